@@ -1,0 +1,93 @@
+//! Service configuration: `config.toml`, then command-line flags on top.
+//!
+//! Every key is optional and has a default that runs the service on one
+//! machine with no other server (embedded storage under `data/`). The keys are
+//! documented in the repository's `config.toml`, which is also the file read
+//! by default.
+
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// `[server]`: where the service listens and keeps its data.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Server {
+    /// Address and port, e.g. `127.0.0.1:8080`.
+    pub bind: String,
+    /// Directory of the embedded database.
+    pub data_dir: PathBuf,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+}
+
+impl Default for Server {
+    fn default() -> Self {
+        Server {
+            bind: "127.0.0.1:8080".into(),
+            data_dir: PathBuf::from("data"),
+            max_body_bytes: 4 * 1024 * 1024,
+        }
+    }
+}
+
+/// `[rules]`: which rule files to use.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Rules {
+    /// A directory of rule files to load instead of the ones built into the binary.
+    pub dir: Option<PathBuf>,
+}
+
+/// The whole configuration.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Listening and storage.
+    pub server: Server,
+    /// Rule files.
+    pub rules: Rules,
+}
+
+impl Config {
+    /// Reads a configuration file. A missing default file is not an error;
+    /// a missing file named explicitly is.
+    pub fn lire(chemin: &Path, explicite: bool) -> Result<Config, String> {
+        match std::fs::read_to_string(chemin) {
+            Ok(texte) => {
+                Config::depuis_texte(&texte).map_err(|e| format!("{}: {e}", chemin.display()))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicite => {
+                Ok(Config::default())
+            }
+            Err(e) => Err(format!("{}: {e}", chemin.display())),
+        }
+    }
+
+    /// Parses configuration text.
+    pub fn depuis_texte(texte: &str) -> Result<Config, String> {
+        toml::from_str(texte).map_err(|e| {
+            let ligne = e
+                .span()
+                .map(|s| texte[..s.start].matches('\n').count() + 1)
+                .unwrap_or(0);
+            format!("line {ligne}: {}", e.message().trim())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_repository_config_parses() {
+        let c = Config::depuis_texte(include_str!("../config.toml")).unwrap();
+        assert!(!c.server.bind.is_empty());
+    }
+
+    #[test]
+    fn unknown_keys_are_refused_with_their_line() {
+        let e = Config::depuis_texte("[server]\nbindd = \"x\"\n").unwrap_err();
+        assert!(e.contains("line 2"), "{e}");
+    }
+}

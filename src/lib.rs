@@ -1,0 +1,22 @@
+//! guichet: find the French social aids a household is entitled to, one short
+//! message at a time.
+//!
+//! # Layout
+//!
+//! One message travels one way: channel adapter → inbound message → engine
+//! step → outbound messages → channel adapter. The modules, each with one job:
+//!
+//! - [`situation`]: the household facts, JSON format v1, checked with errors naming the field.
+//! - [`rules`]: rule files (`rules/*.toml`), the expression language, three-valued
+//!   evaluation, explanations. Pure: no I/O, no clock.
+//! - [`geo`]: postal code → communes, département, housing-aid zone (embedded table).
+//! - [`config`]: `config.toml` and command-line overrides.
+//! - [`server`]: the axum router (`/api/v1/evaluate`, channels).
+//! - [`horloge`]: the clock, kept outside the pure engine.
+
+pub mod config;
+pub mod geo;
+pub mod horloge;
+pub mod rules;
+pub mod server;
+pub mod situation;

@@ -1,0 +1,304 @@
+//! The `guichet` command: run the service, evaluate situations, check rule files.
+
+use clap::{Parser, Subcommand};
+use guichet::config::Config;
+use guichet::horloge;
+use guichet::rules::{Evaluation, RuleSet};
+use guichet::situation::{Mois, Situation};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(
+    name = "guichet",
+    version,
+    about = "Trouver les aides sociales auxquelles un foyer a droit."
+)]
+struct Cli {
+    #[command(subcommand)]
+    commande: Commande,
+}
+
+#[derive(Subcommand)]
+enum Commande {
+    /// Run the HTTP service (API and channels).
+    Serve {
+        /// Configuration file (default: ./config.toml when present).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Address and port to listen on, overriding [server] bind.
+        #[arg(long)]
+        bind: Option<String>,
+        /// Data directory, overriding [server] data_dir.
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// Evaluate every aid for one situation or a JSON array of situations.
+    Eval {
+        /// JSON file, or `-` for standard input.
+        fichier: String,
+        /// Rule directory to use instead of the built-in rules.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Month to apply when a situation names none (AAAA-MM; default: this month).
+        #[arg(long)]
+        mois: Option<String>,
+        /// Indent the JSON output.
+        #[arg(long)]
+        pretty: bool,
+    },
+    /// Check rule files; prints `file:line: message` for each problem.
+    Check {
+        /// Rule directory (default: ./rules).
+        #[arg(long, default_value = "rules")]
+        rules: PathBuf,
+    },
+}
+
+fn charger_regles(dossier: Option<&std::path::Path>) -> Result<RuleSet, String> {
+    let r = match dossier {
+        Some(d) => RuleSet::lire_dossier(d),
+        None => RuleSet::integre(),
+    };
+    r.map_err(|erreurs| {
+        erreurs
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.commande {
+        Commande::Check { rules } => check(&rules),
+        Commande::Eval {
+            fichier,
+            rules,
+            mois,
+            pretty,
+        } => eval(&fichier, rules.as_deref(), mois.as_deref(), pretty),
+        Commande::Serve {
+            config,
+            bind,
+            data_dir,
+        } => serve(config, bind, data_dir),
+    }
+}
+
+fn check(dossier: &std::path::Path) -> ExitCode {
+    match RuleSet::lire_dossier(dossier) {
+        Ok(rs) => {
+            println!(
+                "{}: {} aides, {} paramètres, {} variables : aucune erreur",
+                dossier.display(),
+                rs.aides.len(),
+                rs.parametres.len(),
+                rs.variables.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(erreurs) => {
+            for e in &erreurs {
+                eprintln!("{e}");
+            }
+            eprintln!("{} erreur(s)", erreurs.len());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn eval(
+    fichier: &str,
+    regles: Option<&std::path::Path>,
+    mois: Option<&str>,
+    pretty: bool,
+) -> ExitCode {
+    let rs = match charger_regles(regles) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mois: Mois = match mois {
+        Some(m) => match m.parse() {
+            Ok(m) => m,
+            Err(e) => {
+                eprintln!("--mois : {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => horloge::mois_courant(),
+    };
+    let mut texte = String::new();
+    let lu = if fichier == "-" {
+        std::io::stdin().read_to_string(&mut texte).map(|_| ())
+    } else {
+        std::fs::read_to_string(fichier).map(|t| texte = t)
+    };
+    if let Err(e) = lu {
+        eprintln!("{fichier}: lecture impossible : {e}");
+        return ExitCode::from(2);
+    }
+    let valeur: serde_json::Value = match serde_json::from_str(&texte) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("{fichier}: JSON illisible : {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut sortie = std::io::BufWriter::new(stdout.lock());
+    let ecrire = |sortie: &mut dyn Write, v: &serde_json::Value| -> std::io::Result<()> {
+        if pretty {
+            serde_json::to_writer_pretty(&mut *sortie, v)?;
+        } else {
+            serde_json::to_writer(&mut *sortie, v)?;
+        }
+        writeln!(sortie)
+    };
+    match valeur {
+        serde_json::Value::Array(items) => {
+            let resultats = evaluer_en_parallele(&rs, items, mois);
+            let mut erreurs = 0;
+            let tableau: Vec<serde_json::Value> = resultats
+                .into_iter()
+                .enumerate()
+                .map(|(i, r)| match r {
+                    Ok(ev) => serde_json::to_value(ev).unwrap_or_default(),
+                    Err(e) => {
+                        erreurs += 1;
+                        eprintln!("{fichier}: situation {i} : {e}");
+                        serde_json::json!({"erreur": {"champ": e.champ, "message": e.message}})
+                    }
+                })
+                .collect();
+            if ecrire(&mut sortie, &serde_json::Value::Array(tableau)).is_err() {
+                return ExitCode::from(2);
+            }
+            if erreurs > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        autre => match Situation::from_value(autre) {
+            Ok(s) => {
+                let ev = rs.evaluer(&s, mois);
+                let v = serde_json::to_value(ev).unwrap_or_default();
+                if ecrire(&mut sortie, &v).is_err() {
+                    return ExitCode::from(2);
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{fichier}: {e}");
+                ExitCode::from(1)
+            }
+        },
+    }
+}
+
+/// Evaluates a batch on every core: situations are independent.
+fn evaluer_en_parallele(
+    rs: &RuleSet,
+    items: Vec<serde_json::Value>,
+    mois: Mois,
+) -> Vec<Result<Evaluation, guichet::situation::SituationError>> {
+    let coeurs = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(8);
+    let taille = items.len().div_ceil(coeurs).max(1);
+    let mut morceaux: Vec<Vec<serde_json::Value>> = Vec::new();
+    let mut items = items.into_iter().peekable();
+    while items.peek().is_some() {
+        morceaux.push(items.by_ref().take(taille).collect());
+    }
+    std::thread::scope(|scope| {
+        let taches: Vec<_> = morceaux
+            .into_iter()
+            .map(|morceau| {
+                scope.spawn(move || {
+                    morceau
+                        .into_iter()
+                        .map(|v| Situation::from_value(v).map(|s| rs.evaluer(&s, mois)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        taches
+            .into_iter()
+            .flat_map(|t| t.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf>) -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .init();
+    let explicite = config.is_some();
+    let chemin = config.unwrap_or_else(|| PathBuf::from("config.toml"));
+    let mut cfg = match Config::lire(&chemin, explicite) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("configuration : {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(b) = bind {
+        cfg.server.bind = b;
+    }
+    if let Some(d) = data_dir {
+        cfg.server.data_dir = d;
+    }
+    let regles = match charger_regles(cfg.rules.dir.as_deref()) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let etat = Arc::new(guichet::server::Etat {
+        regles,
+        mois_courant: horloge::mois_courant,
+    });
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("démarrage impossible : {e}");
+            return ExitCode::from(2);
+        }
+    };
+    runtime.block_on(async move {
+        let listener = match tokio::net::TcpListener::bind(&cfg.server.bind).await {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("impossible d'écouter sur {} : {e}", cfg.server.bind);
+                return ExitCode::from(2);
+            }
+        };
+        tracing::info!(adresse = %cfg.server.bind, "guichet écoute");
+        let app = guichet::server::routeur(etat, cfg.server.max_body_bytes);
+        let arret = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        match axum::serve(listener, app)
+            .with_graceful_shutdown(arret)
+            .await
+        {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("erreur du service : {e}");
+                ExitCode::from(1)
+            }
+        }
+    })
+}

@@ -1,0 +1,710 @@
+//! Evaluating compiled rules on a situation, with three-valued logic.
+//!
+//! Each aid is evaluated once, in dependency order; shared variables are
+//! computed at most once per situation (a memo indexed by variable). A value
+//! that depends on an unknown field is [`Valeur::Inconnu`] and carries the
+//! fields that would settle it; `et`, `ou`, `si` and aggregations drop the
+//! fields of operands that cannot change the result, so `champs_manquants`
+//! lists only questions worth asking.
+//!
+//! Arithmetic is checked: an overflow or a division by zero is a rule bug,
+//! reported on the aid as `erreur` rather than a panic.
+
+use super::expr::BinOp;
+use super::faits::{self, Champ, Faits};
+use super::valeur::{Manquants, Valeur};
+use super::*;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+#[derive(Debug, Clone)]
+struct ErreurCalcul(String);
+
+type R = Result<Valeur, ErreurCalcul>;
+
+/// What is known of an aid once evaluated, for the aids that read it.
+#[derive(Debug, Clone)]
+struct Etat {
+    montant: Valeur,
+    eligible: Valeur,
+    sorties: Vec<Valeur>,
+}
+
+struct Contexte<'a> {
+    rs: &'a RuleSet,
+    faits: &'a Faits,
+    jour: u32,
+    memo: Vec<Option<Valeur>>,
+    aides: Vec<Option<Etat>>,
+    enfant: usize,
+    personne: usize,
+}
+
+fn inconnu_de(a: &Valeur, b: &Valeur) -> Valeur {
+    Valeur::Inconnu(a.manquants().union(b.manquants()))
+}
+
+impl Contexte<'_> {
+    fn param(&self, p: ParamId) -> Result<&ValeurParametre, ErreurCalcul> {
+        let par = &self.rs.parametres[p];
+        par.a_la_date(self.jour).ok_or_else(|| {
+            ErreurCalcul(format!(
+                "le paramètre « {} » n'a pas de valeur à la date {}",
+                par.nom, self.jour
+            ))
+        })
+    }
+
+    fn champ(&self, c: Champ) -> Valeur {
+        match c {
+            Champ::Fixe(s) => self.faits.valeurs[s].clone(),
+            Champ::Conjoint(i) => match &self.faits.couple {
+                Valeur::Booleen(true) => self.faits.valeurs[faits::slot_personne(1, i)].clone(),
+                // Without a partner, the partner's amounts are nothing and their
+                // yes/no facts are "no": formulas need no special case for singles.
+                Valeur::Booleen(false) => match faits::CHAMPS_PERSONNE[i].genre {
+                    faits::Genre::Booleen => Valeur::Booleen(false),
+                    faits::Genre::Nombre => Valeur::Nombre(Decimal::ZERO),
+                    _ => Valeur::Texte("aucun"),
+                },
+                autre => Valeur::Inconnu(autre.manquants()),
+            },
+            Champ::EnfantCourant(i) => {
+                self.faits.valeurs[faits::slot_enfant(self.enfant, i)].clone()
+            }
+            Champ::PersonneCourante(i) => {
+                self.faits.valeurs[faits::slot_personne(self.personne, i)].clone()
+            }
+        }
+    }
+
+    fn var(&mut self, v: VarId) -> R {
+        if let Some(x) = &self.memo[v] {
+            return Ok(x.clone());
+        }
+        let rs = self.rs;
+        let x = self.eval(&rs.variables[v].noeud)?;
+        self.memo[v] = Some(x.clone());
+        Ok(x)
+    }
+
+    fn nombre(&mut self, n: &Noeud) -> Result<Result<Decimal, Manquants>, ErreurCalcul> {
+        Ok(match self.eval(n)? {
+            Valeur::Nombre(d) => Ok(d),
+            Valeur::Inconnu(m) => Err(m),
+            autre => {
+                return Err(ErreurCalcul(format!("nombre attendu, trouvé {autre:?}")));
+            }
+        })
+    }
+
+    fn eval(&mut self, n: &Noeud) -> R {
+        Ok(match n {
+            Noeud::Const(v) => v.clone(),
+            Noeud::Champ(c) => self.champ(*c),
+            Noeud::Param(p) => match self.param(*p)? {
+                ValeurParametre::Nombre(d) => Valeur::Nombre(*d),
+                _ => return Err(ErreurCalcul("paramètre non numérique".into())),
+            },
+            Noeud::ParamIndex(p, cle) => {
+                let k = self.eval(cle)?;
+                let cle = match &k {
+                    Valeur::Inconnu(_) => return Ok(k),
+                    Valeur::Nombre(d) => d.normalize().to_string(),
+                    Valeur::Texte(t) => t.to_string(),
+                    Valeur::Booleen(b) => if *b { "vrai" } else { "faux" }.to_string(),
+                };
+                let ValeurParametre::Table(t) = self.param(*p)? else {
+                    return Err(ErreurCalcul("paramètre non tabulé".into()));
+                };
+                match t.iter().find(|(k, _)| *k == cle) {
+                    Some((_, d)) => Valeur::Nombre(*d),
+                    None => {
+                        return Err(ErreurCalcul(format!(
+                            "la table « {} » n'a pas de valeur pour « {cle} »",
+                            self.rs.parametres[*p].nom
+                        )));
+                    }
+                }
+            }
+            Noeud::Var(v) => self.var(*v)?,
+            Noeud::VarContexte(v) => {
+                let rs = self.rs;
+                self.eval(&rs.variables[*v].noeud)?
+            }
+            Noeud::MontantAide(a) => self.etat(*a)?.montant.clone(),
+            Noeud::EligibleAide(a) => self.etat(*a)?.eligible.clone(),
+            Noeud::SortieAide(a, s) => self.etat(*a)?.sorties[*s].clone(),
+            Noeud::Neg(x) => match self.nombre(x)? {
+                Ok(d) => Valeur::Nombre(-d),
+                Err(m) => Valeur::Inconnu(m),
+            },
+            Noeud::Non(x) => match self.eval(x)? {
+                Valeur::Booleen(b) => Valeur::Booleen(!b),
+                autre => autre,
+            },
+            Noeud::Bin(op, a, b) => self.binaire(*op, a, b)?,
+            Noeud::Et(items) => {
+                let mut m = Manquants::VIDE;
+                for x in items {
+                    match self.eval(x)? {
+                        Valeur::Booleen(false) => return Ok(Valeur::Booleen(false)),
+                        Valeur::Inconnu(mm) => m = m.union(mm),
+                        _ => {}
+                    }
+                }
+                if m.est_vide() {
+                    Valeur::Booleen(true)
+                } else {
+                    Valeur::Inconnu(m)
+                }
+            }
+            Noeud::Ou(items) => {
+                let mut m = Manquants::VIDE;
+                for x in items {
+                    match self.eval(x)? {
+                        Valeur::Booleen(true) => return Ok(Valeur::Booleen(true)),
+                        Valeur::Inconnu(mm) => m = m.union(mm),
+                        _ => {}
+                    }
+                }
+                if m.est_vide() {
+                    Valeur::Booleen(false)
+                } else {
+                    Valeur::Inconnu(m)
+                }
+            }
+            Noeud::Si(c, a, b) => match self.eval(c)? {
+                Valeur::Booleen(true) => self.eval(a)?,
+                Valeur::Booleen(false) => self.eval(b)?,
+                cond => {
+                    // Both branches may agree: then the condition does not matter.
+                    // A branch that would fail (say, a division guarded by the
+                    // condition) only means the branch cannot be known yet.
+                    let va = self.eval(a).unwrap_or(Valeur::Inconnu(cond.manquants()));
+                    let vb = self.eval(b).unwrap_or(Valeur::Inconnu(cond.manquants()));
+                    if va.est_connue() && va == vb {
+                        va
+                    } else {
+                        Valeur::Inconnu(
+                            cond.manquants().union(va.manquants()).union(vb.manquants()),
+                        )
+                    }
+                }
+            },
+            Noeud::Min(items) | Noeud::Max(items) => {
+                let est_min = matches!(n, Noeud::Min(_));
+                let mut m = Manquants::VIDE;
+                let mut best: Option<Decimal> = None;
+                for x in items {
+                    match self.nombre(x)? {
+                        Ok(d) => {
+                            best = Some(match best {
+                                None => d,
+                                Some(b) if est_min => b.min(d),
+                                Some(b) => b.max(d),
+                            })
+                        }
+                        Err(mm) => m = m.union(mm),
+                    }
+                }
+                if m.est_vide() {
+                    Valeur::Nombre(best.unwrap_or(Decimal::ZERO))
+                } else {
+                    Valeur::Inconnu(m)
+                }
+            }
+            Noeud::Arrondi(mode, x, decimales) => match self.nombre(x)? {
+                Ok(d) => Valeur::Nombre(arrondir(d, *mode, *decimales)?),
+                Err(m) => Valeur::Inconnu(m),
+            },
+            Noeud::Bareme(p, x) => match self.nombre(x)? {
+                Err(m) => Valeur::Inconnu(m),
+                Ok(base) => {
+                    let ValeurParametre::Bareme(tranches) = self.param(*p)? else {
+                        return Err(ErreurCalcul("barème attendu".into()));
+                    };
+                    Valeur::Nombre(bareme(tranches, base)?)
+                }
+            },
+            Noeud::Grille(p, x) => match self.nombre(x)? {
+                Err(m) => Valeur::Inconnu(m),
+                Ok(base) => {
+                    let ValeurParametre::Bareme(tranches) = self.param(*p)? else {
+                        return Err(ErreurCalcul("barème attendu".into()));
+                    };
+                    let t = tranches
+                        .iter()
+                        .find(|t| t.jusqu_a.is_none_or(|j| base < j))
+                        .unwrap_or_else(|| tranches.last().expect("a scale has a bracket"));
+                    Valeur::Nombre(t.montant.or(t.taux).unwrap_or(Decimal::ZERO))
+                }
+            },
+            Noeud::Agregat(ag, coll, x) => self.agregat(*ag, *coll, x)?,
+        })
+    }
+
+    fn etat(&self, a: AideId) -> Result<&Etat, ErreurCalcul> {
+        self.aides[a].as_ref().ok_or_else(|| {
+            ErreurCalcul(format!(
+                "l'aide « {} » n'a pas pu être calculée",
+                self.rs.aides[a].id
+            ))
+        })
+    }
+
+    fn binaire(&mut self, op: BinOp, a: &Noeud, b: &Noeud) -> R {
+        let va = self.eval(a)?;
+        // `0 * x` is 0 whatever x is: a zero rate settles the product.
+        if op == BinOp::Mul && va == Valeur::Nombre(Decimal::ZERO) {
+            return Ok(va);
+        }
+        let vb = self.eval(b)?;
+        if op == BinOp::Mul && vb == Valeur::Nombre(Decimal::ZERO) {
+            return Ok(vb);
+        }
+        if !va.est_connue() || !vb.est_connue() {
+            return Ok(inconnu_de(&va, &vb));
+        }
+        if matches!(op, BinOp::Eq | BinOp::Ne) {
+            let egal = match (&va, &vb) {
+                (Valeur::Texte(x), Valeur::Texte(y)) => x == y,
+                (x, y) => x == y,
+            };
+            return Ok(Valeur::Booleen(if op == BinOp::Eq { egal } else { !egal }));
+        }
+        let (Valeur::Nombre(x), Valeur::Nombre(y)) = (va, vb) else {
+            return Err(ErreurCalcul(format!(
+                "« {} » entre non-nombres",
+                op.symbole()
+            )));
+        };
+        let debordement =
+            || ErreurCalcul(format!("dépassement de capacité dans « {} »", op.symbole()));
+        Ok(match op {
+            BinOp::Add => Valeur::Nombre(x.checked_add(y).ok_or_else(debordement)?),
+            BinOp::Sub => Valeur::Nombre(x.checked_sub(y).ok_or_else(debordement)?),
+            BinOp::Mul => Valeur::Nombre(x.checked_mul(y).ok_or_else(debordement)?),
+            BinOp::Div => {
+                if y.is_zero() {
+                    return Err(ErreurCalcul("division par zéro".into()));
+                }
+                Valeur::Nombre(x.checked_div(y).ok_or_else(debordement)?)
+            }
+            BinOp::Lt => Valeur::Booleen(x < y),
+            BinOp::Le => Valeur::Booleen(x <= y),
+            BinOp::Gt => Valeur::Booleen(x > y),
+            BinOp::Ge => Valeur::Booleen(x >= y),
+            BinOp::Eq | BinOp::Ne => unreachable!("handled above"),
+        })
+    }
+
+    fn agregat(&mut self, ag: Agregat, coll: Collection, x: &Noeud) -> R {
+        let indices: Vec<usize> = match coll {
+            Collection::Enfants => match self.faits.nombre_enfants {
+                Ok(n) => (0..n).collect(),
+                Err(m) => return Ok(Valeur::Inconnu(m)),
+            },
+            Collection::Adultes => match &self.faits.couple {
+                Valeur::Booleen(true) => vec![0, 1],
+                Valeur::Booleen(false) => vec![0],
+                autre => {
+                    // The demandeur alone may already settle `existe`.
+                    let seul = self.agregat_sur(ag, coll, x, &[0])?;
+                    if ag == Agregat::Existe && seul == Valeur::Booleen(true)
+                        || ag == Agregat::Tous && seul == Valeur::Booleen(false)
+                    {
+                        return Ok(seul);
+                    }
+                    return Ok(Valeur::Inconnu(autre.manquants().union(seul.manquants())));
+                }
+            },
+        };
+        self.agregat_sur(ag, coll, x, &indices)
+    }
+
+    fn agregat_sur(&mut self, ag: Agregat, coll: Collection, x: &Noeud, indices: &[usize]) -> R {
+        let (ancien_e, ancien_p) = (self.enfant, self.personne);
+        let mut m = Manquants::VIDE;
+        let mut somme = Decimal::ZERO;
+        let mut compte = 0u32;
+        let mut decide: Option<bool> = None;
+        for &i in indices {
+            match coll {
+                Collection::Enfants => self.enfant = i,
+                Collection::Adultes => self.personne = i,
+            }
+            let v = self.eval(x);
+            let v = match v {
+                Ok(v) => v,
+                Err(e) => {
+                    self.enfant = ancien_e;
+                    self.personne = ancien_p;
+                    return Err(e);
+                }
+            };
+            match (ag, v) {
+                (_, Valeur::Inconnu(mm)) => m = m.union(mm),
+                (Agregat::Somme, Valeur::Nombre(d)) => {
+                    somme = somme
+                        .checked_add(d)
+                        .ok_or_else(|| ErreurCalcul("dépassement dans une somme".into()))?
+                }
+                (Agregat::Nombre, Valeur::Booleen(b)) => compte += u32::from(b),
+                (Agregat::Existe, Valeur::Booleen(true)) => decide = Some(true),
+                (Agregat::Tous, Valeur::Booleen(false)) => decide = Some(false),
+                _ => {}
+            }
+            if decide.is_some() {
+                break;
+            }
+        }
+        self.enfant = ancien_e;
+        self.personne = ancien_p;
+        if let Some(b) = decide {
+            return Ok(Valeur::Booleen(b));
+        }
+        if !m.est_vide() {
+            return Ok(Valeur::Inconnu(m));
+        }
+        Ok(match ag {
+            Agregat::Somme => Valeur::Nombre(somme),
+            Agregat::Nombre => Valeur::Nombre(Decimal::from(compte)),
+            Agregat::Existe => Valeur::Booleen(false),
+            Agregat::Tous => Valeur::Booleen(true),
+        })
+    }
+}
+
+fn arrondir(d: Decimal, mode: Arrondi, decimales: i32) -> Result<Decimal, ErreurCalcul> {
+    let strategie = match mode {
+        Arrondi::PlusProche => RoundingStrategy::MidpointAwayFromZero,
+        Arrondi::Inferieur => RoundingStrategy::ToNegativeInfinity,
+        Arrondi::Superieur => RoundingStrategy::ToPositiveInfinity,
+    };
+    if decimales >= 0 {
+        return Ok(d.round_dp_with_strategy(decimales as u32, strategie));
+    }
+    let facteur = Decimal::from(10i64.pow((-decimales) as u32));
+    let q = d
+        .checked_div(facteur)
+        .ok_or_else(|| ErreurCalcul("dépassement dans un arrondi".into()))?;
+    q.round_dp_with_strategy(0, strategie)
+        .checked_mul(facteur)
+        .ok_or_else(|| ErreurCalcul("dépassement dans un arrondi".into()))
+}
+
+fn bareme(tranches: &[Tranche], base: Decimal) -> Result<Decimal, ErreurCalcul> {
+    let mut total = Decimal::ZERO;
+    let mut bas = Decimal::ZERO;
+    for t in tranches {
+        if base <= bas {
+            break;
+        }
+        let haut = t.jusqu_a.map_or(base, |j| j.min(base));
+        let taux = t.taux.unwrap_or(Decimal::ZERO);
+        total += (haut - bas) * taux + t.montant.unwrap_or(Decimal::ZERO);
+        if let Some(j) = t.jusqu_a {
+            bas = j;
+        } else {
+            break;
+        }
+    }
+    Ok(total)
+}
+
+/// Formats a number the French way for explanations: `1 173,04`, `12`.
+pub fn format_nombre(d: Decimal) -> String {
+    // Cents rounded half away from zero, as amounts are shown to claimants.
+    let d = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let negatif = d.is_sign_negative() && !d.is_zero();
+    let abs = d.abs();
+    let entier = abs.trunc();
+    let frac = abs - entier;
+    let mut chiffres = entier.to_string();
+    let mut groupes = Vec::new();
+    while chiffres.len() > 3 {
+        let reste = chiffres.split_off(chiffres.len() - 3);
+        groupes.push(reste);
+    }
+    groupes.push(chiffres);
+    groupes.reverse();
+    let mut s = groupes.join(" ");
+    if !frac.is_zero() {
+        let cents = (frac * Decimal::ONE_HUNDRED).trunc();
+        s.push_str(&format!(",{:02}", cents));
+    }
+    if negatif { format!("-{s}") } else { s }
+}
+
+fn formater(v: &Valeur) -> Option<String> {
+    match v {
+        Valeur::Nombre(d) => Some(format_nombre(*d)),
+        Valeur::Booleen(b) => Some(if *b { "oui" } else { "non" }.to_string()),
+        Valeur::Texte(t) => Some(t.replace('_', " ")),
+        Valeur::Inconnu(_) => None,
+    }
+}
+
+/// Evaluates every aid of a rule set on a situation.
+pub fn evaluer(rs: &RuleSet, situation: &Situation, mois_par_defaut: Mois) -> Evaluation {
+    let faits = Faits::depuis(situation, rs.hypotheses_slots());
+    evaluer_faits(rs, &faits, situation.mois.unwrap_or(mois_par_defaut))
+}
+
+/// Evaluates every aid on already flattened facts.
+pub fn evaluer_faits(rs: &RuleSet, faits: &Faits, mois: Mois) -> Evaluation {
+    let mut ctx = Contexte {
+        rs,
+        faits,
+        jour: mois.premier_jour(),
+        memo: vec![None; rs.variables.len()],
+        aides: vec![None; rs.aides.len()],
+        enfant: 0,
+        personne: 0,
+    };
+    let mut resultats = Vec::with_capacity(rs.aides.len());
+    for (i, aide) in rs.aides.iter().enumerate() {
+        let (resultat, etat) = match evaluer_aide(&mut ctx, aide) {
+            Ok(x) => x,
+            Err(ErreurCalcul(message)) => {
+                let r = ResultatAide {
+                    id: aide.id.clone(),
+                    libelle: aide.libelle.clone(),
+                    statut: Statut::Indetermine,
+                    montant: None,
+                    periodicite: None,
+                    sorties: Vec::new(),
+                    champs_manquants: Vec::new(),
+                    explication: vec![
+                        "Le calcul de cette aide a échoué ; un conseiller peut vous aider.".into(),
+                    ],
+                    hypotheses: Vec::new(),
+                    demarche: aide.demarche.clone(),
+                    erreur: Some(format!("{}: {message}", aide.fichier)),
+                };
+                (r, None)
+            }
+        };
+        ctx.aides[i] = etat;
+        resultats.push(resultat);
+    }
+    Evaluation { aides: resultats }
+}
+
+fn evaluer_aide(
+    ctx: &mut Contexte<'_>,
+    aide: &Aide,
+) -> Result<(ResultatAide, Option<Etat>), ErreurCalcul> {
+    let mut explication = Vec::new();
+    let mut manquants_conditions = Manquants::VIDE;
+    let mut une_fausse = false;
+    for c in &aide.conditions {
+        match ctx.eval(&c.noeud)? {
+            Valeur::Booleen(true) => explication.push(c.oui.clone()),
+            Valeur::Booleen(false) => {
+                une_fausse = true;
+                explication.push(c.non.clone());
+            }
+            v => {
+                manquants_conditions = manquants_conditions.union(v.manquants());
+                explication.push(c.inconnu.clone());
+            }
+        }
+    }
+    let mut montant = Valeur::Nombre(Decimal::ZERO);
+    let mut sorties = Vec::new();
+    let mut minimum = None;
+    if !une_fausse {
+        if let Some(m) = &aide.montant {
+            montant = ctx.eval(m)?;
+        }
+        if let Some(m) = &aide.minimum {
+            minimum = ctx.eval(m)?.nombre();
+        }
+        for (_, s) in &aide.sorties {
+            sorties.push(ctx.eval(s)?);
+        }
+    }
+    // The amount can settle the status on its own: a differential aid whose
+    // amount is already 0 is not due, whatever the unknown conditions say.
+    let montant_nul = match (&montant, aide.montant.is_some()) {
+        (Valeur::Nombre(d), true) => *d <= Decimal::ZERO || minimum.is_some_and(|mini| *d < mini),
+        _ => false,
+    };
+    let statut = if une_fausse || montant_nul {
+        Statut::NonEligible
+    } else if !manquants_conditions.est_vide() || !montant.est_connue() {
+        Statut::Indetermine
+    } else {
+        Statut::Eligible
+    };
+    if montant_nul && !une_fausse {
+        let d = montant.nombre().unwrap_or(Decimal::ZERO);
+        if d > Decimal::ZERO {
+            explication.push(format!(
+                "Le montant calculé ({} €) est inférieur au minimum versé ({} €).",
+                format_nombre(d),
+                format_nombre(minimum.unwrap_or(Decimal::ZERO))
+            ));
+        } else {
+            explication.push(
+                "Vos ressources dépassent le montant de cette aide : le calcul donne 0 €.".into(),
+            );
+        }
+    }
+    let champs_manquants = match statut {
+        Statut::Indetermine => {
+            let m = manquants_conditions.union(montant.manquants());
+            m.iter().map(faits::chemin).collect()
+        }
+        _ => Vec::new(),
+    };
+    if statut != Statut::NonEligible {
+        for ligne in &aide.explications {
+            let mut s = String::new();
+            let mut complete = true;
+            for morceau in ligne {
+                match morceau {
+                    Morceau::Texte(t) => s.push_str(t),
+                    Morceau::Valeur(n) => match formater(&ctx.eval(n)?) {
+                        Some(t) => s.push_str(&t),
+                        None => {
+                            complete = false;
+                            break;
+                        }
+                    },
+                }
+            }
+            if complete {
+                explication.push(s);
+            }
+        }
+    }
+    let hypotheses = ctx
+        .rs
+        .hypotheses
+        .iter()
+        .filter(|h| ctx.faits.hypotheses.contient(h.slot) && aide.champs_lus.contient(h.slot))
+        .map(|h| h.texte.clone())
+        .collect();
+    let eligible = match statut {
+        Statut::Eligible => Valeur::Booleen(true),
+        Statut::NonEligible => Valeur::Booleen(false),
+        Statut::Indetermine => Valeur::Inconnu(manquants_conditions.union(montant.manquants())),
+    };
+    let montant_visible = match statut {
+        Statut::Eligible => montant.nombre(),
+        _ => None,
+    };
+    let montant_pour_les_autres = match statut {
+        Statut::Eligible => montant.clone(),
+        Statut::NonEligible => Valeur::Nombre(Decimal::ZERO),
+        Statut::Indetermine => eligible.clone(),
+    };
+    let sorties_visibles: Vec<(String, Decimal)> = if statut == Statut::Eligible {
+        aide.sorties
+            .iter()
+            .zip(&sorties)
+            .filter_map(|((nom, _), v)| v.nombre().map(|d| (nom.clone(), d)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let sorties_etat = aide
+        .sorties
+        .iter()
+        .enumerate()
+        .map(|(i, _)| match statut {
+            Statut::Eligible => sorties
+                .get(i)
+                .cloned()
+                .unwrap_or(Valeur::Nombre(Decimal::ZERO)),
+            Statut::NonEligible => Valeur::Nombre(Decimal::ZERO),
+            Statut::Indetermine => eligible.clone(),
+        })
+        .collect();
+    let resultat = ResultatAide {
+        id: aide.id.clone(),
+        libelle: aide.libelle.clone(),
+        statut,
+        montant: if aide.montant.is_some() {
+            montant_visible
+        } else {
+            None
+        },
+        periodicite: match aide.periodicite {
+            Periodicite::Mensuelle => None,
+            p => Some(p),
+        },
+        sorties: sorties_visibles,
+        champs_manquants,
+        explication,
+        hypotheses,
+        demarche: aide.demarche.clone(),
+        erreur: None,
+    };
+    let etat = Etat {
+        montant: montant_pour_les_autres,
+        eligible,
+        sorties: sorties_etat,
+    };
+    Ok((resultat, Some(etat)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn numbers_are_formatted_the_french_way() {
+        assert_eq!(format_nombre(dec!(1173.04)), "1 173,04");
+        assert_eq!(format_nombre(dec!(12)), "12");
+        assert_eq!(format_nombre(dec!(651.695)), "651,70");
+        assert_eq!(format_nombre(dec!(1234567.5)), "1 234 567,50");
+        assert_eq!(format_nombre(dec!(-3.2)), "-3,20");
+    }
+
+    #[test]
+    fn rounding_to_hundreds_goes_the_named_way() {
+        assert_eq!(
+            arrondir(dec!(9001), Arrondi::Superieur, -2).unwrap(),
+            dec!(9100)
+        );
+        assert_eq!(
+            arrondir(dec!(9050), Arrondi::PlusProche, -2).unwrap(),
+            dec!(9100)
+        );
+        assert_eq!(
+            arrondir(dec!(9099), Arrondi::Inferieur, -2).unwrap(),
+            dec!(9000)
+        );
+        assert_eq!(
+            arrondir(dec!(2.345), Arrondi::PlusProche, 2).unwrap(),
+            dec!(2.35)
+        );
+    }
+
+    #[test]
+    fn marginal_scale() {
+        let t = vec![
+            Tranche {
+                jusqu_a: Some(dec!(1000)),
+                taux: Some(dec!(0)),
+                montant: None,
+            },
+            Tranche {
+                jusqu_a: Some(dec!(2000)),
+                taux: Some(dec!(0.1)),
+                montant: None,
+            },
+            Tranche {
+                jusqu_a: None,
+                taux: Some(dec!(0.2)),
+                montant: None,
+            },
+        ];
+        assert_eq!(bareme(&t, dec!(2500)).unwrap(), dec!(200));
+        assert_eq!(bareme(&t, dec!(500)).unwrap(), dec!(0));
+    }
+}

@@ -1,0 +1,412 @@
+//! Situation fields as the rule engine sees them: numbered slots holding
+//! three-valued [`Valeur`]s.
+//!
+//! Rule files name fields with paths (`demandeur.age`, `logement.zone`,
+//! `enfant.age` inside a `somme(enfants, …)`). At load time each path becomes a
+//! [`Champ`]; at evaluation time [`Faits::depuis`] flattens a
+//! [`Situation`] into one slot per field, so that reading a field is an index,
+//! not a lookup. A few fields are *derived*: `couple` from `conjoint`,
+//! `nombre_enfants` from `enfants`, and the housing zone, département and
+//! overseas flag from the commune or the postal code.
+
+use super::valeur::{Manquants, Valeur};
+use crate::geo;
+use crate::situation::{Activite, Conjoint, Nationalite, Scolarite, Situation, StatutLogement};
+use crate::situation::{MAX_ENFANTS, Personne};
+use rust_decimal::Decimal;
+
+/// The type of a field, checked when rule files are loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Genre {
+    /// A decimal number (money, age, count, rate).
+    Nombre,
+    /// Yes or no.
+    Booleen,
+    /// One of a fixed list of words.
+    Texte(&'static [&'static str]),
+    /// A code (postal code, INSEE code) that formulas cannot read: rules use
+    /// the fields derived from it (`logement.zone`, `logement.outre_mer`).
+    Code,
+}
+
+/// A field that a rule may read.
+#[derive(Debug, Clone, Copy)]
+pub struct DefChamp {
+    /// Its name in the JSON format, relative to its owner (`age`, `logement.loyer`).
+    pub nom: &'static str,
+    /// Its type.
+    pub genre: Genre,
+}
+
+const fn def(nom: &'static str, genre: Genre) -> DefChamp {
+    DefChamp { nom, genre }
+}
+
+/// Household-wide fields (the first slots).
+pub const CHAMPS_FOYER: &[DefChamp] = &[
+    def("couple", Genre::Booleen),
+    def("nombre_enfants", Genre::Nombre),
+    def("logement.statut", Genre::Texte(StatutLogement::VALEURS)),
+    def("logement.loyer", Genre::Nombre),
+    def("logement.code_postal", Genre::Code),
+    def("logement.commune", Genre::Code),
+    def("logement.colocation", Genre::Booleen),
+    def("logement.zone", Genre::Nombre),
+    def("logement.outre_mer", Genre::Booleen),
+    def("foyer.pension_alimentaire_recue", Genre::Nombre),
+    def("foyer.epargne", Genre::Nombre),
+    def("foyer.autres_revenus", Genre::Nombre),
+    def("foyer.revenu_fiscal_reference", Genre::Nombre),
+];
+
+/// Fields of each adult (`demandeur.…`, `conjoint.…`).
+pub const CHAMPS_PERSONNE: &[DefChamp] = &[
+    def("age", Genre::Nombre),
+    def("activite", Genre::Texte(Activite::VALEURS)),
+    def("salaire_net", Genre::Nombre),
+    def("chomage_net", Genre::Nombre),
+    def("retraite_nette", Genre::Nombre),
+    def("pension_invalidite", Genre::Nombre),
+    def("handicap", Genre::Booleen),
+    def("taux_incapacite", Genre::Nombre),
+    def("nationalite", Genre::Texte(Nationalite::VALEURS)),
+    def("titre_sejour_5_ans", Genre::Booleen),
+    def("enceinte", Genre::Booleen),
+    def("boursier", Genre::Booleen),
+];
+
+/// Fields of each child (`enfants.0.age`, or `enfant.age` inside a collection).
+pub const CHAMPS_ENFANT: &[DefChamp] = &[
+    def("age", Genre::Nombre),
+    def("handicap", Genre::Booleen),
+    def("taux_incapacite", Genre::Nombre),
+    def("scolarite", Genre::Texte(Scolarite::VALEURS)),
+    def("garde_alternee", Genre::Booleen),
+];
+
+const NF: usize = CHAMPS_FOYER.len();
+const NP: usize = CHAMPS_PERSONNE.len();
+const NE: usize = CHAMPS_ENFANT.len();
+
+/// Total number of slots.
+pub const NOMBRE_CHAMPS: usize = NF + 2 * NP + MAX_ENFANTS * NE;
+
+const _: () = assert!(NOMBRE_CHAMPS <= Manquants::CAPACITE);
+
+/// Slot of a household field.
+pub const fn slot_foyer(i: usize) -> usize {
+    i
+}
+
+/// Slot of an adult's field: `personne` 0 is the demandeur, 1 the conjoint.
+pub const fn slot_personne(personne: usize, i: usize) -> usize {
+    NF + personne * NP + i
+}
+
+/// Slot of a child's field.
+pub const fn slot_enfant(enfant: usize, i: usize) -> usize {
+    NF + 2 * NP + enfant * NE + i
+}
+
+/// The situation path of a slot, as the dialogue and the API name it
+/// (`demandeur.age`, `enfants.0.age`, `logement.commune`).
+pub fn chemin(slot: usize) -> String {
+    if slot < NF {
+        CHAMPS_FOYER[slot].nom.to_string()
+    } else if slot < NF + 2 * NP {
+        let p = (slot - NF) / NP;
+        let i = (slot - NF) % NP;
+        let qui = if p == 0 { "demandeur" } else { "conjoint" };
+        format!("{qui}.{}", CHAMPS_PERSONNE[i].nom)
+    } else {
+        let e = (slot - NF - 2 * NP) / NE;
+        let i = (slot - NF - 2 * NP) % NE;
+        format!("enfants.{e}.{}", CHAMPS_ENFANT[i].nom)
+    }
+}
+
+/// The slot of a situation path, the inverse of [`chemin`].
+pub fn slot_du_chemin(chemin: &str) -> Option<usize> {
+    if let Some(i) = CHAMPS_FOYER.iter().position(|d| d.nom == chemin) {
+        return Some(slot_foyer(i));
+    }
+    for (p, prefixe) in ["demandeur.", "conjoint."].iter().enumerate() {
+        if let Some(rest) = chemin.strip_prefix(prefixe) {
+            let i = CHAMPS_PERSONNE.iter().position(|d| d.nom == rest)?;
+            return Some(slot_personne(p, i));
+        }
+    }
+    let rest = chemin.strip_prefix("enfants.")?;
+    let (n, champ) = rest.split_once('.')?;
+    let n: usize = n.parse().ok()?;
+    if n >= MAX_ENFANTS {
+        return None;
+    }
+    let i = CHAMPS_ENFANT.iter().position(|d| d.nom == champ)?;
+    Some(slot_enfant(n, i))
+}
+
+/// Where a field path in a formula points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Champ {
+    /// A household field or a field of a named adult: a fixed slot.
+    Fixe(usize),
+    /// `conjoint.x`: only meaningful for couples.
+    Conjoint(usize),
+    /// `enfant.x` inside a collection over children: field index within the child.
+    EnfantCourant(usize),
+    /// `personne.x` inside a collection over adults: field index within the adult.
+    PersonneCourante(usize),
+}
+
+/// Resolves a dotted field name from a formula, with its type.
+pub fn resoudre(nom: &str) -> Option<(Champ, Genre)> {
+    if let Some(i) = CHAMPS_FOYER.iter().position(|d| d.nom == nom) {
+        return Some((Champ::Fixe(slot_foyer(i)), CHAMPS_FOYER[i].genre));
+    }
+    let (qui, rest) = nom.split_once('.')?;
+    let champ_personne = || CHAMPS_PERSONNE.iter().position(|d| d.nom == rest);
+    match qui {
+        "demandeur" => {
+            let i = champ_personne()?;
+            Some((Champ::Fixe(slot_personne(0, i)), CHAMPS_PERSONNE[i].genre))
+        }
+        "conjoint" => {
+            let i = champ_personne()?;
+            Some((Champ::Conjoint(i), CHAMPS_PERSONNE[i].genre))
+        }
+        "personne" => {
+            let i = champ_personne()?;
+            Some((Champ::PersonneCourante(i), CHAMPS_PERSONNE[i].genre))
+        }
+        "enfant" => {
+            let i = CHAMPS_ENFANT.iter().position(|d| d.nom == rest)?;
+            Some((Champ::EnfantCourant(i), CHAMPS_ENFANT[i].genre))
+        }
+        _ => None,
+    }
+}
+
+/// Every field name a formula may use, for "did you mean" suggestions.
+pub fn noms_possibles() -> Vec<String> {
+    let mut v: Vec<String> = CHAMPS_FOYER.iter().map(|d| d.nom.to_string()).collect();
+    for qui in ["demandeur", "conjoint", "personne"] {
+        v.extend(CHAMPS_PERSONNE.iter().map(|d| format!("{qui}.{}", d.nom)));
+    }
+    v.extend(CHAMPS_ENFANT.iter().map(|d| format!("enfant.{}", d.nom)));
+    v
+}
+
+/// A situation flattened into slots, ready for evaluation.
+#[derive(Debug, Clone)]
+pub struct Faits {
+    /// One value per slot; unknown fields hold `Inconnu` naming themselves
+    /// (or, for derived fields, the fields they come from).
+    pub valeurs: Vec<Valeur>,
+    /// Whether the household is a couple.
+    pub couple: Valeur,
+    /// Number of children, when known.
+    pub nombre_enfants: Result<usize, Manquants>,
+    /// Fields that were unknown and took the value of a declared hypothesis.
+    pub hypotheses: Manquants,
+}
+
+fn num(v: Option<Decimal>, slot: usize) -> Valeur {
+    match v {
+        Some(d) => Valeur::Nombre(d),
+        None => Valeur::inconnu(slot),
+    }
+}
+
+fn boolean(v: Option<bool>, slot: usize) -> Valeur {
+    match v {
+        Some(b) => Valeur::Booleen(b),
+        None => Valeur::inconnu(slot),
+    }
+}
+
+fn texte(v: Option<&'static str>, slot: usize) -> Valeur {
+    match v {
+        Some(t) => Valeur::Texte(t),
+        None => Valeur::inconnu(slot),
+    }
+}
+
+fn remplir_personne(valeurs: &mut [Valeur], p: Option<&Personne>, qui: usize) {
+    let vide = Personne::default();
+    let p = p.unwrap_or(&vide);
+    let s = |i| slot_personne(qui, i);
+    valeurs[s(0)] = num(p.age, s(0));
+    valeurs[s(1)] = texte(p.activite.map(|a| a.texte()), s(1));
+    valeurs[s(2)] = num(p.salaire_net, s(2));
+    valeurs[s(3)] = num(p.chomage_net, s(3));
+    valeurs[s(4)] = num(p.retraite_nette, s(4));
+    valeurs[s(5)] = num(p.pension_invalidite, s(5));
+    valeurs[s(6)] = boolean(p.handicap, s(6));
+    valeurs[s(7)] = num(p.taux_incapacite, s(7));
+    valeurs[s(8)] = texte(p.nationalite.map(|n| n.texte()), s(8));
+    valeurs[s(9)] = boolean(p.titre_sejour_5_ans, s(9));
+    valeurs[s(10)] = boolean(p.enceinte, s(10));
+    valeurs[s(11)] = boolean(p.boursier, s(11));
+}
+
+/// Index of a household field by name; the names are constants of this module.
+fn foyer(nom: &str) -> usize {
+    CHAMPS_FOYER
+        .iter()
+        .position(|d| d.nom == nom)
+        .expect("champ du foyer déclaré dans CHAMPS_FOYER")
+}
+
+impl Faits {
+    /// Flattens a situation. `hypotheses` gives, for some slots, the value to
+    /// assume when the situation does not say (declared in `rules/_commun.toml`).
+    pub fn depuis(s: &Situation, hypotheses: &[(usize, Valeur)]) -> Faits {
+        let mut valeurs = vec![Valeur::Booleen(false); NOMBRE_CHAMPS];
+        for (slot, v) in valeurs.iter_mut().enumerate() {
+            *v = Valeur::inconnu(slot);
+        }
+        let couple = match s.couple() {
+            Some(b) => Valeur::Booleen(b),
+            None => Valeur::inconnu(foyer("couple")),
+        };
+        valeurs[foyer("couple")] = couple.clone();
+        let nombre_enfants = match s.nombre_enfants() {
+            Some(n) => Ok(n.min(MAX_ENFANTS)),
+            None => Err(Manquants::un(foyer("nombre_enfants"))),
+        };
+        if let Ok(n) = nombre_enfants {
+            valeurs[foyer("nombre_enfants")] = Valeur::Nombre(Decimal::from(n));
+        }
+        let l = s.logement.clone().unwrap_or_default();
+        valeurs[foyer("logement.statut")] =
+            texte(l.statut.map(|x| x.texte()), foyer("logement.statut"));
+        valeurs[foyer("logement.loyer")] = num(l.loyer, foyer("logement.loyer"));
+        valeurs[foyer("logement.colocation")] = boolean(l.colocation, foyer("logement.colocation"));
+        let (zone, outre_mer) = zone_et_outre_mer(l.commune.as_deref(), l.code_postal.as_deref());
+        valeurs[foyer("logement.zone")] = zone;
+        valeurs[foyer("logement.outre_mer")] = outre_mer;
+        let f = s.foyer.clone().unwrap_or_default();
+        for (nom, v) in [
+            (
+                "foyer.pension_alimentaire_recue",
+                f.pension_alimentaire_recue,
+            ),
+            ("foyer.epargne", f.epargne),
+            ("foyer.autres_revenus", f.autres_revenus),
+            ("foyer.revenu_fiscal_reference", f.revenu_fiscal_reference),
+        ] {
+            valeurs[foyer(nom)] = num(v, foyer(nom));
+        }
+        remplir_personne(&mut valeurs, s.demandeur.as_ref(), 0);
+        match &s.conjoint {
+            Conjoint::Present(p) => remplir_personne(&mut valeurs, Some(p), 1),
+            _ => remplir_personne(&mut valeurs, None, 1),
+        }
+        if let Some(enfants) = &s.enfants {
+            for (e, enfant) in enfants.iter().enumerate().take(MAX_ENFANTS) {
+                let sl = |i| slot_enfant(e, i);
+                valeurs[sl(0)] = num(enfant.age, sl(0));
+                valeurs[sl(1)] = boolean(enfant.handicap, sl(1));
+                valeurs[sl(2)] = num(enfant.taux_incapacite, sl(2));
+                valeurs[sl(3)] = texte(enfant.scolarite.map(|x| x.texte()), sl(3));
+                valeurs[sl(4)] = boolean(enfant.garde_alternee, sl(4));
+            }
+        }
+        let mut utilisees = Manquants::VIDE;
+        for (slot, hyp) in hypotheses {
+            if let Valeur::Inconnu(m) = &valeurs[*slot] {
+                // Only a field unknown for itself takes the hypothesis; a derived
+                // field unknown because of another field stays unknown.
+                if m.contient(*slot) {
+                    valeurs[*slot] = hyp.clone();
+                    utilisees.ajouter(*slot);
+                }
+            }
+        }
+        Faits {
+            valeurs,
+            couple,
+            nombre_enfants,
+            hypotheses: utilisees,
+        }
+    }
+}
+
+/// The housing-aid zone and the overseas flag, from the commune if known,
+/// else from the postal code when all its communes agree.
+fn zone_et_outre_mer(commune: Option<&str>, code_postal: Option<&str>) -> (Valeur, Valeur) {
+    let slot_commune = foyer("logement.commune");
+    let slot_cp = foyer("logement.code_postal");
+    if let Some(c) = commune.and_then(geo::commune) {
+        return (
+            Valeur::Nombre(Decimal::from(c.zone.numero())),
+            Valeur::Booleen(geo::est_outre_mer(c.departement)),
+        );
+    }
+    let Some(cp) = code_postal else {
+        // An unknown commune code is treated as unknown: asking for the postal
+        // code is how the dialogue finds it.
+        return (Valeur::inconnu(slot_cp), Valeur::inconnu(slot_cp));
+    };
+    let communes = geo::communes_du_code_postal(cp);
+    if communes.is_empty() {
+        return (Valeur::inconnu(slot_cp), Valeur::inconnu(slot_cp));
+    }
+    let zone = communes[0].zone.numero();
+    let om = geo::est_outre_mer(communes[0].departement);
+    let zone = if communes.iter().all(|c| c.zone.numero() == zone) {
+        Valeur::Nombre(Decimal::from(zone))
+    } else {
+        Valeur::inconnu(slot_commune)
+    };
+    let om = if communes
+        .iter()
+        .all(|c| geo::est_outre_mer(c.departement) == om)
+    {
+        Valeur::Booleen(om)
+    } else {
+        Valeur::inconnu(slot_commune)
+    };
+    (zone, om)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_slot_has_a_path_that_maps_back_to_it() {
+        for slot in 0..NOMBRE_CHAMPS {
+            assert_eq!(
+                slot_du_chemin(&chemin(slot)),
+                Some(slot),
+                "{}",
+                chemin(slot)
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_fields_name_themselves() {
+        let f = Faits::depuis(&Situation::default(), &[]);
+        let age = slot_du_chemin("demandeur.age").unwrap();
+        assert_eq!(f.valeurs[age], Valeur::inconnu(age));
+        assert!(f.nombre_enfants.is_err());
+    }
+
+    #[test]
+    fn hypotheses_fill_only_unknown_fields() {
+        let epargne = slot_du_chemin("foyer.epargne").unwrap();
+        let s = Situation::from_json(r#"{"foyer": {"epargne": 5000}}"#).unwrap();
+        let f = Faits::depuis(&s, &[(epargne, Valeur::Nombre(Decimal::ZERO))]);
+        assert_eq!(f.valeurs[epargne], Valeur::Nombre(Decimal::from(5000)));
+        assert!(!f.hypotheses.contient(epargne));
+        let f = Faits::depuis(
+            &Situation::default(),
+            &[(epargne, Valeur::Nombre(Decimal::ZERO))],
+        );
+        assert_eq!(f.valeurs[epargne], Valeur::Nombre(Decimal::ZERO));
+        assert!(f.hypotheses.contient(epargne));
+    }
+}

@@ -1,0 +1,428 @@
+//! The rule engine: which aids a household may get, how much, and what we
+//! still need to know.
+//!
+//! Rules are data (`rules/*.toml`, one file per aid, see [`fichier`]). They are
+//! parsed ([`expr`]), checked and compiled once ([`load`]) into a [`RuleSet`];
+//! [`RuleSet::evaluer`] then runs every aid on a possibly partial
+//! [`Situation`] and gives, per aid, a three-valued status (`eligible`,
+//! `non_eligible`, `indetermine`), the amount, the fields that could still
+//! change the outcome, an explanation and the way to apply.
+//!
+//! The engine is pure: no I/O, no clock. The caller passes the month to use
+//! when the situation does not name one.
+
+pub mod eval;
+pub mod expr;
+pub mod faits;
+pub mod fichier;
+pub mod load;
+pub mod valeur;
+
+use fichier::{Demarche, Reference};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use valeur::{Manquants, Valeur};
+
+pub use load::{ErreurChargement, Source};
+
+use crate::situation::{Mois, Situation};
+
+/// Index of an aid in [`RuleSet::aides`].
+pub type AideId = usize;
+/// Index of a variable.
+pub type VarId = usize;
+/// Index of a parameter.
+pub type ParamId = usize;
+
+/// How often an amount is paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Periodicite {
+    /// Every month (amounts are € per month).
+    Mensuelle,
+    /// Once a year (amounts are € per year).
+    Annuelle,
+    /// Once (a birth grant, a voucher).
+    Unique,
+}
+
+/// Eligibility status of one aid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Statut {
+    /// Every condition holds and the amount is paid.
+    Eligible,
+    /// A condition fails, or the amount is below what is paid.
+    NonEligible,
+    /// The situation does not say enough yet.
+    Indetermine,
+}
+
+/// Rounding strategies a formula may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrondi {
+    /// To the nearest, halves away from zero (`arrondi`).
+    PlusProche,
+    /// Towards minus infinity (`arrondi_inferieur`).
+    Inferieur,
+    /// Towards plus infinity (`arrondi_superieur`).
+    Superieur,
+}
+
+/// Collections a formula may iterate over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Collection {
+    /// The dependent children (`enfant.x` inside).
+    Enfants,
+    /// The adults: the demandeur and, for a couple, the conjoint (`personne.x` inside).
+    Adultes,
+}
+
+/// Aggregations over a collection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agregat {
+    /// Sum of a number.
+    Somme,
+    /// Count of items meeting a condition.
+    Nombre,
+    /// Whether one item meets a condition.
+    Existe,
+    /// Whether every item meets a condition.
+    Tous,
+}
+
+/// A compiled formula: names resolved to slots and indexes, types checked.
+#[derive(Debug, Clone)]
+pub enum Noeud {
+    /// A constant.
+    Const(Valeur),
+    /// A situation field.
+    Champ(faits::Champ),
+    /// A numeric parameter's value at the situation's month.
+    Param(ParamId),
+    /// A value of a parameter table, by key.
+    ParamIndex(ParamId, Box<Noeud>),
+    /// A shared variable, computed once per evaluation.
+    Var(VarId),
+    /// A variable that depends on the current child or adult, recomputed each time.
+    VarContexte(VarId),
+    /// The amount of another aid (0 when not eligible).
+    MontantAide(AideId),
+    /// Whether another aid is granted.
+    EligibleAide(AideId),
+    /// An extra output of another aid (`css.participation`).
+    SortieAide(AideId, usize),
+    /// Negation.
+    Neg(Box<Noeud>),
+    /// Logical not.
+    Non(Box<Noeud>),
+    /// Binary operation.
+    Bin(expr::BinOp, Box<Noeud>, Box<Noeud>),
+    /// Conjunction.
+    Et(Vec<Noeud>),
+    /// Disjunction.
+    Ou(Vec<Noeud>),
+    /// Conditional.
+    Si(Box<Noeud>, Box<Noeud>, Box<Noeud>),
+    /// Smallest of numbers.
+    Min(Vec<Noeud>),
+    /// Largest of numbers.
+    Max(Vec<Noeud>),
+    /// Rounding to a number of decimals (negative: tens, hundreds…).
+    Arrondi(Arrondi, Box<Noeud>, i32),
+    /// Marginal-rate scale applied to a base.
+    Bareme(ParamId, Box<Noeud>),
+    /// Bracket lookup: the amount or rate of the bracket the base falls in.
+    Grille(ParamId, Box<Noeud>),
+    /// Aggregation over children or adults.
+    Agregat(Agregat, Collection, Box<Noeud>),
+}
+
+/// One bracket of a scale.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tranche {
+    /// Upper bound (exclusive); `None` for the last bracket.
+    pub jusqu_a: Option<Decimal>,
+    /// Marginal rate, for `bareme`.
+    pub taux: Option<Decimal>,
+    /// Flat amount, for `grille`.
+    pub montant: Option<Decimal>,
+}
+
+/// A parameter value at one date.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ValeurParametre {
+    /// A number.
+    Nombre(Decimal),
+    /// Numbers by key (zone, household type…).
+    Table(Vec<(String, Decimal)>),
+    /// Brackets.
+    Bareme(Vec<Tranche>),
+}
+
+/// A dated parameter.
+#[derive(Debug, Clone)]
+pub struct Parametre {
+    /// Qualified name (`rsa.montant_de_base`, `bmaf`).
+    pub nom: String,
+    /// What it is.
+    pub libelle: String,
+    /// Values by first day (`YYYYMMDD`), sorted by date.
+    pub valeurs: Vec<(u32, ValeurParametre, Option<String>)>,
+}
+
+impl Parametre {
+    /// The value in force on a day, if the parameter existed then.
+    pub fn a_la_date(&self, jour: u32) -> Option<&ValeurParametre> {
+        self.valeurs
+            .iter()
+            .rev()
+            .find(|(depuis, _, _)| *depuis <= jour)
+            .map(|(_, v, _)| v)
+    }
+}
+
+/// A compiled variable.
+#[derive(Debug, Clone)]
+pub struct Variable {
+    /// Qualified name.
+    pub nom: String,
+    /// Its formula.
+    pub noeud: Noeud,
+}
+
+/// A compiled condition.
+#[derive(Debug, Clone)]
+pub struct Condition {
+    /// Boolean formula.
+    pub noeud: Noeud,
+    /// Sentence when met.
+    pub oui: String,
+    /// Sentence when failed.
+    pub non: String,
+    /// Sentence while unknown.
+    pub inconnu: String,
+}
+
+/// A piece of an explanation line.
+#[derive(Debug, Clone)]
+pub enum Morceau {
+    /// Literal text.
+    Texte(String),
+    /// A value to format.
+    Valeur(Noeud),
+}
+
+/// A compiled aid.
+#[derive(Debug, Clone)]
+pub struct Aide {
+    /// Identifier (`rsa`).
+    pub id: String,
+    /// Official name.
+    pub libelle: String,
+    /// Short name for SMS.
+    pub libelle_court: String,
+    /// Who pays it.
+    pub institution: String,
+    /// What it is.
+    pub description: String,
+    /// How often it is paid.
+    pub periodicite: Periodicite,
+    /// Legal references.
+    pub references: Vec<Reference>,
+    /// Eligibility conditions.
+    pub conditions: Vec<Condition>,
+    /// Amount formula.
+    pub montant: Option<Noeud>,
+    /// Minimum paid.
+    pub minimum: Option<Noeud>,
+    /// Extra outputs.
+    pub sorties: Vec<(String, Noeud)>,
+    /// Explanation lines.
+    pub explications: Vec<Vec<Morceau>>,
+    /// How to apply.
+    pub demarche: Demarche,
+    /// Every field the aid may read, directly or through other aids.
+    pub champs_lus: Manquants,
+    /// The rule file it comes from.
+    pub fichier: String,
+}
+
+/// A hypothesis applied to an unknown field.
+#[derive(Debug, Clone)]
+pub struct Hypothese {
+    /// Field slot.
+    pub slot: usize,
+    /// Assumed value.
+    pub valeur: Valeur,
+    /// Sentence disclosing it.
+    pub texte: String,
+}
+
+/// Every aid, compiled and checked, ready to evaluate situations.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    /// Aids in evaluation order (an aid comes after those it reads).
+    pub aides: Vec<Aide>,
+    /// Variables, shared and per aid.
+    pub variables: Vec<Variable>,
+    /// Whether each variable depends on the current collection item.
+    pub variables_contextuelles: Vec<bool>,
+    /// Parameters.
+    pub parametres: Vec<Parametre>,
+    /// Hypotheses for unknown fields.
+    pub hypotheses: Vec<Hypothese>,
+    hypotheses_slots: Vec<(usize, Valeur)>,
+}
+
+/// The result for one aid, in the JSON shape of `guichet eval` and `/api/v1/evaluate`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ResultatAide {
+    /// Aid identifier.
+    pub id: String,
+    /// Name of the aid.
+    pub libelle: String,
+    /// Eligibility.
+    pub statut: Statut,
+    /// Amount in € per period (per month unless `periodicite` says otherwise),
+    /// when eligible.
+    #[serde(skip_serializing_if = "Option::is_none", with = "decimal_option")]
+    pub montant: Option<Decimal>,
+    /// Given when the amount is not monthly.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub periodicite: Option<Periodicite>,
+    /// Extra outputs (the CSS's monthly `participation`).
+    #[serde(flatten, serialize_with = "sorties_json")]
+    pub sorties: Vec<(String, Decimal)>,
+    /// Fields whose answer could still change the outcome.
+    pub champs_manquants: Vec<String>,
+    /// Conditions met or failed, then how the amount is computed.
+    pub explication: Vec<String>,
+    /// Values assumed for fields we did not ask about.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hypotheses: Vec<String>,
+    /// How to apply.
+    pub demarche: Demarche,
+    /// A computation error (a rule bug), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub erreur: Option<String>,
+}
+
+mod decimal_option {
+    use rust_decimal::Decimal;
+    use serde::Serializer;
+
+    pub fn serialize<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(d) => super::serialize_decimal(d, s),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+/// Money goes out as a JSON number with at most 2 decimals.
+fn serialize_decimal<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    use rust_decimal::prelude::ToPrimitive;
+    // Rounded half away from zero to the cent: amounts are shown as CAF shows them.
+    let r = d
+        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    if r.scale() == 0 {
+        if let Some(i) = r.to_i64() {
+            return s.serialize_i64(i);
+        }
+    }
+    s.serialize_f64(r.to_f64().unwrap_or(0.0))
+}
+
+fn sorties_json<S: serde::Serializer>(v: &[(String, Decimal)], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    struct D<'a>(&'a Decimal);
+    impl Serialize for D<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            serialize_decimal(self.0, s)
+        }
+    }
+    let mut m = s.serialize_map(Some(v.len()))?;
+    for (k, d) in v {
+        m.serialize_entry(k, &D(d))?;
+    }
+    m.end()
+}
+
+/// The results of every aid for one situation.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Evaluation {
+    /// One entry per aid, in catalogue order.
+    pub aides: Vec<ResultatAide>,
+}
+
+impl Evaluation {
+    /// The result of one aid.
+    pub fn aide(&self, id: &str) -> Option<&ResultatAide> {
+        self.aides.iter().find(|a| a.id == id)
+    }
+}
+
+impl RuleSet {
+    /// Loads and checks rule files. `sources` are (file name, text) pairs; the
+    /// shared file is the one named `_commun.toml`.
+    pub fn depuis_sources(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
+        load::charger(sources)
+    }
+
+    /// The rule files built into the binary (the repository's `rules/`).
+    pub fn integre() -> Result<RuleSet, Vec<ErreurChargement>> {
+        let sources: Vec<Source> = REGLES_INTEGREES
+            .iter()
+            .map(|(nom, texte)| Source {
+                nom: format!("rules/{nom}"),
+                texte: texte.to_string(),
+            })
+            .collect();
+        RuleSet::depuis_sources(&sources)
+    }
+
+    /// Reads every `*.toml` file of a directory (not recursive).
+    pub fn lire_dossier(dossier: &std::path::Path) -> Result<RuleSet, Vec<ErreurChargement>> {
+        let mut sources = Vec::new();
+        let entrees = std::fs::read_dir(dossier).map_err(|e| {
+            vec![ErreurChargement {
+                fichier: dossier.display().to_string(),
+                ligne: 0,
+                message: format!("dossier illisible : {e}"),
+            }]
+        })?;
+        let mut chemins: Vec<_> = entrees
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        chemins.sort();
+        for p in chemins {
+            let texte = std::fs::read_to_string(&p).map_err(|e| {
+                vec![ErreurChargement {
+                    fichier: p.display().to_string(),
+                    ligne: 0,
+                    message: format!("fichier illisible : {e}"),
+                }]
+            })?;
+            sources.push(Source {
+                nom: p.display().to_string(),
+                texte,
+            });
+        }
+        RuleSet::depuis_sources(&sources)
+    }
+
+    /// Evaluates every aid. `mois_par_defaut` applies when the situation names no month.
+    pub fn evaluer(&self, situation: &Situation, mois_par_defaut: Mois) -> Evaluation {
+        eval::evaluer(self, situation, mois_par_defaut)
+    }
+
+    /// The index of an aid by identifier.
+    pub fn aide(&self, id: &str) -> Option<&Aide> {
+        self.aides.iter().find(|a| a.id == id)
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/regles_integrees.rs"));

@@ -1,0 +1,133 @@
+//! Three-valued values: known numbers, booleans and words, or *unknown* with
+//! the set of situation fields that would make them known.
+//!
+//! The set ([`Manquants`]) is a fixed-size bitset over field slots, so that
+//! evaluating a partial situation allocates nothing. Logic follows Kleene:
+//! `faux et inconnu` is `faux`, and the unknown side's fields are dropped,
+//! which is how the engine lists only the fields that can still change a result.
+
+use rust_decimal::Decimal;
+
+/// A set of field slots, used for "fields still missing".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Manquants([u64; 4]);
+
+impl Manquants {
+    /// How many slots the set can hold.
+    pub const CAPACITE: usize = 256;
+    /// The empty set.
+    pub const VIDE: Manquants = Manquants([0; 4]);
+
+    /// The set holding one slot.
+    pub fn un(slot: usize) -> Manquants {
+        let mut m = Manquants::VIDE;
+        m.ajouter(slot);
+        m
+    }
+
+    /// Adds a slot.
+    pub fn ajouter(&mut self, slot: usize) {
+        self.0[slot / 64] |= 1 << (slot % 64);
+    }
+
+    /// Whether the set holds a slot.
+    pub fn contient(&self, slot: usize) -> bool {
+        self.0[slot / 64] & (1 << (slot % 64)) != 0
+    }
+
+    /// Union of two sets.
+    pub fn union(self, autre: Manquants) -> Manquants {
+        Manquants([
+            self.0[0] | autre.0[0],
+            self.0[1] | autre.0[1],
+            self.0[2] | autre.0[2],
+            self.0[3] | autre.0[3],
+        ])
+    }
+
+    /// Intersection of two sets.
+    pub fn inter(self, autre: Manquants) -> Manquants {
+        Manquants([
+            self.0[0] & autre.0[0],
+            self.0[1] & autre.0[1],
+            self.0[2] & autre.0[2],
+            self.0[3] & autre.0[3],
+        ])
+    }
+
+    /// Whether the set is empty.
+    pub fn est_vide(&self) -> bool {
+        self.0 == [0; 4]
+    }
+
+    /// The slots, in increasing order.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..Self::CAPACITE).filter(move |s| self.contient(*s))
+    }
+}
+
+/// A value computed by a formula.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Valeur {
+    /// A decimal number.
+    Nombre(Decimal),
+    /// A boolean.
+    Booleen(bool),
+    /// A word from a fixed list (`'locataire'`).
+    Texte(&'static str),
+    /// Not known yet; these fields would tell.
+    Inconnu(Manquants),
+}
+
+impl Valeur {
+    /// The unknown value of one field.
+    pub fn inconnu(slot: usize) -> Valeur {
+        Valeur::Inconnu(Manquants::un(slot))
+    }
+
+    /// The missing fields, empty when known.
+    pub fn manquants(&self) -> Manquants {
+        match self {
+            Valeur::Inconnu(m) => *m,
+            _ => Manquants::VIDE,
+        }
+    }
+
+    /// Whether the value is known.
+    pub fn est_connue(&self) -> bool {
+        !matches!(self, Valeur::Inconnu(_))
+    }
+
+    /// The number, if this is a known number.
+    pub fn nombre(&self) -> Option<Decimal> {
+        match self {
+            Valeur::Nombre(d) => Some(*d),
+            _ => None,
+        }
+    }
+
+    /// The boolean, if this is a known boolean.
+    pub fn booleen(&self) -> Option<bool> {
+        match self {
+            Valeur::Booleen(b) => Some(*b),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bitset_operations() {
+        let mut a = Manquants::un(3);
+        a.ajouter(200);
+        let b = Manquants::un(64);
+        let u = a.union(b);
+        assert_eq!(u.iter().collect::<Vec<_>>(), vec![3, 64, 200]);
+        assert!(a.inter(b).est_vide());
+        assert!(!u.est_vide());
+        assert!(u.contient(200) && !u.contient(201));
+    }
+}
