@@ -146,6 +146,17 @@ pub fn slot_du_chemin(chemin: &str) -> Option<usize> {
     Some(slot_enfant(n, i))
 }
 
+/// The type of the field in a slot.
+pub fn genre_du_slot(slot: usize) -> Genre {
+    if slot < NF {
+        CHAMPS_FOYER[slot].genre
+    } else if slot < NF + 2 * NP {
+        CHAMPS_PERSONNE[(slot - NF) % NP].genre
+    } else {
+        CHAMPS_ENFANT[(slot - NF - 2 * NP) % NE].genre
+    }
+}
+
 /// Where a field path in a formula points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Champ {

@@ -1226,39 +1226,50 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
     }
     let mut hypotheses = Vec::new();
     if let Some((fi, com)) = &commun {
-        for (chemin, h) in &com.hypotheses {
+        for (motif, h) in &com.hypotheses {
             let off = h.span().start;
-            let Some(slot) = faits::slot_du_chemin(chemin) else {
-                c.erreur(
-                    *fi,
-                    off,
-                    format!("hypothèse sur un champ inconnu « {chemin} »"),
-                );
-                continue;
+            // `enfants.*.x` stands for the field x of every child.
+            let chemins: Vec<String> = if motif.starts_with("enfants.*.") {
+                (0..crate::situation::MAX_ENFANTS)
+                    .map(|i| motif.replacen('*', &i.to_string(), 1))
+                    .collect()
+            } else {
+                vec![motif.clone()]
             };
-            let hv = h.get_ref();
-            let genre = faits::resoudre(chemin)
-                .map(|(_, g)| g)
-                .unwrap_or(Genre::Nombre);
-            let valeur = match (genre, hv.valeur.get_ref()) {
-                (Genre::Booleen, toml::Value::Boolean(b)) => Some(Valeur::Booleen(*b)),
-                (Genre::Nombre, v) => decimal_toml(v).map(Valeur::Nombre),
-                (Genre::Texte(l), toml::Value::String(s)) => {
-                    l.iter().find(|m| **m == s).map(|m| Valeur::Texte(m))
+            for chemin in &chemins {
+                let Some(slot) = faits::slot_du_chemin(chemin) else {
+                    c.erreur(
+                        *fi,
+                        off,
+                        format!("hypothèse sur un champ inconnu « {motif} »"),
+                    );
+                    break;
+                };
+                let hv = h.get_ref();
+                let genre = faits::genre_du_slot(slot);
+                let valeur = match (genre, hv.valeur.get_ref()) {
+                    (Genre::Booleen, toml::Value::Boolean(b)) => Some(Valeur::Booleen(*b)),
+                    (Genre::Nombre, v) => decimal_toml(v).map(Valeur::Nombre),
+                    (Genre::Texte(l), toml::Value::String(s)) => {
+                        l.iter().find(|m| **m == s).map(|m| Valeur::Texte(m))
+                    }
+                    _ => None,
+                };
+                match valeur {
+                    Some(v) => hypotheses.push(Hypothese {
+                        slot,
+                        valeur: v,
+                        texte: hv.texte.clone(),
+                    }),
+                    None => {
+                        c.erreur(
+                            *fi,
+                            hv.valeur.span().start,
+                            format!("hypothèse « {motif} » : valeur du mauvais type"),
+                        );
+                        break;
+                    }
                 }
-                _ => None,
-            };
-            match valeur {
-                Some(v) => hypotheses.push(Hypothese {
-                    slot,
-                    valeur: v,
-                    texte: hv.texte.clone(),
-                }),
-                None => c.erreur(
-                    *fi,
-                    hv.valeur.span().start,
-                    format!("hypothèse « {chemin} » : valeur du mauvais type"),
-                ),
             }
         }
     }
