@@ -1,1 +1,41 @@
-fn main() {}
+//! How long evaluating every aid takes for one household, complete and partial.
+//!
+//! The dialogue re-evaluates every aid after each answer, so this is the cost
+//! of one SMS turn's thinking. Figures are recorded in BENCHMARKS.md.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use guichet::rules::RuleSet;
+use guichet::situation::{Mois, Situation};
+use std::hint::black_box;
+
+const MOIS: Mois = Mois {
+    annee: 2026,
+    mois: 11,
+};
+
+const COMPLETE: &str = r#"{"mois": "2026-11", "enfants": [{"age": 4}, {"age": 12}],
+  "logement": {"statut": "locataire", "code_postal": "92100", "commune": "92012", "loyer": 550},
+  "demandeur": {"age": 34, "activite": "salarie", "salaire_net": 1100, "chomage_net": 0,
+    "retraite_nette": 0, "handicap": false, "taux_incapacite": 0, "nationalite": "fr"},
+  "conjoint": null}"#;
+
+const PARTIELLE: &str = r#"{"demandeur": {"age": 34}, "nombre_enfants": 2,
+  "logement": {"statut": "locataire"}}"#;
+
+fn evaluation(c: &mut Criterion) {
+    let regles = RuleSet::integre().expect("built-in rules load");
+    let complete = Situation::from_json(COMPLETE).expect("valid situation");
+    let partielle = Situation::from_json(PARTIELLE).expect("valid situation");
+    c.bench_function("toutes_les_aides/foyer_complet", |b| {
+        b.iter(|| regles.evaluer(black_box(&complete), MOIS))
+    });
+    c.bench_function("toutes_les_aides/foyer_partiel", |b| {
+        b.iter(|| regles.evaluer(black_box(&partielle), MOIS))
+    });
+    c.bench_function("chargement_des_regles", |b| {
+        b.iter(|| RuleSet::integre().expect("built-in rules load"))
+    });
+}
+
+criterion_group!(benches, evaluation);
+criterion_main!(benches);

@@ -1,0 +1,190 @@
+//! Property tests: no JSON input, however odd, makes the engine panic, and no
+//! formula text makes the parser panic.
+
+use guichet::rules::RuleSet;
+use guichet::rules::expr;
+use guichet::situation::{Mois, Situation};
+use proptest::prelude::*;
+use serde_json::{Map, Value, json};
+use std::sync::OnceLock;
+
+const MOIS: Mois = Mois {
+    annee: 2026,
+    mois: 11,
+};
+
+fn regles() -> &'static RuleSet {
+    static R: OnceLock<RuleSet> = OnceLock::new();
+    R.get_or_init(|| RuleSet::integre().expect("built-in rules load"))
+}
+
+fn json_quelconque() -> impl Strategy<Value = Value> {
+    let feuille = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|i| json!(i)),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| json!(f)),
+        "[a-z_0-9 -]{0,12}".prop_map(Value::String),
+    ];
+    feuille.prop_recursive(4, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map("[a-z_]{1,10}", inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+/// A value of a plausible or implausible type for a field.
+fn valeur_de_champ() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        (0i64..130).prop_map(|i| json!(i)),
+        (-1000.0f64..1e9).prop_map(|f| json!(f)),
+        any::<bool>().prop_map(Value::Bool),
+        prop::sample::select(vec![
+            "salarie",
+            "chomeur",
+            "etudiant",
+            "retraite",
+            "inactif",
+            "independant",
+            "fr",
+            "ue",
+            "hors_ue",
+            "locataire",
+            "locataire_hlm",
+            "locataire_meuble",
+            "proprietaire",
+            "heberge",
+            "sans_domicile",
+            "75011",
+            "92012",
+            "97411",
+            "2A004",
+            "00000",
+            "college",
+            "lycee",
+            "primaire",
+            "2026-11",
+            "2025-06",
+            "x",
+        ])
+        .prop_map(|s| Value::String(s.into())),
+        Just(Value::Null),
+    ]
+}
+
+/// Situations that look like real ones: right keys, sometimes wrong values.
+fn situation_plausible() -> impl Strategy<Value = Value> {
+    let personne = || {
+        prop::collection::btree_map(
+            prop::sample::select(vec![
+                "age",
+                "activite",
+                "salaire_net",
+                "chomage_net",
+                "retraite_nette",
+                "pension_invalidite",
+                "handicap",
+                "taux_incapacite",
+                "nationalite",
+                "titre_sejour_5_ans",
+                "enceinte",
+                "boursier",
+            ]),
+            valeur_de_champ(),
+            0..12,
+        )
+        .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
+    };
+    let enfant = prop::collection::btree_map(
+        prop::sample::select(vec!["age", "handicap", "taux_incapacite", "scolarite"]),
+        valeur_de_champ(),
+        0..4,
+    )
+    .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()));
+    let logement = prop::collection::btree_map(
+        prop::sample::select(vec![
+            "statut",
+            "loyer",
+            "code_postal",
+            "commune",
+            "colocation",
+        ]),
+        valeur_de_champ(),
+        0..5,
+    )
+    .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()));
+    (
+        prop::option::of(personne()),
+        prop::option::of(prop_oneof![Just(Value::Null), personne()]),
+        prop::option::of(prop::collection::vec(enfant, 0..5)),
+        prop::option::of(logement),
+        prop::option::of(valeur_de_champ()),
+        prop::option::of(valeur_de_champ()),
+    )
+        .prop_map(|(d, c, e, l, n, couple)| {
+            let mut m = Map::new();
+            if let Some(d) = d {
+                m.insert("demandeur".into(), d);
+            }
+            if let Some(c) = c {
+                m.insert("conjoint".into(), c);
+            }
+            if let Some(e) = e {
+                m.insert("enfants".into(), Value::Array(e));
+            }
+            if let Some(l) = l {
+                m.insert("logement".into(), l);
+            }
+            if let Some(n) = n {
+                m.insert("nombre_enfants".into(), n);
+            }
+            if let Some(c) = couple {
+                m.insert("couple".into(), c);
+            }
+            Value::Object(m)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_json_is_accepted_or_refused_without_panic(v in json_quelconque()) {
+        if let Ok(s) = Situation::from_value(v) {
+            let ev = regles().evaluer(&s, MOIS);
+            prop_assert_eq!(ev.aides.len(), regles().aides.len());
+        }
+    }
+
+    #[test]
+    fn plausible_situations_evaluate_without_panic_or_rule_error(v in situation_plausible()) {
+        match Situation::from_value(v) {
+            Ok(s) => {
+                let ev = regles().evaluer(&s, MOIS);
+                for a in &ev.aides {
+                    prop_assert!(a.erreur.is_none(), "{}: {:?}", a.id, a.erreur);
+                    if a.statut != guichet::rules::Statut::Indetermine {
+                        prop_assert!(a.champs_manquants.is_empty());
+                    }
+                }
+            }
+            Err(e) => prop_assert!(!e.message.is_empty()),
+        }
+    }
+
+    #[test]
+    fn any_text_parses_or_fails_cleanly(s in "\\PC{0,60}") {
+        let _ = expr::parse(&s);
+    }
+
+    #[test]
+    fn formula_like_text_parses_or_fails_cleanly(s in "[a-z0-9_.()\\[\\]+*/<>=!,' %-]{0,40}") {
+        if let Err(e) = expr::parse(&s) {
+            prop_assert!(e.offset <= s.len());
+        }
+    }
+}
