@@ -240,6 +240,21 @@ impl Contexte<'_> {
                 }
             },
             Noeud::Agregat(ag, coll, x) => self.agregat(*ag, *coll, x)?,
+            Noeud::Annee => Valeur::Nombre(Decimal::from(self.jour / 10000)),
+            Noeud::ParamAnnee(p, decalage) => {
+                let annee = (self.jour / 10000) as i64 + *decalage as i64;
+                let jour = (annee.max(0) as u32) * 10000 + 101;
+                let par = &self.rs.parametres[*p];
+                match par.a_la_date(jour) {
+                    Some(ValeurParametre::Nombre(d)) => Valeur::Nombre(*d),
+                    _ => {
+                        return Err(ErreurCalcul(format!(
+                            "le paramètre « {} » n'a pas de valeur au 1er janvier {annee}",
+                            par.nom
+                        )));
+                    }
+                }
+            }
         })
     }
 

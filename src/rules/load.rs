@@ -336,6 +336,7 @@ const FONCTIONS: &[&str] = &[
     "existe",
     "tous",
     "eligible",
+    "au_1er_janvier",
 ];
 
 impl<'a> Compilateur<'a> {
@@ -807,6 +808,9 @@ impl<'a> Compilateur<'a> {
                 }
             };
         }
+        if nom == "annee" {
+            return Some((Noeud::Annee, Type::Nombre));
+        }
         // 3. Situation fields.
         if let Some((champ, genre)) = faits::resoudre(nom) {
             if genre == Genre::Code {
@@ -1041,6 +1045,55 @@ impl<'a> Compilateur<'a> {
                     Type::Booleen
                 };
                 Some((Noeud::Agregat(ag, c, Box::new(x)), t))
+            }
+            "au_1er_janvier" => {
+                arite(self, 2)?;
+                let (pnom, poff) = match &args[0] {
+                    Expr::Nom(n, o) => (n.as_str(), *o),
+                    other => {
+                        self.erreur(
+                            lieu.fichier,
+                            lieu.debut + offset_de(other),
+                            "« au_1er_janvier » : le premier argument est le nom d'un paramètre",
+                        );
+                        return None;
+                    }
+                };
+                let Some(p) = self.parametre(portee, pnom) else {
+                    self.erreur(
+                        lieu.fichier,
+                        lieu.debut + poff,
+                        format!("« {pnom} » n'est pas un paramètre"),
+                    );
+                    return None;
+                };
+                if !matches!(
+                    self.params[p].valeurs.first(),
+                    Some((_, ValeurParametre::Nombre(_), _))
+                ) {
+                    self.erreur(
+                        lieu.fichier,
+                        lieu.debut + poff,
+                        format!("« {pnom} » n'est pas un paramètre numérique"),
+                    );
+                    return None;
+                }
+                let decalage = match &args[1] {
+                    Expr::Nombre(d) if d.fract().is_zero() => d.trunc().mantissa() as i32,
+                    Expr::Neg(b) if matches!(**b, Expr::Nombre(d) if d.fract().is_zero()) => {
+                        let Expr::Nombre(d) = **b else { unreachable!() };
+                        -(d.trunc().mantissa() as i32)
+                    }
+                    _ => {
+                        self.erreur(
+                            lieu.fichier,
+                            lieu.debut + offset_de(&args[1]),
+                            "« au_1er_janvier » : le décalage en années est un entier écrit en chiffres (0, -1, -2…)",
+                        );
+                        return None;
+                    }
+                };
+                Some((Noeud::ParamAnnee(p, decalage), Type::Nombre))
             }
             "eligible" => {
                 arite(self, 1)?;
@@ -1498,7 +1551,9 @@ fn renumeroter(n: &mut Noeud, idx: &[usize]) {
         Noeud::Et(v) | Noeud::Ou(v) | Noeud::Min(v) | Noeud::Max(v) => {
             v.iter_mut().for_each(|x| renumeroter(x, idx))
         }
-        Noeud::Const(_)
+        Noeud::ParamAnnee(..)
+        | Noeud::Annee
+        | Noeud::Const(_)
         | Noeud::Champ(_)
         | Noeud::Param(_)
         | Noeud::Var(_)

@@ -136,6 +136,11 @@ pub enum Noeud {
     Grille(ParamId, Box<Noeud>),
     /// Aggregation over children or adults.
     Agregat(Agregat, Collection, Box<Noeud>),
+    /// A numeric parameter's value on 1 January of the situation's year plus
+    /// an offset in years (`au_1er_janvier(pss, -2)`: the "N-2" of the law).
+    ParamAnnee(ParamId, i32),
+    /// The situation's calendar year (`annee`).
+    Annee,
 }
 
 /// One bracket of a scale.
