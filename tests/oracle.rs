@@ -6,6 +6,13 @@
 //!
 //! Run with `cargo test --test oracle -- --nocapture` to see the table and
 //! every disagreement.
+//!
+//! **Ages.** The OpenFisca run behind the oracle set each person's birth date in
+//! year `2025 - age`, so in November 2026 OpenFisca saw everyone one year older
+//! than `age` says (a "2-year-old" never opens the PAJE, a "24-year-old" gets
+//! the RSA, a "19-year-old" child is 20 for the AF). The rules apply the law to
+//! the age they are given; this test gives them the age OpenFisca used, by
+//! adding one year to every person before evaluating.
 
 use guichet::rules::{RuleSet, Statut};
 use guichet::situation::{Mois, Situation};
@@ -44,6 +51,26 @@ fn cas() -> Vec<Value> {
     let texte = include_str!("oracle/cases.json");
     let v: Value = serde_json::from_str(texte).expect("oracle file is JSON");
     v["cases"].as_array().expect("cases array").clone()
+}
+
+/// Adds one year to every age: see the module documentation.
+fn age_vu_par_openfisca(mut s: Value) -> Value {
+    fn vieillir(p: &mut Value) {
+        if let Some(a) = p.get("age").and_then(|a| a.as_f64()) {
+            p["age"] = serde_json::json!(a + 1.0);
+        }
+    }
+    for cle in ["demandeur", "conjoint"] {
+        if let Some(p) = s.get_mut(cle) {
+            if p.is_object() {
+                vieillir(p);
+            }
+        }
+    }
+    if let Some(enfants) = s.get_mut("enfants").and_then(|e| e.as_array_mut()) {
+        enfants.iter_mut().for_each(vieillir);
+    }
+    s
 }
 
 #[test]
