@@ -347,3 +347,114 @@ fn parameter_dates_must_be_in_order() {
     let e = r.unwrap_err();
     assert!(e[0].message.contains("rangées"), "{e:?}");
 }
+
+const AIDE_ENFANTS: &str = r#"
+id = "par_enfant"
+libelle = "Aide par enfant"
+institution = "CAF"
+description = "Un montant par enfant d'âge scolaire."
+
+[variables]
+montant_enfant = "si enfant.age >= 6 et enfant.age <= 18 alors 100 sinon 0"
+revenu = "ou_a_defaut(foyer.revenu_fiscal_reference, 12 * revenus)"
+
+[[conditions]]
+formule = "revenu < 20000"
+oui = "Revenus sous le plafond."
+non = "Revenus au-dessus du plafond."
+
+[montant]
+formule = "somme(enfants, montant_enfant)"
+"#;
+
+fn regles_enfants(aide: &str) -> Result<RuleSet, Vec<guichet::rules::ErreurChargement>> {
+    RuleSet::depuis_sources(&[
+        Source {
+            nom: "rules/_commun.toml".into(),
+            texte: COMMUN.into(),
+        },
+        Source {
+            nom: "rules/par_enfant.toml".into(),
+            texte: aide.into(),
+        },
+    ])
+}
+
+#[test]
+fn a_variable_may_read_the_current_child_inside_an_aggregation() {
+    let r = regles_enfants(AIDE_ENFANTS).unwrap_or_else(|e| panic!("{e:?}"));
+    let s = Situation::from_json(
+        r#"{"couple": false, "demandeur": {"salaire_net": 1000}, "enfants": [{"age": 4}, {"age": 7}, {"age": 15}]}"#,
+    )
+    .unwrap();
+    let a = r.evaluer(&s, NOV_2026);
+    assert_eq!(
+        a.aide("par_enfant").unwrap().montant.unwrap().to_string(),
+        "200"
+    );
+}
+
+#[test]
+fn a_child_variable_used_outside_an_aggregation_is_refused() {
+    let casse = AIDE_ENFANTS.replace(
+        "formule = \"somme(enfants, montant_enfant)\"",
+        "formule = \"montant_enfant\"",
+    );
+    let e = regles_enfants(&casse).unwrap_err();
+    assert!(e[0].message.contains("somme(enfants"), "{e:?}");
+}
+
+#[test]
+fn a_declared_value_wins_over_its_estimate() {
+    let r = regles_enfants(AIDE_ENFANTS).unwrap();
+    let avec = Situation::from_json(
+        r#"{"couple": false, "demandeur": {"salaire_net": 1000}, "foyer": {"revenu_fiscal_reference": 25000}, "enfants": [{"age": 7}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        r.evaluer(&avec, NOV_2026)
+            .aide("par_enfant")
+            .unwrap()
+            .statut,
+        Statut::NonEligible
+    );
+    // Without the declared income, the estimate from salaries decides, and
+    // the declared income is not asked for.
+    let sans = Situation::from_json(
+        r#"{"couple": false, "demandeur": {"salaire_net": 1000}, "enfants": [{"age": 7}]}"#,
+    )
+    .unwrap();
+    let a = r.evaluer(&sans, NOV_2026);
+    assert_eq!(a.aide("par_enfant").unwrap().statut, Statut::Eligible);
+}
+
+#[test]
+fn hypotheses_about_an_absent_partner_are_not_cited() {
+    let commun = format!(
+        "{COMMUN}\n[hypotheses.\"conjoint.pension_invalidite\"]\nvaleur = 0\ntexte = \"Pas de pension pour le conjoint.\"\n"
+    );
+    let aide = AIDE.replace(
+        "forfait - revenus",
+        "forfait - revenus - conjoint.pension_invalidite",
+    );
+    let r = RuleSet::depuis_sources(&[
+        Source {
+            nom: "rules/_commun.toml".into(),
+            texte: commun,
+        },
+        Source {
+            nom: "rules/aide_test.toml".into(),
+            texte: aide,
+        },
+    ])
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let seul = Situation::from_json(
+        r#"{"couple": false, "demandeur": {"age": 30, "salaire_net": 0}, "nombre_enfants": 0}"#,
+    )
+    .unwrap();
+    let h = &r.evaluer(&seul, NOV_2026).aides[0].hypotheses;
+    assert!(!h.iter().any(|t| t.contains("conjoint")), "{h:?}");
+    let couple = Situation::from_json(r#"{"demandeur": {"age": 30, "salaire_net": 0}, "conjoint": {"age": 30, "salaire_net": 0}, "nombre_enfants": 0}"#).unwrap();
+    let h = &r.evaluer(&couple, NOV_2026).aides[0].hypotheses;
+    assert!(h.iter().any(|t| t.contains("conjoint")), "{h:?}");
+}

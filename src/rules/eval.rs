@@ -240,6 +240,10 @@ impl Contexte<'_> {
                 }
             },
             Noeud::Agregat(ag, coll, x) => self.agregat(*ag, *coll, x)?,
+            Noeud::ADefaut(a, b) => match self.eval(a)? {
+                Valeur::Inconnu(_) => self.eval(b)?,
+                connue => connue,
+            },
             Noeud::Annee => Valeur::Nombre(Decimal::from(self.jour / 10000)),
             Noeud::ParamAnnee(p, decalage) => {
                 let annee = (self.jour / 10000) as i64 + *decalage as i64;

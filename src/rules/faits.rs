@@ -325,7 +325,18 @@ impl Faits {
             }
         }
         let mut utilisees = Manquants::VIDE;
+        let conjoint_present = couple == Valeur::Booleen(true);
+        let enfants_connus = *nombre_enfants.as_ref().unwrap_or(&0);
         for (slot, hyp) in hypotheses {
+            // A hypothesis about a partner or a child only makes sense when
+            // that person exists; otherwise it would be cited for nothing.
+            let personne = (*slot >= NF && *slot < NF + 2 * NP).then(|| (*slot - NF) / NP);
+            if personne == Some(1) && !conjoint_present {
+                continue;
+            }
+            if *slot >= NF + 2 * NP && (*slot - NF - 2 * NP) / NE >= enfants_connus {
+                continue;
+            }
             if let Valeur::Inconnu(m) = &valeurs[*slot] {
                 // Only a field unknown for itself takes the hypothesis; a derived
                 // field unknown because of another field stays unknown.

@@ -105,6 +105,10 @@ struct Dependances {
     aides: BTreeSet<AideId>,
     champs: Manquants,
     contextuelle: bool,
+    /// Reads `enfant.x`: only meaningful inside an aggregation over children.
+    enfant: bool,
+    /// Reads `personne.x`: only meaningful inside an aggregation over adults.
+    personne: bool,
 }
 
 impl Dependances {
@@ -112,6 +116,8 @@ impl Dependances {
         self.aides.extend(autre.aides.iter().copied());
         self.champs = self.champs.union(autre.champs);
         self.contextuelle |= autre.contextuelle;
+        self.enfant |= autre.enfant;
+        self.personne |= autre.personne;
     }
 }
 
@@ -127,6 +133,9 @@ struct Compilateur<'a> {
     params_index: HashMap<(Portee, String), ParamId>,
     sorties_index: HashMap<(AideId, String), usize>,
     erreurs: Vec<ErreurChargement>,
+    /// How deep we are in variable definitions: a variable may read `enfant.x`
+    /// or `personne.x`, as long as it is used inside the matching aggregation.
+    dans_variable: usize,
 }
 
 fn ligne_de(texte: &str, offset: usize) -> usize {
@@ -337,6 +346,7 @@ const FONCTIONS: &[&str] = &[
     "tous",
     "eligible",
     "au_1er_janvier",
+    "ou_a_defaut",
 ];
 
 impl<'a> Compilateur<'a> {
@@ -480,7 +490,9 @@ impl<'a> Compilateur<'a> {
             (d.formule.clone(), d.lieu, d.portee)
         };
         let mut deps = Dependances::default();
+        self.dans_variable += 1;
         let r = self.formule(&formule, lieu, portee, None, &mut deps);
+        self.dans_variable -= 1;
         match r {
             Some((noeud, t)) => {
                 self.noeuds[id] = Some(noeud);
@@ -699,6 +711,37 @@ impl<'a> Compilateur<'a> {
         }
     }
 
+    /// A variable that reads `enfant.x` (or `personne.x`) must be used inside
+    /// an aggregation over children (or adults), or inside another variable.
+    fn verifier_contexte(
+        &mut self,
+        d: &Dependances,
+        coll: Option<Collection>,
+        nom: &str,
+        lieu: Lieu,
+        off: usize,
+    ) -> Option<()> {
+        if self.dans_variable > 0 {
+            return Some(());
+        }
+        let (manque, collection) = if d.enfant && coll != Some(Collection::Enfants) {
+            (true, "enfants")
+        } else if d.personne && coll != Some(Collection::Adultes) {
+            (true, "adultes")
+        } else {
+            (false, "")
+        };
+        if manque {
+            self.erreur(
+                lieu.fichier,
+                lieu.debut + off,
+                format!("la variable « {nom} » lit un élément de « {collection} » : utilisez-la dans somme({collection}, …), nombre({collection}, …)…"),
+            );
+            return None;
+        }
+        Some(())
+    }
+
     /// Checks a text literal against the words the other side can take.
     fn verifier_mot(&mut self, n: &Noeud, autre: Type, lieu: Lieu, offset: usize) -> Option<()> {
         if let (Noeud::Const(Valeur::Texte(m)), Type::Texte(Some(liste))) = (n, autre) {
@@ -733,6 +776,7 @@ impl<'a> Compilateur<'a> {
                 let t = self.variable(v, lieu, off)?;
                 let d = self.deps_vars[v].clone();
                 deps.fusionner(&d);
+                self.verifier_contexte(&d, coll, nom, lieu, off)?;
                 let noeud = if d.contextuelle {
                     Noeud::VarContexte(v)
                 } else {
@@ -787,6 +831,7 @@ impl<'a> Compilateur<'a> {
                         // Reading another aid's variable does not require that aid
                         // to be evaluated first, only what the variable reads.
                         deps.fusionner(&d);
+                        self.verifier_contexte(&d, coll, nom, lieu, off)?;
                         let noeud = if d.contextuelle {
                             Noeud::VarContexte(v)
                         } else {
@@ -823,7 +868,7 @@ impl<'a> Compilateur<'a> {
             }
             match champ {
                 Champ::EnfantCourant(i) => {
-                    if coll != Some(Collection::Enfants) {
+                    if coll != Some(Collection::Enfants) && self.dans_variable == 0 {
                         self.erreur(
                             lieu.fichier,
                             lieu.debut + off,
@@ -832,12 +877,13 @@ impl<'a> Compilateur<'a> {
                         return None;
                     }
                     deps.contextuelle = true;
+                    deps.enfant = true;
                     for e in 0..crate::situation::MAX_ENFANTS {
                         deps.champs.ajouter(faits::slot_enfant(e, i));
                     }
                 }
                 Champ::PersonneCourante(i) => {
-                    if coll != Some(Collection::Adultes) {
+                    if coll != Some(Collection::Adultes) && self.dans_variable == 0 {
                         self.erreur(
                             lieu.fichier,
                             lieu.debut + off,
@@ -846,6 +892,7 @@ impl<'a> Compilateur<'a> {
                         return None;
                     }
                     deps.contextuelle = true;
+                    deps.personne = true;
                     deps.champs.ajouter(faits::slot_personne(0, i));
                     deps.champs.ajouter(faits::slot_personne(1, i));
                 }
@@ -1029,6 +1076,10 @@ impl<'a> Compilateur<'a> {
                 self.attendre(t, attendu, lieu, offset_de(&args[1]), nom)?;
                 d.contextuelle = false;
                 match c {
+                    Collection::Enfants => d.enfant = false,
+                    Collection::Adultes => d.personne = false,
+                }
+                match c {
                     Collection::Enfants => d.champs.ajouter(faits::slot_foyer(1)),
                     Collection::Adultes => d.champs.ajouter(faits::slot_foyer(0)),
                 }
@@ -1045,6 +1096,20 @@ impl<'a> Compilateur<'a> {
                     Type::Booleen
                 };
                 Some((Noeud::Agregat(ag, c, Box::new(x)), t))
+            }
+            "ou_a_defaut" => {
+                arite(self, 2)?;
+                let (a, ta) = self.expr(&args[0], lieu, portee, coll, deps)?;
+                let (b, tb) = self.expr(&args[1], lieu, portee, coll, deps)?;
+                if ta != tb && !matches!((ta, tb), (Type::Texte(_), Type::Texte(_))) {
+                    self.erreur(
+                        lieu.fichier,
+                        lieu.debut + offset_de(&args[1]),
+                        format!("« ou_a_defaut » : {} puis {}", ta.nom(), tb.nom()),
+                    );
+                    return None;
+                }
+                Some((Noeud::ADefaut(Box::new(a), Box::new(b)), ta))
             }
             "au_1er_janvier" => {
                 arite(self, 2)?;
@@ -1246,6 +1311,7 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
         params_index: HashMap::new(),
         sorties_index: HashMap::new(),
         erreurs: Vec::new(),
+        dans_variable: 0,
     };
     for (a, (fi, f)) in fichiers.iter().enumerate() {
         let id = f.id.get_ref().clone();
@@ -1539,7 +1605,7 @@ fn renumeroter(n: &mut Noeud, idx: &[usize]) {
         | Noeud::Bareme(_, x)
         | Noeud::Grille(_, x)
         | Noeud::Agregat(_, _, x) => renumeroter(x, idx),
-        Noeud::Bin(_, a, b) => {
+        Noeud::Bin(_, a, b) | Noeud::ADefaut(a, b) => {
             renumeroter(a, idx);
             renumeroter(b, idx);
         }

@@ -141,6 +141,9 @@ pub enum Noeud {
     ParamAnnee(ParamId, i32),
     /// The situation's calendar year (`annee`).
     Annee,
+    /// `ou_a_defaut(x, y)`: x when known, else y (a declared value when the
+    /// person gave it, an estimate otherwise).
+    ADefaut(Box<Noeud>, Box<Noeud>),
 }
 
 /// One bracket of a scale.
