@@ -1,0 +1,71 @@
+//! The `guichet` command as a user runs it: `check` and `eval`.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn guichet() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_guichet"))
+}
+
+fn dossier_temporaire(nom: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("guichet-test-{nom}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn check_accepts_the_repository_rules() {
+    let sortie = guichet()
+        .args(["check", "--rules", concat!(env!("CARGO_MANIFEST_DIR"), "/rules")])
+        .output()
+        .unwrap();
+    assert!(sortie.status.success(), "{}", String::from_utf8_lossy(&sortie.stderr));
+    assert!(String::from_utf8_lossy(&sortie.stdout).contains("aucune erreur"));
+}
+
+#[test]
+fn check_reports_file_and_line_of_a_typo_and_exits_1() {
+    let d = dossier_temporaire("check");
+    std::fs::write(
+        d.join("essai.toml"),
+        "id = \"essai\"\nlibelle = \"Essai\"\ninstitution = \"CAF\"\ndescription = \"Test.\"\n\n[montant]\nformule = \"demandeur.salaire_nett * 2\"\n",
+    )
+    .unwrap();
+    let sortie = guichet().args(["check", "--rules"]).arg(&d).output().unwrap();
+    assert_eq!(sortie.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&sortie.stderr);
+    assert!(err.contains("essai.toml:7: nom inconnu « demandeur.salaire_nett »"), "{err}");
+    assert!(err.contains("demandeur.salaire_net"), "{err}");
+}
+
+#[test]
+fn eval_reads_stdin_and_prints_json() {
+    let mut enfant = guichet()
+        .args(["eval", "-", "--mois", "2026-11"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    enfant
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(br#"[{"demandeur": {"age": 30}}, {}]"#)
+        .unwrap();
+    let sortie = enfant.wait_with_output().unwrap();
+    assert!(sortie.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&sortie.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    assert!(v[0]["aides"].as_array().unwrap().len() >= 15);
+}
+
+#[test]
+fn eval_names_the_faulty_field_and_exits_1() {
+    let d = dossier_temporaire("eval");
+    let f = d.join("s.json");
+    std::fs::write(&f, r#"{"demandeur": {"taux_incapacite": "beaucoup"}}"#).unwrap();
+    let sortie = guichet().arg("eval").arg(&f).output().unwrap();
+    assert_eq!(sortie.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&sortie.stderr).contains("demandeur.taux_incapacite"));
+}
