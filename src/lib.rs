@@ -13,6 +13,7 @@
 //! - [`config`]: `config.toml` and command-line overrides.
 //! - [`server`]: the axum router (`/api/v1/evaluate`, channels).
 //! - [`horloge`]: the clock, kept outside the pure engine.
+//! - [`sms`]: GSM-7 transliteration and segment counting, shared by every SMS provider.
 
 pub mod config;
 pub mod geo;
@@ -20,3 +21,4 @@ pub mod horloge;
 pub mod rules;
 pub mod server;
 pub mod situation;
+pub mod sms;
