@@ -10,7 +10,10 @@ use std::sync::Arc;
 use tower::ServiceExt;
 
 fn nov_2026() -> Mois {
-    Mois { annee: 2026, mois: 11 }
+    Mois {
+        annee: 2026,
+        mois: 11,
+    }
 }
 
 fn app() -> axum::Router {
@@ -33,7 +36,10 @@ async fn post(corps: &str) -> (StatusCode, serde_json::Value) {
         .unwrap();
     let status = r.status();
     let octets = r.into_body().collect().await.unwrap().to_bytes();
-    (status, serde_json::from_slice(&octets).unwrap_or(serde_json::Value::Null))
+    (
+        status,
+        serde_json::from_slice(&octets).unwrap_or(serde_json::Value::Null),
+    )
 }
 
 #[tokio::test]
@@ -43,7 +49,9 @@ async fn one_situation_gets_every_aid() {
     let aides = v["aides"].as_array().unwrap();
     assert!(aides.len() >= 15);
     for a in aides {
-        assert!(["eligible", "non_eligible", "indetermine"].contains(&a["statut"].as_str().unwrap()));
+        assert!(
+            ["eligible", "non_eligible", "indetermine"].contains(&a["statut"].as_str().unwrap())
+        );
     }
 }
 
@@ -65,7 +73,10 @@ async fn malformed_json_is_a_400_with_a_reason() {
 async fn a_wrong_type_is_a_422_naming_the_field() {
     let (status, v) = post(r#"{"demandeur": {"age": "trente"}}"#).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(v["erreur"].as_str().unwrap().starts_with("demandeur.age"), "{v}");
+    assert!(
+        v["erreur"].as_str().unwrap().starts_with("demandeur.age"),
+        "{v}"
+    );
     let (status, v) = post(r#"[{}, {"logement": {"statut": "chateau"}}]"#).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(v["erreur"].as_str().unwrap().contains("situation 1"), "{v}");

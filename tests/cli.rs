@@ -17,10 +17,18 @@ fn dossier_temporaire(nom: &str) -> std::path::PathBuf {
 #[test]
 fn check_accepts_the_repository_rules() {
     let sortie = guichet()
-        .args(["check", "--rules", concat!(env!("CARGO_MANIFEST_DIR"), "/rules")])
+        .args([
+            "check",
+            "--rules",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/rules"),
+        ])
         .output()
         .unwrap();
-    assert!(sortie.status.success(), "{}", String::from_utf8_lossy(&sortie.stderr));
+    assert!(
+        sortie.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sortie.stderr)
+    );
     assert!(String::from_utf8_lossy(&sortie.stdout).contains("aucune erreur"));
 }
 
@@ -32,10 +40,17 @@ fn check_reports_file_and_line_of_a_typo_and_exits_1() {
         "id = \"essai\"\nlibelle = \"Essai\"\ninstitution = \"CAF\"\ndescription = \"Test.\"\n\n[montant]\nformule = \"demandeur.salaire_nett * 2\"\n",
     )
     .unwrap();
-    let sortie = guichet().args(["check", "--rules"]).arg(&d).output().unwrap();
+    let sortie = guichet()
+        .args(["check", "--rules"])
+        .arg(&d)
+        .output()
+        .unwrap();
     assert_eq!(sortie.status.code(), Some(1));
     let err = String::from_utf8_lossy(&sortie.stderr);
-    assert!(err.contains("essai.toml:7: nom inconnu « demandeur.salaire_nett »"), "{err}");
+    assert!(
+        err.contains("essai.toml:7: nom inconnu « demandeur.salaire_nett »"),
+        "{err}"
+    );
     assert!(err.contains("demandeur.salaire_net"), "{err}");
 }
 
