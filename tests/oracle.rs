@@ -99,8 +99,8 @@ fn oracle_households_agree_with_openfisca() {
         .collect();
     for c in &cas {
         let id = c["id"].as_str().unwrap();
-        let situation =
-            Situation::from_value(c["situation"].clone()).unwrap_or_else(|e| panic!("{id}: {e}"));
+        let situation = Situation::from_value(age_vu_par_openfisca(c["situation"].clone()))
+            .unwrap_or_else(|e| panic!("{id}: {e}"));
         let ev = regles.evaluer(&situation, NOV_2026);
         let of = &c["openfisca"];
         for (k, (cle, aide)) in CORRESPONDANCES.iter().enumerate() {
