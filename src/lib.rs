@@ -16,6 +16,7 @@
 //! - [`sms`]: GSM-7 transliteration and segment counting, shared by every SMS provider.
 
 pub mod config;
+pub mod dialogue;
 pub mod geo;
 pub mod horloge;
 pub mod rules;

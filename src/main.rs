@@ -186,7 +186,9 @@ fn eval(
                 ExitCode::SUCCESS
             }
         }
-        autre => match Situation::from_value(autre) {
+        autre => match Situation::from_value(autre)
+            .and_then(|s| rs.verifier_mois(&s, mois).map(|()| s))
+        {
             Ok(s) => {
                 let ev = rs.evaluer(&s, mois);
                 let v = serde_json::to_value(ev).unwrap_or_default();
@@ -226,7 +228,11 @@ fn evaluer_en_parallele(
                 scope.spawn(move || {
                     morceau
                         .into_iter()
-                        .map(|v| Situation::from_value(v).map(|s| rs.evaluer(&s, mois)))
+                        .map(|v| {
+                            Situation::from_value(v)
+                                .and_then(|s| rs.verifier_mois(&s, mois).map(|()| s))
+                                .map(|s| rs.evaluer(&s, mois))
+                        })
                         .collect::<Vec<_>>()
                 })
             })

@@ -50,7 +50,9 @@ async fn evaluer(State(etat): State<Arc<Etat>>, corps: axum::body::Bytes) -> Res
         Value::Array(items) => {
             let mut sorties = Vec::with_capacity(items.len());
             for (i, item) in items.into_iter().enumerate() {
-                match Situation::from_value(item) {
+                match Situation::from_value(item)
+                    .and_then(|s| etat.regles.verifier_mois(&s, mois).map(|()| s))
+                {
                     Ok(s) => sorties.push(etat.regles.evaluer(&s, mois)),
                     Err(e) => {
                         return erreur(
@@ -62,7 +64,9 @@ async fn evaluer(State(etat): State<Arc<Etat>>, corps: axum::body::Bytes) -> Res
             }
             Json(sorties).into_response()
         }
-        autre => match Situation::from_value(autre) {
+        autre => match Situation::from_value(autre)
+            .and_then(|s| etat.regles.verifier_mois(&s, mois).map(|()| s))
+        {
             Ok(s) => Json(etat.regles.evaluer(&s, mois)).into_response(),
             Err(e) => erreur(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()),
         },

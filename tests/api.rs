@@ -90,3 +90,10 @@ async fn health_answers_ok() {
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_month_before_the_rules_cover_is_a_422_naming_mois() {
+    let (status, v) = post(r#"{"mois": "2020-01"}"#).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(v["erreur"].as_str().unwrap().starts_with("mois"), "{v}");
+}

@@ -427,6 +427,57 @@ impl RuleSet {
         eval::evaluer(self, situation, mois_par_defaut)
     }
 
+    /// The first month for which every parameter has a value: the rules
+    /// cannot evaluate an earlier month.
+    pub fn premier_mois_couvert(&self) -> Mois {
+        let jour = self
+            .parametres
+            .iter()
+            .filter_map(|p| p.valeurs.first().map(|(d, _, _)| *d))
+            .max()
+            .unwrap_or(0);
+        let annee = (jour / 10000) as i32;
+        let mois = ((jour / 100) % 100) as u8;
+        // A parameter that starts mid-month covers the month after.
+        if jour % 100 > 1 {
+            if mois == 12 {
+                Mois {
+                    annee: annee + 1,
+                    mois: 1,
+                }
+            } else {
+                Mois {
+                    annee,
+                    mois: mois + 1,
+                }
+            }
+        } else {
+            Mois {
+                annee,
+                mois: mois.max(1),
+            }
+        }
+    }
+
+    /// Checks that a situation's month can be evaluated, with an error naming `mois`.
+    pub fn verifier_mois(
+        &self,
+        situation: &Situation,
+        mois_par_defaut: Mois,
+    ) -> Result<(), crate::situation::SituationError> {
+        let mois = situation.mois.unwrap_or(mois_par_defaut);
+        let premier = self.premier_mois_couvert();
+        if mois < premier {
+            return Err(crate::situation::SituationError {
+                champ: "mois".into(),
+                message: format!(
+                    "les règles ne couvrent que les mois à partir de {premier} ; {mois} est trop ancien"
+                ),
+            });
+        }
+        Ok(())
+    }
+
     /// The index of an aid by identifier.
     pub fn aide(&self, id: &str) -> Option<&Aide> {
         self.aides.iter().find(|a| a.id == id)
