@@ -34,6 +34,7 @@ struct Contexte<'a> {
     faits: &'a Faits,
     jour: u32,
     memo: Vec<Option<Valeur>>,
+    memo_contexte: Vec<Option<Valeur>>,
     aides: Vec<Option<Etat>>,
     enfant: usize,
     personne: usize,
@@ -129,7 +130,22 @@ impl Contexte<'_> {
             Noeud::Var(v) => self.var(*v)?,
             Noeud::VarContexte(v) => {
                 let rs = self.rs;
-                self.eval(&rs.variables[*v].noeud)?
+                match rs.memo_contexte[*v] {
+                    Some((debut, coll)) => {
+                        let i = debut
+                            + match coll {
+                                Collection::Enfants => self.enfant,
+                                Collection::Adultes => self.personne,
+                            };
+                        if let Some(x) = &self.memo_contexte[i] {
+                            return Ok(x.clone());
+                        }
+                        let x = self.eval(&rs.variables[*v].noeud)?;
+                        self.memo_contexte[i] = Some(x.clone());
+                        x
+                    }
+                    None => self.eval(&rs.variables[*v].noeud)?,
+                }
             }
             Noeud::MontantAide(a) => self.etat(*a)?.montant.clone(),
             Noeud::EligibleAide(a) => self.etat(*a)?.eligible.clone(),
@@ -477,6 +493,7 @@ pub fn evaluer_faits(rs: &RuleSet, faits: &Faits, mois: Mois) -> Evaluation {
         faits,
         jour: mois.premier_jour(),
         memo: vec![None; rs.variables.len()],
+        memo_contexte: vec![None; rs.taille_memo_contexte],
         aides: vec![None; rs.aides.len()],
         enfant: 0,
         personne: 0,

@@ -1553,7 +1553,24 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
             noeud: n.unwrap_or(Noeud::Const(Valeur::Nombre(Decimal::ZERO))),
         })
         .collect();
-    let contextuelles: Vec<bool> = c.deps_vars.iter().map(|d| d.contextuelle).collect();
+    // Variables that read the current child (or adult) get one memo slot per
+    // child (or adult): a pension converted from net to gross is computed once
+    // per person, however many formulas read it.
+    let mut taille_memo_contexte = 0;
+    let memo_contexte: Vec<Option<(usize, Collection)>> = c
+        .deps_vars
+        .iter()
+        .map(|d| {
+            let (coll, n) = match (d.contextuelle, d.enfant, d.personne) {
+                (true, true, false) => (Collection::Enfants, crate::situation::MAX_ENFANTS),
+                (true, false, true) => (Collection::Adultes, 2),
+                _ => return None,
+            };
+            let debut = taille_memo_contexte;
+            taille_memo_contexte += n;
+            Some((debut, coll))
+        })
+        .collect();
     for v in &mut variables {
         renumeroter(&mut v.noeud, &nouvel_index);
     }
@@ -1588,7 +1605,8 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
     Ok(RuleSet {
         aides: resultat,
         variables,
-        variables_contextuelles: contextuelles,
+        memo_contexte,
+        taille_memo_contexte,
         parametres: c.params,
         hypotheses,
         hypotheses_slots,

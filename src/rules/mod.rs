@@ -274,8 +274,11 @@ pub struct RuleSet {
     pub aides: Vec<Aide>,
     /// Variables, shared and per aid.
     pub variables: Vec<Variable>,
-    /// Whether each variable depends on the current collection item.
-    pub variables_contextuelles: Vec<bool>,
+    /// For variables that depend on the current child or adult: where their
+    /// per-item memo starts and over which collection (None: not memoized).
+    pub memo_contexte: Vec<Option<(usize, Collection)>>,
+    /// Size of the per-item memo.
+    pub taille_memo_contexte: usize,
     /// Parameters.
     pub parametres: Vec<Parametre>,
     /// Hypotheses for unknown fields.
