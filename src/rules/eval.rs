@@ -334,14 +334,24 @@ impl Contexte<'_> {
     }
 
     fn agregat(&mut self, ag: Agregat, coll: Collection, x: &Noeud) -> R {
-        let indices: Vec<usize> = match coll {
+        // Indices without allocating: children are at most MAX_ENFANTS.
+        const TOUS: [usize; crate::situation::MAX_ENFANTS] = {
+            let mut t = [0; crate::situation::MAX_ENFANTS];
+            let mut i = 0;
+            while i < t.len() {
+                t[i] = i;
+                i += 1;
+            }
+            t
+        };
+        let indices: &[usize] = match coll {
             Collection::Enfants => match self.faits.nombre_enfants {
-                Ok(n) => (0..n).collect(),
+                Ok(n) => &TOUS[..n.min(TOUS.len())],
                 Err(m) => return Ok(Valeur::Inconnu(m)),
             },
             Collection::Adultes => match &self.faits.couple {
-                Valeur::Booleen(true) => vec![0, 1],
-                Valeur::Booleen(false) => vec![0],
+                Valeur::Booleen(true) => &TOUS[..2],
+                Valeur::Booleen(false) => &TOUS[..1],
                 autre => {
                     // The demandeur alone may already settle `existe`.
                     let seul = self.agregat_sur(ag, coll, x, &[0])?;
@@ -354,7 +364,7 @@ impl Contexte<'_> {
                 }
             },
         };
-        self.agregat_sur(ag, coll, x, &indices)
+        self.agregat_sur(ag, coll, x, indices)
     }
 
     fn agregat_sur(&mut self, ag: Agregat, coll: Collection, x: &Noeud, indices: &[usize]) -> R {
@@ -515,7 +525,7 @@ pub fn evaluer_faits(rs: &RuleSet, faits: &Faits, mois: Mois) -> Evaluation {
                         "Le calcul de cette aide a échoué ; un conseiller peut vous aider.".into(),
                     ],
                     hypotheses: Vec::new(),
-                    demarche: aide.demarche.clone(),
+                    demarche: Some(aide.demarche.clone()),
                     erreur: Some(format!("{}: {message}", aide.fichier)),
                 };
                 (r, None)
@@ -676,7 +686,7 @@ fn evaluer_aide(
         champs_manquants,
         explication,
         hypotheses,
-        demarche: aide.demarche.clone(),
+        demarche: (statut != Statut::NonEligible).then(|| aide.demarche.clone()),
         erreur: None,
     };
     let etat = Etat {

@@ -312,8 +312,9 @@ pub struct ResultatAide {
     /// Values assumed for fields we did not ask about.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub hypotheses: Vec<String>,
-    /// How to apply.
-    pub demarche: Demarche,
+    /// How to apply; absent when the aid is not granted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub demarche: Option<Demarche>,
     /// A computation error (a rule bug), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub erreur: Option<String>,
