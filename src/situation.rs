@@ -2,7 +2,7 @@
 //!
 //! A situation is what we know of a household so far: every field is optional,
 //! and a missing field means *unknown*, never zero. The format uses French keys
-//! (see `../shared/oracle/README.md` and the README's "Situation format"):
+//! (see the README's "Situation format"):
 //!
 //! ```json
 //! {"mois": "2026-11", "couple": false,

@@ -742,6 +742,47 @@ impl<'a> Compilateur<'a> {
         Some(())
     }
 
+    /// A function argument that must name a parameter of a given form.
+    fn argument_parametre(
+        &mut self,
+        fonction: &str,
+        arg: &Expr,
+        lieu: Lieu,
+        portee: Portee,
+        forme: impl Fn(&ValeurParametre) -> bool,
+        forme_attendue: &str,
+    ) -> Option<ParamId> {
+        let Expr::Nom(pnom, poff) = arg else {
+            self.erreur(
+                lieu.fichier,
+                lieu.debut + offset_de(arg),
+                format!("« {fonction} » : le premier argument est le nom d'un paramètre"),
+            );
+            return None;
+        };
+        let Some(p) = self.parametre(portee, pnom) else {
+            self.erreur(
+                lieu.fichier,
+                lieu.debut + poff,
+                format!("« {pnom} » n'est pas un paramètre"),
+            );
+            return None;
+        };
+        if !self.params[p]
+            .valeurs
+            .first()
+            .is_some_and(|(_, v, _)| forme(v))
+        {
+            self.erreur(
+                lieu.fichier,
+                lieu.debut + poff,
+                format!("« {pnom} » n'est pas {forme_attendue}"),
+            );
+            return None;
+        }
+        Some(p)
+    }
+
     /// Checks a text literal against the words the other side can take.
     fn verifier_mot(&mut self, n: &Noeud, autre: Type, lieu: Lieu, offset: usize) -> Option<()> {
         if let (Noeud::Const(Valeur::Texte(m)), Type::Texte(Some(liste))) = (n, autre) {
@@ -968,20 +1009,13 @@ impl<'a> Compilateur<'a> {
             "arrondi" | "arrondi_inferieur" | "arrondi_superieur" => {
                 arite(self, 2)?;
                 let x = self.nombre(&args[0], lieu, portee, coll, deps, nom)?;
-                let decimales = match &args[1] {
-                    Expr::Nombre(d) if d.fract().is_zero() => d.trunc().mantissa() as i32,
-                    Expr::Neg(b) if matches!(**b, Expr::Nombre(d) if d.fract().is_zero()) => {
-                        let Expr::Nombre(d) = **b else { unreachable!() };
-                        -(d.trunc().mantissa() as i32)
-                    }
-                    _ => {
-                        self.erreur(
-                            lieu.fichier,
-                            lieu.debut + offset_de(&args[1]),
-                            format!("« {nom} » : le nombre de décimales doit être un entier écrit en chiffres (0, 2, -2…)"),
-                        );
-                        return None;
-                    }
+                let Some(decimales) = entier_litteral(&args[1]) else {
+                    self.erreur(
+                        lieu.fichier,
+                        lieu.debut + offset_de(&args[1]),
+                        format!("« {nom} » : le nombre de décimales doit être un entier écrit en chiffres (0, 2, -2…)"),
+                    );
+                    return None;
                 };
                 if !(-6..=10).contains(&decimales) {
                     self.erreur(
@@ -1000,38 +1034,14 @@ impl<'a> Compilateur<'a> {
             }
             "bareme" | "grille" => {
                 arite(self, 2)?;
-                let (pnom, poff) = match &args[0] {
-                    Expr::Nom(n, o) => (n.as_str(), *o),
-                    other => {
-                        self.erreur(
-                            lieu.fichier,
-                            lieu.debut + offset_de(other),
-                            format!(
-                                "« {nom} » : le premier argument est le nom d'un paramètre barème"
-                            ),
-                        );
-                        return None;
-                    }
-                };
-                let Some(p) = self.parametre(portee, pnom) else {
-                    self.erreur(
-                        lieu.fichier,
-                        lieu.debut + poff,
-                        format!("« {pnom} » n'est pas un paramètre"),
-                    );
-                    return None;
-                };
-                if !matches!(
-                    self.params[p].valeurs.first(),
-                    Some((_, ValeurParametre::Bareme(_), _))
-                ) {
-                    self.erreur(
-                        lieu.fichier,
-                        lieu.debut + poff,
-                        format!("« {pnom} » n'est pas un barème (liste de tranches)"),
-                    );
-                    return None;
-                }
+                let p = self.argument_parametre(
+                    nom,
+                    &args[0],
+                    lieu,
+                    portee,
+                    |v| matches!(v, ValeurParametre::Bareme(_)),
+                    "un barème (liste de tranches)",
+                )?;
                 let x = self.nombre(&args[1], lieu, portee, coll, deps, nom)?;
                 Some((
                     if nom == "bareme" {
@@ -1113,50 +1123,21 @@ impl<'a> Compilateur<'a> {
             }
             "au_1er_janvier" => {
                 arite(self, 2)?;
-                let (pnom, poff) = match &args[0] {
-                    Expr::Nom(n, o) => (n.as_str(), *o),
-                    other => {
-                        self.erreur(
-                            lieu.fichier,
-                            lieu.debut + offset_de(other),
-                            "« au_1er_janvier » : le premier argument est le nom d'un paramètre",
-                        );
-                        return None;
-                    }
-                };
-                let Some(p) = self.parametre(portee, pnom) else {
+                let p = self.argument_parametre(
+                    nom,
+                    &args[0],
+                    lieu,
+                    portee,
+                    |v| matches!(v, ValeurParametre::Nombre(_)),
+                    "un paramètre numérique",
+                )?;
+                let Some(decalage) = entier_litteral(&args[1]) else {
                     self.erreur(
                         lieu.fichier,
-                        lieu.debut + poff,
-                        format!("« {pnom} » n'est pas un paramètre"),
+                        lieu.debut + offset_de(&args[1]),
+                        "« au_1er_janvier » : le décalage en années est un entier écrit en chiffres (0, -1, -2…)",
                     );
                     return None;
-                };
-                if !matches!(
-                    self.params[p].valeurs.first(),
-                    Some((_, ValeurParametre::Nombre(_), _))
-                ) {
-                    self.erreur(
-                        lieu.fichier,
-                        lieu.debut + poff,
-                        format!("« {pnom} » n'est pas un paramètre numérique"),
-                    );
-                    return None;
-                }
-                let decalage = match &args[1] {
-                    Expr::Nombre(d) if d.fract().is_zero() => d.trunc().mantissa() as i32,
-                    Expr::Neg(b) if matches!(**b, Expr::Nombre(d) if d.fract().is_zero()) => {
-                        let Expr::Nombre(d) = **b else { unreachable!() };
-                        -(d.trunc().mantissa() as i32)
-                    }
-                    _ => {
-                        self.erreur(
-                            lieu.fichier,
-                            lieu.debut + offset_de(&args[1]),
-                            "« au_1er_janvier » : le décalage en années est un entier écrit en chiffres (0, -1, -2…)",
-                        );
-                        return None;
-                    }
                 };
                 Some((Noeud::ParamAnnee(p, decalage), Type::Nombre))
             }
@@ -1203,6 +1184,15 @@ impl<'a> Compilateur<'a> {
                 None
             }
         }
+    }
+}
+
+/// An integer written as a literal (`2`, `-2`), for roundings and year offsets.
+fn entier_litteral(e: &Expr) -> Option<i32> {
+    match e {
+        Expr::Nombre(d) if d.fract().is_zero() => i32::try_from(d.trunc().mantissa()).ok(),
+        Expr::Neg(b) => entier_litteral(b).map(|n| -n),
+        _ => None,
     }
 }
 
