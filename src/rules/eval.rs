@@ -290,11 +290,12 @@ impl Contexte<'_> {
     fn binaire(&mut self, op: BinOp, a: &Noeud, b: &Noeud) -> R {
         let va = self.eval(a)?;
         // `0 * x` is 0 whatever x is: a zero rate settles the product.
-        if op == BinOp::Mul && va == Valeur::Nombre(Decimal::ZERO) {
+        let est_zero = |v: &Valeur| matches!(v, Valeur::Nombre(d) if d.is_zero());
+        if op == BinOp::Mul && est_zero(&va) {
             return Ok(va);
         }
         let vb = self.eval(b)?;
-        if op == BinOp::Mul && vb == Valeur::Nombre(Decimal::ZERO) {
+        if op == BinOp::Mul && est_zero(&vb) {
             return Ok(vb);
         }
         if !va.est_connue() || !vb.est_connue() {
