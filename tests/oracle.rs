@@ -206,11 +206,6 @@ const ECARTS_DOCUMENTES: &[(&str, &str, &str)] = &[
         "handicap déclaré pour novembre seulement : AAH absente des 12 mois de ressources ; avec elle, ressources au-dessus du plafond (OpenFisca avec un historique stable : non éligible)",
     ),
     (
-        "p1-127",
-        "css",
-        "enfant né pendant les 12 mois de référence : AF et ASF pas versées tous les mois, ce qu'une situation d'un seul mois ne dit pas",
-    ),
-    (
         "p1-138",
         "complement_familial",
         "ordre d'évaluation d'OpenFisca : le chômage 2024 sort de la base ressources (CF majoré) ; la loi le compte, et OpenFisca aussi quand le CF est demandé avant le RSA",
