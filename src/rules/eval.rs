@@ -108,20 +108,23 @@ impl Contexte<'_> {
             },
             Noeud::ParamIndex(p, cle) => {
                 let k = self.eval(cle)?;
-                let cle = match &k {
-                    Valeur::Inconnu(_) => return Ok(k),
-                    Valeur::Nombre(d) => d.normalize().to_string(),
-                    Valeur::Texte(t) => t.to_string(),
-                    Valeur::Booleen(b) => if *b { "vrai" } else { "faux" }.to_string(),
-                };
+                if !k.est_connue() {
+                    return Ok(k);
+                }
                 let ValeurParametre::Table(t) = self.param(*p)? else {
                     return Err(ErreurCalcul("paramètre non tabulé".into()));
                 };
-                match t.iter().find(|(k, _)| *k == cle) {
-                    Some((_, d)) => Valeur::Nombre(*d),
+                let trouve = t.iter().find(|c| match &k {
+                    Valeur::Nombre(d) => c.cle_nombre == Some(*d),
+                    Valeur::Texte(x) => c.cle == *x,
+                    Valeur::Booleen(b) => c.cle == if *b { "vrai" } else { "faux" },
+                    Valeur::Inconnu(_) => false,
+                });
+                match trouve {
+                    Some(c) => Valeur::Nombre(c.valeur),
                     None => {
                         return Err(ErreurCalcul(format!(
-                            "la table « {} » n'a pas de valeur pour « {cle} »",
+                            "la table « {} » n'a pas de valeur pour « {k:?} »",
                             self.rs.parametres[*p].nom
                         )));
                     }

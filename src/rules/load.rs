@@ -241,7 +241,11 @@ fn valeur_parametre(v: &toml::Value) -> Result<ValeurParametre, String> {
             for (k, x) in t {
                 let d = decimal_toml(x)
                     .ok_or_else(|| format!("la valeur de « {k} » doit être un nombre"))?;
-                table.push((k.clone(), d));
+                table.push(CaseTable {
+                    cle: k.clone(),
+                    cle_nombre: Decimal::from_str(k.trim()).ok(),
+                    valeur: d,
+                });
             }
             Ok(ValeurParametre::Table(table))
         }

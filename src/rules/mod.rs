@@ -163,9 +163,22 @@ pub enum ValeurParametre {
     /// A number.
     Nombre(Decimal),
     /// Numbers by key (zone, household type…).
-    Table(Vec<(String, Decimal)>),
+    Table(Vec<CaseTable>),
     /// Brackets.
     Bareme(Vec<Tranche>),
+}
+
+/// One entry of a parameter table: its key as written, the key read as a
+/// number when it is one (so that `plafond[logement.zone]` compares numbers,
+/// not text), and the value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseTable {
+    /// Key as written in the rule file.
+    pub cle: String,
+    /// The key as a number, when it is one.
+    pub cle_nombre: Option<Decimal>,
+    /// The value.
+    pub valeur: Decimal,
 }
 
 /// A dated parameter.
