@@ -60,10 +60,10 @@ fn verifier(ev: &Evaluation, aide: &str, attendu: &toml::Value, tolerance: Decim
     let Some(r) = ev.aide(aide) else {
         return vec![format!("aide inconnue « {aide} »")];
     };
-    let mut verifier_montant = |cle: &str,
-                                obtenu: Option<Decimal>,
-                                voulu: Decimal,
-                                e: &mut Vec<String>| {
+    let verifier_montant = |cle: &str,
+                            obtenu: Option<Decimal>,
+                            voulu: Decimal,
+                            e: &mut Vec<String>| {
         match obtenu {
             Some(m) if (m - voulu).abs() <= tolerance => {}
             _ => e.push(format!(
