@@ -458,3 +458,21 @@ fn hypotheses_about_an_absent_partner_are_not_cited() {
     let h = &r.evaluer(&couple, NOV_2026).aides[0].hypotheses;
     assert!(h.iter().any(|t| t.contains("conjoint")), "{h:?}");
 }
+
+#[test]
+fn bounds_settle_an_amount_before_every_income_is_known() {
+    // The partner's salary is unknown, but incomes are never negative: the
+    // demandeur's 5,000 € alone already bring the amount to 0.
+    let ev = evaluer(
+        r#"{"demandeur": {"age": 30, "salaire_net": 5000}, "conjoint": {"age": 30}, "nombre_enfants": 0}"#,
+    );
+    let a = ev.aide("aide_test").unwrap();
+    assert_eq!(a.statut, Statut::NonEligible, "{a:?}");
+    assert!(a.champs_manquants.is_empty());
+    // With a small salary the partner's income can still change the answer.
+    let ev = evaluer(
+        r#"{"demandeur": {"age": 30, "salaire_net": 100}, "conjoint": {"age": 30}, "nombre_enfants": 0}"#,
+    );
+    let a = ev.aide("aide_test").unwrap();
+    assert_eq!(a.champs_manquants, vec!["conjoint.salaire_net".to_string()]);
+}

@@ -44,6 +44,79 @@ fn inconnu_de(a: &Valeur, b: &Valeur) -> Valeur {
     Valeur::Inconnu(a.manquants().union(b.manquants()))
 }
 
+/// Interval arithmetic for an operation with an unknown side: the bounds of
+/// the result, and comparisons that the bounds already settle.
+fn binaire_intervalles(op: BinOp, va: &Valeur, vb: &Valeur) -> Valeur {
+    let m = va.manquants().union(vb.manquants());
+    let (Some((ab, ah)), Some((bb, bh))) = (va.intervalle(), vb.intervalle()) else {
+        return inconnu_de(va, vb);
+    };
+    let add = |x: Option<Decimal>, y: Option<Decimal>| x.zip(y).and_then(|(x, y)| x.checked_add(y));
+    let sub = |x: Option<Decimal>, y: Option<Decimal>| x.zip(y).and_then(|(x, y)| x.checked_sub(y));
+    match op {
+        BinOp::Add => Valeur::borne(m, add(ab, bb), add(ah, bh)),
+        BinOp::Sub => Valeur::borne(m, sub(ab, bh), sub(ah, bb)),
+        BinOp::Mul => {
+            // Only the common case: both sides non-negative.
+            let positif = |b: Option<Decimal>| b.is_some_and(|b| b >= Decimal::ZERO);
+            if positif(ab) && positif(bb) {
+                let mul = |x: Option<Decimal>, y: Option<Decimal>| {
+                    x.zip(y).and_then(|(x, y)| x.checked_mul(y))
+                };
+                Valeur::borne(m, mul(ab, bb), mul(ah, bh))
+            } else {
+                Valeur::Inconnu(m)
+            }
+        }
+        BinOp::Div => match vb {
+            // Division by a known positive number keeps the order.
+            Valeur::Nombre(y) if *y > Decimal::ZERO => {
+                let div = |x: Option<Decimal>| x.and_then(|x| x.checked_div(*y));
+                Valeur::borne(m, div(ab), div(ah))
+            }
+            _ => Valeur::Inconnu(m),
+        },
+        BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+            // a < b is settled true when a's top is below b's bottom, false
+            // when a's bottom is at or above b's top.
+            let (strict, gauche_bas, gauche_haut, droite_bas, droite_haut) = match op {
+                BinOp::Lt => (true, ab, ah, bb, bh),
+                BinOp::Le => (false, ab, ah, bb, bh),
+                BinOp::Gt => (true, bb, bh, ab, ah),
+                _ => (false, bb, bh, ab, ah),
+            };
+            let vrai = match (gauche_haut, droite_bas) {
+                (Some(h), Some(b)) => {
+                    if strict {
+                        h < b
+                    } else {
+                        h <= b
+                    }
+                }
+                _ => false,
+            };
+            let faux = match (gauche_bas, droite_haut) {
+                (Some(b), Some(h)) => {
+                    if strict {
+                        b >= h
+                    } else {
+                        b > h
+                    }
+                }
+                _ => false,
+            };
+            if vrai {
+                Valeur::Booleen(true)
+            } else if faux {
+                Valeur::Booleen(false)
+            } else {
+                Valeur::Inconnu(m)
+            }
+        }
+        BinOp::Eq | BinOp::Ne => Valeur::Inconnu(m),
+    }
+}
+
 impl Contexte<'_> {
     fn param(&self, p: ParamId) -> Result<&ValeurParametre, ErreurCalcul> {
         let par = &self.rs.parametres[p];
@@ -67,7 +140,12 @@ impl Contexte<'_> {
                     faits::Genre::Nombre => Valeur::Nombre(Decimal::ZERO),
                     _ => Valeur::Texte("aucun"),
                 },
-                autre => Valeur::Inconnu(autre.manquants()),
+                autre => match faits::CHAMPS_PERSONNE[i].genre {
+                    faits::Genre::Nombre => {
+                        Valeur::Borne(autre.manquants(), Some(Decimal::ZERO), None)
+                    }
+                    _ => Valeur::Inconnu(autre.manquants()),
+                },
             },
             Champ::EnfantCourant(i) => {
                 self.faits.valeurs[faits::slot_enfant(self.enfant, i)].clone()
@@ -91,7 +169,7 @@ impl Contexte<'_> {
     fn nombre(&mut self, n: &Noeud) -> Result<Result<Decimal, Manquants>, ErreurCalcul> {
         Ok(match self.eval(n)? {
             Valeur::Nombre(d) => Ok(d),
-            Valeur::Inconnu(m) => Err(m),
+            Valeur::Inconnu(m) | Valeur::Borne(m, _, _) => Err(m),
             autre => {
                 return Err(ErreurCalcul(format!("nombre attendu, trouvé {autre:?}")));
             }
@@ -109,7 +187,8 @@ impl Contexte<'_> {
             Noeud::ParamIndex(p, cle) => {
                 let k = self.eval(cle)?;
                 if !k.est_connue() {
-                    return Ok(k);
+                    // The key's bounds say nothing about the table's values.
+                    return Ok(Valeur::Inconnu(k.manquants()));
                 }
                 let ValeurParametre::Table(t) = self.param(*p)? else {
                     return Err(ErreurCalcul("paramètre non tabulé".into()));
@@ -118,7 +197,7 @@ impl Contexte<'_> {
                     Valeur::Nombre(d) => c.cle_nombre == Some(*d),
                     Valeur::Texte(x) => c.cle == *x,
                     Valeur::Booleen(b) => c.cle == if *b { "vrai" } else { "faux" },
-                    Valeur::Inconnu(_) => false,
+                    Valeur::Inconnu(_) | Valeur::Borne(..) => false,
                 });
                 match trouve {
                     Some(c) => Valeur::Nombre(c.valeur),
@@ -153,10 +232,15 @@ impl Contexte<'_> {
             Noeud::MontantAide(a) => self.etat(*a)?.montant.clone(),
             Noeud::EligibleAide(a) => self.etat(*a)?.eligible.clone(),
             Noeud::SortieAide(a, s) => self.etat(*a)?.sorties[*s].clone(),
-            Noeud::Neg(x) => match self.nombre(x)? {
-                Ok(d) => Valeur::Nombre(-d),
-                Err(m) => Valeur::Inconnu(m),
-            },
+            Noeud::Neg(x) => {
+                let v = self.eval(x)?;
+                match v.intervalle() {
+                    Some((bas, haut)) => {
+                        Valeur::borne(v.manquants(), haut.map(|h| -h), bas.map(|b| -b))
+                    }
+                    None => return Err(ErreurCalcul("nombre attendu après « - »".into())),
+                }
+            }
             Noeud::Non(x) => match self.eval(x)? {
                 Valeur::Booleen(b) => Valeur::Booleen(!b),
                 autre => autre,
@@ -201,41 +285,79 @@ impl Contexte<'_> {
                     // condition) only means the branch cannot be known yet.
                     let va = self.eval(a).unwrap_or(Valeur::Inconnu(cond.manquants()));
                     let vb = self.eval(b).unwrap_or(Valeur::Inconnu(cond.manquants()));
+                    let m = cond.manquants().union(va.manquants()).union(vb.manquants());
                     if va.est_connue() && va == vb {
                         va
+                    } else if let (Some((ab, ah)), Some((bb, bh))) =
+                        (va.intervalle(), vb.intervalle())
+                    {
+                        // Either branch may be taken: the union of their intervals
+                        // (never a point: that would hide the condition's fields).
+                        let bas = ab.zip(bb).map(|(x, y)| x.min(y));
+                        let haut = ah.zip(bh).map(|(x, y)| x.max(y));
+                        if bas.is_none() && haut.is_none() {
+                            Valeur::Inconnu(m)
+                        } else {
+                            Valeur::Borne(m, bas, haut)
+                        }
                     } else {
-                        Valeur::Inconnu(
-                            cond.manquants().union(va.manquants()).union(vb.manquants()),
-                        )
+                        Valeur::Inconnu(m)
                     }
                 }
             },
             Noeud::Min(items) | Noeud::Max(items) => {
                 let est_min = matches!(n, Noeud::Min(_));
+                // Interval of the result: min/max of the lower bounds and of the
+                // upper bounds; settled when it shrinks to a point.
                 let mut m = Manquants::VIDE;
-                let mut best: Option<Decimal> = None;
+                let mut bas: Option<Option<Decimal>> = None;
+                let mut haut: Option<Option<Decimal>> = None;
                 for x in items {
-                    match self.nombre(x)? {
-                        Ok(d) => {
-                            best = Some(match best {
-                                None => d,
-                                Some(b) if est_min => b.min(d),
-                                Some(b) => b.max(d),
-                            })
-                        }
-                        Err(mm) => m = m.union(mm),
-                    }
+                    let v = self.eval(x)?;
+                    let Some((b, h)) = v.intervalle() else {
+                        return Err(ErreurCalcul("nombre attendu dans min/max".into()));
+                    };
+                    m = m.union(v.manquants());
+                    let choisir = |acc: Option<Option<Decimal>>,
+                                   x: Option<Decimal>,
+                                   cote_bas: bool| {
+                        let Some(acc) = acc else { return Some(x) };
+                        // For min, an unbounded lower side stays unbounded; for max,
+                        // an unbounded upper side does.
+                        Some(match (acc, x) {
+                            (Some(a), Some(b)) => Some(if est_min { a.min(b) } else { a.max(b) }),
+                            (None, other) | (other, None) => {
+                                if est_min == cote_bas {
+                                    None
+                                } else {
+                                    other
+                                }
+                            }
+                        })
+                    };
+                    bas = choisir(bas, b, true);
+                    haut = choisir(haut, h, false);
                 }
+                let (bas, haut) = (bas.flatten(), haut.flatten());
                 if m.est_vide() {
-                    Valeur::Nombre(best.unwrap_or(Decimal::ZERO))
+                    Valeur::Nombre(bas.unwrap_or(Decimal::ZERO))
                 } else {
-                    Valeur::Inconnu(m)
+                    Valeur::borne(m, bas, haut)
                 }
             }
-            Noeud::Arrondi(mode, x, decimales) => match self.nombre(x)? {
-                Ok(d) => Valeur::Nombre(arrondir(d, *mode, *decimales)?),
-                Err(m) => Valeur::Inconnu(m),
-            },
+            Noeud::Arrondi(mode, x, decimales) => {
+                let v = self.eval(x)?;
+                match v {
+                    Valeur::Nombre(d) => Valeur::Nombre(arrondir(d, *mode, *decimales)?),
+                    // Rounding is monotonic: round the bounds.
+                    Valeur::Borne(m, bas, haut) => Valeur::borne(
+                        m,
+                        bas.map(|b| arrondir(b, *mode, *decimales)).transpose()?,
+                        haut.map(|h| arrondir(h, *mode, *decimales)).transpose()?,
+                    ),
+                    autre => Valeur::Inconnu(autre.manquants()),
+                }
+            }
             Noeud::Bareme(p, x) => match self.nombre(x)? {
                 Err(m) => Valeur::Inconnu(m),
                 Ok(base) => {
@@ -260,7 +382,7 @@ impl Contexte<'_> {
             },
             Noeud::Agregat(ag, coll, x) => self.agregat(*ag, *coll, x)?,
             Noeud::ADefaut(a, b) => match self.eval(a)? {
-                Valeur::Inconnu(_) => self.eval(b)?,
+                v if !v.est_connue() => self.eval(b)?,
                 connue => connue,
             },
             Noeud::Annee => Valeur::Nombre(Decimal::from(self.jour / 10000)),
@@ -302,7 +424,7 @@ impl Contexte<'_> {
             return Ok(vb);
         }
         if !va.est_connue() || !vb.est_connue() {
-            return Ok(inconnu_de(&va, &vb));
+            return Ok(binaire_intervalles(op, &va, &vb));
         }
         if matches!(op, BinOp::Eq | BinOp::Ne) {
             let egal = match (&va, &vb) {
@@ -375,6 +497,9 @@ impl Contexte<'_> {
         let (ancien_e, ancien_p) = (self.enfant, self.personne);
         let mut m = Manquants::VIDE;
         let mut somme = Decimal::ZERO;
+        // Bounds of the unknown part of a sum: from the items' intervals.
+        let mut somme_bas: Option<Decimal> = Some(Decimal::ZERO);
+        let mut somme_haut: Option<Decimal> = Some(Decimal::ZERO);
         let mut compte = 0u32;
         let mut decide: Option<bool> = None;
         for &i in indices {
@@ -392,7 +517,13 @@ impl Contexte<'_> {
                 }
             };
             match (ag, v) {
-                (_, Valeur::Inconnu(mm)) => m = m.union(mm),
+                (Agregat::Somme, v) if !v.est_connue() => {
+                    let (b, h) = v.intervalle().unwrap_or((None, None));
+                    somme_bas = somme_bas.zip(b).and_then(|(x, y)| x.checked_add(y));
+                    somme_haut = somme_haut.zip(h).and_then(|(x, y)| x.checked_add(y));
+                    m = m.union(v.manquants())
+                }
+                (_, v) if !v.est_connue() => m = m.union(v.manquants()),
                 (Agregat::Somme, Valeur::Nombre(d)) => {
                     somme = somme
                         .checked_add(d)
@@ -413,6 +544,10 @@ impl Contexte<'_> {
             return Ok(Valeur::Booleen(b));
         }
         if !m.est_vide() {
+            if ag == Agregat::Somme {
+                let plus = |x: Option<Decimal>| x.and_then(|x| x.checked_add(somme));
+                return Ok(Valeur::borne(m, plus(somme_bas), plus(somme_haut)));
+            }
             return Ok(Valeur::Inconnu(m));
         }
         Ok(match ag {
@@ -490,7 +625,7 @@ fn formater(v: &Valeur) -> Option<String> {
         Valeur::Nombre(d) => Some(format_nombre(*d)),
         Valeur::Booleen(b) => Some(if *b { "oui" } else { "non" }.to_string()),
         Valeur::Texte(t) => Some(t.replace('_', " ")),
-        Valeur::Inconnu(_) => None,
+        Valeur::Inconnu(_) | Valeur::Borne(..) => None,
     }
 }
 

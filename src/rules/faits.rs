@@ -225,7 +225,8 @@ pub struct Faits {
 fn num(v: Option<Decimal>, slot: usize) -> Valeur {
     match v {
         Some(d) => Valeur::Nombre(d),
-        None => Valeur::inconnu(slot),
+        // Every numeric field (money, age, rate, count) is at least 0.
+        None => Valeur::Borne(Manquants::un(slot), Some(Decimal::ZERO), None),
     }
 }
 
@@ -275,7 +276,10 @@ impl Faits {
     pub fn depuis(s: &Situation, hypotheses: &[(usize, Valeur)]) -> Faits {
         let mut valeurs = vec![Valeur::Booleen(false); NOMBRE_CHAMPS];
         for (slot, v) in valeurs.iter_mut().enumerate() {
-            *v = Valeur::inconnu(slot);
+            *v = match genre_du_slot(slot) {
+                Genre::Nombre => Valeur::Borne(Manquants::un(slot), Some(Decimal::ZERO), None),
+                _ => Valeur::inconnu(slot),
+            };
         }
         let couple = match s.couple() {
             Some(b) => Valeur::Booleen(b),
@@ -337,10 +341,10 @@ impl Faits {
             if *slot >= NF + 2 * NP && (*slot - NF - 2 * NP) / NE >= enfants_connus {
                 continue;
             }
-            if let Valeur::Inconnu(m) = &valeurs[*slot] {
+            if !valeurs[*slot].est_connue() {
                 // Only a field unknown for itself takes the hypothesis; a derived
                 // field unknown because of another field stays unknown.
-                if m.contient(*slot) {
+                if valeurs[*slot].manquants().contient(*slot) {
                     valeurs[*slot] = hyp.clone();
                     utilisees.ajouter(*slot);
                 }
@@ -413,7 +417,13 @@ mod tests {
     fn unknown_fields_name_themselves() {
         let f = Faits::depuis(&Situation::default(), &[]);
         let age = slot_du_chemin("demandeur.age").unwrap();
-        assert_eq!(f.valeurs[age], Valeur::inconnu(age));
+        // An unknown number is known to be at least 0.
+        assert_eq!(
+            f.valeurs[age],
+            Valeur::Borne(Manquants::un(age), Some(Decimal::ZERO), None)
+        );
+        let statut = slot_du_chemin("logement.statut").unwrap();
+        assert_eq!(f.valeurs[statut], Valeur::inconnu(statut));
         assert!(f.nombre_enfants.is_err());
     }
 

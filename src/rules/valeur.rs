@@ -77,6 +77,11 @@ pub enum Valeur {
     Texte(&'static str),
     /// Not known yet; these fields would tell.
     Inconnu(Manquants),
+    /// A number not known yet but known to lie in an interval (bounds
+    /// included; `None` is unbounded). Money, ages and counts are never
+    /// negative, so an unknown salary is `[0, ∞)`: that is what lets
+    /// `max(0, 651.69 - 1500 - salaire_du_conjoint)` be 0 before anyone asks.
+    Borne(Manquants, Option<Decimal>, Option<Decimal>),
 }
 
 impl Valeur {
@@ -88,14 +93,34 @@ impl Valeur {
     /// The missing fields, empty when known.
     pub fn manquants(&self) -> Manquants {
         match self {
-            Valeur::Inconnu(m) => *m,
+            Valeur::Inconnu(m) | Valeur::Borne(m, _, _) => *m,
             _ => Manquants::VIDE,
         }
     }
 
     /// Whether the value is known.
     pub fn est_connue(&self) -> bool {
-        !matches!(self, Valeur::Inconnu(_))
+        !matches!(self, Valeur::Inconnu(_) | Valeur::Borne(..))
+    }
+
+    /// The interval a number lies in: a point when known, `(None, None)` when
+    /// nothing is known; `None` for booleans and words.
+    pub fn intervalle(&self) -> Option<(Option<Decimal>, Option<Decimal>)> {
+        match self {
+            Valeur::Nombre(d) => Some((Some(*d), Some(*d))),
+            Valeur::Borne(_, bas, haut) => Some((*bas, *haut)),
+            Valeur::Inconnu(_) => Some((None, None)),
+            _ => None,
+        }
+    }
+
+    /// An unknown number in an interval; a known number when the interval is a point.
+    pub fn borne(m: Manquants, bas: Option<Decimal>, haut: Option<Decimal>) -> Valeur {
+        match (bas, haut) {
+            (Some(b), Some(h)) if b == h => Valeur::Nombre(b),
+            (None, None) => Valeur::Inconnu(m),
+            _ => Valeur::Borne(m, bas, haut),
+        }
     }
 
     /// The number, if this is a known number.
