@@ -726,11 +726,14 @@ fn evaluer_aide(
     if montant_nul && !une_fausse {
         let d = montant.nombre().unwrap_or(Decimal::ZERO);
         if d > Decimal::ZERO {
-            explication.push(format!(
-                "Le montant calculé ({} €) est inférieur au minimum versé ({} €).",
-                format_nombre(d),
-                format_nombre(minimum.unwrap_or(Decimal::ZERO))
-            ));
+            explication.push(
+                format!(
+                    "Le montant calculé ({} €) est inférieur au minimum versé ({} €).",
+                    format_nombre(d),
+                    format_nombre(minimum.unwrap_or(Decimal::ZERO))
+                )
+                .into(),
+            );
         } else {
             explication.push(
                 "Vos ressources dépassent le montant de cette aide : le calcul donne 0 €.".into(),
@@ -761,7 +764,7 @@ fn evaluer_aide(
                 }
             }
             if complete {
-                explication.push(s);
+                explication.push(s.into());
             }
         }
     }

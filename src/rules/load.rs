@@ -20,6 +20,7 @@ use rust_decimal::Decimal;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 use toml::Spanned;
 
 /// A rule file's name and text.
@@ -1372,7 +1373,7 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
                     Some(v) => hypotheses.push(Hypothese {
                         slot,
                         valeur: v,
-                        texte: hv.texte.clone(),
+                        texte: hv.texte.as_str().into(),
                     }),
                     None => {
                         c.erreur(
@@ -1398,12 +1399,13 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
                 if c.attendre(t, Type::Booleen, lieu, 0, "condition").is_some() {
                     conditions.push(Condition {
                         noeud: n,
-                        oui: cond.oui.clone(),
-                        non: cond.non.clone(),
+                        oui: cond.oui.as_str().into(),
+                        non: cond.non.as_str().into(),
                         inconnu: cond
                             .inconnu
                             .clone()
-                            .unwrap_or_else(|| format!("À vérifier : {}", cond.oui)),
+                            .unwrap_or_else(|| format!("À vérifier : {}", cond.oui))
+                            .into(),
                     });
                 }
             }
@@ -1458,8 +1460,8 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
         }
         deps_aides.push(deps.aides.clone());
         aides.push(Aide {
-            id: f.id.get_ref().clone(),
-            libelle: f.libelle.clone(),
+            id: f.id.get_ref().as_str().into(),
+            libelle: f.libelle.as_str().into(),
             libelle_court: f.libelle_court.clone().unwrap_or_else(|| f.libelle.clone()),
             institution: f.institution.clone(),
             description: f.description.clone(),
@@ -1470,7 +1472,7 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
             minimum,
             sorties,
             explications,
-            demarche: f.demarche.clone(),
+            demarche: Arc::new(f.demarche.clone()),
             champs_lus: deps.champs,
             fichier: sources[*fi].nom.clone(),
         });
@@ -1509,7 +1511,7 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
     for a in 0..n {
         let mut pile = Vec::new();
         if let Err(cycle) = visiter(a, &deps_aides, &mut marque, &mut ordre, &mut pile) {
-            let noms: Vec<&str> = cycle.iter().map(|x| aides[*x].id.as_str()).collect();
+            let noms: Vec<&str> = cycle.iter().map(|x| &*aides[*x].id).collect();
             let (fi, f) = &fichiers[cycle[0]];
             c.erreur(
                 *fi,

@@ -21,6 +21,7 @@ pub mod valeur;
 use fichier::{Demarche, Reference};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::sync::Arc;
 use valeur::{Manquants, Valeur};
 
 pub use load::{ErreurChargement, Source};
@@ -218,11 +219,11 @@ pub struct Condition {
     /// Boolean formula.
     pub noeud: Noeud,
     /// Sentence when met.
-    pub oui: String,
+    pub oui: Arc<str>,
     /// Sentence when failed.
-    pub non: String,
+    pub non: Arc<str>,
     /// Sentence while unknown.
-    pub inconnu: String,
+    pub inconnu: Arc<str>,
 }
 
 /// A piece of an explanation line.
@@ -238,9 +239,9 @@ pub enum Morceau {
 #[derive(Debug, Clone)]
 pub struct Aide {
     /// Identifier (`rsa`).
-    pub id: String,
+    pub id: Arc<str>,
     /// Official name.
-    pub libelle: String,
+    pub libelle: Arc<str>,
     /// Short name for SMS.
     pub libelle_court: String,
     /// Who pays it.
@@ -262,7 +263,7 @@ pub struct Aide {
     /// Explanation lines.
     pub explications: Vec<Vec<Morceau>>,
     /// How to apply.
-    pub demarche: Demarche,
+    pub demarche: Arc<Demarche>,
     /// Every field the aid may read, directly or through other aids.
     pub champs_lus: Manquants,
     /// The rule file it comes from.
@@ -277,7 +278,7 @@ pub struct Hypothese {
     /// Assumed value.
     pub valeur: Valeur,
     /// Sentence disclosing it.
-    pub texte: String,
+    pub texte: Arc<str>,
 }
 
 /// Every aid, compiled and checked, ready to evaluate situations.
@@ -303,9 +304,9 @@ pub struct RuleSet {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ResultatAide {
     /// Aid identifier.
-    pub id: String,
+    pub id: Arc<str>,
     /// Name of the aid.
-    pub libelle: String,
+    pub libelle: Arc<str>,
     /// Eligibility.
     pub statut: Statut,
     /// Amount in € per period (per month unless `periodicite` says otherwise),
@@ -320,14 +321,15 @@ pub struct ResultatAide {
     pub sorties: Vec<(String, Decimal)>,
     /// Fields whose answer could still change the outcome.
     pub champs_manquants: Vec<String>,
-    /// Conditions met or failed, then how the amount is computed.
-    pub explication: Vec<String>,
+    /// Conditions met or failed, then how the amount is computed. Shared
+    /// sentences are reference-counted: building a result copies no text.
+    pub explication: Vec<Arc<str>>,
     /// Values assumed for fields we did not ask about.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub hypotheses: Vec<String>,
+    pub hypotheses: Vec<Arc<str>>,
     /// How to apply; absent when the aid is not granted.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub demarche: Option<Demarche>,
+    pub demarche: Option<Arc<Demarche>>,
     /// A computation error (a rule bug), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub erreur: Option<String>,
@@ -385,7 +387,7 @@ pub struct Evaluation {
 impl Evaluation {
     /// The result of one aid.
     pub fn aide(&self, id: &str) -> Option<&ResultatAide> {
-        self.aides.iter().find(|a| a.id == id)
+        self.aides.iter().find(|a| &*a.id == id)
     }
 }
 
@@ -497,7 +499,7 @@ impl RuleSet {
 
     /// The index of an aid by identifier.
     pub fn aide(&self, id: &str) -> Option<&Aide> {
-        self.aides.iter().find(|a| a.id == id)
+        self.aides.iter().find(|a| &*a.id == id)
     }
 }
 
