@@ -211,6 +211,10 @@ fn eval(
     }
 }
 
+/// One thread's share of a batch: its serialized results, comma-separated,
+/// and its errors with their index in the batch.
+type Morceau = (Vec<u8>, Vec<(usize, guichet::situation::SituationError)>);
+
 /// Evaluates a batch on every core: situations are independent. Returns, per
 /// chunk in order, the serialized results (comma-separated) and the errors
 /// with their index in the batch.
@@ -219,7 +223,7 @@ fn evaluer_en_parallele(
     items: Vec<serde_json::Value>,
     mois: Mois,
     pretty: bool,
-) -> Vec<(Vec<u8>, Vec<(usize, guichet::situation::SituationError)>)> {
+) -> Vec<Morceau> {
     let coeurs = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
