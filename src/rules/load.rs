@@ -614,25 +614,14 @@ impl<'a> Compilateur<'a> {
             },
             Expr::Nom(nom, off) => self.nom(nom, *off, lieu, portee, coll, deps),
             Expr::Index(nom, cle, off) => {
-                let Some(p) = self.parametre(portee, nom) else {
-                    self.erreur(
-                        lieu.fichier,
-                        lieu.debut + off,
-                        format!("« {nom}[…] » : « {nom} » n'est pas un paramètre"),
-                    );
-                    return None;
-                };
-                if !matches!(
-                    self.params[p].valeurs.first(),
-                    Some((_, ValeurParametre::Table(_), _))
-                ) {
-                    self.erreur(
-                        lieu.fichier,
-                        lieu.debut + off,
-                        format!("« {nom} » n'est pas une table : pas de « [ ] »"),
-                    );
-                    return None;
-                }
+                let p = self.parametre_de_forme(
+                    nom,
+                    *off,
+                    lieu,
+                    portee,
+                    |v| matches!(v, ValeurParametre::Table(_)),
+                    "une table (lue avec « nom[clé] »)",
+                )?;
                 let (k, _) = self.expr(cle, lieu, portee, coll, deps)?;
                 Some((Noeud::ParamIndex(p, Box::new(k)), Type::Nombre))
             }
@@ -765,6 +754,20 @@ impl<'a> Compilateur<'a> {
             );
             return None;
         };
+        self.parametre_de_forme(pnom, *poff, lieu, portee, forme, forme_attendue)
+    }
+
+    /// A parameter named in a formula, which must have a given form (number,
+    /// table or scale).
+    fn parametre_de_forme(
+        &mut self,
+        pnom: &str,
+        poff: usize,
+        lieu: Lieu,
+        portee: Portee,
+        forme: impl Fn(&ValeurParametre) -> bool,
+        forme_attendue: &str,
+    ) -> Option<ParamId> {
         let Some(p) = self.parametre(portee, pnom) else {
             self.erreur(
                 lieu.fichier,
