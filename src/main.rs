@@ -3,7 +3,7 @@
 use clap::{Parser, Subcommand};
 use guichet::config::Config;
 use guichet::horloge;
-use guichet::rules::RuleSet;
+use guichet::rules::{ErreurChargement, RuleSet, Source};
 use guichet::situation::{Mois, Situation};
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -57,9 +57,41 @@ enum Commande {
     },
 }
 
+/// Reads every `*.toml` file of a directory (not recursive) and compiles them.
+/// The rule engine itself does no I/O: reading files is the command's job.
+fn lire_dossier(dossier: &std::path::Path) -> Result<RuleSet, Vec<ErreurChargement>> {
+    let mut sources = Vec::new();
+    let entrees = std::fs::read_dir(dossier).map_err(|e| {
+        vec![ErreurChargement {
+            fichier: dossier.display().to_string(),
+            ligne: 0,
+            message: format!("dossier illisible : {e}"),
+        }]
+    })?;
+    let mut chemins: Vec<_> = entrees
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    chemins.sort();
+    for p in chemins {
+        let texte = std::fs::read_to_string(&p).map_err(|e| {
+            vec![ErreurChargement {
+                fichier: p.display().to_string(),
+                ligne: 0,
+                message: format!("fichier illisible : {e}"),
+            }]
+        })?;
+        sources.push(Source {
+            nom: p.display().to_string(),
+            texte,
+        });
+    }
+    RuleSet::depuis_sources(&sources)
+}
+
 fn charger_regles(dossier: Option<&std::path::Path>) -> Result<RuleSet, String> {
     let r = match dossier {
-        Some(d) => RuleSet::lire_dossier(d),
+        Some(d) => lire_dossier(d),
         None => RuleSet::integre(),
     };
     r.map_err(|erreurs| {
@@ -90,7 +122,7 @@ fn main() -> ExitCode {
 }
 
 fn check(dossier: &std::path::Path) -> ExitCode {
-    match RuleSet::lire_dossier(dossier) {
+    match lire_dossier(dossier) {
         Ok(rs) => {
             println!(
                 "{}: {} aides, {} paramètres, {} variables : aucune erreur",

@@ -410,37 +410,6 @@ impl RuleSet {
         RuleSet::depuis_sources(&sources)
     }
 
-    /// Reads every `*.toml` file of a directory (not recursive).
-    pub fn lire_dossier(dossier: &std::path::Path) -> Result<RuleSet, Vec<ErreurChargement>> {
-        let mut sources = Vec::new();
-        let entrees = std::fs::read_dir(dossier).map_err(|e| {
-            vec![ErreurChargement {
-                fichier: dossier.display().to_string(),
-                ligne: 0,
-                message: format!("dossier illisible : {e}"),
-            }]
-        })?;
-        let mut chemins: Vec<_> = entrees
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
-        chemins.sort();
-        for p in chemins {
-            let texte = std::fs::read_to_string(&p).map_err(|e| {
-                vec![ErreurChargement {
-                    fichier: p.display().to_string(),
-                    ligne: 0,
-                    message: format!("fichier illisible : {e}"),
-                }]
-            })?;
-            sources.push(Source {
-                nom: p.display().to_string(),
-                texte,
-            });
-        }
-        RuleSet::depuis_sources(&sources)
-    }
-
     /// Evaluates every aid. `mois_par_defaut` applies when the situation names no month.
     pub fn evaluer(&self, situation: &Situation, mois_par_defaut: Mois) -> Evaluation {
         eval::evaluer(self, situation, mois_par_defaut)
