@@ -38,6 +38,60 @@ pub struct Rules {
     pub dir: Option<PathBuf>,
 }
 
+/// `[conversation]`: how conversations are kept and who runs the service.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Conversation {
+    /// Secret of the keyed hash that turns a sender into a storage key.
+    /// Empty: a random secret is created once in `data_dir/cle_secrete`.
+    pub secret: String,
+    /// Days after which an idle conversation is erased.
+    pub expiration_jours: u32,
+    /// Who runs the service (the CONTACT keyword).
+    pub operateur: String,
+    /// How to reach them (the CONTACT keyword).
+    pub contact: String,
+}
+
+impl Default for Conversation {
+    fn default() -> Self {
+        Conversation {
+            secret: String::new(),
+            expiration_jours: 30,
+            operateur: "guichet".into(),
+            contact: "France Services ou Allô Service Public 39 39".into(),
+        }
+    }
+}
+
+/// `[sms.generic]`: the provider-neutral JSON webhook.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct SmsGeneric {
+    /// When set, requests must carry `X-Guichet-Signature`: the hex
+    /// HMAC-SHA256 of the body with this secret.
+    pub secret: String,
+}
+
+/// `[sms]`: what every SMS channel shares.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Sms {
+    /// Most segments one reply may take (each segment is billed).
+    pub segment_budget: usize,
+    /// The generic webhook.
+    pub generic: SmsGeneric,
+}
+
+impl Default for Sms {
+    fn default() -> Self {
+        Sms {
+            segment_budget: 3,
+            generic: SmsGeneric::default(),
+        }
+    }
+}
+
 /// The whole configuration.
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields, default)]
@@ -46,6 +100,10 @@ pub struct Config {
     pub server: Server,
     /// Rule files.
     pub rules: Rules,
+    /// Conversations.
+    pub conversation: Conversation,
+    /// SMS channels.
+    pub sms: Sms,
 }
 
 impl Config {

@@ -14,6 +14,10 @@
 //! - [`server`]: the axum router (`/api/v1/evaluate`, channels).
 //! - [`horloge`]: the clock, kept outside the pure engine.
 //! - [`sms`]: GSM-7 transliteration and segment counting, shared by every SMS provider.
+//! - [`dialogue`]: questions as data, answer parsing, the conversation state machine. Pure.
+//! - [`textes`]: the Fluent messages of `locales/` (fr, en).
+//! - [`store`]: conversations at rest (sled), keyed by a keyed hash of channel + sender.
+//! - [`service`]: one inbound message from any channel → stored state → engine → replies.
 
 pub mod config;
 pub mod dialogue;
@@ -21,5 +25,8 @@ pub mod geo;
 pub mod horloge;
 pub mod rules;
 pub mod server;
+pub mod service;
 pub mod situation;
 pub mod sms;
+pub mod store;
+pub mod textes;

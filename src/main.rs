@@ -49,11 +49,29 @@ enum Commande {
         #[arg(long)]
         pretty: bool,
     },
-    /// Check rule files; prints `file:line: message` for each problem.
+    /// Check rule files, questions and texts; prints `file:line: message` for each problem.
     Check {
         /// Rule directory (default: ./rules).
         #[arg(long, default_value = "rules")]
         rules: PathBuf,
+        /// Question file (default: ./dialogues/questions.toml).
+        #[arg(long, default_value = "dialogues/questions.toml")]
+        questions: PathBuf,
+        /// Fluent directory, one sub-directory per language (default: ./locales).
+        #[arg(long, default_value = "locales")]
+        locales: PathBuf,
+    },
+    /// Talk to guichet in the terminal, as by SMS (for development and demos).
+    Chat {
+        /// Keep the conversation in this data directory (default: in memory only).
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+        /// Segment budget of each reply.
+        #[arg(long, default_value_t = 3)]
+        budget: usize,
+        /// Show the field and kind of each question.
+        #[arg(long)]
+        debug: bool,
     },
 }
 
@@ -106,7 +124,16 @@ fn charger_regles(dossier: Option<&std::path::Path>) -> Result<RuleSet, String> 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.commande {
-        Commande::Check { rules } => check(&rules),
+        Commande::Check {
+            rules,
+            questions,
+            locales,
+        } => check(&rules, &questions, &locales),
+        Commande::Chat {
+            data_dir,
+            budget,
+            debug,
+        } => chat(data_dir, budget, debug),
         Commande::Eval {
             fichier,
             rules,
@@ -121,26 +148,157 @@ fn main() -> ExitCode {
     }
 }
 
-fn check(dossier: &std::path::Path) -> ExitCode {
+fn check(dossier: &std::path::Path, questions: &std::path::Path, locales: &std::path::Path) -> ExitCode {
+    let mut erreurs: Vec<String> = Vec::new();
     match lire_dossier(dossier) {
-        Ok(rs) => {
-            println!(
-                "{}: {} aides, {} paramètres, {} variables : aucune erreur",
-                dossier.display(),
-                rs.aides.len(),
-                rs.parametres.len(),
-                rs.variables.len()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(erreurs) => {
-            for e in &erreurs {
-                eprintln!("{e}");
+        Ok(rs) => println!(
+            "{}: {} aides, {} paramètres, {} variables : aucune erreur",
+            dossier.display(),
+            rs.aides.len(),
+            rs.parametres.len(),
+            rs.variables.len()
+        ),
+        Err(e) => erreurs.extend(e.iter().map(|e| e.to_string())),
+    }
+    let textes = lire_locales(locales);
+    let qs = match std::fs::read_to_string(questions) {
+        Ok(t) => guichet::dialogue::questions::Questions::depuis_texte(
+            &questions.display().to_string(),
+            &t,
+        )
+        .map_err(|e| e.iter().map(|e| e.to_string()).collect::<Vec<_>>()),
+        Err(e) => Err(vec![format!("{}: lecture impossible : {e}", questions.display())]),
+    };
+    match (&qs, &textes) {
+        (Ok(q), Ok(t)) => {
+            let e = q.verifier_textes(t);
+            if e.is_empty() {
+                println!(
+                    "{}: {} questions ; {}: {} messages par langue : aucune erreur",
+                    questions.display(),
+                    q.liste.len(),
+                    locales.display(),
+                    t.ids().len()
+                );
             }
-            eprintln!("{} erreur(s)", erreurs.len());
-            ExitCode::from(1)
+            erreurs.extend(e.iter().map(|e| e.to_string()));
+        }
+        _ => {
+            if let Err(e) = &qs {
+                erreurs.extend(e.iter().cloned());
+            }
+            if let Err(e) = &textes {
+                erreurs.extend(e.iter().cloned());
+            }
         }
     }
+    if erreurs.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        for e in &erreurs {
+            eprintln!("{e}");
+        }
+        eprintln!("{} erreur(s)", erreurs.len());
+        ExitCode::from(1)
+    }
+}
+
+/// Reads every `*.ftl` of `locales/<langue>/`.
+fn lire_locales(dossier: &std::path::Path) -> Result<guichet::textes::Textes, Vec<String>> {
+    use guichet::textes::{Langue, Textes};
+    let mut sources = Vec::new();
+    for langue in Langue::TOUTES {
+        let d = dossier.join(langue.code());
+        let entrees = std::fs::read_dir(&d)
+            .map_err(|e| vec![format!("{}: dossier illisible : {e}", d.display())])?;
+        let mut chemins: Vec<_> = entrees
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+            .collect();
+        chemins.sort();
+        for p in chemins {
+            let t = std::fs::read_to_string(&p)
+                .map_err(|e| vec![format!("{}: lecture impossible : {e}", p.display())])?;
+            sources.push((langue, p.display().to_string(), t));
+        }
+    }
+    Textes::depuis_sources(&sources).map_err(|e| e.iter().map(|e| e.to_string()).collect())
+}
+
+/// The conversation engine with the built-in questions and texts.
+fn moteur(regles: RuleSet, cfg: &Config) -> Result<guichet::dialogue::Moteur, String> {
+    let reglages = guichet::dialogue::Reglages {
+        budget_segments: cfg.sms.segment_budget.max(1),
+        expiration_jours: cfg.conversation.expiration_jours,
+        operateur: cfg.conversation.operateur.clone(),
+        contact: cfg.conversation.contact.clone(),
+    };
+    guichet::dialogue::Moteur::integre(regles, reglages).map_err(|e| e.join("\n"))
+}
+
+fn chat(data_dir: Option<PathBuf>, budget: usize, debug: bool) -> ExitCode {
+    use guichet::service::{Message, Service};
+    use guichet::sms::gsm7;
+    use guichet::store::{Magasin, MagasinMemoire, MagasinSled};
+    let mut cfg = Config::default();
+    cfg.sms.segment_budget = budget;
+    let moteur = match RuleSet::integre()
+        .map_err(|e| e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))
+        .and_then(|r| moteur(r, &cfg))
+    {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (magasin, secret): (Box<dyn Magasin>, Vec<u8>) = match &data_dir {
+        Some(d) => match MagasinSled::ouvrir(d).and_then(|m| Ok((m, guichet::store::secret(None, d)?))) {
+            Ok((m, s)) => (Box::new(m), s),
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => (Box::new(MagasinMemoire::default()), b"chat".to_vec()),
+    };
+    let service = Service::nouveau(moteur, magasin, secret);
+    eprintln!("guichet chat : écrivez comme par SMS (Ctrl-D pour quitter).");
+    let stdin = std::io::stdin();
+    let mut ligne = String::new();
+    loop {
+        ligne.clear();
+        eprint!("> ");
+        match stdin.read_line(&mut ligne) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {}
+        }
+        let texte = ligne.trim_end_matches(['\n', '\r']);
+        match service.traiter(&Message {
+            canal: "chat",
+            expediteur: "terminal",
+            texte,
+            id: None,
+        }) {
+            Ok(s) => {
+                for m in &s.messages {
+                    let t = gsm7::translitterer(m);
+                    let (enc, n) = gsm7::segments(&t);
+                    for (i, l) in t.lines().enumerate() {
+                        println!("{} {l}", if i == 0 { "<" } else { " " });
+                    }
+                    if debug {
+                        println!("  [{enc:?}, {n} segment(s)]");
+                    }
+                }
+                if debug && !s.invite.is_null() {
+                    println!("  [{} : {}]", s.invite["field"], s.invite["kind"]);
+                }
+            }
+            Err(e) => eprintln!("{e}"),
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn eval(
@@ -344,9 +502,37 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
             return ExitCode::from(2);
         }
     };
+    let moteur = match moteur(regles, &cfg) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let data_dir = cfg.server.data_dir.clone();
+    let ouvert = guichet::store::MagasinSled::ouvrir(&data_dir).and_then(|m| {
+        let s = guichet::store::secret(Some(&cfg.conversation.secret), &data_dir)?;
+        Ok((m, s))
+    });
+    let (magasin, secret) = match ouvert {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let service = Arc::new(guichet::service::Service::nouveau(
+        moteur,
+        Box::new(magasin),
+        secret,
+    ));
+    let secret_sms = Some(cfg.sms.generic.secret.clone())
+        .filter(|s| !s.is_empty())
+        .map(String::into_bytes);
     let etat = Arc::new(guichet::server::Etat {
-        regles,
+        service: service.clone(),
         mois_courant: horloge::mois_courant,
+        secret_sms_generique: secret_sms,
     });
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
@@ -364,6 +550,20 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
             }
         };
         tracing::info!(adresse = %cfg.server.bind, "guichet écoute");
+        // Expired conversations are erased at start-up, then every hour.
+        let purge = service.clone();
+        tokio::spawn(async move {
+            let mut intervalle = tokio::time::interval(std::time::Duration::from_secs(3600));
+            loop {
+                intervalle.tick().await;
+                let s = purge.clone();
+                match tokio::task::spawn_blocking(move || s.purger()).await {
+                    Ok(Ok(n)) if n > 0 => tracing::info!(n, "conversations expirées effacées"),
+                    Ok(Err(e)) => tracing::warn!(erreur = %e, "purge impossible"),
+                    _ => {}
+                }
+            }
+        });
         let app = guichet::server::routeur(etat, cfg.server.max_body_bytes);
         let arret = async {
             let _ = tokio::signal::ctrl_c().await;

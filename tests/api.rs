@@ -17,9 +17,20 @@ fn nov_2026() -> Mois {
 }
 
 fn app() -> axum::Router {
+    let moteur = guichet::dialogue::Moteur::integre(
+        RuleSet::integre().expect("built-in rules load"),
+        guichet::dialogue::Reglages::default(),
+    )
+    .expect("built-in questions and texts load");
+    let service = guichet::service::Service::nouveau(
+        moteur,
+        Box::new(guichet::store::MagasinMemoire::default()),
+        b"test".to_vec(),
+    );
     let etat = Arc::new(Etat {
-        regles: RuleSet::integre().expect("built-in rules load"),
+        service: Arc::new(service),
         mois_courant: nov_2026,
+        secret_sms_generique: None,
     });
     routeur(etat, 1 << 20)
 }

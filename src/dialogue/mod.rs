@@ -1,7 +1,11 @@
-//! The dialogue engine: questions described as data, understanding of the
-//! free-text answers people type on basic phones, keywords that work at any
-//! point (stop, aide, retour…), and the state machine that asks one question
-//! per message. So far only the answer parser ([`reponse`]) exists; the rest
-//! comes in later issues.
+//! The dialogue engine: questions described as data ([`questions`], from
+//! `dialogues/`), understanding of the free-text answers people type on
+//! basic phones ([`reponse`]), and the state machine that asks one question
+//! per message, handles keywords (STOP, AIDE, RETOUR…) and gives the results
+//! ([`moteur`]). Everything here is pure: channels and the store do the I/O.
 
+pub mod moteur;
+pub mod questions;
 pub mod reponse;
+
+pub use moteur::{Conversation, Effet, Entrant, Etape, Invite, Moteur, Reglages, Tour};

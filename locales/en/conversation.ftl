@@ -1,0 +1,47 @@
+# Messages of the conversation itself (not tied to one question), in English.
+
+bienvenue = Hello! I help you find the aids you are entitled to, in about 10 questions. HELP for help, STOP to stop.
+reprise = Hello! Let's go on where we stopped.
+progression = { $n }/{ $total }
+incompris = Sorry, I did not understand. Example answer: { $exemple }
+incompris-bornes = This number does not seem possible here. Example answer: { $exemple }
+incompris-liste = { $n ->
+    [one] I need one answer. Example: { $exemple }
+   *[other] I need { $n } answers, one per child. Example: { $exemple }
+}
+incompris-rappel = You can also answer CALL: an adviser will phone you.
+ne-sait-pas = All right, let's skip it.
+aide-mots = Useful words: BACK, RESTART, CALL (get a call), ERASE, LANGUE FR, CONTACT, STOP.
+retour = Previous question:
+retour-impossible = This is the first question.
+recommencer = Starting again, everything is cleared.
+stop = You will get no more messages. Send START or HELLO to resume. Your answers are erased after { $jours } days, or with ERASE.
+effacer = All your answers are erased. Send HELLO for a new check.
+rappel = Noted: an adviser will call you back. You can go on meanwhile.
+langue = We go on in English.
+contact = Service run by { $operateur }. Contact: { $contact }. Your answers are kept { $jours } days, ERASE deletes them.
+
+resultats-titre = You may be entitled to:
+resultat-mois = { $n }. { $aide }: { $montant } €/month
+resultat-an = { $n }. { $aide }: { $montant } €/year
+resultat-sans-montant = { $n }. { $aide }
+resultats-detail = Answer a number for details and how to apply.
+resultats-suite = MORE for the other aids.
+resultats-a-verifier = { $n ->
+    [one] One aid needs checking with an adviser.
+   *[other] { $n } aids need checking with an adviser.
+}
+resultats-suppose = Computed with the incomes you gave only.
+resultats-rien = From your answers, I find no aid for you. A France Services office or Allô Service Public (39 39) can check with you. Lower income, a birth or a move can change everything.
+resultats-fin = Answer a number for details, RESTART for a new check, CALL to get a call.
+resultats-numero = Answer a number from 1 to { $n }.
+
+detail-montant-mois = { $aide }: about { $montant } €/month.
+detail-montant-an = { $aide }: about { $montant } €/year.
+detail-sans-montant = { $aide }.
+detail-demarche = Apply: { $ou }
+detail-telephone = Phone { $telephone }
+detail-documents = To prepare: { $documents }
+detail-a-verifier = { $aide }: one piece of information is missing. An adviser can check with you (CALL).
+
+arrete = You asked STOP. Send START to resume.

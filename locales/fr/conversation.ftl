@@ -1,0 +1,49 @@
+# Messages of the conversation itself (not tied to one question).
+# Every message here is sent by SMS: keep it short, and remember that
+# ç, â, ê, î, ô, û are sent without their accent (GSM-7).
+
+bienvenue = Bonjour ! Je vous aide à trouver les aides auxquelles vous avez droit, en 10 questions environ. AIDE pour de l'aide, STOP pour arrêter.
+reprise = Bonjour ! Reprenons où nous en étions.
+progression = { $n }/{ $total }
+incompris = Je n'ai pas compris. Exemple de réponse : { $exemple }
+incompris-bornes = Ce nombre ne semble pas possible ici. Exemple de réponse : { $exemple }
+incompris-liste = { $n ->
+    [one] J'attends une réponse. Exemple : { $exemple }
+   *[other] J'attends { $n } réponses, une par enfant. Exemple : { $exemple }
+}
+incompris-rappel = Vous pouvez aussi répondre RAPPEL : un conseiller vous appellera.
+ne-sait-pas = D'accord, passons.
+aide-mots = Mots utiles : RETOUR, RECOMMENCER, RAPPEL (être appelé), EFFACER, LANGUE EN, CONTACT, STOP.
+retour = Question précédente :
+retour-impossible = Nous sommes à la première question.
+recommencer = C'est reparti, tout est remis à zéro.
+stop = Vous ne recevrez plus de message. Envoyez START ou BONJOUR pour reprendre. Vos réponses sont effacées au bout de { $jours } jours, ou avec EFFACER.
+effacer = Toutes vos réponses sont effacées. Envoyez BONJOUR pour une nouvelle simulation.
+rappel = C'est noté : un conseiller va vous rappeler. Vous pouvez continuer en attendant.
+langue = Nous continuons en français.
+contact = Service { $operateur }. Contact : { $contact }. Vos réponses restent { $jours } jours, EFFACER les supprime.
+
+resultats-titre = Vous pourriez avoir droit à :
+resultat-mois = { $n }. { $aide } : { $montant } €/mois
+resultat-an = { $n }. { $aide } : { $montant } €/an
+resultat-sans-montant = { $n }. { $aide }
+resultats-detail = Répondez un numéro pour le détail et la démarche.
+resultats-suite = SUITE pour les autres aides.
+resultats-a-verifier = { $n ->
+    [one] Une aide reste à vérifier avec un conseiller.
+   *[other] { $n } aides restent à vérifier avec un conseiller.
+}
+resultats-suppose = Calcul fait avec les seuls revenus indiqués.
+resultats-rien = D'après vos réponses, je ne trouve pas d'aide pour vous. Un France Services ou Allô Service Public (39 39) peut vérifier avec vous. Une baisse de revenus, une naissance ou un déménagement peuvent tout changer.
+resultats-fin = Répondez un numéro pour le détail, RECOMMENCER pour une autre simulation, RAPPEL pour être rappelé.
+resultats-numero = Répondez un numéro de 1 à { $n }.
+
+detail-montant-mois = { $aide } : environ { $montant } €/mois.
+detail-montant-an = { $aide } : environ { $montant } €/an.
+detail-sans-montant = { $aide }.
+detail-demarche = Demande : { $ou }
+detail-telephone = Tél. { $telephone }
+detail-documents = À préparer : { $documents }
+detail-a-verifier = { $aide } : il manque une information pour conclure. Un conseiller peut vérifier avec vous (RAPPEL).
+
+arrete = Vous avez demandé STOP. Envoyez START pour reprendre.
