@@ -21,6 +21,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+/// A piece of a turn that asks for a new reply rather than joining the previous one.
+const SEPARATION: &str = "\u{0}";
+
 /// Misses on one question after which a callback is offered.
 const RATES_AVANT_RAPPEL: u8 = 3;
 /// How many answers RETOUR can undo.
@@ -197,6 +200,8 @@ enum MotCle {
     Recommencer,
     Stop,
     Reprendre,
+    /// A greeting in a given language: starts the conversation in it.
+    Bonjour(Langue),
     Effacer,
     Rappel,
     Langue(Langue),
@@ -218,9 +223,8 @@ fn mot_cle(texte: &str) -> Option<MotCle> {
         "stop" | "arret" | "arreter" | "stop sms" | "unsubscribe" | "stopp" | "desabonner" => {
             MotCle::Stop
         }
-        "start" | "bonjour" | "bjr" | "salut" | "hello" | "hi" | "coucou" | "bonsoir" | "reprendre" => {
-            MotCle::Reprendre
-        }
+        "start" | "bonjour" | "bjr" | "salut" | "coucou" | "bonsoir" | "reprendre" => MotCle::Reprendre,
+        "hello" | "hi" | "good morning" | "hey" => MotCle::Bonjour(Langue::En),
         "effacer" | "erase" | "delete" | "supprimer" | "effacer mes donnees" | "oublier" => {
             MotCle::Effacer
         }
@@ -535,11 +539,12 @@ impl Moteur {
             let utile = champs.iter().any(|c| {
                 !conversation.ignores.contains(c) && utiles.iter().any(|m| m.contains(c))
             });
-            // Children's questions come once their number is known to be > 0.
-            let futur = q.champs.iter().any(|c| c.starts_with("enfants.*"))
-                && s.nombre_enfants().is_none()
-                && q.si.iter().flatten().all(|t| t.champ != "couple");
-            if !(utile || futur) || groupes.contains(&q.groupe.as_str()) {
+            // A rare question (a residence permit, a commune among several)
+            // counts only once it applies.
+            if q.rare && !condition_vraie(q, s, json) {
+                continue;
+            }
+            if !utile || groupes.contains(&q.groupe.as_str()) {
                 continue;
             }
             if q.champs.iter().any(|c| champs_comptes.contains(&c.as_str())) {
@@ -576,6 +581,17 @@ impl Moteur {
         let mut tour = Tour::default();
         let mut blocs: Vec<String> = Vec::new();
         let cle = mot_cle(entrant.texte);
+        // A greeting in English resumes like BONJOUR and sets the language
+        // of a conversation that has not begun.
+        let cle = match cle {
+            Some(MotCle::Bonjour(l)) => {
+                if nouvelle || c.etape == Etape::Nouvelle {
+                    c.langue = l;
+                }
+                Some(MotCle::Reprendre)
+            }
+            autre => autre,
+        };
 
         if c.arrete {
             if cle == Some(MotCle::Reprendre) {
@@ -1156,8 +1172,16 @@ impl Moteur {
         v
     }
 
+    /// The short name of an aid, for SMS.
+    fn nom_court(&self, a: &ResultatAide) -> String {
+        self.regles
+            .aide(&a.id)
+            .map(|r| r.libelle_court.to_string())
+            .unwrap_or_else(|| a.libelle.to_string())
+    }
+
     fn ligne_aide(&self, langue: Langue, n: usize, a: &ResultatAide) -> String {
-        let aide = Arg::Texte(a.libelle.to_string());
+        let aide = Arg::Texte(self.nom_court(a));
         match a.montant.filter(|m| *m > Decimal::ZERO) {
             Some(m) => {
                 let id = match a.periodicite {
@@ -1269,7 +1293,7 @@ impl Moteur {
             return;
         };
         tour.aides = Some(eval.aides.clone());
-        let aide = Arg::Texte(a.libelle.to_string());
+        let aide = Arg::Texte(self.nom_court(a));
         let tete = match a.montant.filter(|m| *m > Decimal::ZERO) {
             Some(m) => {
                 let id = match a.periodicite {
@@ -1293,22 +1317,20 @@ impl Moteur {
                 fixe.push(self.t(l, "detail-documents", &[("documents", Arg::Texte(d.documents.join(", ")))]));
             }
         }
-        // The explanation fills what the budget leaves, sentence by sentence.
-        let mut texte = tete;
+        // Two replies: why and how much, then how to apply. The person asked
+        // for the detail; each reply still fits the budget on its own.
+        let mut pourquoi = tete;
         for phrase in a.explication.iter() {
-            let essai = format!("{texte} {phrase}");
-            if self.tient(&format!("{essai}\n{}", fixe.join("\n"))) {
-                texte = essai;
-            }
-        }
-        let mut complet = texte.clone();
-        for f in &fixe {
-            let essai = format!("{complet}\n{f}");
+            let essai = format!("{pourquoi} {phrase}");
             if self.tient(&essai) {
-                complet = essai;
+                pourquoi = essai;
             }
         }
-        blocs.push(complet);
+        blocs.push(pourquoi);
+        if !fixe.is_empty() {
+            blocs.push(SEPARATION.to_string());
+            blocs.push(fixe.join("\n"));
+        }
     }
 
     /// Whether a text fits the segment budget once transliterated.
@@ -1321,10 +1343,15 @@ impl Moteur {
     /// cutting a piece that alone exceeds it at a word boundary.
     fn emballer(&self, blocs: Vec<String>) -> Vec<String> {
         let mut messages: Vec<String> = Vec::new();
+        let mut separer = false;
         for b in blocs {
+            if b == SEPARATION {
+                separer = true;
+                continue;
+            }
             let b = if self.tient(&b) { b } else { self.couper(&b) };
             match messages.last_mut() {
-                Some(m) if self.tient(&format!("{m}\n{b}")) => {
+                Some(m) if !std::mem::take(&mut separer) && self.tient(&format!("{m}\n{b}")) => {
                     m.push('\n');
                     m.push_str(&b);
                 }

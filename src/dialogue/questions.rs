@@ -129,6 +129,8 @@ pub struct Question {
     pub max: Option<Decimal>,
     /// Questions of one group are alternatives (progress counts them once).
     pub groupe: String,
+    /// Seldom asked: progress counts it only once its condition holds.
+    pub rare: bool,
     /// Fields set by a "yes".
     pub oui: Vec<(String, Value)>,
     /// Fields set by a "no".
@@ -191,6 +193,8 @@ struct DefQuestion {
     max: Option<toml::Value>,
     #[serde(default)]
     groupe: Option<String>,
+    #[serde(default)]
+    rare: bool,
     #[serde(default)]
     oui: BTreeMap<String, toml::Value>,
     #[serde(default)]
@@ -384,6 +388,7 @@ impl Questions {
             }
             liste.push(Question {
                 groupe: d.groupe.clone().unwrap_or_else(|| d.id.clone()),
+                rare: d.rare,
                 id: d.id,
                 champs: d.champs,
                 genre,

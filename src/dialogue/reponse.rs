@@ -1099,8 +1099,10 @@ const APRES_NUMERO: &[&str] = &["er", "ere", "e", "eme", "em", "nd", "st", "th"]
 ///    does not have ("je ne suis pas locataire" is `Incompris`); an answer
 ///    starting with a key and naming another option is `Incompris`;
 /// 5. by a typo: a word of at least 5 letters at Damerau-Levenshtein
-///    distance 1 from a word of at least 5 letters of exactly one option
-///    ("locatiare");
+///    distance 1 from a word of at least 5 letters of exactly one option,
+///    or, when several options share that word, the option whose whole
+///    label is at distance 1 from the whole answer ("locatiare" is
+///    "Locataire", not "Locataire HLM");
 /// 6. by a prefix of at least 4 letters of exactly one option ("locat").
 ///
 /// Whenever several options match at the same step the answer is `Incompris`.
@@ -1235,10 +1237,18 @@ pub fn choix(texte: &str, options: &[(&str, &str, &[&str])]) -> Compris<usize> {
                 })
             })
             .collect();
-        match proches.as_slice() {
-            [i] => return Compris::Valeur(*i),
-            [_, _, ..] => return Compris::Incompris,
-            [] => {}
+        // Several options share the word ("locataire", "locataire HLM"):
+        // the one whose whole label the whole answer misspells wins.
+        let entieres = proches.iter().copied().filter(|&i| {
+            etiquettes[i]
+                .iter()
+                .any(|e| damerau_levenshtein(&texte_joint, e) <= 1)
+        });
+        match (proches.as_slice(), unique(entieres)) {
+            ([i], _) => return Compris::Valeur(*i),
+            ([_, _, ..], Some(i)) => return Compris::Valeur(i),
+            ([_, _, ..], None) => return Compris::Incompris,
+            ([], _) => {}
         }
     }
     // 6. a prefix
@@ -1842,7 +1852,10 @@ mod tests {
         assert_eq!(choix("non europeenne", NATIONALITE), v(2));
         assert_eq!(choix("française", NATIONALITE), v(0));
         assert_eq!(choix("ue", NATIONALITE), v(1));
-        assert_eq!(choix("europeene", NATIONALITE), Compris::Incompris);
+        // A misspelling of one option's whole synonym picks it, even though
+        // "non européenne" shares the word.
+        assert_eq!(choix("europeene", NATIONALITE), v(1));
+        assert_eq!(choix("locatiare", LOGEMENT), v(0));
 
         assert_eq!(choix("je ne sais pas", OUI_NON_NSP), v(2));
         assert_eq!(choix("Je sais pas", OUI_NON_NSP), Compris::NeSaitPas);
