@@ -172,6 +172,18 @@ impl Service {
         };
         if tour.effets.contains(&Effet::Effacer) {
             self.magasin.effacer(cle)?;
+            if conversation.arrete {
+                // The opt-out outlives the erasure: an empty record that only says STOP.
+                self.magasin.ecrire(
+                    cle,
+                    &Dossier {
+                        conversation,
+                        maj: maintenant,
+                        canal: m.canal.to_string(),
+                        recus: Vec::new(),
+                    },
+                )?;
+            }
             return Ok(sortie);
         }
         let mut d = Dossier {

@@ -594,6 +594,19 @@ impl Moteur {
         };
 
         if c.arrete {
+            if cle == Some(MotCle::Effacer) {
+                // Erased without a word: the person asked for silence. Only
+                // the opt-out itself is kept, so that nothing is sent later.
+                tour.effets.push(Effet::Effacer);
+                return (
+                    Conversation {
+                        langue: c.langue,
+                        arrete: true,
+                        ..Default::default()
+                    },
+                    tour,
+                );
+            }
             if cle == Some(MotCle::Reprendre) {
                 c.arrete = false;
                 tour.effets.push(Effet::Reprise);

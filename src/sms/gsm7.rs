@@ -78,6 +78,17 @@ pub fn translitterer(texte: &str) -> String {
     s
 }
 
+/// The characters of a text that [`translitterer`] would drop because they
+/// have no GSM-7 form (checked by the tests of every text we send).
+pub fn caracteres_perdus(texte: &str) -> Vec<char> {
+    texte
+        .chars()
+        .filter(|c| {
+            !(est_basique(*c) || est_extension(*c) || remplacement(*c).is_some() || c.is_whitespace())
+        })
+        .collect()
+}
+
 /// How a message is encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Encodage {
