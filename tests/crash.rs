@@ -28,7 +28,7 @@ fn port_libre() -> u16 {
 fn demarrer(port: u16, donnees: &Path) -> Child {
     let config = donnees.join("config.toml");
     std::fs::write(&config, "[conversation]\nsecret = \"crash-test\"\n").unwrap();
-    let enfant = Command::new(env!("CARGO_BIN_EXE_guichet"))
+    let mut enfant = Command::new(env!("CARGO_BIN_EXE_guichet"))
         .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--config"])
         .arg(&config)
         .arg("--data-dir")
@@ -45,6 +45,8 @@ fn demarrer(port: u16, donnees: &Path) -> Child {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+    let _ = enfant.kill();
+    let _ = enfant.wait();
     panic!("le service n'a pas démarré");
 }
 

@@ -910,7 +910,11 @@ impl Moteur {
                 if parties.len() == 1 && reponse::nombre(texte) == Compris::NeSaitPas {
                     return Lecture::NeSaitPas;
                 }
-                if parties.len() != champs.len() {
+                // "34" to "how old are you and your partner": the person's
+                // own age; the partner's is asked next. Children's ages must
+                // all be there, or we could not tell whose age is whose.
+                let partiel = !q.liste && !parties.is_empty() && parties.len() < champs.len();
+                if parties.len() != champs.len() && !partiel {
                     return Lecture::Incomprise("incompris-liste");
                 }
                 let mut a = Vec::new();
