@@ -12,7 +12,7 @@
 
 use super::expr::BinOp;
 use super::faits::{self, Champ, Faits};
-use super::programme::{AideP, Id, Liste, Ligne, MorceauP, Op, Programme};
+use super::programme::{AideP, Id, Ligne, Liste, MorceauP, Op, Programme};
 use super::valeur::{Manquants, Valeur};
 use super::*;
 use rust_decimal::{Decimal, RoundingStrategy};

@@ -312,9 +312,11 @@ impl Compilation<'_> {
         let id = self.noeud_sans_plier(n);
         // Folding: an operation over constants is computed now.
         let a_plier = match self.p.op(id) {
-            Op::Neg(x) | Op::Non(x) | Op::Arrondi(_, x, _) | Op::Bareme(_, x) | Op::Grille(_, x) => {
-                self.est_const(x)
-            }
+            Op::Neg(x)
+            | Op::Non(x)
+            | Op::Arrondi(_, x, _)
+            | Op::Bareme(_, x)
+            | Op::Grille(_, x) => self.est_const(x),
             Op::ParamIndex(_, x) => self.est_const(x),
             Op::Bin(_, a, b) | Op::ADefaut(a, b) => self.est_const(a) && self.est_const(b),
             Op::Si(a, b, c) => self.est_const(a) && self.est_const(b) && self.est_const(c),
