@@ -15,6 +15,7 @@ pub mod eval;
 pub mod expr;
 pub mod faits;
 pub mod fichier;
+pub mod json;
 pub mod load;
 mod programme;
 pub mod valeur;
