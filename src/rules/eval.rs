@@ -12,6 +12,7 @@
 
 use super::expr::BinOp;
 use super::faits::{self, Champ, Faits};
+use super::programme::{AideP, Id, Ligne, Liste, MorceauP, Op, Programme};
 use super::valeur::{Manquants, Valeur};
 use super::*;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -31,6 +32,8 @@ struct Etat {
 
 struct Contexte<'a> {
     rs: &'a RuleSet,
+    /// The rules compiled for the month.
+    p: &'a Programme,
     faits: &'a Faits,
     jour: u32,
     memo: Vec<Option<Valeur>>,
@@ -128,45 +131,72 @@ impl Contexte<'_> {
         })
     }
 
+    #[inline]
     fn champ(&self, c: Champ) -> Valeur {
         match c {
             Champ::Fixe(s) => self.faits.valeurs[s].clone(),
-            Champ::Conjoint(i) => match &self.faits.couple {
-                Valeur::Booleen(true) => self.faits.valeurs[faits::slot_personne(1, i)].clone(),
-                // Without a partner, the partner's amounts are nothing and their
-                // yes/no facts are "no": formulas need no special case for singles.
-                Valeur::Booleen(false) => match faits::CHAMPS_PERSONNE[i].genre {
-                    faits::Genre::Booleen => Valeur::Booleen(false),
-                    faits::Genre::Nombre => Valeur::Nombre(Decimal::ZERO),
-                    _ => Valeur::Texte("aucun"),
-                },
-                autre => match faits::CHAMPS_PERSONNE[i].genre {
-                    faits::Genre::Nombre => {
-                        Valeur::Borne(autre.manquants(), Some(Decimal::ZERO), None)
-                    }
-                    _ => Valeur::Inconnu(autre.manquants()),
-                },
-            },
             Champ::EnfantCourant(i) => {
                 self.faits.valeurs[faits::slot_enfant(self.enfant, i)].clone()
             }
             Champ::PersonneCourante(i) => {
                 self.faits.valeurs[faits::slot_personne(self.personne, i)].clone()
             }
+            Champ::Conjoint(i) => self.champ_conjoint(i),
         }
     }
 
+    fn champ_conjoint(&self, i: usize) -> Valeur {
+        match &self.faits.couple {
+            Valeur::Booleen(true) => self.faits.valeurs[faits::slot_personne(1, i)].clone(),
+            // Without a partner, the partner's amounts are nothing and their
+            // yes/no facts are "no": formulas need no special case for singles.
+            Valeur::Booleen(false) => match faits::CHAMPS_PERSONNE[i].genre {
+                faits::Genre::Booleen => Valeur::Booleen(false),
+                faits::Genre::Nombre => Valeur::Nombre(Decimal::ZERO),
+                _ => Valeur::Texte("aucun"),
+            },
+            autre => match faits::CHAMPS_PERSONNE[i].genre {
+                faits::Genre::Nombre => Valeur::Borne(autre.manquants(), Some(Decimal::ZERO), None),
+                _ => Valeur::Inconnu(autre.manquants()),
+            },
+        }
+    }
+
+    #[inline]
     fn var(&mut self, v: VarId) -> R {
         if let Some(x) = &self.memo[v] {
             return Ok(x.clone());
         }
-        let rs = self.rs;
-        let x = self.eval(&rs.variables[v].noeud)?;
+        self.var_a_calculer(v)
+    }
+
+    fn var_a_calculer(&mut self, v: VarId) -> R {
+        let x = self.eval(self.p.variables[v])?;
         self.memo[v] = Some(x.clone());
         Ok(x)
     }
 
-    fn nombre(&mut self, n: &Noeud) -> Result<Result<Decimal, Manquants>, ErreurCalcul> {
+    fn var_contexte(&mut self, v: VarId) -> R {
+        let rs = self.rs;
+        match rs.memo_contexte[v] {
+            Some((debut, coll)) => {
+                let i = debut
+                    + match coll {
+                        Collection::Enfants => self.enfant,
+                        Collection::Adultes => self.personne,
+                    };
+                if let Some(x) = &self.memo_contexte[i] {
+                    return Ok(x.clone());
+                }
+                let x = self.eval(self.p.variables[v])?;
+                self.memo_contexte[i] = Some(x.clone());
+                Ok(x)
+            }
+            None => self.eval(self.p.variables[v]),
+        }
+    }
+
+    fn nombre(&mut self, n: Id) -> Result<Result<Decimal, Manquants>, ErreurCalcul> {
         Ok(match self.eval(n)? {
             Valeur::Nombre(d) => Ok(d),
             Valeur::Inconnu(m) | Valeur::Borne(m, _, _) => Err(m),
@@ -176,21 +206,54 @@ impl Contexte<'_> {
         })
     }
 
-    fn eval(&mut self, n: &Noeud) -> R {
-        Ok(match n {
-            Noeud::Const(v) => v.clone(),
-            Noeud::Champ(c) => self.champ(*c),
-            Noeud::Param(p) => match self.param(*p)? {
+    /// Evaluates a node. The common nodes are handled here; the others are
+    /// out of line, which keeps this (recursive) function's frame small.
+    fn eval(&mut self, n: Id) -> R {
+        Ok(match self.p.op(n) {
+            Op::Const(c) => self.p.constantes[c as usize].clone(),
+            Op::Champ(c) => self.champ(c),
+            Op::Var(v) => self.var(v)?,
+            Op::VarContexte(v) => self.var_contexte(v)?,
+            Op::Bin(op, a, b) => self.binaire(op, a, b)?,
+            Op::Et(items) => self.et_ou(items, false)?,
+            Op::Ou(items) => self.et_ou(items, true)?,
+            Op::Si(c, a, b) => match self.eval(c)? {
+                Valeur::Booleen(true) => self.eval(a)?,
+                Valeur::Booleen(false) => self.eval(b)?,
+                cond => self.si_inconnu(cond, a, b),
+            },
+            Op::MontantAide(a) => self.etat(a)?.montant.clone(),
+            Op::EligibleAide(a) => self.etat(a)?.eligible.clone(),
+            Op::SortieAide(a, s) => self.etat(a)?.sorties[s as usize].clone(),
+            Op::Non(x) => match self.eval(x)? {
+                Valeur::Booleen(b) => Valeur::Booleen(!b),
+                autre => autre,
+            },
+            Op::ADefaut(a, b) => match self.eval(a)? {
+                v if !v.est_connue() => self.eval(b)?,
+                connue => connue,
+            },
+            Op::Min(items) => self.min_max(items, true)?,
+            Op::Max(items) => self.min_max(items, false)?,
+            Op::Agregat(ag, coll, x) => self.agregat(ag, coll, x)?,
+            autre => self.eval_rare(autre)?,
+        })
+    }
+
+    #[inline(never)]
+    fn eval_rare(&mut self, op: Op) -> R {
+        Ok(match op {
+            Op::Param(p) => match self.param(p)? {
                 ValeurParametre::Nombre(d) => Valeur::Nombre(*d),
                 _ => return Err(ErreurCalcul("paramètre non numérique".into())),
             },
-            Noeud::ParamIndex(p, cle) => {
+            Op::ParamIndex(p, cle) => {
                 let k = self.eval(cle)?;
                 if !k.est_connue() {
                     // The key's bounds say nothing about the table's values.
                     return Ok(Valeur::Inconnu(k.manquants()));
                 }
-                let ValeurParametre::Table(t) = self.param(*p)? else {
+                let ValeurParametre::Table(t) = self.param(p)? else {
                     return Err(ErreurCalcul("paramètre non tabulé".into()));
                 };
                 let trouve = t.iter().find(|c| match &k {
@@ -204,35 +267,12 @@ impl Contexte<'_> {
                     None => {
                         return Err(ErreurCalcul(format!(
                             "la table « {} » n'a pas de valeur pour « {k:?} »",
-                            self.rs.parametres[*p].nom
+                            self.rs.parametres[p].nom
                         )));
                     }
                 }
             }
-            Noeud::Var(v) => self.var(*v)?,
-            Noeud::VarContexte(v) => {
-                let rs = self.rs;
-                match rs.memo_contexte[*v] {
-                    Some((debut, coll)) => {
-                        let i = debut
-                            + match coll {
-                                Collection::Enfants => self.enfant,
-                                Collection::Adultes => self.personne,
-                            };
-                        if let Some(x) = &self.memo_contexte[i] {
-                            return Ok(x.clone());
-                        }
-                        let x = self.eval(&rs.variables[*v].noeud)?;
-                        self.memo_contexte[i] = Some(x.clone());
-                        x
-                    }
-                    None => self.eval(&rs.variables[*v].noeud)?,
-                }
-            }
-            Noeud::MontantAide(a) => self.etat(*a)?.montant.clone(),
-            Noeud::EligibleAide(a) => self.etat(*a)?.eligible.clone(),
-            Noeud::SortieAide(a, s) => self.etat(*a)?.sorties[*s].clone(),
-            Noeud::Neg(x) => {
+            Op::Neg(x) => {
                 let v = self.eval(x)?;
                 match v.intervalle() {
                     Some((bas, haut)) => {
@@ -241,136 +281,32 @@ impl Contexte<'_> {
                     None => return Err(ErreurCalcul("nombre attendu après « - »".into())),
                 }
             }
-            Noeud::Non(x) => match self.eval(x)? {
-                Valeur::Booleen(b) => Valeur::Booleen(!b),
-                autre => autre,
-            },
-            Noeud::Bin(op, a, b) => self.binaire(*op, a, b)?,
-            Noeud::Et(items) => {
-                let mut m = Manquants::VIDE;
-                for x in items {
-                    match self.eval(x)? {
-                        Valeur::Booleen(false) => return Ok(Valeur::Booleen(false)),
-                        Valeur::Inconnu(mm) => m = m.union(mm),
-                        _ => {}
-                    }
-                }
-                if m.est_vide() {
-                    Valeur::Booleen(true)
-                } else {
-                    Valeur::Inconnu(m)
-                }
-            }
-            Noeud::Ou(items) => {
-                let mut m = Manquants::VIDE;
-                for x in items {
-                    match self.eval(x)? {
-                        Valeur::Booleen(true) => return Ok(Valeur::Booleen(true)),
-                        Valeur::Inconnu(mm) => m = m.union(mm),
-                        _ => {}
-                    }
-                }
-                if m.est_vide() {
-                    Valeur::Booleen(false)
-                } else {
-                    Valeur::Inconnu(m)
-                }
-            }
-            Noeud::Si(c, a, b) => match self.eval(c)? {
-                Valeur::Booleen(true) => self.eval(a)?,
-                Valeur::Booleen(false) => self.eval(b)?,
-                cond => {
-                    // Both branches may agree: then the condition does not matter.
-                    // A branch that would fail (say, a division guarded by the
-                    // condition) only means the branch cannot be known yet.
-                    let va = self.eval(a).unwrap_or(Valeur::Inconnu(cond.manquants()));
-                    let vb = self.eval(b).unwrap_or(Valeur::Inconnu(cond.manquants()));
-                    let m = cond.manquants().union(va.manquants()).union(vb.manquants());
-                    if va.est_connue() && va == vb {
-                        va
-                    } else if let (Some((ab, ah)), Some((bb, bh))) =
-                        (va.intervalle(), vb.intervalle())
-                    {
-                        // Either branch may be taken: the union of their intervals
-                        // (never a point: that would hide the condition's fields).
-                        let bas = ab.zip(bb).map(|(x, y)| x.min(y));
-                        let haut = ah.zip(bh).map(|(x, y)| x.max(y));
-                        if bas.is_none() && haut.is_none() {
-                            Valeur::Inconnu(m)
-                        } else {
-                            Valeur::Borne(m, bas, haut)
-                        }
-                    } else {
-                        Valeur::Inconnu(m)
-                    }
-                }
-            },
-            Noeud::Min(items) | Noeud::Max(items) => {
-                let est_min = matches!(n, Noeud::Min(_));
-                // Interval of the result: min/max of the lower bounds and of the
-                // upper bounds; settled when it shrinks to a point.
-                let mut m = Manquants::VIDE;
-                let mut bas: Option<Option<Decimal>> = None;
-                let mut haut: Option<Option<Decimal>> = None;
-                for x in items {
-                    let v = self.eval(x)?;
-                    let Some((b, h)) = v.intervalle() else {
-                        return Err(ErreurCalcul("nombre attendu dans min/max".into()));
-                    };
-                    m = m.union(v.manquants());
-                    let choisir = |acc: Option<Option<Decimal>>,
-                                   x: Option<Decimal>,
-                                   cote_bas: bool| {
-                        let Some(acc) = acc else { return Some(x) };
-                        // For min, an unbounded lower side stays unbounded; for max,
-                        // an unbounded upper side does.
-                        Some(match (acc, x) {
-                            (Some(a), Some(b)) => Some(if est_min { a.min(b) } else { a.max(b) }),
-                            (None, other) | (other, None) => {
-                                if est_min == cote_bas {
-                                    None
-                                } else {
-                                    other
-                                }
-                            }
-                        })
-                    };
-                    bas = choisir(bas, b, true);
-                    haut = choisir(haut, h, false);
-                }
-                let (bas, haut) = (bas.flatten(), haut.flatten());
-                if m.est_vide() {
-                    Valeur::Nombre(bas.unwrap_or(Decimal::ZERO))
-                } else {
-                    Valeur::borne(m, bas, haut)
-                }
-            }
-            Noeud::Arrondi(mode, x, decimales) => {
+            Op::Arrondi(mode, x, decimales) => {
                 let v = self.eval(x)?;
                 match v {
-                    Valeur::Nombre(d) => Valeur::Nombre(arrondir(d, *mode, *decimales)?),
+                    Valeur::Nombre(d) => Valeur::Nombre(arrondir(d, mode, decimales)?),
                     // Rounding is monotonic: round the bounds.
                     Valeur::Borne(m, bas, haut) => Valeur::borne(
                         m,
-                        bas.map(|b| arrondir(b, *mode, *decimales)).transpose()?,
-                        haut.map(|h| arrondir(h, *mode, *decimales)).transpose()?,
+                        bas.map(|b| arrondir(b, mode, decimales)).transpose()?,
+                        haut.map(|h| arrondir(h, mode, decimales)).transpose()?,
                     ),
                     autre => Valeur::Inconnu(autre.manquants()),
                 }
             }
-            Noeud::Bareme(p, x) => match self.nombre(x)? {
+            Op::Bareme(p, x) => match self.nombre(x)? {
                 Err(m) => Valeur::Inconnu(m),
                 Ok(base) => {
-                    let ValeurParametre::Bareme(tranches) = self.param(*p)? else {
+                    let ValeurParametre::Bareme(tranches) = self.param(p)? else {
                         return Err(ErreurCalcul("barème attendu".into()));
                     };
                     Valeur::Nombre(bareme(tranches, base)?)
                 }
             },
-            Noeud::Grille(p, x) => match self.nombre(x)? {
+            Op::Grille(p, x) => match self.nombre(x)? {
                 Err(m) => Valeur::Inconnu(m),
                 Ok(base) => {
-                    let ValeurParametre::Bareme(tranches) = self.param(*p)? else {
+                    let ValeurParametre::Bareme(tranches) = self.param(p)? else {
                         return Err(ErreurCalcul("barème attendu".into()));
                     };
                     let t = tranches
@@ -380,19 +316,13 @@ impl Contexte<'_> {
                     Valeur::Nombre(t.montant.or(t.taux).unwrap_or(Decimal::ZERO))
                 }
             },
-            Noeud::Agregat(ag, coll, x) => self.agregat(*ag, *coll, x)?,
-            Noeud::ADefaut(a, b) => match self.eval(a)? {
-                v if !v.est_connue() => self.eval(b)?,
-                connue => connue,
-            },
-            Noeud::Annee => Valeur::Nombre(Decimal::from(self.jour / 10000)),
-            Noeud::ParamAnnee(p, decalage) => {
-                let annee = (self.jour / 10000) as i64 + *decalage as i64;
-                let jour = (annee.max(0) as u32) * 10000 + 101;
-                let par = &self.rs.parametres[*p];
+            Op::ParamAnnee(p, decalage) => {
+                let jour = premier_janvier(self.jour, decalage);
+                let par = &self.rs.parametres[p];
                 match par.a_la_date(jour) {
                     Some(ValeurParametre::Nombre(d)) => Valeur::Nombre(*d),
                     _ => {
+                        let annee = (self.jour / 10000) as i64 + decalage as i64;
                         return Err(ErreurCalcul(format!(
                             "le paramètre « {} » n'a pas de valeur au 1er janvier {annee}",
                             par.nom
@@ -400,6 +330,90 @@ impl Contexte<'_> {
                     }
                 }
             }
+            autre => unreachable!("`eval` handles {autre:?}"),
+        })
+    }
+
+    fn et_ou(&mut self, items: Liste, ou: bool) -> R {
+        let mut m = Manquants::VIDE;
+        let p = self.p;
+        for &x in p.liste(items) {
+            match self.eval(x)? {
+                Valeur::Booleen(b) if b == ou => return Ok(Valeur::Booleen(ou)),
+                Valeur::Inconnu(mm) => m = m.union(mm),
+                _ => {}
+            }
+        }
+        Ok(if m.est_vide() {
+            Valeur::Booleen(!ou)
+        } else {
+            Valeur::Inconnu(m)
+        })
+    }
+
+    /// `si` whose condition is not known.
+    #[inline(never)]
+    fn si_inconnu(&mut self, cond: Valeur, a: Id, b: Id) -> Valeur {
+        // Both branches may agree: then the condition does not matter.
+        // A branch that would fail (say, a division guarded by the
+        // condition) only means the branch cannot be known yet.
+        let va = self.eval(a).unwrap_or(Valeur::Inconnu(cond.manquants()));
+        let vb = self.eval(b).unwrap_or(Valeur::Inconnu(cond.manquants()));
+        let m = cond.manquants().union(va.manquants()).union(vb.manquants());
+        if va.est_connue() && va == vb {
+            va
+        } else if let (Some((ab, ah)), Some((bb, bh))) = (va.intervalle(), vb.intervalle()) {
+            // Either branch may be taken: the union of their intervals
+            // (never a point: that would hide the condition's fields).
+            let bas = ab.zip(bb).map(|(x, y)| x.min(y));
+            let haut = ah.zip(bh).map(|(x, y)| x.max(y));
+            if bas.is_none() && haut.is_none() {
+                Valeur::Inconnu(m)
+            } else {
+                Valeur::Borne(m, bas, haut)
+            }
+        } else {
+            Valeur::Inconnu(m)
+        }
+    }
+
+    #[inline(never)]
+    fn min_max(&mut self, items: Liste, est_min: bool) -> R {
+        // Interval of the result: min/max of the lower bounds and of the
+        // upper bounds; settled when it shrinks to a point.
+        let mut m = Manquants::VIDE;
+        let mut bas: Option<Option<Decimal>> = None;
+        let mut haut: Option<Option<Decimal>> = None;
+        let p = self.p;
+        for &x in p.liste(items) {
+            let v = self.eval(x)?;
+            let Some((b, h)) = v.intervalle() else {
+                return Err(ErreurCalcul("nombre attendu dans min/max".into()));
+            };
+            m = m.union(v.manquants());
+            let choisir = |acc: Option<Option<Decimal>>, x: Option<Decimal>, cote_bas: bool| {
+                let Some(acc) = acc else { return Some(x) };
+                // For min, an unbounded lower side stays unbounded; for max,
+                // an unbounded upper side does.
+                Some(match (acc, x) {
+                    (Some(a), Some(b)) => Some(if est_min { a.min(b) } else { a.max(b) }),
+                    (None, other) | (other, None) => {
+                        if est_min == cote_bas {
+                            None
+                        } else {
+                            other
+                        }
+                    }
+                })
+            };
+            bas = choisir(bas, b, true);
+            haut = choisir(haut, h, false);
+        }
+        let (bas, haut) = (bas.flatten(), haut.flatten());
+        Ok(if m.est_vide() {
+            Valeur::Nombre(bas.unwrap_or(Decimal::ZERO))
+        } else {
+            Valeur::borne(m, bas, haut)
         })
     }
 
@@ -412,7 +426,7 @@ impl Contexte<'_> {
         })
     }
 
-    fn binaire(&mut self, op: BinOp, a: &Noeud, b: &Noeud) -> R {
+    fn binaire(&mut self, op: BinOp, a: Id, b: Id) -> R {
         let va = self.eval(a)?;
         // `0 * x` is 0 whatever x is: a zero rate settles the product.
         let est_zero = |v: &Valeur| matches!(v, Valeur::Nombre(d) if d.is_zero());
@@ -459,7 +473,7 @@ impl Contexte<'_> {
         })
     }
 
-    fn agregat(&mut self, ag: Agregat, coll: Collection, x: &Noeud) -> R {
+    fn agregat(&mut self, ag: Agregat, coll: Collection, x: Id) -> R {
         // Indices without allocating: children are at most MAX_ENFANTS.
         const TOUS: [usize; crate::situation::MAX_ENFANTS] = {
             let mut t = [0; crate::situation::MAX_ENFANTS];
@@ -493,7 +507,7 @@ impl Contexte<'_> {
         self.agregat_sur(ag, coll, x, indices)
     }
 
-    fn agregat_sur(&mut self, ag: Agregat, coll: Collection, x: &Noeud, indices: &[usize]) -> R {
+    fn agregat_sur(&mut self, ag: Agregat, coll: Collection, x: Id, indices: &[usize]) -> R {
         let (ancien_e, ancien_p) = (self.enfant, self.personne);
         let mut m = Manquants::VIDE;
         let mut somme = Decimal::ZERO;
@@ -598,35 +612,95 @@ fn bareme(tranches: &[Tranche], base: Decimal) -> Result<Decimal, ErreurCalcul> 
 
 /// Formats a number the French way for explanations: `1 173,04`, `12`.
 pub fn format_nombre(d: Decimal) -> String {
-    // Cents rounded half away from zero, as amounts are shown to claimants.
-    let d = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    let negatif = d.is_sign_negative() && !d.is_zero();
-    let abs = d.abs();
-    let entier = abs.trunc();
-    let frac = abs - entier;
-    let mut chiffres = entier.to_string();
-    let mut groupes = Vec::new();
-    while chiffres.len() > 3 {
-        let reste = chiffres.split_off(chiffres.len() - 3);
-        groupes.push(reste);
-    }
-    groupes.push(chiffres);
-    groupes.reverse();
-    let mut s = groupes.join(" ");
-    if !frac.is_zero() {
-        let cents = (frac * Decimal::ONE_HUNDRED).trunc();
-        s.push_str(&format!(",{:02}", cents));
-    }
-    if negatif { format!("-{s}") } else { s }
+    let mut s = String::new();
+    ecrire_nombre(&mut s, d);
+    s
 }
 
-fn formater(v: &Valeur) -> Option<String> {
-    match v {
-        Valeur::Nombre(d) => Some(format_nombre(*d)),
-        Valeur::Booleen(b) => Some(if *b { "oui" } else { "non" }.to_string()),
-        Valeur::Texte(t) => Some(t.replace('_', " ")),
-        Valeur::Inconnu(_) | Valeur::Borne(..) => None,
+/// Appends a number formatted the French way ([`format_nombre`]) to a line.
+fn ecrire_nombre(s: &mut String, d: Decimal) {
+    // Cents rounded half away from zero, as amounts are shown to claimants.
+    let d = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    // After rounding the scale is at most 2: the mantissa scaled to two
+    // decimals is the number of cents (at most 2^96 · 100: fits a u128).
+    let cents = d.mantissa().unsigned_abs() * 10u128.pow(2 - d.scale().min(2));
+    if d.is_sign_negative() && cents != 0 {
+        s.push('-');
     }
+    // Digits of the integer part, then groups of three separated by spaces.
+    let mut chiffres = [0u8; 40];
+    let mut n = 0;
+    let mut entier = cents / 100;
+    loop {
+        chiffres[n] = b'0' + (entier % 10) as u8;
+        n += 1;
+        entier /= 10;
+        if entier == 0 {
+            break;
+        }
+    }
+    for i in (0..n).rev() {
+        s.push(chiffres[i] as char);
+        if i > 0 && i % 3 == 0 {
+            s.push(' ');
+        }
+    }
+    let frac = (cents % 100) as u8;
+    if frac != 0 {
+        s.push(',');
+        s.push((b'0' + frac / 10) as char);
+        s.push((b'0' + frac % 10) as char);
+    }
+}
+
+/// Appends a value to an explanation line; false when it is not known (the
+/// line is then left out).
+fn ecrire_valeur(s: &mut String, v: &Valeur) -> bool {
+    match v {
+        Valeur::Nombre(d) => ecrire_nombre(s, *d),
+        Valeur::Booleen(b) => s.push_str(if *b { "oui" } else { "non" }),
+        Valeur::Texte(t) => s.extend(t.chars().map(|c| if c == '_' { ' ' } else { c })),
+        Valeur::Inconnu(_) | Valeur::Borne(..) => return false,
+    }
+    true
+}
+
+/// A value as written in explanations; `None` when it is not known.
+pub(super) fn formater(v: &Valeur) -> Option<String> {
+    let mut s = String::new();
+    ecrire_valeur(&mut s, v).then_some(s)
+}
+
+/// The first day of the year of `jour` plus `decalage` years (`YYYY0101`),
+/// for `au_1er_janvier`.
+pub(super) fn premier_janvier(jour: u32, decalage: i32) -> u32 {
+    let annee = (jour / 10000) as i64 + decalage as i64;
+    (annee.max(0) as u32) * 10000 + 101
+}
+
+/// The value of a node of a program being compiled whose operands are all
+/// constants, when computing it does not fail: how the compiler folds
+/// constants with exactly the evaluator's arithmetic.
+pub(super) fn evaluer_constante(rs: &RuleSet, p: &Programme, n: Id) -> Option<Valeur> {
+    // Nothing of the household is read: operands are constants.
+    let faits = Faits {
+        valeurs: Vec::new(),
+        couple: Valeur::Inconnu(Manquants::VIDE),
+        nombre_enfants: Err(Manquants::VIDE),
+        hypotheses: Manquants::VIDE,
+    };
+    let mut ctx = Contexte {
+        rs,
+        p,
+        faits: &faits,
+        jour: p.jour,
+        memo: Vec::new(),
+        memo_contexte: Vec::new(),
+        aides: Vec::new(),
+        enfant: 0,
+        personne: 0,
+    };
+    ctx.eval(n).ok()
 }
 
 /// Evaluates every aid of a rule set on a situation.
@@ -637,10 +711,13 @@ pub fn evaluer(rs: &RuleSet, situation: &Situation, mois_par_defaut: Mois) -> Ev
 
 /// Evaluates every aid on already flattened facts.
 pub fn evaluer_faits(rs: &RuleSet, faits: &Faits, mois: Mois) -> Evaluation {
+    let jour = mois.premier_jour();
+    let p = rs.programme(jour);
     let mut ctx = Contexte {
         rs,
+        p: &p,
         faits,
-        jour: mois.premier_jour(),
+        jour,
         memo: vec![None; rs.variables.len()],
         memo_contexte: vec![None; rs.taille_memo_contexte],
         aides: vec![None; rs.aides.len()],
@@ -648,8 +725,8 @@ pub fn evaluer_faits(rs: &RuleSet, faits: &Faits, mois: Mois) -> Evaluation {
         personne: 0,
     };
     let mut resultats = Vec::with_capacity(rs.aides.len());
-    for (i, aide) in rs.aides.iter().enumerate() {
-        let (resultat, etat) = match evaluer_aide(&mut ctx, aide) {
+    for (i, (aide, ap)) in rs.aides.iter().zip(&p.aides).enumerate() {
+        let (resultat, etat) = match evaluer_aide(&mut ctx, aide, ap) {
             Ok(x) => x,
             Err(ErreurCalcul(message)) => {
                 let r = ResultatAide {
@@ -679,12 +756,14 @@ pub fn evaluer_faits(rs: &RuleSet, faits: &Faits, mois: Mois) -> Evaluation {
 fn evaluer_aide(
     ctx: &mut Contexte<'_>,
     aide: &Aide,
+    ap: &AideP,
 ) -> Result<(ResultatAide, Option<Etat>), ErreurCalcul> {
-    let mut explication = Vec::new();
+    // Conditions, perhaps a line on the amount, then the explanation lines.
+    let mut explication = Vec::with_capacity(aide.conditions.len() + ap.explications.len() + 1);
     let mut manquants_conditions = Manquants::VIDE;
     let mut une_fausse = false;
-    for c in &aide.conditions {
-        match ctx.eval(&c.noeud)? {
+    for (c, &n) in aide.conditions.iter().zip(&ap.conditions) {
+        match ctx.eval(n)? {
             Valeur::Booleen(true) => explication.push(c.oui.clone()),
             Valeur::Booleen(false) => {
                 une_fausse = true;
@@ -700,13 +779,13 @@ fn evaluer_aide(
     let mut sorties = Vec::new();
     let mut minimum = None;
     if !une_fausse {
-        if let Some(m) = &aide.montant {
+        if let Some(m) = ap.montant {
             montant = ctx.eval(m)?;
         }
-        if let Some(m) = &aide.minimum {
+        if let Some(m) = ap.minimum {
             minimum = ctx.eval(m)?.nombre();
         }
-        for (_, s) in &aide.sorties {
+        for &s in &ap.sorties {
             sorties.push(ctx.eval(s)?);
         }
     }
@@ -748,23 +827,27 @@ fn evaluer_aide(
         _ => Vec::new(),
     };
     if statut != Statut::NonEligible {
-        for ligne in &aide.explications {
-            let mut s = String::new();
-            let mut complete = true;
-            for morceau in ligne {
-                match morceau {
-                    Morceau::Texte(t) => s.push_str(t),
-                    Morceau::Valeur(n) => match formater(&ctx.eval(n)?) {
-                        Some(t) => s.push_str(&t),
-                        None => {
-                            complete = false;
-                            break;
+        for ligne in &ap.explications {
+            match ligne {
+                Ligne::Fixe(texte) => explication.push(texte.clone()),
+                Ligne::Gabarit(morceaux) => {
+                    let mut s = String::with_capacity(128);
+                    let mut complete = true;
+                    for morceau in morceaux {
+                        match morceau {
+                            MorceauP::Texte(t) => s.push_str(t),
+                            MorceauP::Valeur(n) => {
+                                if !ecrire_valeur(&mut s, &ctx.eval(*n)?) {
+                                    complete = false;
+                                    break;
+                                }
+                            }
                         }
-                    },
+                    }
+                    if complete {
+                        explication.push(s.into());
+                    }
                 }
-            }
-            if complete {
-                explication.push(s.into());
             }
         }
     }

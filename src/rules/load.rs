@@ -1609,6 +1609,7 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
         parametres: c.params,
         hypotheses,
         hypotheses_slots,
+        mois_compiles: Default::default(),
     })
 }
 

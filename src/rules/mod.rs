@@ -15,7 +15,9 @@ pub mod eval;
 pub mod expr;
 pub mod faits;
 pub mod fichier;
+pub mod json;
 pub mod load;
+mod programme;
 pub mod valeur;
 
 use fichier::{Demarche, Reference};
@@ -298,6 +300,8 @@ pub struct RuleSet {
     /// Hypotheses for unknown fields.
     pub hypotheses: Vec<Hypothese>,
     hypotheses_slots: Vec<(usize, Valeur)>,
+    /// The rules compiled for the last months evaluated ([`programme`]).
+    mois_compiles: programme::Cache,
 }
 
 /// The result for one aid, in the JSON shape of `guichet eval` and `/api/v1/evaluate`.
@@ -413,6 +417,12 @@ impl RuleSet {
     /// Evaluates every aid. `mois_par_defaut` applies when the situation names no month.
     pub fn evaluer(&self, situation: &Situation, mois_par_defaut: Mois) -> Evaluation {
         eval::evaluer(self, situation, mois_par_defaut)
+    }
+
+    /// The rules compiled and folded for the month starting on `jour`
+    /// (compiled on first use, then shared).
+    fn programme(&self, jour: u32) -> Arc<programme::Programme> {
+        self.mois_compiles.programme(self, jour)
     }
 
     /// The first month for which every parameter has a value: the rules
