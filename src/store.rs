@@ -19,8 +19,10 @@ use std::fmt;
 use std::path::Path;
 use std::sync::Mutex;
 
-/// How many recent message ids a record remembers.
-pub const RECUS_MAX: usize = 64;
+/// How many recent message ids a record remembers: providers redeliver
+/// within seconds or minutes, and a longer list would be rewritten (and
+/// flushed) with every message.
+pub const RECUS_MAX: usize = 8;
 /// How long a message id is remembered, in seconds (48 h).
 pub const RECUS_DUREE: u64 = 48 * 3600;
 

@@ -27,7 +27,7 @@ const SEPARATION: &str = "\u{0}";
 /// Misses on one question after which a callback is offered.
 const RATES_AVANT_RAPPEL: u8 = 3;
 /// How many answers RETOUR can undo.
-const HISTORIQUE_MAX: usize = 40;
+const HISTORIQUE_MAX: usize = 20;
 
 /// Settings of the conversation that come from `config.toml`.
 #[derive(Debug, Clone)]
