@@ -1250,11 +1250,13 @@ impl Moteur {
         let deja = blocs.join("\n");
         let mut pied = vec![self.t(l, "resultats-detail", &[])];
         if debut == 0 {
-            if !c.supposes.is_empty() {
-                pied.insert(0, self.t(l, "resultats-suppose", &[]));
-            }
+            // Dropped first when space runs out: the presumption, then the
+            // aids left to check (said again on the next page).
             if a_verifier > 0 {
                 pied.insert(0, self.t(l, "resultats-a-verifier", &[("n", Arg::Nombre(a_verifier as i64))]));
+            }
+            if !c.supposes.is_empty() {
+                pied.insert(0, self.t(l, "resultats-suppose", &[]));
             }
         }
         let suite_txt = self.t(l, "resultats-suite", &[]);
