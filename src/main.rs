@@ -279,6 +279,7 @@ fn chat(data_dir: Option<PathBuf>, budget: usize, debug: bool) -> ExitCode {
             expediteur: "terminal",
             texte,
             id: None,
+            langue: None,
         }) {
             Ok(s) => {
                 for m in &s.messages {

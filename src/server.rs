@@ -193,6 +193,7 @@ async fn sms_generique(
             expediteur: &expediteur,
             texte: &entrant.text,
             id: entrant.id.as_deref(),
+            langue: None,
         })
     })
     .await;

@@ -30,6 +30,9 @@ pub struct Message<'a> {
     pub texte: &'a str,
     /// The provider's message id, to recognise a second delivery.
     pub id: Option<&'a str>,
+    /// The language the channel knows the person uses (Telegram's
+    /// `language_code`), for a first contact.
+    pub langue: Option<crate::textes::Langue>,
 }
 
 /// What a channel sends back, and what is kept to answer a duplicate.
@@ -156,6 +159,7 @@ impl Service {
             texte: m.texte,
             aujourd_hui,
             mois,
+            langue: m.langue,
         };
         let (conversation, tour) = self.moteur.pas(etat, &entrant);
         let sortie = Sortie {

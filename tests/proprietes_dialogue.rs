@@ -48,7 +48,7 @@ proptest! {
     fn toute_suite_de_messages_recoit_des_sms_valides(messages in proptest::collection::vec(message(), 1..40)) {
         let s = service();
         for m in &messages {
-            let sortie = s.traiter(&Message { canal: "sms", expediteur: "+33600000000", texte: m, id: None }).unwrap();
+            let sortie = s.traiter(&Message { canal: "sms", expediteur: "+33600000000", texte: m, id: None, langue: None }).unwrap();
             for r in &sortie.messages {
                 let t = gsm7::translitterer(r);
                 let (enc, n) = gsm7::segments(&t);
@@ -67,7 +67,7 @@ proptest! {
     #[test]
     fn apres_stop_le_silence(messages in proptest::collection::vec(message(), 0..15)) {
         let s = service();
-        let envoyer = |t: &str| s.traiter(&Message { canal: "sms", expediteur: "+33600000001", texte: t, id: None }).unwrap();
+        let envoyer = |t: &str| s.traiter(&Message { canal: "sms", expediteur: "+33600000001", texte: t, id: None, langue: None }).unwrap();
         envoyer("Bonjour");
         let stop = envoyer("STOP");
         prop_assert_eq!(stop.messages.len(), 1);
@@ -87,7 +87,7 @@ proptest! {
 #[test]
 fn effacer_apres_stop_efface_sans_rien_envoyer_et_garde_le_stop() {
     let s = service();
-    let envoyer = |t: &str| s.traiter(&Message { canal: "sms", expediteur: "+33600000002", texte: t, id: None }).unwrap();
+    let envoyer = |t: &str| s.traiter(&Message { canal: "sms", expediteur: "+33600000002", texte: t, id: None, langue: None }).unwrap();
     envoyer("Bonjour");
     envoyer("oui");
     envoyer("STOP");

@@ -20,7 +20,7 @@ fn service(dossier: &std::path::Path) -> Service {
 }
 
 fn sms<'a>(texte: &'a str) -> Message<'a> {
-    Message { canal: "sms", expediteur: "+33612345678", texte, id: None }
+    Message { canal: "sms", expediteur: "+33612345678", texte, id: None, langue: None }
 }
 
 fn octets_du_dossier(d: &std::path::Path) -> Vec<u8> {

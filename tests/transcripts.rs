@@ -113,6 +113,7 @@ fn les_transcriptions_sont_rejouees_a_l_identique() {
                     expediteur: "+33612345678",
                     texte: &t.texte,
                     id: None,
+                    langue: None,
                 })
                 .unwrap();
             let replies: Vec<String> = sortie

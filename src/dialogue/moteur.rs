@@ -131,6 +131,8 @@ pub struct Entrant<'a> {
     pub aujourd_hui: (i32, u8, u8),
     /// The month whose rules apply.
     pub mois: Mois,
+    /// The person's language as the channel knows it, used at first contact.
+    pub langue: Option<Langue>,
 }
 
 /// Something the caller must do besides sending the replies.
@@ -578,6 +580,11 @@ impl Moteur {
     pub fn pas(&self, etat: Option<Conversation>, entrant: &Entrant) -> (Conversation, Tour) {
         let nouvelle = etat.is_none();
         let mut c = etat.unwrap_or_default();
+        if nouvelle {
+            if let Some(l) = entrant.langue {
+                c.langue = l;
+            }
+        }
         let mut tour = Tour::default();
         let mut blocs: Vec<String> = Vec::new();
         let cle = mot_cle(entrant.texte);
