@@ -4,7 +4,7 @@
 use guichet::dialogue::{Moteur, Reglages};
 use guichet::rules::RuleSet;
 use guichet::service::{Message, Service};
-use guichet::store::{Magasin, MagasinSled};
+use guichet::store::MagasinSled;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 static MAINTENANT: AtomicU64 = AtomicU64::new(1_795_435_200);
