@@ -58,8 +58,12 @@ fn reponse(prompt: &Value, n: usize) -> String {
 }
 
 fn main() {
-    let expediteurs: usize = std::env::var("GUICHET_BENCH_SENDERS").ok().and_then(|v| v.parse().ok()).unwrap_or(64);
-    let secondes: u64 = std::env::var("GUICHET_BENCH_SECONDS").ok().and_then(|v| v.parse().ok()).unwrap_or(10);
+    // `cargo test --all-targets` runs this file without `--bench`: a short
+    // smoke run then, so that tests stay fast while the code path is checked.
+    let mesure = std::env::args().any(|a| a == "--bench");
+    let (defaut_exp, defaut_sec) = if mesure { (64, 10) } else { (4, 1) };
+    let expediteurs: usize = std::env::var("GUICHET_BENCH_SENDERS").ok().and_then(|v| v.parse().ok()).unwrap_or(defaut_exp);
+    let secondes: u64 = std::env::var("GUICHET_BENCH_SECONDS").ok().and_then(|v| v.parse().ok()).unwrap_or(defaut_sec);
     let dossier = tempfile::tempdir().unwrap();
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
     let service = Service::nouveau(moteur, Box::new(MagasinSled::ouvrir(dossier.path()).unwrap()), b"bench".to_vec());

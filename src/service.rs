@@ -54,6 +54,30 @@ pub struct Sortie {
     pub aides: Option<Vec<ResultatAide>>,
 }
 
+/// Prefix of the id a gateway gives a message that came without one.
+const SANS_ID: &str = "\u{1}sans-id:";
+
+/// The id to give a message that came without provider id: the same text
+/// from the same sender within [`FENETRE_SANS_ID`] seconds is then a duplicate.
+pub fn id_sans_fournisseur(texte: &str) -> String {
+    format!("{SANS_ID}{texte}")
+}
+
+/// A message without provider id is a duplicate when the same sender sent
+/// the same text less than this many seconds ago (a gateway retrying).
+pub const FENETRE_SANS_ID: u64 = 10;
+
+/// What flood control says about one more message from a sender.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flot {
+    /// Within the limit.
+    Normal,
+    /// Just over the limit: one polite warning, and the message is dropped.
+    Avertir,
+    /// Still over the limit: dropped without a word.
+    Ignorer,
+}
+
 /// The clock the service reads, replaceable in tests.
 pub type Horloge = fn() -> u64;
 
@@ -64,6 +88,10 @@ pub struct Service {
     magasin: Box<dyn Magasin>,
     secret: Vec<u8>,
     verrous: Mutex<HashMap<Cle, Arc<Mutex<()>>>>,
+    /// Messages per sender in the current minute: (minute, count).
+    flots: Mutex<HashMap<Cle, (u64, u32)>>,
+    /// Most messages one sender may send in a minute (0: no limit).
+    pub flot_par_minute: u32,
     /// Seconds after which an idle conversation starts afresh.
     pub expiration_secondes: u64,
     horloge: Horloge,
@@ -86,6 +114,8 @@ impl Service {
             magasin,
             secret,
             verrous: Mutex::new(HashMap::new()),
+            flots: Mutex::new(HashMap::new()),
+            flot_par_minute: 20,
             expiration_secondes: jours * 86_400,
             horloge: horloge::maintenant_secondes,
         }
@@ -140,9 +170,14 @@ impl Service {
             .magasin
             .lire(cle)?
             .filter(|d| maintenant.saturating_sub(d.maj) <= self.expiration_secondes);
-        let empreinte = m.id.map(empreinte_message);
-        if let (Some(id), Some(d)) = (&empreinte, &dossier) {
-            if let Some(r) = d.deja_recu(id, maintenant) {
+        // Without a provider id, a gateway passes `id_sans_fournisseur(texte)`:
+        // the same text from the same sender within a few seconds is a retry.
+        let empreinte = m.id.map(|id| match id.strip_prefix(SANS_ID) {
+            Some(texte) => (format!("t{}", empreinte_message(texte)), FENETRE_SANS_ID),
+            None => (empreinte_message(id), crate::store::RECUS_DUREE),
+        });
+        if let (Some((id, fenetre)), Some(d)) = (&empreinte, &dossier) {
+            if let Some(r) = d.deja_recu_depuis(id, maintenant, *fenetre) {
                 let mut s: Sortie = serde_json::from_value(r.clone())?;
                 s.doublon = true;
                 if s.resultats {
@@ -196,7 +231,7 @@ impl Service {
             canal: m.canal.to_string(),
             recus,
         };
-        if let Some(id) = empreinte {
+        if let Some((id, _)) = empreinte {
             d.retenir(id, maintenant, serde_json::to_value(&sortie)?);
         }
         if tour.effets.contains(&Effet::Rappel) {
@@ -211,6 +246,87 @@ impl Service {
         }
         self.magasin.ecrire(cle, &d)?;
         Ok(sortie)
+    }
+
+    /// Counts one more message from a sender against flood control.
+    pub fn flot(&self, canal: &str, expediteur: &str) -> Flot {
+        if self.flot_par_minute == 0 {
+            return Flot::Normal;
+        }
+        let minute = (self.horloge)() / 60;
+        let cle = self.cle(canal, expediteur);
+        let mut f = self.flots.lock().unwrap_or_else(|p| p.into_inner());
+        if f.len() > 100_000 {
+            f.retain(|_, (m, _)| *m == minute);
+        }
+        let e = f.entry(cle).or_insert((minute, 0));
+        if e.0 != minute {
+            *e = (minute, 0);
+        }
+        e.1 += 1;
+        match e.1.cmp(&(self.flot_par_minute + 1)) {
+            std::cmp::Ordering::Less => Flot::Normal,
+            std::cmp::Ordering::Equal => Flot::Avertir,
+            std::cmp::Ordering::Greater => Flot::Ignorer,
+        }
+    }
+
+    /// Marks a sender stopped without a reply: the provider itself reported
+    /// the opt-out (Mtarget `Keyword=Stop`, Twilio error 21610, Telegram 403).
+    pub fn arreter(&self, canal: &str, expediteur: &str) -> Result<(), ErreurMagasin> {
+        let cle = self.cle(canal, expediteur);
+        let verrou = self.verrou(&cle);
+        let r = {
+            let _g = verrou.lock().unwrap_or_else(|p| p.into_inner());
+            let maintenant = (self.horloge)();
+            let mut d = self.magasin.lire(&cle)?.unwrap_or(Dossier {
+                conversation: Conversation::default(),
+                maj: maintenant,
+                canal: canal.to_string(),
+                recus: Vec::new(),
+            });
+            d.conversation.arrete = true;
+            d.maj = maintenant;
+            self.magasin.ecrire(&cle, &d)
+        };
+        drop(verrou);
+        self.liberer(&cle);
+        r
+    }
+
+    /// Whether a conversation is stopped (nothing may be sent to it).
+    pub fn est_arrete(&self, cle: &Cle) -> Result<bool, ErreurMagasin> {
+        Ok(self.magasin.lire(cle)?.is_some_and(|d| d.conversation.arrete))
+    }
+
+    /// Keeps one part of a long SMS; returns the whole text once every part
+    /// has arrived (parts wait at most 5 minutes).
+    pub fn assembler(
+        &self,
+        canal: &str,
+        expediteur: &str,
+        reference: &str,
+        numero: u32,
+        total: u32,
+        texte: &str,
+    ) -> Result<Option<String>, ErreurMagasin> {
+        let maintenant = (self.horloge)();
+        let cle = format!("{}:{}", self.cle(canal, expediteur).0, empreinte_message(reference));
+        let mut parties: (u64, Vec<Option<String>>) = match self.magasin.lire_entree("parties", &cle)? {
+            Some(o) => serde_json::from_slice(&o).unwrap_or((maintenant, Vec::new())),
+            None => (maintenant, Vec::new()),
+        };
+        if maintenant.saturating_sub(parties.0) > 300 || parties.1.len() != total as usize {
+            parties = (maintenant, vec![None; total as usize]);
+        }
+        parties.1[(numero - 1) as usize] = Some(texte.to_string());
+        if parties.1.iter().all(Option::is_some) {
+            self.magasin.supprimer_entree("parties", &cle)?;
+            return Ok(Some(parties.1.into_iter().flatten().collect()));
+        }
+        self.magasin
+            .ecrire_entree("parties", &cle, &serde_json::to_vec(&parties)?)?;
+        Ok(None)
     }
 
     /// The stored conversation of a sender, if any (for agents and tests).

@@ -97,9 +97,15 @@ pub struct Dossier {
 impl Dossier {
     /// The reply already given to a message id, if remembered.
     pub fn deja_recu(&self, id: &str, maintenant: u64) -> Option<&serde_json::Value> {
+        self.deja_recu_depuis(id, maintenant, RECUS_DUREE)
+    }
+
+    /// The reply given to a message id received less than `fenetre` seconds ago.
+    pub fn deja_recu_depuis(&self, id: &str, maintenant: u64, fenetre: u64) -> Option<&serde_json::Value> {
         self.recus
             .iter()
-            .find(|r| r.id == id && maintenant.saturating_sub(r.quand) <= RECUS_DUREE)
+            .rev()
+            .find(|r| r.id == id && maintenant.saturating_sub(r.quand) <= fenetre)
             .map(|r| &r.reponse)
     }
 
@@ -169,6 +175,15 @@ pub trait Magasin: Send + Sync {
     fn rappels(&self) -> Result<Vec<(Cle, DemandeRappel)>, ErreurMagasin>;
     /// Erases records not updated since `avant` (seconds); returns how many.
     fn purger(&self, avant: u64) -> Result<usize, ErreurMagasin>;
+    /// Reads an entry of an auxiliary table (`parties` of long SMS,
+    /// `sortants` of the SMS outbox).
+    fn lire_entree(&self, table: &str, cle: &str) -> Result<Option<Vec<u8>>, ErreurMagasin>;
+    /// Writes an entry of an auxiliary table; durable when this returns.
+    fn ecrire_entree(&self, table: &str, cle: &str, valeur: &[u8]) -> Result<(), ErreurMagasin>;
+    /// Removes an entry of an auxiliary table.
+    fn supprimer_entree(&self, table: &str, cle: &str) -> Result<(), ErreurMagasin>;
+    /// Every entry of an auxiliary table, in key order.
+    fn entrees(&self, table: &str) -> Result<Vec<(String, Vec<u8>)>, ErreurMagasin>;
 }
 
 /// The embedded store: a sled database in the data directory.
@@ -239,6 +254,31 @@ impl Magasin for MagasinSled {
         Ok(v)
     }
 
+    fn lire_entree(&self, table: &str, cle: &str) -> Result<Option<Vec<u8>>, ErreurMagasin> {
+        Ok(self.db.open_tree(table)?.get(cle.as_bytes())?.map(|v| v.to_vec()))
+    }
+
+    fn ecrire_entree(&self, table: &str, cle: &str, valeur: &[u8]) -> Result<(), ErreurMagasin> {
+        self.db.open_tree(table)?.insert(cle.as_bytes(), valeur)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    fn supprimer_entree(&self, table: &str, cle: &str) -> Result<(), ErreurMagasin> {
+        self.db.open_tree(table)?.remove(cle.as_bytes())?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    fn entrees(&self, table: &str) -> Result<Vec<(String, Vec<u8>)>, ErreurMagasin> {
+        let mut v = Vec::new();
+        for e in self.db.open_tree(table)?.iter() {
+            let (k, val) = e?;
+            v.push((String::from_utf8_lossy(&k).into_owned(), val.to_vec()));
+        }
+        Ok(v)
+    }
+
     fn purger(&self, avant: u64) -> Result<usize, ErreurMagasin> {
         let mut n = 0;
         for e in self.conversations.iter() {
@@ -264,6 +304,7 @@ impl Magasin for MagasinSled {
 pub struct MagasinMemoire {
     conversations: Mutex<HashMap<Cle, Dossier>>,
     rappels: Mutex<HashMap<Cle, DemandeRappel>>,
+    tables: Mutex<std::collections::BTreeMap<(String, String), Vec<u8>>>,
 }
 
 impl Magasin for MagasinMemoire {
@@ -303,6 +344,34 @@ impl Magasin for MagasinMemoire {
             .collect();
         v.sort_by_key(|(_, d)| d.depuis);
         Ok(v)
+    }
+
+    fn lire_entree(&self, table: &str, cle: &str) -> Result<Option<Vec<u8>>, ErreurMagasin> {
+        Ok(self.tables.lock().map_err(poison)?.get(&(table.to_string(), cle.to_string())).cloned())
+    }
+
+    fn ecrire_entree(&self, table: &str, cle: &str, valeur: &[u8]) -> Result<(), ErreurMagasin> {
+        self.tables
+            .lock()
+            .map_err(poison)?
+            .insert((table.to_string(), cle.to_string()), valeur.to_vec());
+        Ok(())
+    }
+
+    fn supprimer_entree(&self, table: &str, cle: &str) -> Result<(), ErreurMagasin> {
+        self.tables.lock().map_err(poison)?.remove(&(table.to_string(), cle.to_string()));
+        Ok(())
+    }
+
+    fn entrees(&self, table: &str) -> Result<Vec<(String, Vec<u8>)>, ErreurMagasin> {
+        Ok(self
+            .tables
+            .lock()
+            .map_err(poison)?
+            .iter()
+            .filter(|((t, _), _)| t == table)
+            .map(|((_, k), v)| (k.clone(), v.clone()))
+            .collect())
     }
 
     fn purger(&self, avant: u64) -> Result<usize, ErreurMagasin> {

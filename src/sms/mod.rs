@@ -1,6 +1,12 @@
-//! What every SMS provider shares: the GSM-7 alphabet, our French
+//! What every SMS provider shares — the GSM-7 alphabet, our French
 //! transliteration into it, segment counting (SMS cost money by segment),
-//! and phone numbers (E.164 normalisation, masking in logs).
+//! phone numbers (E.164, masking in logs) — and each provider's wire
+//! format: [`twilio`], [`vonage`], [`mtarget`]. The HTTP routes live in
+//! [`routes`].
 
 pub mod gsm7;
+pub mod mtarget;
 pub mod numero;
+pub mod routes;
+pub mod twilio;
+pub mod vonage;

@@ -1,0 +1,166 @@
+//! Twilio's wire format: form-encoded inbound SMS and status callbacks,
+//! `X-Twilio-Signature`, and TwiML replies.
+//!
+//! Twilio signs each webhook with base64(HMAC-SHA1(auth token, URL + every
+//! POST parameter as key then value, keys sorted)). The URL is the public
+//! one Twilio called, which behind a reverse proxy differs from what the
+//! service sees: it comes from `[sms.twilio] public_url`.
+
+use base64::Engine;
+use hmac::{Hmac, KeyInit, Mac};
+use sha1::Sha1;
+
+/// The signature Twilio computes for a request.
+pub fn signature(auth_token: &str, url: &str, params: &[(String, String)]) -> String {
+    let mut tries: Vec<&(String, String)> = params.iter().collect();
+    tries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut mac = <Hmac<Sha1> as KeyInit>::new_from_slice(auth_token.as_bytes())
+        .expect("HMAC accepts keys of any length");
+    mac.update(url.as_bytes());
+    for (k, v) in tries {
+        mac.update(k.as_bytes());
+        mac.update(v.as_bytes());
+    }
+    base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
+}
+
+/// Whether `entete` is Twilio's signature of the request (constant time).
+pub fn signature_valide(auth_token: &str, url: &str, params: &[(String, String)], entete: &str) -> bool {
+    let Ok(recue) = base64::engine::general_purpose::STANDARD.decode(entete.trim()) else {
+        return false;
+    };
+    let mut tries: Vec<&(String, String)> = params.iter().collect();
+    tries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut mac = <Hmac<Sha1> as KeyInit>::new_from_slice(auth_token.as_bytes())
+        .expect("HMAC accepts keys of any length");
+    mac.update(url.as_bytes());
+    for (k, v) in tries {
+        mac.update(k.as_bytes());
+        mac.update(v.as_bytes());
+    }
+    mac.verify_slice(&recue).is_ok()
+}
+
+/// An inbound SMS, as Twilio posts it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entrant {
+    /// `MessageSid`, the provider's id.
+    pub id: String,
+    /// `From`, the sender.
+    pub de: String,
+    /// `Body`, the text (empty when absent).
+    pub texte: String,
+}
+
+/// The value of a form parameter.
+pub fn champ<'a>(params: &'a [(String, String)], nom: &str) -> Option<&'a str> {
+    params.iter().find(|(k, _)| k == nom).map(|(_, v)| v.as_str())
+}
+
+/// Reads an inbound SMS; the error names the missing field.
+pub fn lire_entrant(params: &[(String, String)]) -> Result<Entrant, String> {
+    let requis = |nom: &str| {
+        champ(params, nom)
+            .filter(|v| !v.is_empty())
+            .map(String::from)
+            .ok_or_else(|| format!("champ « {nom} » manquant"))
+    };
+    Ok(Entrant {
+        id: requis("MessageSid")?,
+        de: requis("From")?,
+        texte: champ(params, "Body").unwrap_or("").to_string(),
+    })
+}
+
+/// What a status callback says about a message we sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Etat {
+    /// Accepted or on its way.
+    Envoye,
+    /// Delivered to the phone.
+    Livre,
+    /// Failed; `arret` when Twilio says the number opted out (error 21610).
+    Echec {
+        /// The recipient unsubscribed.
+        arret: bool,
+    },
+}
+
+/// Reads a status callback: (our message's provider id, its state).
+pub fn lire_statut(params: &[(String, String)]) -> Result<(String, Etat), String> {
+    let sid = champ(params, "MessageSid")
+        .filter(|v| !v.is_empty())
+        .ok_or("champ « MessageSid » manquant")?;
+    let statut = champ(params, "MessageStatus").ok_or("champ « MessageStatus » manquant")?;
+    let arret = champ(params, "ErrorCode") == Some("21610");
+    let etat = match statut {
+        "accepted" | "queued" | "sending" | "sent" | "scheduled" => Etat::Envoye,
+        "delivered" | "read" => Etat::Livre,
+        "failed" | "undelivered" | "canceled" => Etat::Echec { arret },
+        autre => return Err(format!("statut inconnu « {autre} »")),
+    };
+    Ok((sid.to_string(), if arret { Etat::Echec { arret: true } } else { etat }))
+}
+
+fn echapper_xml(t: &str) -> String {
+    t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The TwiML answer: one `<Message>` per reply, `<Response/>` when silent.
+pub fn twiml(messages: &[String]) -> String {
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+    if messages.is_empty() {
+        s.push_str("<Response/>");
+        return s;
+    }
+    s.push_str("<Response>");
+    for m in messages {
+        s.push_str("<Message>");
+        s.push_str(&echapper_xml(m));
+        s.push_str("</Message>");
+    }
+    s.push_str("</Response>");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    #[test]
+    fn vecteur_de_la_documentation_twilio() {
+        let params = p(&[
+            ("CallSid", "CA1234567890ABCDE"),
+            ("Caller", "+14158675309"),
+            ("Digits", "1234"),
+            ("From", "+14158675309"),
+            ("To", "+18005551212"),
+        ]);
+        let url = "https://mycompany.com/myapp.php?foo=1&bar=2";
+        assert_eq!(signature("12345", url, &params), "RSOYDt4T1cUTdK1PDd93/VVr8B8=");
+        assert!(signature_valide("12345", url, &params, "RSOYDt4T1cUTdK1PDd93/VVr8B8="));
+        assert!(!signature_valide("12345", url, &params, "RSOYDt4T1cUTdK1PDd93/VVr8B9="));
+        assert!(!signature_valide("54321", url, &params, "RSOYDt4T1cUTdK1PDd93/VVr8B8="));
+        assert!(!signature_valide("12345", url, &params, "pas du base64 !"));
+    }
+
+    #[test]
+    fn statuts() {
+        assert_eq!(lire_statut(&p(&[("MessageSid", "SM1"), ("MessageStatus", "delivered")])).unwrap().1, Etat::Livre);
+        assert_eq!(
+            lire_statut(&p(&[("MessageSid", "SM1"), ("MessageStatus", "failed"), ("ErrorCode", "21610")])).unwrap().1,
+            Etat::Echec { arret: true }
+        );
+        assert!(lire_statut(&p(&[("MessageSid", "SM1"), ("MessageStatus", "huh")])).unwrap_err().contains("huh"));
+    }
+
+    #[test]
+    fn twiml_echappe() {
+        assert_eq!(twiml(&[]), "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
+        assert!(twiml(&["a < b & c".into()]).contains("<Message>a &lt; b &amp; c</Message>"));
+    }
+}
