@@ -68,7 +68,7 @@ fn main() {
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
     let service = Service::nouveau(moteur, Box::new(MagasinSled::ouvrir(dossier.path()).unwrap()), b"bench".to_vec());
     let app = routeur(
-        Arc::new(Etat { service: Arc::new(service), mois_courant: nov_2026, secret_sms_generique: None }),
+        Arc::new(Etat { service: Arc::new(service), mois_courant: nov_2026, secret_sms_generique: None, sms: Default::default(), boite: None }),
         1 << 20,
     );
     let rt = tokio::runtime::Runtime::new().unwrap();

@@ -73,21 +73,120 @@ pub struct SmsGeneric {
     pub secret: String,
 }
 
+/// `[sms.twilio]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Twilio {
+    /// Auth token: signatures are checked when set, and it signs API calls.
+    pub auth_token: String,
+    /// The public base URL Twilio calls (signatures cover it), e.g. `https://sms.example.fr`.
+    pub public_url: String,
+    /// Account SID (send API).
+    pub account_sid: String,
+    /// Sender number or short code (send API).
+    pub from: String,
+    /// Send API base URL.
+    pub api_url: String,
+    /// `reply`: replies in the TwiML response; `api`: through the Messages API and the outbox.
+    pub mode: String,
+}
+
+impl Default for Twilio {
+    fn default() -> Self {
+        Twilio {
+            auth_token: String::new(),
+            public_url: String::new(),
+            account_sid: String::new(),
+            from: String::new(),
+            api_url: "https://api.twilio.com".into(),
+            mode: "reply".into(),
+        }
+    }
+}
+
+/// `[sms.vonage]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Vonage {
+    /// API key (send API).
+    pub api_key: String,
+    /// API secret (send API).
+    pub api_secret: String,
+    /// Sender number or name.
+    pub from: String,
+    /// Send API base URL.
+    pub api_url: String,
+    /// Signature secret: the `sig` parameter is required and checked when set.
+    pub signature_secret: String,
+    /// `md5hash` (Vonage's default) or `sha256` (HMAC-SHA256).
+    pub signature_method: String,
+}
+
+impl Default for Vonage {
+    fn default() -> Self {
+        Vonage {
+            api_key: String::new(),
+            api_secret: String::new(),
+            from: String::new(),
+            api_url: "https://rest.nexmo.com".into(),
+            signature_secret: String::new(),
+            signature_method: "md5hash".into(),
+        }
+    }
+}
+
+/// `[sms.mtarget]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Mtarget {
+    /// Account user name.
+    pub username: String,
+    /// Account password.
+    pub password: String,
+    /// Sender (short code or name).
+    pub sender: String,
+    /// Send API base URL.
+    pub api_url: String,
+}
+
+impl Default for Mtarget {
+    fn default() -> Self {
+        Mtarget {
+            username: String::new(),
+            password: String::new(),
+            sender: String::new(),
+            api_url: "https://api-public.mtarget.fr".into(),
+        }
+    }
+}
+
 /// `[sms]`: what every SMS channel shares.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Sms {
     /// Most segments one reply may take (each segment is billed).
     pub segment_budget: usize,
+    /// Most messages one sender may send in a minute (then one polite warning).
+    pub flood_per_minute: u32,
     /// The generic webhook.
     pub generic: SmsGeneric,
+    /// Twilio.
+    pub twilio: Twilio,
+    /// Vonage.
+    pub vonage: Vonage,
+    /// Mtarget.
+    pub mtarget: Mtarget,
 }
 
 impl Default for Sms {
     fn default() -> Self {
         Sms {
             segment_budget: 3,
+            flood_per_minute: 20,
             generic: SmsGeneric::default(),
+            twilio: Twilio::default(),
+            vonage: Vonage::default(),
+            mtarget: Mtarget::default(),
         }
     }
 }

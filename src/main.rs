@@ -236,6 +236,66 @@ fn moteur(regles: RuleSet, cfg: &Config) -> Result<guichet::dialogue::Moteur, St
     guichet::dialogue::Moteur::integre(regles, reglages).map_err(|e| e.join("\n"))
 }
 
+/// The SMS providers' settings and, when a send API is configured, the outbox.
+type ConfigSms = (guichet::sms::routes::ReglagesSms, Option<Arc<guichet::sms::envoi::Boite>>);
+
+fn sms(cfg: &Config, service: &Arc<guichet::service::Service>, secret: &[u8]) -> Result<ConfigSms, String> {
+    use guichet::sms::envoi::{Boite, Fournisseur};
+    let t = &cfg.sms.twilio;
+    let v = &cfg.sms.vonage;
+    let m = &cfg.sms.mtarget;
+    let non_vide = |s: &str| Some(s.to_string()).filter(|s| !s.is_empty());
+    let directe = match t.mode.as_str() {
+        "reply" => true,
+        "api" => false,
+        autre => return Err(format!("[sms.twilio] mode = \"{autre}\" : \"reply\" ou \"api\" attendu")),
+    };
+    let methode = guichet::sms::vonage::Methode::depuis(&v.signature_method).ok_or_else(|| {
+        format!("[sms.vonage] signature_method = \"{}\" : \"md5hash\" ou \"sha256\" attendu", v.signature_method)
+    })?;
+    let reglages = guichet::sms::routes::ReglagesSms {
+        twilio_auth_token: non_vide(&t.auth_token),
+        twilio_public_url: t.public_url.clone(),
+        twilio_reponse_directe: directe,
+        vonage_signature_secret: non_vide(&v.signature_secret),
+        vonage_methode: Some(methode),
+    };
+    let mut fournisseurs = Vec::new();
+    if !directe {
+        if t.account_sid.is_empty() || t.auth_token.is_empty() {
+            return Err("[sms.twilio] mode = \"api\" demande account_sid et auth_token".into());
+        }
+        fournisseurs.push(("twilio".to_string(), Fournisseur {
+            api_url: t.api_url.clone(),
+            identifiant: t.account_sid.clone(),
+            secret: t.auth_token.clone(),
+            expediteur: t.from.clone(),
+            url_recus: non_vide(&t.public_url).map(|u| format!("{}/sms/twilio/status", u.trim_end_matches('/'))),
+        }));
+    }
+    if !v.api_key.is_empty() {
+        fournisseurs.push(("vonage".to_string(), Fournisseur {
+            api_url: v.api_url.clone(),
+            identifiant: v.api_key.clone(),
+            secret: v.api_secret.clone(),
+            expediteur: v.from.clone(),
+            url_recus: None,
+        }));
+    }
+    if !m.username.is_empty() {
+        fournisseurs.push(("mtarget".to_string(), Fournisseur {
+            api_url: m.api_url.clone(),
+            identifiant: m.username.clone(),
+            secret: m.password.clone(),
+            expediteur: m.sender.clone(),
+            url_recus: None,
+        }));
+    }
+    let boite = (!fournisseurs.is_empty())
+        .then(|| Arc::new(Boite::nouvelle(service.clone(), secret.to_vec(), fournisseurs)));
+    Ok((reglages, boite))
+}
+
 fn chat(data_dir: Option<PathBuf>, budget: usize, debug: bool) -> ExitCode {
     use guichet::service::{Message, Service};
     use guichet::sms::gsm7;
@@ -569,11 +629,16 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
             return ExitCode::from(2);
         }
     };
-    let service = Arc::new(guichet::service::Service::nouveau(
-        moteur,
-        Box::new(magasin),
-        secret,
-    ));
+    let mut service = guichet::service::Service::nouveau(moteur, Box::new(magasin), secret.clone());
+    service.flot_par_minute = cfg.sms.flood_per_minute;
+    let service = Arc::new(service);
+    let (reglages_sms, boite) = match sms(&cfg, &service, &secret) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("configuration : {e}");
+            return ExitCode::from(2);
+        }
+    };
     let secret_sms = Some(cfg.sms.generic.secret.clone())
         .filter(|s| !s.is_empty())
         .map(String::into_bytes);
@@ -581,6 +646,8 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
         service: service.clone(),
         mois_courant: horloge::mois_courant,
         secret_sms_generique: secret_sms,
+        sms: reglages_sms,
+        boite: boite.clone(),
     });
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
@@ -598,6 +665,9 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
             }
         };
         tracing::info!(adresse = %cfg.server.bind, "guichet écoute");
+        if let Some(b) = boite {
+            tokio::spawn(b.tourner());
+        }
         // Expired conversations are erased at start-up, then every hour.
         let purge = service.clone();
         tokio::spawn(async move {

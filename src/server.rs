@@ -34,6 +34,10 @@ pub struct Etat {
     pub mois_courant: fn() -> Mois,
     /// Secret of `X-Guichet-Signature` on `/sms/generic`, when required.
     pub secret_sms_generique: Option<Vec<u8>>,
+    /// Settings of the SMS providers' routes.
+    pub sms: crate::sms::routes::ReglagesSms,
+    /// The SMS outbox, when a provider's send API is configured.
+    pub boite: Option<Arc<crate::sms::envoi::Boite>>,
 }
 
 impl Etat {
@@ -49,6 +53,7 @@ pub fn routeur(etat: Arc<Etat>, max_body_bytes: usize) -> Router {
         .route("/api/v1/evaluate", post(evaluer))
         .route("/sms/generic", post(sms_generique))
         .layer(DefaultBodyLimit::max(max_body_bytes))
+        .merge(crate::sms::routes::routeur())
         .with_state(etat)
 }
 

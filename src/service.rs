@@ -274,7 +274,13 @@ impl Service {
     /// Marks a sender stopped without a reply: the provider itself reported
     /// the opt-out (Mtarget `Keyword=Stop`, Twilio error 21610, Telegram 403).
     pub fn arreter(&self, canal: &str, expediteur: &str) -> Result<(), ErreurMagasin> {
-        let cle = self.cle(canal, expediteur);
+        self.arreter_cle(&self.cle(canal, expediteur))
+    }
+
+    /// [`Service::arreter`] by key, when only the key is known (the outbox).
+    pub fn arreter_cle(&self, cle: &Cle) -> Result<(), ErreurMagasin> {
+        let canal = "sms";
+        let cle = cle.clone();
         let verrou = self.verrou(&cle);
         let r = {
             let _g = verrou.lock().unwrap_or_else(|p| p.into_inner());

@@ -53,6 +53,8 @@ fn app(dossier: &std::path::Path) -> axum::Router {
             service: Arc::new(service),
             mois_courant: nov_2026,
             secret_sms_generique: None,
+            sms: Default::default(),
+            boite: None,
         }),
         1 << 20,
     )

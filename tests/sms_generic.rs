@@ -27,6 +27,8 @@ fn app(secret: Option<&str>) -> axum::Router {
             service: Arc::new(service),
             mois_courant: nov_2026,
             secret_sms_generique: secret.map(|s| s.as_bytes().to_vec()),
+            sms: Default::default(),
+            boite: None,
         }),
         1 << 20,
     )

@@ -45,3 +45,5 @@ detail-documents = To prepare: { $documents }
 detail-a-verifier = { $aide }: one piece of information is missing. An adviser can check with you (CALL).
 
 arrete = You asked STOP. Send START to resume.
+
+flot = You are sending many messages: please wait a minute, I will answer then.

@@ -47,3 +47,5 @@ detail-documents = À préparer : { $documents }
 detail-a-verifier = { $aide } : il manque une information pour conclure. Un conseiller peut vérifier avec vous (RAPPEL).
 
 arrete = Vous avez demandé STOP. Envoyez START pour reprendre.
+
+flot = Vous envoyez beaucoup de messages : attendez une minute, je vous réponds ensuite.

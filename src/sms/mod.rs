@@ -4,6 +4,7 @@
 //! format: [`twilio`], [`vonage`], [`mtarget`]. The HTTP routes live in
 //! [`routes`].
 
+pub mod envoi;
 pub mod gsm7;
 pub mod mtarget;
 pub mod numero;

@@ -1,0 +1,394 @@
+//! HTTP routes of the SMS providers: Twilio, Vonage and Mtarget inbound
+//! webhooks and delivery receipts.
+//!
+//! Each handler checks the provider's signature when a secret is configured
+//! (forged or unsigned → 401/403, nothing processed), reads the provider's
+//! fields (missing → 400 naming the field), reassembles long messages,
+//! applies flood control, then hands the message to the service like every
+//! channel. Replies go back in the webhook response (Twilio `mode = "reply"`)
+//! or into the outbox ([`super::envoi`]) before the webhook is acknowledged.
+//! A duplicate delivery gets the same answer and queues nothing.
+
+// Helpers return the early HTTP answer as their error: a cold path, not worth boxing.
+#![allow(clippy::result_large_err)]
+
+use super::envoi::Boite;
+use super::{gsm7, mtarget, numero, twilio, vonage};
+use crate::server::Etat;
+use crate::service::{Flot, Message, Sortie, id_sans_fournisseur};
+use crate::textes::Langue;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, post};
+use axum::{Json, Router};
+use serde_json::json;
+use std::sync::Arc;
+
+/// Largest SMS webhook body (a long SMS with provider fields is a few kB).
+const CORPS_MAX: usize = 64 * 1024;
+
+/// The SMS settings the routes need, from `[sms.*]`.
+#[derive(Debug, Clone, Default)]
+pub struct ReglagesSms {
+    /// Twilio auth token (signatures checked when set).
+    pub twilio_auth_token: Option<String>,
+    /// The public base URL Twilio calls (`https://sms.example.fr`).
+    pub twilio_public_url: String,
+    /// Replies in the TwiML response (true) or through the Messages API.
+    pub twilio_reponse_directe: bool,
+    /// Vonage signature secret (the `sig` parameter checked when set).
+    pub vonage_signature_secret: Option<String>,
+    /// How Vonage signs.
+    pub vonage_methode: Option<vonage::Methode>,
+}
+
+/// The routes, merged into the service's router.
+pub fn routeur() -> Router<Arc<Etat>> {
+    Router::new()
+        .route("/sms/twilio", post(twilio_entrant))
+        .route("/sms/twilio/status", post(twilio_statut))
+        .route("/sms/vonage", any(vonage_entrant))
+        .route("/sms/vonage/status", any(vonage_statut))
+        .route("/sms/mtarget", post(mtarget_entrant))
+        .route("/sms/mtarget/status", post(mtarget_statut))
+        .layer(DefaultBodyLimit::max(CORPS_MAX))
+}
+
+fn erreur(statut: StatusCode, message: impl Into<String>) -> Response {
+    (statut, Json(json!({ "erreur": message.into() }))).into_response()
+}
+
+fn params_de(corps: &[u8]) -> Vec<(String, String)> {
+    form_urlencoded::parse(corps)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+/// Hands one SMS to the service: `Ok(None)` when flood control drops it.
+async fn recevoir(
+    etat: &Arc<Etat>,
+    de: &str,
+    texte: String,
+    id: Option<String>,
+) -> Result<Option<Sortie>, Response> {
+    let Some(numero) = numero::normaliser(de) else {
+        return Err(erreur(StatusCode::BAD_REQUEST, "numéro de l'expéditeur illisible"));
+    };
+    match etat.service.flot("sms", &numero) {
+        Flot::Normal => {}
+        Flot::Avertir => {
+            tracing::warn!(de = %numero::masquer(&numero), "trop de messages : avertissement");
+            let langue = etat
+                .service
+                .conversation("sms", &numero)
+                .ok()
+                .flatten()
+                .map(|c| c.langue)
+                .unwrap_or(Langue::Fr);
+            return Ok(Some(Sortie {
+                messages: vec![etat.service.moteur.textes.msg(langue, "flot", &[])],
+                invite: serde_json::Value::Null,
+                resultats: false,
+                effets: vec![],
+                doublon: false,
+                aides: None,
+            }));
+        }
+        Flot::Ignorer => return Ok(None),
+    }
+    let service = etat.service.clone();
+    let id = id.unwrap_or_else(|| id_sans_fournisseur(&texte));
+    let traite = tokio::task::spawn_blocking(move || {
+        service.traiter(&Message {
+            canal: "sms",
+            expediteur: &numero,
+            texte: &texte,
+            id: Some(&id),
+            langue: None,
+        })
+    })
+    .await;
+    match traite {
+        Ok(Ok(s)) => Ok(Some(s)),
+        Ok(Err(e)) => {
+            tracing::error!(erreur = %e, "SMS non traité");
+            Err(erreur(StatusCode::SERVICE_UNAVAILABLE, "stockage indisponible : réessayez"))
+        }
+        Err(e) => Err(erreur(StatusCode::INTERNAL_SERVER_ERROR, format!("erreur interne : {e}"))),
+    }
+}
+
+fn textes_sms(s: &Sortie) -> Vec<String> {
+    s.messages.iter().map(|m| gsm7::translitterer(m)).collect()
+}
+
+/// Queues the replies of a (non-duplicate) step in the outbox.
+fn deposer(etat: &Etat, boite: &Boite, fournisseur: &str, de: &str, s: &Sortie) -> Result<(), Response> {
+    if s.doublon || s.messages.is_empty() {
+        return Ok(());
+    }
+    let numero = numero::normaliser(de).unwrap_or_default();
+    let cle = etat.service.cle("sms", &numero);
+    boite
+        .deposer(fournisseur, &numero, &cle, &textes_sms(s))
+        .map_err(|e| erreur(StatusCode::SERVICE_UNAVAILABLE, e.to_string()))
+}
+
+fn twiml(corps: String) -> Response {
+    ([(header::CONTENT_TYPE, "text/xml; charset=utf-8")], corps).into_response()
+}
+
+fn verifier_twilio(etat: &Etat, entetes: &HeaderMap, uri: &Uri, params: &[(String, String)]) -> Result<(), Response> {
+    let Some(jeton) = &etat.sms.twilio_auth_token else {
+        return Ok(());
+    };
+    let Some(sig) = entetes.get("x-twilio-signature").and_then(|v| v.to_str().ok()) else {
+        return Err(erreur(StatusCode::UNAUTHORIZED, "en-tête X-Twilio-Signature manquant"));
+    };
+    let chemin = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+    let url = format!("{}{chemin}", etat.sms.twilio_public_url.trim_end_matches('/'));
+    if twilio::signature_valide(jeton, &url, params, sig) {
+        Ok(())
+    } else {
+        Err(erreur(
+            StatusCode::FORBIDDEN,
+            "signature X-Twilio-Signature incorrecte (vérifiez [sms.twilio] auth_token et public_url)",
+        ))
+    }
+}
+
+async fn twilio_entrant(
+    State(etat): State<Arc<Etat>>,
+    entetes: HeaderMap,
+    uri: Uri,
+    corps: axum::body::Bytes,
+) -> Response {
+    let params = params_de(&corps);
+    if let Err(r) = verifier_twilio(&etat, &entetes, &uri, &params) {
+        return r;
+    }
+    let e = match twilio::lire_entrant(&params) {
+        Ok(e) => e,
+        Err(m) => return erreur(StatusCode::BAD_REQUEST, m),
+    };
+    let sortie = match recevoir(&etat, &e.de, e.texte, Some(e.id)).await {
+        Ok(Some(s)) => s,
+        Ok(None) => return twiml(twilio::twiml(&[])),
+        Err(r) => return r,
+    };
+    if etat.sms.twilio_reponse_directe {
+        return twiml(twilio::twiml(&textes_sms(&sortie)));
+    }
+    let Some(boite) = &etat.boite else {
+        return erreur(StatusCode::SERVICE_UNAVAILABLE, "envoi par API non configuré");
+    };
+    if let Err(r) = deposer(&etat, boite, "twilio", &e.de, &sortie) {
+        return r;
+    }
+    twiml(twilio::twiml(&[]))
+}
+
+async fn twilio_statut(
+    State(etat): State<Arc<Etat>>,
+    entetes: HeaderMap,
+    uri: Uri,
+    corps: axum::body::Bytes,
+) -> Response {
+    let params = params_de(&corps);
+    if let Err(r) = verifier_twilio(&etat, &entetes, &uri, &params) {
+        return r;
+    }
+    let (sid, e) = match twilio::lire_statut(&params) {
+        Ok(x) => x,
+        Err(m) => return erreur(StatusCode::BAD_REQUEST, m),
+    };
+    let etat_sortant = match e {
+        twilio::Etat::Envoye => "envoye",
+        twilio::Etat::Livre => "livre",
+        twilio::Etat::Echec { .. } => "echec",
+    };
+    if let twilio::Etat::Echec { arret: true } = e {
+        if let Some(n) = twilio::champ(&params, "To").and_then(numero::normaliser) {
+            let service = etat.service.clone();
+            let r = tokio::task::spawn_blocking(move || service.arreter("sms", &n)).await;
+            if !matches!(r, Ok(Ok(()))) {
+                return erreur(StatusCode::SERVICE_UNAVAILABLE, "stockage indisponible");
+            }
+        }
+    }
+    if let Some(b) = &etat.boite {
+        if let Err(e) = b.recu(&sid, etat_sortant) {
+            return erreur(StatusCode::SERVICE_UNAVAILABLE, e.to_string());
+        }
+    }
+    twiml(twilio::twiml(&[]))
+}
+
+/// Vonage parameters: the query of a GET, the form or JSON body of a POST.
+fn params_vonage(methode: &Method, uri: &Uri, entetes: &HeaderMap, corps: &[u8]) -> Result<Vec<(String, String)>, Response> {
+    let mut p = params_de(uri.query().unwrap_or("").as_bytes());
+    if *methode == Method::POST {
+        let json = entetes
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|t| t.starts_with("application/json"));
+        if json {
+            let v: serde_json::Value = serde_json::from_slice(corps)
+                .map_err(|e| erreur(StatusCode::BAD_REQUEST, format!("JSON illisible : {e}")))?;
+            let Some(o) = v.as_object() else {
+                return Err(erreur(StatusCode::BAD_REQUEST, "un objet JSON est attendu"));
+            };
+            for (k, v) in o {
+                let v = match v {
+                    serde_json::Value::String(s) => s.clone(),
+                    autre => autre.to_string(),
+                };
+                p.push((k.clone(), v));
+            }
+        } else {
+            p.extend(params_de(corps));
+        }
+    }
+    Ok(p)
+}
+
+fn verifier_vonage(etat: &Etat, params: &[(String, String)]) -> Result<(), Response> {
+    let Some(secret) = &etat.sms.vonage_signature_secret else {
+        return Ok(());
+    };
+    let methode = etat.sms.vonage_methode.unwrap_or(vonage::Methode::Md5Hash);
+    if vonage::champ(params, "sig").is_none() {
+        return Err(erreur(StatusCode::UNAUTHORIZED, "paramètre sig manquant"));
+    }
+    if vonage::signature_valide(secret, methode, params) {
+        Ok(())
+    } else {
+        Err(erreur(StatusCode::FORBIDDEN, "signature sig incorrecte"))
+    }
+}
+
+fn accepte(message: &str) -> Response {
+    Json(json!({ "message": message })).into_response()
+}
+
+async fn vonage_entrant(
+    State(etat): State<Arc<Etat>>,
+    methode: Method,
+    uri: Uri,
+    entetes: HeaderMap,
+    corps: axum::body::Bytes,
+) -> Response {
+    let params = match params_vonage(&methode, &uri, &entetes, &corps) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    if let Err(r) = verifier_vonage(&etat, &params) {
+        return r;
+    }
+    let e = match vonage::lire_entrant(&params) {
+        Ok(e) => e,
+        Err(m) => return erreur(StatusCode::BAD_REQUEST, m),
+    };
+    let (texte, id) = match &e.partie {
+        None => (e.texte.clone(), e.id.clone()),
+        Some(p) => match assembler(&etat, &e.de, &p.reference, p.numero, p.total, &e.texte).await {
+            Ok(Some(t)) => (t, format!("concat-{}", p.reference)),
+            Ok(None) => return accepte("partie reçue"),
+            Err(r) => return r,
+        },
+    };
+    traiter_par_api(&etat, "vonage", &e.de, texte, Some(id)).await
+}
+
+async fn assembler(etat: &Arc<Etat>, de: &str, reference: &str, numero: u32, total: u32, texte: &str) -> Result<Option<String>, Response> {
+    let Some(n) = numero::normaliser(de) else {
+        return Err(erreur(StatusCode::BAD_REQUEST, "numéro de l'expéditeur illisible"));
+    };
+    let (service, reference, texte) = (etat.service.clone(), reference.to_string(), texte.to_string());
+    match tokio::task::spawn_blocking(move || service.assembler("sms", &n, &reference, numero, total, &texte)).await {
+        Ok(Ok(t)) => Ok(t),
+        _ => Err(erreur(StatusCode::SERVICE_UNAVAILABLE, "stockage indisponible")),
+    }
+}
+
+async fn traiter_par_api(etat: &Arc<Etat>, fournisseur: &str, de: &str, texte: String, id: Option<String>) -> Response {
+    let sortie = match recevoir(etat, de, texte, id).await {
+        Ok(Some(s)) => s,
+        Ok(None) => return accepte("ignoré (trop de messages)"),
+        Err(r) => return r,
+    };
+    let Some(boite) = &etat.boite else {
+        return erreur(StatusCode::SERVICE_UNAVAILABLE, "envoi par API non configuré");
+    };
+    if let Err(r) = deposer(etat, boite, fournisseur, de, &sortie) {
+        return r;
+    }
+    accepte(if sortie.doublon { "doublon ignoré" } else { "message accepté" })
+}
+
+async fn vonage_statut(
+    State(etat): State<Arc<Etat>>,
+    methode: Method,
+    uri: Uri,
+    entetes: HeaderMap,
+    corps: axum::body::Bytes,
+) -> Response {
+    let params = match params_vonage(&methode, &uri, &entetes, &corps) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    if let Err(r) = verifier_vonage(&etat, &params) {
+        return r;
+    }
+    match vonage::lire_recu(&params) {
+        Ok((id, e)) => recu(&etat, &id, e),
+        Err(m) => erreur(StatusCode::BAD_REQUEST, m),
+    }
+}
+
+fn recu(etat: &Etat, id: &str, e: &str) -> Response {
+    match &etat.boite {
+        Some(b) => match b.recu(id, e) {
+            Ok(true) => accepte("reçu enregistré"),
+            Ok(false) => accepte("message inconnu, ignoré"),
+            Err(e) => erreur(StatusCode::SERVICE_UNAVAILABLE, e.to_string()),
+        },
+        None => accepte("ignoré"),
+    }
+}
+
+async fn mtarget_entrant(State(etat): State<Arc<Etat>>, corps: axum::body::Bytes) -> Response {
+    let params = params_de(&corps);
+    let e = match mtarget::lire_entrant(&params) {
+        Ok(e) => e,
+        Err(m) => return erreur(StatusCode::BAD_REQUEST, m),
+    };
+    if e.arret {
+        // The aggregator recognised the opt-out and confirms it itself.
+        let Some(n) = numero::normaliser(&e.de) else {
+            return erreur(StatusCode::BAD_REQUEST, "numéro de l'expéditeur illisible");
+        };
+        let service = etat.service.clone();
+        return match tokio::task::spawn_blocking(move || service.arreter("sms", &n)).await {
+            Ok(Ok(())) => accepte("arrêt enregistré"),
+            _ => erreur(StatusCode::SERVICE_UNAVAILABLE, "stockage indisponible"),
+        };
+    }
+    let (texte, id) = match &e.partie {
+        None => (e.texte.clone(), e.id.clone()),
+        Some(p) => match assembler(&etat, &e.de, &p.reference, p.numero, p.total, &e.texte).await {
+            Ok(Some(t)) => (t, Some(format!("msglong-{}", p.reference))),
+            Ok(None) => return accepte("partie reçue"),
+            Err(r) => return r,
+        },
+    };
+    traiter_par_api(&etat, "mtarget", &e.de, texte, id).await
+}
+
+async fn mtarget_statut(State(etat): State<Arc<Etat>>, corps: axum::body::Bytes) -> Response {
+    match mtarget::lire_recu(&params_de(&corps)) {
+        Ok((id, e)) => recu(&etat, &id, e),
+        Err(m) => erreur(StatusCode::BAD_REQUEST, m),
+    }
+}

@@ -1,0 +1,416 @@
+//! The SMS outbox: replies that go out through a provider's send API
+//! (Twilio Messages API, Vonage SMS API, Mtarget) rather than in the webhook
+//! response.
+//!
+//! A reply is written to the `sortants` table (and flushed) before the
+//! webhook is acknowledged, so a crash never loses it. A worker sends what
+//! is due, one entry at a time: it marks the entry `en_cours`, calls the
+//! provider with a timeout, then records the provider's id. A 5xx, a 429 or
+//! a timeout is retried with exponential backoff (2 s, 4 s … up to 10
+//! tries); any other refusal is final. Before every try the worker checks
+//! that the person has not said STOP: a stopped number gets nothing, whatever
+//! was queued, across restarts. Delivery receipts update the entries.
+//!
+//! The phone number is needed to send, so the entry keeps it, encrypted
+//! (ChaCha20-Poly1305, key derived from the service secret) and erased as
+//! soon as the message is sent or abandoned.
+//!
+//! Known limit: if the service dies during the provider call itself, the
+//! entry is still `en_cours` on restart and is sent again with the same
+//! reference (Vonage `client-ref`, Mtarget `msgref`); a provider that does
+//! not deduplicate by reference (Twilio's API) may then deliver it twice.
+//! The window is one HTTP request.
+
+use crate::service::Service;
+use crate::store::{Cle, ErreurMagasin};
+use chacha20poly1305::aead::{Aead, KeyInit};
+use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
+use hmac::Mac;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+use std::time::Duration;
+
+const TABLE: &str = "sortants";
+/// Tries before a message is abandoned.
+pub const ESSAIS_MAX: u32 = 10;
+
+/// Where a queued message stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EtatSortant {
+    /// Waiting for its (next) try.
+    AEnvoyer,
+    /// A try was under way (after a crash: tried again with the same reference).
+    EnCours,
+    /// Accepted by the provider.
+    Envoye,
+    /// Delivered, says the receipt.
+    Livre,
+    /// Refused for good, or too many tries.
+    Echec,
+    /// Not sent: the person said STOP.
+    Bloque,
+}
+
+/// A message in the outbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sortant {
+    /// Order of arrival, also the reference given to the provider.
+    pub id: u64,
+    /// `twilio`, `vonage` or `mtarget`.
+    pub fournisseur: String,
+    /// The conversation's key (to check STOP).
+    pub cle: Cle,
+    /// The phone number, encrypted (hex); empty once no longer needed.
+    pub numero: String,
+    /// The text, already GSM-7.
+    pub texte: String,
+    /// Tries so far.
+    pub essais: u32,
+    /// When the next try is due (seconds since 1970).
+    pub prochain: u64,
+    /// Where it stands.
+    pub etat: EtatSortant,
+    /// The provider's id once accepted.
+    pub id_fournisseur: Option<String>,
+}
+
+/// A provider's send API.
+#[derive(Debug, Clone, Default)]
+pub struct Fournisseur {
+    /// Base URL (the real endpoint by default; tests point elsewhere).
+    pub api_url: String,
+    /// Twilio account SID / Vonage API key / Mtarget user name.
+    pub identifiant: String,
+    /// Twilio auth token / Vonage API secret / Mtarget password.
+    pub secret: String,
+    /// Sender number or name.
+    pub expediteur: String,
+    /// Where the provider posts delivery receipts (Twilio's StatusCallback).
+    pub url_recus: Option<String>,
+}
+
+/// What a try gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Issue {
+    /// Accepted, with the provider's id.
+    Accepte(String),
+    /// Try again later (5xx, 429, timeout, network).
+    Reessayer(String),
+    /// Refused for good.
+    Refuse(String),
+    /// The provider says the number opted out (Twilio 21610).
+    Arrete,
+}
+
+fn chiffreur(secret: &[u8]) -> ChaCha20Poly1305 {
+    let mut mac = <hmac::Hmac<sha2::Sha256> as hmac::KeyInit>::new_from_slice(secret)
+        .expect("any key length");
+    mac.update(b"guichet/sortants/numeros");
+    let cle = mac.finalize().into_bytes();
+    ChaCha20Poly1305::new(Key::from_slice(&cle))
+}
+
+fn nonce(id: u64) -> [u8; 12] {
+    // Entry ids never repeat under one key: a counter is a valid nonce.
+    let mut n = [0u8; 12];
+    n[4..].copy_from_slice(&id.to_be_bytes());
+    n
+}
+
+fn chiffrer(secret: &[u8], id: u64, numero: &str) -> String {
+    let c = chiffreur(secret)
+        .encrypt(Nonce::from_slice(&nonce(id)), numero.as_bytes())
+        .expect("encryption of a short text cannot fail");
+    crate::store::hex(&c)
+}
+
+fn dechiffrer(secret: &[u8], id: u64, hex: &str) -> Option<String> {
+    let octets: Option<Vec<u8>> = (0..hex.len() / 2)
+        .map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok())
+        .collect();
+    let clair = chiffreur(secret)
+        .decrypt(Nonce::from_slice(&nonce(id)), octets?.as_slice())
+        .ok()?;
+    String::from_utf8(clair).ok()
+}
+
+/// The outbox of one service.
+pub struct Boite {
+    service: Arc<Service>,
+    secret: Vec<u8>,
+    client: reqwest::Client,
+    /// Providers by name.
+    pub fournisseurs: Vec<(String, Fournisseur)>,
+    reveil: tokio::sync::Notify,
+    /// Backoff unit in seconds: the n-th retry waits unit × 2ⁿ (tests use 0).
+    pub attente_base: u64,
+}
+
+impl Boite {
+    /// An outbox over the service's store (provider calls time out after 10 s).
+    pub fn nouvelle(service: Arc<Service>, secret: Vec<u8>, fournisseurs: Vec<(String, Fournisseur)>) -> Boite {
+        Boite::avec_delai(service, secret, fournisseurs, Duration::from_secs(10))
+    }
+
+    /// An outbox whose provider calls time out after `delai`.
+    pub fn avec_delai(
+        service: Arc<Service>,
+        secret: Vec<u8>,
+        fournisseurs: Vec<(String, Fournisseur)>,
+        delai: Duration,
+    ) -> Boite {
+        let client = reqwest::Client::builder()
+            .timeout(delai)
+            .connect_timeout(Duration::from_secs(5))
+            .build()
+            .unwrap_or_default();
+        Boite {
+            service,
+            secret,
+            client,
+            fournisseurs,
+            reveil: tokio::sync::Notify::new(),
+            attente_base: 1,
+        }
+    }
+
+    fn maintenant() -> u64 {
+        crate::horloge::maintenant_secondes()
+    }
+
+    /// Queues replies to `numero` (E.164); durable when this returns.
+    pub fn deposer(&self, fournisseur: &str, numero: &str, cle: &Cle, messages: &[String]) -> Result<(), ErreurMagasin> {
+        let magasin = self.service.magasin();
+        let mut suivant = magasin
+            .lire_entree("compteurs", TABLE)?
+            .and_then(|o| String::from_utf8(o).ok())
+            .and_then(|s| s.parse::<u64>().ok())
+            .unwrap_or(0);
+        for texte in messages {
+            suivant += 1;
+            // The counter is saved first: an id is never reused, even after a crash.
+            magasin.ecrire_entree("compteurs", TABLE, suivant.to_string().as_bytes())?;
+            let s = Sortant {
+                id: suivant,
+                fournisseur: fournisseur.to_string(),
+                cle: cle.clone(),
+                numero: chiffrer(&self.secret, suivant, numero),
+                texte: texte.clone(),
+                essais: 0,
+                prochain: 0,
+                etat: EtatSortant::AEnvoyer,
+                id_fournisseur: None,
+            };
+            self.ecrire(&s)?;
+        }
+        self.reveil.notify_one();
+        Ok(())
+    }
+
+    fn ecrire(&self, s: &Sortant) -> Result<(), ErreurMagasin> {
+        self.service
+            .magasin()
+            .ecrire_entree(TABLE, &format!("{:020}", s.id), &serde_json::to_vec(s)?)
+    }
+
+    /// Every entry, in order.
+    pub fn entrees(&self) -> Result<Vec<Sortant>, ErreurMagasin> {
+        Ok(self
+            .service
+            .magasin()
+            .entrees(TABLE)?
+            .into_iter()
+            .filter_map(|(_, v)| serde_json::from_slice(&v).ok())
+            .collect())
+    }
+
+    /// Applies a delivery receipt (`livre`, `envoye`, `echec`) to the entry
+    /// the provider knows as `id_fournisseur`.
+    pub fn recu(&self, id_fournisseur: &str, etat: &str) -> Result<bool, ErreurMagasin> {
+        for mut s in self.entrees()? {
+            if s.id_fournisseur.as_deref() == Some(id_fournisseur) {
+                s.etat = match etat {
+                    "livre" => EtatSortant::Livre,
+                    "echec" => EtatSortant::Echec,
+                    _ => s.etat,
+                };
+                self.ecrire(&s)?;
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Sends what is due, in order; returns how many entries were tried.
+    pub async fn tour(&self) -> Result<usize, ErreurMagasin> {
+        let maintenant = Self::maintenant();
+        let mut n = 0;
+        for mut s in self.entrees()? {
+            if !matches!(s.etat, EtatSortant::AEnvoyer | EtatSortant::EnCours) || s.prochain > maintenant {
+                continue;
+            }
+            n += 1;
+            let service = self.service.clone();
+            let cle = s.cle.clone();
+            let arrete = tokio::task::spawn_blocking(move || service.est_arrete(&cle))
+                .await
+                .map_err(|e| ErreurMagasin(e.to_string()))??;
+            if arrete {
+                s.etat = EtatSortant::Bloque;
+                s.numero.clear();
+                self.ecrire(&s)?;
+                continue;
+            }
+            let Some(numero) = dechiffrer(&self.secret, s.id, &s.numero) else {
+                s.etat = EtatSortant::Echec;
+                self.ecrire(&s)?;
+                continue;
+            };
+            s.etat = EtatSortant::EnCours;
+            s.essais += 1;
+            self.ecrire(&s)?;
+            let issue = self.envoyer(&s, &numero).await;
+            match issue {
+                Issue::Accepte(id) => {
+                    s.etat = EtatSortant::Envoye;
+                    s.id_fournisseur = Some(id);
+                    s.numero.clear();
+                }
+                Issue::Reessayer(raison) if s.essais < ESSAIS_MAX => {
+                    tracing::warn!(sortant = s.id, essai = s.essais, raison, "envoi à réessayer");
+                    s.etat = EtatSortant::AEnvoyer;
+                    s.prochain = Self::maintenant() + self.attente_base * (1u64 << s.essais.min(10));
+                }
+                Issue::Reessayer(raison) | Issue::Refuse(raison) => {
+                    tracing::warn!(sortant = s.id, raison, "envoi abandonné");
+                    s.etat = EtatSortant::Echec;
+                    s.numero.clear();
+                }
+                Issue::Arrete => {
+                    s.etat = EtatSortant::Bloque;
+                    s.numero.clear();
+                    let service = self.service.clone();
+                    let cle = s.cle.clone();
+                    tokio::task::spawn_blocking(move || service.arreter_cle(&cle))
+                        .await
+                        .map_err(|e| ErreurMagasin(e.to_string()))??;
+                }
+            }
+            self.ecrire(&s)?;
+        }
+        Ok(n)
+    }
+
+    /// Runs forever: a round when woken by a new message, else every second.
+    pub async fn tourner(self: Arc<Self>) {
+        loop {
+            if let Err(e) = self.tour().await {
+                tracing::error!(erreur = %e, "boîte d'envoi");
+            }
+            let _ = tokio::time::timeout(Duration::from_secs(1), self.reveil.notified()).await;
+        }
+    }
+
+    async fn envoyer(&self, s: &Sortant, numero: &str) -> Issue {
+        let Some((_, f)) = self.fournisseurs.iter().find(|(n, _)| *n == s.fournisseur) else {
+            return Issue::Refuse(format!("fournisseur « {} » non configuré", s.fournisseur));
+        };
+        let requete = match s.fournisseur.as_str() {
+            "twilio" => {
+                let mut form = vec![
+                    ("To", numero.to_string()),
+                    ("From", f.expediteur.clone()),
+                    ("Body", s.texte.clone()),
+                ];
+                if let Some(u) = &f.url_recus {
+                    form.push(("StatusCallback", u.clone()));
+                }
+                self.client
+                    .post(format!("{}/2010-04-01/Accounts/{}/Messages.json", f.api_url.trim_end_matches('/'), f.identifiant))
+                    .basic_auth(&f.identifiant, Some(&f.secret))
+                    .form(&form)
+            }
+            "vonage" => {
+                let unicode = !crate::sms::gsm7::est_gsm7(&s.texte);
+                self.client.post(format!("{}/sms/json", f.api_url.trim_end_matches('/'))).form(&[
+                    ("api_key", f.identifiant.clone()),
+                    ("api_secret", f.secret.clone()),
+                    ("from", f.expediteur.clone()),
+                    ("to", numero.trim_start_matches('+').to_string()),
+                    ("text", s.texte.clone()),
+                    ("type", if unicode { "unicode" } else { "text" }.to_string()),
+                    ("client-ref", format!("guichet-{}", s.id)),
+                    ("status-report-req", "1".to_string()),
+                ])
+            }
+            "mtarget" => self
+                .client
+                .post(format!("{}/api-sms.json", f.api_url.trim_end_matches('/')))
+                .form(&[
+                    ("username", f.identifiant.clone()),
+                    ("password", f.secret.clone()),
+                    ("msisdn", numero.to_string()),
+                    ("msg", s.texte.clone()),
+                    ("sender", f.expediteur.clone()),
+                    ("msgref", format!("guichet-{}", s.id)),
+                ]),
+            autre => return Issue::Refuse(format!("fournisseur inconnu « {autre} »")),
+        };
+        let reponse = match requete.send().await {
+            Ok(r) => r,
+            Err(e) => return Issue::Reessayer(format!("réseau : {e}")),
+        };
+        let statut = reponse.status();
+        let corps: serde_json::Value = reponse.json().await.unwrap_or_default();
+        if statut.is_server_error() || statut.as_u16() == 429 {
+            return Issue::Reessayer(format!("HTTP {statut}"));
+        }
+        match s.fournisseur.as_str() {
+            "twilio" => {
+                if corps["code"].as_u64() == Some(21610) {
+                    Issue::Arrete
+                } else if statut.is_success() {
+                    match corps["sid"].as_str() {
+                        Some(sid) => Issue::Accepte(sid.to_string()),
+                        None => Issue::Reessayer("réponse sans sid".into()),
+                    }
+                } else {
+                    Issue::Refuse(format!("HTTP {statut} {}", corps["message"]))
+                }
+            }
+            "vonage" => {
+                let m = &corps["messages"][0];
+                match m["status"].as_str() {
+                    Some("0") => Issue::Accepte(m["message-id"].as_str().unwrap_or("").to_string()),
+                    // 1: throughput exceeded.
+                    Some("1") => Issue::Reessayer("débit dépassé".into()),
+                    Some(code) => Issue::Refuse(format!("statut {code} {}", m["error-text"])),
+                    None => Issue::Reessayer(format!("HTTP {statut}, réponse illisible")),
+                }
+            }
+            _ => {
+                let r = &corps["results"][0];
+                match r["code"].as_str() {
+                    Some("0") => Issue::Accepte(r["ticket"].as_str().unwrap_or("").to_string()),
+                    Some(code) => Issue::Refuse(format!("code {code} {}", r["reason"])),
+                    None => Issue::Reessayer(format!("HTTP {statut}, réponse illisible")),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn le_numero_chiffre_se_relit_et_ne_se_lit_pas_sans_le_secret() {
+        let c = chiffrer(b"secret", 7, "+33612345678");
+        assert!(!c.contains("612345678"));
+        assert_eq!(dechiffrer(b"secret", 7, &c).as_deref(), Some("+33612345678"));
+        assert_eq!(dechiffrer(b"autre", 7, &c), None);
+        assert_eq!(dechiffrer(b"secret", 8, &c), None);
+    }
+}

@@ -1,0 +1,348 @@
+//! The SMS providers with real payloads: Twilio (signed form, TwiML reply,
+//! status callbacks), Vonage (GET and POST, parts of a long SMS, `sig`),
+//! Mtarget (`Keyword=Stop`, `msglong.*`), and the outbox against a fake
+//! provider send API on localhost (success, 500 then success, timeout, STOP
+//! while queued).
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::routing::post;
+use guichet::dialogue::{Moteur, Reglages};
+use guichet::rules::RuleSet;
+use guichet::server::{Etat, routeur};
+use guichet::service::Service;
+use guichet::situation::Mois;
+use guichet::sms::envoi::{Boite, EtatSortant, Fournisseur};
+use guichet::sms::routes::ReglagesSms;
+use guichet::sms::{twilio, vonage};
+use guichet::store::MagasinMemoire;
+use http_body_util::BodyExt;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use tower::ServiceExt;
+
+const JETON: &str = "6789";
+const URL_PUBLIQUE: &str = "https://sms.example.fr";
+
+fn nov_2026() -> Mois {
+    Mois { annee: 2026, mois: 11 }
+}
+
+struct Banc {
+    app: axum::Router,
+    service: Arc<Service>,
+    boite: Arc<Boite>,
+}
+
+fn banc(directe: bool, api_url: &str, vonage_secret: Option<&str>) -> Banc {
+    let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
+    let service = Arc::new(Service::nouveau(moteur, Box::new(MagasinMemoire::default()), b"t".to_vec()));
+    let f = |nom: &str| {
+        (
+            nom.to_string(),
+            Fournisseur {
+                api_url: api_url.to_string(),
+                identifiant: "AC123".into(),
+                secret: JETON.into(),
+                expediteur: "+33939000000".into(),
+                url_recus: None,
+            },
+        )
+    };
+    let mut b = Boite::avec_delai(
+        service.clone(),
+        b"t".to_vec(),
+        vec![f("twilio"), f("vonage"), f("mtarget")],
+        std::time::Duration::from_secs(1),
+    );
+    b.attente_base = 0;
+    let boite = Arc::new(b);
+    let app = routeur(
+        Arc::new(Etat {
+            service: service.clone(),
+            mois_courant: nov_2026,
+            secret_sms_generique: None,
+            sms: ReglagesSms {
+                twilio_auth_token: Some(JETON.into()),
+                twilio_public_url: URL_PUBLIQUE.into(),
+                twilio_reponse_directe: directe,
+                vonage_signature_secret: vonage_secret.map(String::from),
+                vonage_methode: Some(vonage::Methode::Md5Hash),
+            },
+            boite: Some(boite.clone()),
+        }),
+        1 << 20,
+    );
+    Banc { app, service, boite }
+}
+
+fn form(params: &[(&str, &str)]) -> (String, Vec<(String, String)>) {
+    let p: Vec<(String, String)> = params.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    let corps = form_urlencoded::Serializer::new(String::new()).extend_pairs(p.iter()).finish();
+    (corps, p)
+}
+
+async fn envoyer(app: &axum::Router, req: Request<Body>) -> (StatusCode, String) {
+    let r = app.clone().oneshot(req).await.unwrap();
+    let s = r.status();
+    let o = r.into_body().collect().await.unwrap().to_bytes();
+    (s, String::from_utf8_lossy(&o).into_owned())
+}
+
+/// A Twilio inbound SMS (courier's real fixture, with our sender and text).
+async fn twilio_sms(app: &axum::Router, from: &str, texte: &str, sid: &str, signature: Option<String>) -> (StatusCode, String) {
+    let (corps, p) = form(&[
+        ("ToCountry", "FR"), ("SmsMessageSid", sid), ("NumMedia", "0"), ("SmsSid", sid),
+        ("SmsStatus", "received"), ("Body", texte), ("FromCountry", "FR"), ("To", "+33939000000"),
+        ("NumSegments", "1"), ("MessageSid", sid), ("AccountSid", "AC123"), ("From", from),
+        ("ApiVersion", "2010-04-01"),
+    ]);
+    let sig = signature.unwrap_or_else(|| twilio::signature(JETON, &format!("{URL_PUBLIQUE}/sms/twilio"), &p));
+    let req = Request::post("/sms/twilio")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("X-Twilio-Signature", sig)
+        .body(Body::from(corps))
+        .unwrap();
+    envoyer(app, req).await
+}
+
+#[tokio::test]
+async fn twilio_repond_en_twiml_et_refuse_les_faux() {
+    let b = banc(true, "http://127.0.0.1:9", None);
+    let (s, r) = twilio_sms(&b.app, "+33612345678", "Bonjour", "SM1", None).await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    assert!(r.starts_with("<?xml") && r.contains("<Message>Bonjour !"), "{r}");
+    assert!(r.contains("couple"));
+    // Forged: wrong signature; unsigned: no header; both change nothing.
+    let (s, _) = twilio_sms(&b.app, "+33612345678", "oui", "SM2", Some("AAAA".into())).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (corps, _) = form(&[("MessageSid", "SM3"), ("From", "+33612345678"), ("Body", "oui")]);
+    let req = Request::post("/sms/twilio").header("content-type", "application/x-www-form-urlencoded").body(Body::from(corps)).unwrap();
+    assert_eq!(envoyer(&b.app, req).await.0, StatusCode::UNAUTHORIZED);
+    let c = b.service.conversation("sms", "+33612345678").unwrap().unwrap();
+    assert_eq!(c.posees, 0, "a forged request changed the conversation");
+    // A missing field names itself.
+    let (corps, p) = form(&[("From", "+33612345678"), ("Body", "oui")]);
+    let sig = twilio::signature(JETON, &format!("{URL_PUBLIQUE}/sms/twilio"), &p);
+    let req = Request::post("/sms/twilio").header("X-Twilio-Signature", sig).body(Body::from(corps)).unwrap();
+    let (s, r) = envoyer(&b.app, req).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert!(r.contains("MessageSid"), "{r}");
+}
+
+#[tokio::test]
+async fn twilio_dix_livraisons_une_seule_reponse() {
+    let b = banc(true, "http://127.0.0.1:9", None);
+    twilio_sms(&b.app, "+33611111111", "Bonjour", "SMa", None).await;
+    let (_, premiere) = twilio_sms(&b.app, "+33611111111", "non", "SMb", None).await;
+    for _ in 0..9 {
+        let (s, r) = twilio_sms(&b.app, "+33611111111", "non", "SMb", None).await;
+        assert_eq!(s, StatusCode::OK);
+        assert_eq!(r, premiere);
+    }
+    assert_eq!(b.service.conversation("sms", "+33611111111").unwrap().unwrap().posees, 1);
+}
+
+#[tokio::test]
+async fn twilio_stop_puis_silence_puis_start() {
+    let b = banc(true, "http://127.0.0.1:9", None);
+    twilio_sms(&b.app, "0622222222", "Bonjour", "S1", None).await;
+    let (_, r) = twilio_sms(&b.app, "0622222222", "STOP", "S2", None).await;
+    assert_eq!(r.matches("<Message>").count(), 1, "one confirmation: {r}");
+    let (_, r) = twilio_sms(&b.app, "+33622222222", "oui", "S3", None).await;
+    assert!(r.ends_with("<Response/>"), "{r}");
+    let (_, r) = twilio_sms(&b.app, "+33622222222", "START", "S4", None).await;
+    assert!(r.contains("<Message>"), "{r}");
+}
+
+#[tokio::test]
+async fn twilio_erreur_21610_arrete_le_numero() {
+    let b = banc(true, "http://127.0.0.1:9", None);
+    twilio_sms(&b.app, "+33633333333", "Bonjour", "T1", None).await;
+    let (corps, p) = form(&[("MessageSid", "SMx"), ("MessageStatus", "failed"), ("ErrorCode", "21610"), ("To", "+33633333333")]);
+    let sig = twilio::signature(JETON, &format!("{URL_PUBLIQUE}/sms/twilio/status"), &p);
+    let req = Request::post("/sms/twilio/status").header("X-Twilio-Signature", sig).body(Body::from(corps)).unwrap();
+    assert_eq!(envoyer(&b.app, req).await.0, StatusCode::OK);
+    assert!(b.service.conversation("sms", "+33633333333").unwrap().unwrap().arrete);
+    let (corps, p) = form(&[("MessageSid", "SMx"), ("MessageStatus", "huh")]);
+    let sig = twilio::signature(JETON, &format!("{URL_PUBLIQUE}/sms/twilio/status"), &p);
+    let req = Request::post("/sms/twilio/status").header("X-Twilio-Signature", sig).body(Body::from(corps)).unwrap();
+    let (s, r) = envoyer(&b.app, req).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert!(r.contains("huh"));
+}
+
+#[tokio::test]
+async fn vonage_get_post_parties_et_signature() {
+    let b = banc(false, "http://127.0.0.1:9", None);
+    // Courier's real GET fixture, with a French number.
+    let req = Request::get("/sms/vonage?to=2020&msisdn=33644444444&text=Bonjour&messageId=external1").body(Body::empty()).unwrap();
+    let (s, r) = envoyer(&b.app, req).await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    assert_eq!(b.boite.entrees().unwrap().len(), 1, "the reply is in the outbox");
+    // A long answer in two parts, the second first.
+    let partie = |texte: &str, n: &str, id: &str| {
+        let (corps, _) = form(&[("msisdn", "33644444444"), ("to", "2020"), ("messageId", id), ("text", texte),
+            ("concat", "true"), ("concat-ref", "42"), ("concat-total", "2"), ("concat-part", n)]);
+        Request::post("/sms/vonage").header("content-type", "application/x-www-form-urlencoded").body(Body::from(corps)).unwrap()
+    };
+    let (_, r) = envoyer(&b.app, partie("union libre", "2", "p2")).await;
+    assert!(r.contains("partie"), "{r}");
+    let (s, _) = envoyer(&b.app, partie("oui, en ", "1", "p1")).await;
+    assert_eq!(s, StatusCode::OK);
+    let c = b.service.conversation("sms", "+33644444444").unwrap().unwrap();
+    assert_eq!(c.situation.couple(), Some(true), "the assembled text was read");
+    // Missing field.
+    let req = Request::get("/sms/vonage?msisdn=33644444444&text=x").body(Body::empty()).unwrap();
+    let (s, r) = envoyer(&b.app, req).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert!(r.contains("messageId"));
+    // With a signature secret: unsigned 401, forged 403, signed 200.
+    let b = banc(false, "http://127.0.0.1:9", Some("sigsecret"));
+    let req = Request::get("/sms/vonage?msisdn=33655555555&text=Bonjour&messageId=v1").body(Body::empty()).unwrap();
+    assert_eq!(envoyer(&b.app, req).await.0, StatusCode::UNAUTHORIZED);
+    let p: Vec<(String, String)> = [("msisdn", "33655555555"), ("text", "Bonjour"), ("messageId", "v1")]
+        .iter().map(|(a, c)| (a.to_string(), c.to_string())).collect();
+    let sig = vonage::signature("sigsecret", vonage::Methode::Md5Hash, &p);
+    let req = Request::get(format!("/sms/vonage?msisdn=33655555555&text=Bonjour&messageId=v1&sig={}", "0".repeat(32))).body(Body::empty()).unwrap();
+    assert_eq!(envoyer(&b.app, req).await.0, StatusCode::FORBIDDEN);
+    assert!(b.boite.entrees().unwrap().is_empty(), "forged requests queue nothing");
+    let req = Request::get(format!("/sms/vonage?msisdn=33655555555&text=Bonjour&messageId=v1&sig={sig}")).body(Body::empty()).unwrap();
+    assert_eq!(envoyer(&b.app, req).await.0, StatusCode::OK);
+}
+
+async fn mtarget(app: &axum::Router, params: &[(&str, &str)]) -> (StatusCode, String) {
+    let (corps, _) = form(params);
+    envoyer(app, Request::post("/sms/mtarget").header("content-type", "application/x-www-form-urlencoded").body(Body::from(corps)).unwrap()).await
+}
+
+#[tokio::test]
+async fn mtarget_stop_et_parties() {
+    let b = banc(false, "http://127.0.0.1:9", None);
+    let (s, _) = mtarget(&b.app, &[("Msisdn", "+33666666666"), ("Content", "Bonjour"), ("Keyword", "Default"), ("MsgId", "m1")]).await;
+    assert_eq!(s, StatusCode::OK);
+    let avant = b.boite.entrees().unwrap().len();
+    assert_eq!(avant, 1);
+    // The aggregator's own opt-out: stopped, nothing queued.
+    mtarget(&b.app, &[("Msisdn", "+33666666666"), ("Content", "Stop"), ("Keyword", "Stop")]).await;
+    assert!(b.service.conversation("sms", "+33666666666").unwrap().unwrap().arrete);
+    mtarget(&b.app, &[("Msisdn", "+33666666666"), ("Content", "oui"), ("Keyword", "Default"), ("MsgId", "m2")]).await;
+    assert_eq!(b.boite.entrees().unwrap().len(), avant, "nothing for a stopped number");
+    // START resumes; a two-part message is assembled.
+    mtarget(&b.app, &[("Msisdn", "+33666666666"), ("Content", "START"), ("Keyword", "Default"), ("MsgId", "m3")]).await;
+    let (_, r) = mtarget(&b.app, &[("Msisdn", "+33666666666"), ("Content", "ui"), ("msglong.id", "L"), ("msglong.msgcount", "2"), ("msglong.msgref", "2")]).await;
+    assert!(r.contains("partie"));
+    mtarget(&b.app, &[("Msisdn", "+33666666666"), ("Content", "o"), ("msglong.id", "L"), ("msglong.msgcount", "2"), ("msglong.msgref", "1")]).await;
+    assert_eq!(b.service.conversation("sms", "+33666666666").unwrap().unwrap().situation.couple(), Some(true));
+    let (s, r) = mtarget(&b.app, &[("Content", "x")]).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert!(r.contains("Msisdn"));
+}
+
+/// A fake provider send API: answers with the scripted statuses in turn
+/// (then 200), and records the bodies it accepted.
+async fn faux_fournisseur(script: Vec<u16>) -> (String, Arc<Mutex<Vec<String>>>, Arc<AtomicUsize>) {
+    let recus = Arc::new(Mutex::new(Vec::new()));
+    let appels = Arc::new(AtomicUsize::new(0));
+    let (r2, a2) = (recus.clone(), appels.clone());
+    let script = Arc::new(script);
+    let gerer = move |corps: String| {
+        let (recus, appels, script) = (r2.clone(), a2.clone(), script.clone());
+        async move {
+            let n = appels.fetch_add(1, Ordering::SeqCst);
+            match script.get(n).copied().unwrap_or(200) {
+                200 => {
+                    recus.lock().unwrap().push(corps);
+                    (StatusCode::CREATED, axum::Json(serde_json::json!({"sid": format!("SM{n}")})))
+                }
+                // A provider that never answers in time.
+                0 => {
+                    tokio::time::sleep(std::time::Duration::from_secs(30)).await;
+                    (StatusCode::OK, axum::Json(serde_json::json!({})))
+                }
+                c => (StatusCode::from_u16(c).unwrap(), axum::Json(serde_json::json!({"message": "erreur"}))),
+            }
+        }
+    };
+    let app = axum::Router::new().route("/2010-04-01/Accounts/AC123/Messages.json", post(gerer));
+    let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", l.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(l, app).await.unwrap() });
+    (url, recus, appels)
+}
+
+#[tokio::test]
+async fn boite_envoie_reessaie_et_ne_perd_rien() {
+    // 500, then success.
+    let (url, recus, appels) = faux_fournisseur(vec![500]).await;
+    let b = banc(false, &url, None);
+    twilio_sms(&b.app, "+33677777777", "Bonjour", "B1", None).await;
+    assert_eq!(b.boite.entrees().unwrap()[0].etat, EtatSortant::AEnvoyer);
+    b.boite.tour().await.unwrap();
+    assert_eq!(b.boite.entrees().unwrap()[0].etat, EtatSortant::AEnvoyer, "retried after a 500");
+    b.boite.tour().await.unwrap();
+    let e = &b.boite.entrees().unwrap()[0];
+    assert_eq!(e.etat, EtatSortant::Envoye);
+    assert_eq!(e.id_fournisseur.as_deref(), Some("SM1"));
+    assert!(e.numero.is_empty(), "the number is erased once sent");
+    assert_eq!(appels.load(Ordering::SeqCst), 2);
+    let corps = recus.lock().unwrap()[0].clone();
+    assert!(corps.contains("To=%2B33677777777") && corps.contains("Bonjour"), "{corps}");
+    // Nothing left to send: another round sends nothing twice.
+    b.boite.tour().await.unwrap();
+    assert_eq!(appels.load(Ordering::SeqCst), 2);
+    // The delivery receipt updates it.
+    let (corps, p) = form(&[("MessageSid", "SM1"), ("MessageStatus", "delivered")]);
+    let sig = twilio::signature(JETON, &format!("{URL_PUBLIQUE}/sms/twilio/status"), &p);
+    envoyer(&b.app, Request::post("/sms/twilio/status").header("X-Twilio-Signature", sig).body(Body::from(corps)).unwrap()).await;
+    assert_eq!(b.boite.entrees().unwrap()[0].etat, EtatSortant::Livre);
+}
+
+#[tokio::test]
+async fn boite_delai_depasse_puis_succes() {
+    let (url, recus, _) = faux_fournisseur(vec![0]).await;
+    let b = banc(false, &url, None);
+    twilio_sms(&b.app, "+33688888888", "Bonjour", "C1", None).await;
+    b.boite.tour().await.unwrap();
+    assert_eq!(b.boite.entrees().unwrap()[0].etat, EtatSortant::AEnvoyer, "a timeout is retried");
+    b.boite.tour().await.unwrap();
+    assert_eq!(b.boite.entrees().unwrap()[0].etat, EtatSortant::Envoye);
+    assert_eq!(recus.lock().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn rien_ne_part_vers_un_numero_arrete_meme_deja_en_file() {
+    let (url, recus, appels) = faux_fournisseur(vec![]).await;
+    let b = banc(false, &url, None);
+    twilio_sms(&b.app, "+33699999999", "Bonjour", "D1", None).await;
+    // The reply is queued; then the provider reports the opt-out.
+    b.service.arreter("sms", "+33699999999").unwrap();
+    b.boite.tour().await.unwrap();
+    assert_eq!(b.boite.entrees().unwrap()[0].etat, EtatSortant::Bloque);
+    assert_eq!(appels.load(Ordering::SeqCst), 0);
+    assert!(recus.lock().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn sans_identifiant_le_meme_texte_repete_est_un_doublon() {
+    let b = banc(false, "http://127.0.0.1:9", None);
+    mtarget(&b.app, &[("Msisdn", "+33612121212"), ("Content", "Bonjour"), ("Keyword", "Default")]).await;
+    let n = b.boite.entrees().unwrap().len();
+    let (s, r) = mtarget(&b.app, &[("Msisdn", "+33612121212"), ("Content", "Bonjour"), ("Keyword", "Default")]).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(r.contains("doublon"), "{r}");
+    assert_eq!(b.boite.entrees().unwrap().len(), n, "a gateway retry queues nothing");
+}
+
+#[tokio::test]
+async fn trop_de_messages_un_avertissement_puis_le_silence() {
+    let b = banc(true, "http://127.0.0.1:9", None);
+    let mut reponses = Vec::new();
+    for i in 0..24 {
+        let (_, r) = twilio_sms(&b.app, "+33613131313", "n'importe quoi", &format!("F{i}"), None).await;
+        reponses.push(r);
+    }
+    assert!(reponses[19].contains("<Message>"));
+    assert!(reponses[20].contains("attendez une minute"), "{}", reponses[20]);
+    assert!(reponses[21..].iter().all(|r| r.ends_with("<Response/>")));
+}
