@@ -91,3 +91,18 @@ fn effacer_supprime_la_conversation_et_le_rappel() {
     assert!(s.conversation("sms", "+33612345678").unwrap().is_none());
     assert!(s.magasin().rappels().unwrap().is_empty());
 }
+
+#[test]
+fn l_arret_survit_au_redemarrage() {
+    let d = tempfile::tempdir().unwrap();
+    {
+        let s = service(d.path());
+        s.traiter(&sms("Bonjour")).unwrap();
+        s.traiter(&sms("STOP")).unwrap();
+    }
+    let s = service(d.path());
+    assert!(s.est_arrete(&s.cle("sms", "+33612345678")).unwrap());
+    assert!(s.traiter(&sms("oui")).unwrap().messages.is_empty());
+    assert!(!s.traiter(&sms("START")).unwrap().messages.is_empty());
+    assert!(!s.est_arrete(&s.cle("sms", "+33612345678")).unwrap());
+}

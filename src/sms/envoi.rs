@@ -15,11 +15,13 @@
 //! (ChaCha20-Poly1305, key derived from the service secret) and erased as
 //! soon as the message is sent or abandoned.
 //!
-//! Known limit: if the service dies during the provider call itself, the
-//! entry is still `en_cours` on restart and is sent again with the same
-//! reference (Vonage `client-ref`, Mtarget `msgref`); a provider that does
-//! not deduplicate by reference (Twilio's API) may then deliver it twice.
-//! The window is one HTTP request.
+//! If the service dies during the provider call itself, the entry is still
+//! `en_cours` on restart. For Twilio the worker first looks the message up
+//! (Messages API, same recipient and text, created since the try began) and
+//! sends again only if Twilio does not have it. Known limit: Vonage and
+//! Mtarget offer no such lookup, so their entry is sent again with the same
+//! reference (`client-ref`, `msgref`) and may arrive twice; the window is
+//! one HTTP request.
 
 use crate::service::Service;
 use crate::store::{Cle, ErreurMagasin};
@@ -73,6 +75,10 @@ pub struct Sortant {
     pub etat: EtatSortant,
     /// The provider's id once accepted.
     pub id_fournisseur: Option<String>,
+    /// When the last try began (seconds since 1970), to recognise it at the
+    /// provider after a crash.
+    #[serde(default)]
+    pub essai_depuis: u64,
 }
 
 /// A provider's send API.
@@ -201,6 +207,7 @@ impl Boite {
                 prochain: 0,
                 etat: EtatSortant::AEnvoyer,
                 id_fournisseur: None,
+                essai_depuis: 0,
             };
             self.ecrire(&s)?;
         }
@@ -267,10 +274,18 @@ impl Boite {
                 self.ecrire(&s)?;
                 continue;
             };
-            s.etat = EtatSortant::EnCours;
-            s.essais += 1;
-            self.ecrire(&s)?;
-            let issue = self.envoyer(&s, &numero).await;
+            // Still `en_cours` at the start of a round: the service died during
+            // that try. Twilio lets us look the message up before sending again.
+            let issue = match (s.etat, self.retrouver(&s, &numero).await) {
+                (EtatSortant::EnCours, Some(sid)) => Issue::Accepte(sid),
+                _ => {
+                    s.etat = EtatSortant::EnCours;
+                    s.essais += 1;
+                    s.essai_depuis = Self::maintenant();
+                    self.ecrire(&s)?;
+                    self.envoyer(&s, &numero).await
+                }
+            };
             match issue {
                 Issue::Accepte(id) => {
                     s.etat = EtatSortant::Envoye;
@@ -310,6 +325,32 @@ impl Boite {
             }
             let _ = tokio::time::timeout(Duration::from_secs(1), self.reveil.notified()).await;
         }
+    }
+
+    /// After a crash during a try: the id of the message if Twilio has it
+    /// (same recipient and text, created since the try began).
+    async fn retrouver(&self, s: &Sortant, numero: &str) -> Option<String> {
+        if s.etat != EtatSortant::EnCours || s.fournisseur != "twilio" {
+            return None;
+        }
+        let (_, f) = self.fournisseurs.iter().find(|(n, _)| n == "twilio")?;
+        let r = self
+            .client
+            .get(format!("{}/2010-04-01/Accounts/{}/Messages.json", f.api_url.trim_end_matches('/'), f.identifiant))
+            .basic_auth(&f.identifiant, Some(&f.secret))
+            .query(&[("To", numero), ("PageSize", "50")])
+            .send()
+            .await
+            .ok()?;
+        let v: serde_json::Value = r.json().await.ok()?;
+        v["messages"].as_array()?.iter().find_map(|m| {
+            let cree = m["date_created"].as_str().and_then(date_rfc2822)?;
+            (m["body"].as_str() == Some(s.texte.as_str())
+                && m["to"].as_str() == Some(numero)
+                && cree + 5 >= s.essai_depuis)
+                .then(|| m["sid"].as_str().map(String::from))
+                .flatten()
+        })
     }
 
     async fn envoyer(&self, s: &Sortant, numero: &str) -> Issue {
@@ -401,9 +442,45 @@ impl Boite {
     }
 }
 
+/// Seconds since 1970 of an RFC 2822 date as Twilio writes them
+/// ("Mon, 23 Nov 2026 22:22:09 +0000").
+pub fn date_rfc2822(texte: &str) -> Option<u64> {
+    let mots: Vec<&str> = texte.split_whitespace().collect();
+    let [_, jour, mois, annee, heure, decalage] = mots.as_slice() else {
+        return None;
+    };
+    let mois = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        .iter()
+        .position(|m| m == mois)? as i64
+        + 1;
+    let (a, j): (i64, i64) = (annee.parse().ok()?, jour.parse().ok()?);
+    let h: Vec<i64> = heure.split(':').map(|x| x.parse().ok()).collect::<Option<_>>()?;
+    let [hh, mm, ss] = h.as_slice() else { return None };
+    // Days from civil (Howard Hinnant).
+    let y = if mois <= 2 { a - 1 } else { a };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (mois + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + j - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let jours = era * 146_097 + doe - 719_468;
+    let signe = if decalage.starts_with('-') { -1 } else { 1 };
+    let d: i64 = decalage.trim_start_matches(['+', '-']).parse().ok()?;
+    let decalage_s = signe * ((d / 100) * 3600 + (d % 100) * 60);
+    u64::try_from(jours * 86_400 + hh * 3600 + mm * 60 + ss - decalage_s).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_de_twilio() {
+        assert_eq!(date_rfc2822("Thu, 01 Jan 1970 00:00:00 +0000"), Some(0));
+        assert_eq!(date_rfc2822("Mon, 23 Nov 2026 12:00:00 +0000"), Some(1_795_435_200));
+        assert_eq!(date_rfc2822("Mon, 23 Nov 2026 13:00:00 +0100"), Some(1_795_435_200));
+        assert_eq!(date_rfc2822("hier"), None);
+    }
 
     #[test]
     fn le_numero_chiffre_se_relit_et_ne_se_lit_pas_sans_le_secret() {
