@@ -94,6 +94,8 @@ fn effacer_supprime_la_conversation_et_le_rappel() {
 
 #[test]
 fn l_arret_survit_au_redemarrage() {
+    // A fixed clock: the expiry test moves the shared one.
+    let service = |d: &std::path::Path| service(d).avec_horloge(|| 1_795_435_200);
     let d = tempfile::tempdir().unwrap();
     {
         let s = service(d.path());
