@@ -613,6 +613,13 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
             }
         });
         let app = guichet::server::routeur(etat, cfg.server.max_body_bytes);
+        let app = match guichet::telegram::demarrer(&cfg.telegram, service.clone()).await {
+            Ok(telegram) => app.merge(telegram),
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(2);
+            }
+        };
         let arret = async {
             let _ = tokio::signal::ctrl_c().await;
         };
