@@ -411,3 +411,25 @@ async fn l_interrogation_traite_les_updates_dans_l_ordre() {
         .collect();
     assert!(offsets.iter().skip(1).all(|o| o == 3), "confirmed after handling: {offsets:?}");
 }
+
+#[tokio::test]
+async fn la_configuration_telegram() {
+    use guichet::config::{Config, ModeTelegram};
+    let c = Config::depuis_texte("[telegram]\ntoken = \"1:a\"\nmode = \"polling\"\n").unwrap();
+    assert_eq!(c.telegram.mode, ModeTelegram::Polling);
+    assert_eq!(c.telegram.api_url, "https://api.telegram.org");
+    assert!(Config::depuis_texte("[telegram]\nmode = \"pigeon\"\n").is_err());
+    let b = banc().await;
+    // Off without a token.
+    let d = guichet::telegram::demarrer(&Config::default().telegram, b.service.clone()).await.unwrap();
+    assert!(d.envoyeur.is_none());
+    // A webhook without a secret would accept anyone's updates: refused.
+    let mut t = Config::default().telegram;
+    t.token = TOKEN.into();
+    let e = guichet::telegram::demarrer(&t, b.service.clone()).await.err().unwrap();
+    assert!(e.contains("webhook_secret"), "{e}");
+    t.webhook_secret = "pas valide !".into();
+    assert!(guichet::telegram::demarrer(&t, b.service.clone()).await.is_err());
+    t.webhook_secret = SECRET.into();
+    assert!(guichet::telegram::demarrer(&t, b.service.clone()).await.unwrap().envoyeur.is_some());
+}

@@ -274,14 +274,22 @@ async fn webhook(State(canal): State<Arc<Canal>>, entetes: HeaderMap, corps: axu
     }
 }
 
+/// The channel once started: what to mount, and what to wait for at shutdown.
+pub struct Demarre {
+    /// The routes to merge into the service's router (empty in polling mode
+    /// or without a token).
+    pub routeur: Router,
+    /// The sender, whose queued replies are worth waiting for at shutdown.
+    pub envoyeur: Option<Envoyeur>,
+}
+
 /// Starts the Telegram channel as configured: nothing without a token; in
 /// webhook mode, the router of `POST /telegram` (and the webhook registered
-/// when `public_url` is set); in polling mode, the polling task. Returns the
-/// router to merge into the service's (empty when there is nothing to mount).
-pub async fn demarrer(cfg: &crate::config::Telegram, service: Arc<Service>) -> Result<Router, String> {
+/// when `public_url` is set); in polling mode, the polling task.
+pub async fn demarrer(cfg: &crate::config::Telegram, service: Arc<Service>) -> Result<Demarre, String> {
     use crate::config::ModeTelegram;
     if cfg.token.is_empty() {
-        return Ok(Router::new());
+        return Ok(Demarre { routeur: Router::new(), envoyeur: None });
     }
     let api = url::Url::parse(&cfg.api_url).map_err(|e| format!("[telegram] api_url : {e}"))?;
     let bot = Bot::new(cfg.token.clone()).set_api_url(api);
@@ -305,13 +313,14 @@ pub async fn demarrer(cfg: &crate::config::Telegram, service: Arc<Service>) -> R
                     }
                 });
             }
-            Ok(routeur(canal))
+            Ok(Demarre { envoyeur: Some(canal.envoyeur().clone()), routeur: routeur(canal) })
         }
         ModeTelegram::Polling => {
             let canal = Canal::nouveau(service, bot.clone(), None, Limites::telegram());
             tracing::info!("Telegram : interrogation (getUpdates)");
+            let envoyeur = Some(canal.envoyeur().clone());
             tokio::spawn(interroger(bot, canal));
-            Ok(Router::new())
+            Ok(Demarre { routeur: Router::new(), envoyeur })
         }
     }
 }
