@@ -41,6 +41,8 @@ struct Fake {
     bloques: Arc<Mutex<Vec<i64>>>,
     /// Updates to give to getUpdates (once).
     updates: Arc<Mutex<Vec<Value>>>,
+    /// (chat, arrival) of every accepted sendMessage.
+    arrivees: Arc<Mutex<Vec<(i64, std::time::Instant)>>>,
 }
 
 impl Fake {
@@ -65,16 +67,27 @@ impl Fake {
     }
 }
 
-async fn api(State(f): State<Fake>, Path((_bot, methode)): Path<(String, String)>, corps: String) -> Json<Value> {
+async fn api(
+    State(f): State<Fake>,
+    Path((_bot, methode)): Path<(String, String)>,
+    corps: String,
+) -> Json<Value> {
     let v: Value = serde_json::from_str(&corps).unwrap_or(Value::String(corps));
     let (ok, reponse) = match methode.to_ascii_lowercase().as_str() {
         "sendmessage" => {
             let chat = v["chat_id"].as_i64().unwrap_or(0);
             if f.bloques.lock().unwrap().contains(&chat) {
-                (false, json!({"ok": false, "error_code": 403, "description": "Forbidden: bot was blocked by the user"}))
+                (
+                    false,
+                    json!({"ok": false, "error_code": 403, "description": "Forbidden: bot was blocked by the user"}),
+                )
             } else if let Some(e) = f.erreurs.lock().unwrap().pop_front() {
                 (false, e)
             } else {
+                f.arrivees
+                    .lock()
+                    .unwrap()
+                    .push((chat, std::time::Instant::now()));
                 (
                     true,
                     json!({"ok": true, "result": {
@@ -91,7 +104,10 @@ async fn api(State(f): State<Fake>, Path((_bot, methode)): Path<(String, String)
             (true, json!({"ok": true, "result": u}))
         }
         "deletewebhook" | "setwebhook" => (true, json!({"ok": true, "result": true})),
-        _ => (false, json!({"ok": false, "error_code": 404, "description": "Not Found: method not found"})),
+        _ => (
+            false,
+            json!({"ok": false, "error_code": 404, "description": "Not Found: method not found"}),
+        ),
     };
     f.appels.lock().unwrap().push((methode, v, ok));
     Json(reponse)
@@ -99,7 +115,9 @@ async fn api(State(f): State<Fake>, Path((_bot, methode)): Path<(String, String)
 
 async fn fake_api() -> (Fake, String) {
     let fake = Fake::default();
-    let app = Router::new().route("/{bot}/{method}", post(api)).with_state(fake.clone());
+    let app = Router::new()
+        .route("/{bot}/{method}", post(api))
+        .with_state(fake.clone());
     let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let adresse = l.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(l, app).await.unwrap() });
@@ -131,12 +149,25 @@ async fn banc() -> Banc {
     let (fake, url) = fake_api().await;
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
     let service = Arc::new(
-        Service::nouveau(moteur, Box::new(MagasinMemoire::default()), b"t".to_vec()).avec_horloge(|| 1_795_435_200),
+        Service::nouveau(moteur, Box::new(MagasinMemoire::default()), b"t".to_vec())
+            .avec_horloge(|| 1_795_435_200),
     );
     let bot = Bot::new(TOKEN).set_api_url(url.parse().unwrap());
-    let canal = Canal::nouveau(service.clone(), bot.clone(), Some(SECRET.into()), limites_de_test());
+    let canal = Canal::nouveau(
+        service.clone(),
+        bot.clone(),
+        Some(SECRET.into()),
+        limites_de_test(),
+    );
     let app = routeur(canal.clone());
-    Banc { fake, service, canal, app, bot, prochain_update: 1 }
+    Banc {
+        fake,
+        service,
+        canal,
+        app,
+        bot,
+        prochain_update: 1,
+    }
 }
 
 fn update(id: u32, chat: i64, texte: &str) -> Value {
@@ -153,10 +184,21 @@ impl Banc {
         if let Some(s) = secret {
             r = r.header("X-Telegram-Bot-Api-Secret-Token", s);
         }
-        let rep = self.app.clone().oneshot(r.body(Body::from(corps.to_string())).unwrap()).await.unwrap();
+        let rep = self
+            .app
+            .clone()
+            .oneshot(r.body(Body::from(corps.to_string())).unwrap())
+            .await
+            .unwrap();
         let statut = rep.status();
-        let octets = http_body_util::BodyExt::collect(rep.into_body()).await.unwrap().to_bytes();
-        (statut, serde_json::from_slice(&octets).unwrap_or(Value::Null))
+        let octets = http_body_util::BodyExt::collect(rep.into_body())
+            .await
+            .unwrap()
+            .to_bytes();
+        (
+            statut,
+            serde_json::from_slice(&octets).unwrap_or(Value::Null),
+        )
     }
 
     /// Sends a text from a chat as a new update; waits for the replies to
@@ -165,7 +207,9 @@ impl Banc {
         let avant = self.fake.envoyes().len();
         let id = self.prochain_update;
         self.prochain_update += 1;
-        let (s, r) = self.poster(&update(id, chat, texte).to_string(), Some(SECRET)).await;
+        let (s, r) = self
+            .poster(&update(id, chat, texte).to_string(), Some(SECRET))
+            .await;
         assert_eq!(s, StatusCode::OK, "{r}");
         self.canal.envoyeur().attendre().await;
         self.fake.envoyes()[avant..].to_vec()
@@ -190,10 +234,17 @@ async fn une_conversation_entiere_avec_claviers_jusqu_aux_resultats() {
     let mut b = banc().await;
     let chat = 1001;
     let mut replies = b.dire(chat, "/start").await;
-    assert!(replies[0]["text"].as_str().unwrap().starts_with("Bonjour"), "{replies:?}");
+    assert!(
+        replies[0]["text"].as_str().unwrap().starts_with("Bonjour"),
+        "{replies:?}"
+    );
     let mut questions_a_boutons = 0;
     for _ in 0..40 {
-        let conversation = b.service.conversation("telegram", &chat.to_string()).unwrap().unwrap();
+        let conversation = b
+            .service
+            .conversation("telegram", &chat.to_string())
+            .unwrap()
+            .unwrap();
         let dernier = replies.last().expect("every answer gets a reply").clone();
         let Etape::Question { id } = &conversation.etape else {
             break;
@@ -203,8 +254,14 @@ async fn une_conversation_entiere_avec_claviers_jusqu_aux_resultats() {
         let reponse = match q.genre {
             Genre::OuiNon | Genre::Choix | Genre::Commune => {
                 questions_a_boutons += 1;
-                assert_eq!(dernier["reply_markup"]["one_time_keyboard"], true, "{id}: {dernier}");
-                assert_eq!(dernier["reply_markup"]["resize_keyboard"], true, "{id}: {dernier}");
+                assert_eq!(
+                    dernier["reply_markup"]["one_time_keyboard"], true,
+                    "{id}: {dernier}"
+                );
+                assert_eq!(
+                    dernier["reply_markup"]["resize_keyboard"], true,
+                    "{id}: {dernier}"
+                );
                 match q.genre {
                     Genre::OuiNon => {
                         assert_eq!(clavier, ["Oui", "Non"], "{id}");
@@ -223,7 +280,10 @@ async fn une_conversation_entiere_avec_claviers_jusqu_aux_resultats() {
                 }
             }
             genre => {
-                assert_eq!(dernier["reply_markup"]["remove_keyboard"], true, "{id}: {dernier}");
+                assert_eq!(
+                    dernier["reply_markup"]["remove_keyboard"], true,
+                    "{id}: {dernier}"
+                );
                 match genre {
                     Genre::Nombre => "2",
                     Genre::Ages => "7 3",
@@ -236,12 +296,27 @@ async fn une_conversation_entiere_avec_claviers_jusqu_aux_resultats() {
         };
         let numero = conversation.posees;
         replies = b.dire(chat, &reponse).await;
-        let apres = b.service.conversation("telegram", &chat.to_string()).unwrap().unwrap();
-        assert!(apres.posees > numero, "the button {reponse:?} of {id} was not understood: {replies:?}");
+        let apres = b
+            .service
+            .conversation("telegram", &chat.to_string())
+            .unwrap()
+            .unwrap();
+        assert!(
+            apres.posees > numero,
+            "the button {reponse:?} of {id} was not understood: {replies:?}"
+        );
     }
     assert!(questions_a_boutons >= 3, "{questions_a_boutons}");
-    let conversation = b.service.conversation("telegram", &chat.to_string()).unwrap().unwrap();
-    assert!(matches!(conversation.etape, Etape::Resultats { .. }), "{:?}", conversation.etape);
+    let conversation = b
+        .service
+        .conversation("telegram", &chat.to_string())
+        .unwrap()
+        .unwrap();
+    assert!(
+        matches!(conversation.etape, Etape::Resultats { .. }),
+        "{:?}",
+        conversation.etape
+    );
     // The card: names in bold, HTML, apply buttons, phone links; then what to do next.
     let carte = &replies[0];
     assert_eq!(carte["parse_mode"], "HTML", "{carte}");
@@ -249,17 +324,41 @@ async fn une_conversation_entiere_avec_claviers_jusqu_aux_resultats() {
     assert!(texte.contains("<b>"), "{texte}");
     assert!(texte.contains("href=\"tel:3230\""), "{texte}");
     assert!(texte.chars().count() <= 4096);
-    let liens = carte["reply_markup"]["inline_keyboard"].as_array().expect("apply buttons");
-    assert!(liens.iter().all(|r| r[0]["url"].as_str().unwrap().starts_with("http")), "{liens:?}");
-    assert!(liens[0][0]["text"].as_str().unwrap().starts_with("Faire la demande"));
+    let liens = carte["reply_markup"]["inline_keyboard"]
+        .as_array()
+        .expect("apply buttons");
+    assert!(
+        liens
+            .iter()
+            .all(|r| r[0]["url"].as_str().unwrap().starts_with("http")),
+        "{liens:?}"
+    );
+    assert!(
+        liens[0][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Faire la demande")
+    );
     let fin = replies.last().unwrap();
-    assert!(fin["text"].as_str().unwrap().contains("RECOMMENCER"), "{fin}");
+    assert!(
+        fin["text"].as_str().unwrap().contains("RECOMMENCER"),
+        "{fin}"
+    );
     assert_eq!(fin["reply_markup"]["remove_keyboard"], true);
     // A number gives the detail, as by SMS: the card's numbers are the engine's.
     let troisieme = texte.split("\n3. ").nth(1).unwrap();
-    let montant = troisieme.split(" : ").nth(1).unwrap().split(" €").next().unwrap();
+    let montant = troisieme
+        .split(" : ")
+        .nth(1)
+        .unwrap()
+        .split(" €")
+        .next()
+        .unwrap();
     let detail = b.dire(chat, "3").await;
-    assert!(detail[0]["text"].as_str().unwrap().contains(montant), "{montant} {detail:?}");
+    assert!(
+        detail[0]["text"].as_str().unwrap().contains(montant),
+        "{montant} {detail:?}"
+    );
 }
 
 #[tokio::test]
@@ -273,7 +372,13 @@ async fn un_mauvais_secret_est_refuse_et_rien_n_est_envoye() {
     }
     b.canal.envoyeur().attendre().await;
     assert_eq!(b.fake.tentatives(), 0);
-    assert!(b.service.conversation("telegram", "2002").unwrap().is_none(), "nothing processed");
+    assert!(
+        b.service
+            .conversation("telegram", "2002")
+            .unwrap()
+            .is_none(),
+        "nothing processed"
+    );
 }
 
 #[tokio::test]
@@ -298,7 +403,11 @@ async fn un_update_repete_est_traite_et_repondu_une_fois() {
     assert!(une_fois >= 1);
     for _ in 0..3 {
         let (s, _) = b.poster(&corps, Some(SECRET)).await;
-        assert_eq!(s, StatusCode::OK, "a repeat is acknowledged, so that Telegram stops");
+        assert_eq!(
+            s,
+            StatusCode::OK,
+            "a repeat is acknowledged, so that Telegram stops"
+        );
     }
     b.canal.envoyeur().attendre().await;
     assert_eq!(b.fake.envoyes().len(), une_fois, "answered once");
@@ -326,7 +435,11 @@ async fn un_429_est_reessaye_apres_retry_after_et_rien_n_est_perdu() {
     recus.extend(b.dire(chat, "non").await);
     let textes: Vec<Value> = recus.into_iter().map(|m| m["text"].clone()).collect();
     assert_eq!(textes, attendu, "everything arrives, in order");
-    assert_eq!(b.fake.tentatives(), attendu.len() + 1, "one refused attempt, then sent again");
+    assert_eq!(
+        b.fake.tentatives(),
+        attendu.len() + 1,
+        "one refused attempt, then sent again"
+    );
 }
 
 #[tokio::test]
@@ -338,14 +451,28 @@ async fn un_bot_bloque_arrete_la_conversation() {
     let avant = b.fake.tentatives();
     let recus = b.dire(chat, "non").await;
     assert!(recus.is_empty());
-    assert_eq!(b.fake.tentatives(), avant + 1, "the queue of a blocked chat is dropped after the first refusal");
-    let c = b.service.conversation("telegram", &chat.to_string()).unwrap().unwrap();
+    assert_eq!(
+        b.fake.tentatives(),
+        avant + 1,
+        "the queue of a blocked chat is dropped after the first refusal"
+    );
+    let c = b
+        .service
+        .conversation("telegram", &chat.to_string())
+        .unwrap()
+        .unwrap();
     assert!(c.arrete, "blocked = STOP");
     // Unblocked, /start resumes the conversation where it was.
     b.fake.bloques.lock().unwrap().clear();
     let recus = b.dire(chat, "/start").await;
     assert!(!recus.is_empty());
-    assert!(!b.service.conversation("telegram", &chat.to_string()).unwrap().unwrap().arrete);
+    assert!(
+        !b.service
+            .conversation("telegram", &chat.to_string())
+            .unwrap()
+            .unwrap()
+            .arrete
+    );
 }
 
 #[tokio::test]
@@ -384,7 +511,10 @@ async fn la_langue_de_telegram_choisit_l_anglais() {
 async fn l_interrogation_traite_les_updates_dans_l_ordre() {
     let b = banc().await;
     *b.fake.updates.lock().unwrap() = vec![update(1, 8008, "/start"), update(2, 8008, "non")];
-    let tache = tokio::spawn(guichet::telegram::interroger(b.bot.clone(), b.canal.clone()));
+    let tache = tokio::spawn(guichet::telegram::interroger(
+        b.bot.clone(),
+        b.canal.clone(),
+    ));
     // Wait for the second answer to be stored (polled, not timed).
     let mut n = 0;
     loop {
@@ -398,7 +528,14 @@ async fn l_interrogation_traite_les_updates_dans_l_ordre() {
     }
     tache.abort();
     b.canal.envoyeur().attendre().await;
-    let appels: Vec<String> = b.fake.appels.lock().unwrap().iter().map(|a| a.0.to_ascii_lowercase()).collect();
+    let appels: Vec<String> = b
+        .fake
+        .appels
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|a| a.0.to_ascii_lowercase())
+        .collect();
     assert_eq!(appels[0], "deletewebhook");
     let offsets: Vec<Value> = b
         .fake
@@ -409,7 +546,10 @@ async fn l_interrogation_traite_les_updates_dans_l_ordre() {
         .filter(|a| a.0.eq_ignore_ascii_case("getupdates"))
         .map(|a| a.1["offset"].clone())
         .collect();
-    assert!(offsets.iter().skip(1).all(|o| o == 3), "confirmed after handling: {offsets:?}");
+    assert!(
+        offsets.iter().skip(1).all(|o| o == 3),
+        "confirmed after handling: {offsets:?}"
+    );
 }
 
 #[tokio::test]
@@ -421,15 +561,89 @@ async fn la_configuration_telegram() {
     assert!(Config::depuis_texte("[telegram]\nmode = \"pigeon\"\n").is_err());
     let b = banc().await;
     // Off without a token.
-    let d = guichet::telegram::demarrer(&Config::default().telegram, b.service.clone()).await.unwrap();
+    let d = guichet::telegram::demarrer(&Config::default().telegram, b.service.clone())
+        .await
+        .unwrap();
     assert!(d.envoyeur.is_none());
     // A webhook without a secret would accept anyone's updates: refused.
     let mut t = Config::default().telegram;
     t.token = TOKEN.into();
-    let e = guichet::telegram::demarrer(&t, b.service.clone()).await.err().unwrap();
+    let e = guichet::telegram::demarrer(&t, b.service.clone())
+        .await
+        .err()
+        .unwrap();
     assert!(e.contains("webhook_secret"), "{e}");
     t.webhook_secret = "pas valide !".into();
-    assert!(guichet::telegram::demarrer(&t, b.service.clone()).await.is_err());
+    assert!(
+        guichet::telegram::demarrer(&t, b.service.clone())
+            .await
+            .is_err()
+    );
     t.webhook_secret = SECRET.into();
-    assert!(guichet::telegram::demarrer(&t, b.service.clone()).await.unwrap().envoyeur.is_some());
+    assert!(
+        guichet::telegram::demarrer(&t, b.service.clone())
+            .await
+            .unwrap()
+            .envoyeur
+            .is_some()
+    );
+}
+
+#[tokio::test]
+async fn les_limites_de_debit_sont_respectees() {
+    use guichet::telegram::format::{Clavier, Sortant};
+    let (fake, url) = fake_api().await;
+    let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
+    let service = Arc::new(Service::nouveau(
+        moteur,
+        Box::new(MagasinMemoire::default()),
+        b"t".to_vec(),
+    ));
+    let limites = Limites {
+        par_chat: Duration::from_millis(300),
+        global: Duration::from_millis(150),
+        ..limites_de_test()
+    };
+    let envoyeur = guichet::telegram::envoi::Envoyeur::nouveau(
+        Bot::new(TOKEN).set_api_url(url.parse().unwrap()),
+        service,
+        limites,
+    );
+    let m = |t: &str| Sortant {
+        texte: t.into(),
+        html: false,
+        clavier: Clavier::Aucun,
+    };
+    let debut = std::time::Instant::now();
+    envoyeur.envoyer(1, vec![m("a1"), m("a2"), m("a3")]);
+    envoyeur.envoyer(2, vec![m("b1"), m("b2"), m("b3")]);
+    envoyeur.attendre().await;
+    let arrivees = fake.arrivees.lock().unwrap().clone();
+    assert_eq!(arrivees.len(), 6);
+    // Lower bounds only: each follows from how sending waits, whatever the load.
+    for chat in [1, 2] {
+        let a: Vec<_> = arrivees
+            .iter()
+            .filter(|x| x.0 == chat)
+            .map(|x| x.1)
+            .collect();
+        for w in a.windows(2) {
+            assert!(
+                w[1] - w[0] >= Duration::from_millis(300),
+                "one message per interval in a chat"
+            );
+        }
+    }
+    assert!(
+        arrivees[5].1 - debut >= Duration::from_millis(5 * 150),
+        "overall interval"
+    );
+    // In order per chat.
+    let textes: Vec<String> = fake
+        .envoyes()
+        .iter()
+        .map(|b| b["text"].as_str().unwrap().to_string())
+        .collect();
+    let a: Vec<&String> = textes.iter().filter(|t| t.starts_with('a')).collect();
+    assert_eq!(a, ["a1", "a2", "a3"]);
 }

@@ -17,11 +17,11 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use teloxide::prelude::Requester;
 use teloxide::payloads::SendMessageSetters;
+use teloxide::prelude::Requester;
 use teloxide::types::{
-    ChatId, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, KeyboardMarkup, KeyboardRemove,
-    LinkPreviewOptions, ParseMode, ReplyMarkup,
+    ChatId, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, KeyboardMarkup,
+    KeyboardRemove, LinkPreviewOptions, ParseMode, ReplyMarkup,
 };
 use teloxide::{ApiError, Bot, RequestError};
 use tokio::sync::{Notify, mpsc};
@@ -212,7 +212,11 @@ async fn envoyer_un(i: &Interne, chat: i64, cle: &str, mut m: Sortant) -> Issue 
         match requete.await {
             Ok(_) => return Issue::Envoye,
             Err(RequestError::RetryAfter(s)) => {
-                tracing::warn!(chat = cle, attente_s = s.seconds(), "Telegram : trop de messages (429), nouvel essai");
+                tracing::warn!(
+                    chat = cle,
+                    attente_s = s.seconds(),
+                    "Telegram : trop de messages (429), nouvel essai"
+                );
                 tokio::time::sleep(s.duration()).await;
             }
             Err(RequestError::Api(e)) if bloque(&e) => {
@@ -282,11 +286,11 @@ fn balisage(c: &Clavier) -> Option<ReplyMarkup> {
         Clavier::Aucun => None,
         Clavier::Retirer => Some(ReplyMarkup::KeyboardRemove(KeyboardRemove::new())),
         Clavier::Reponses(rangees) => Some(ReplyMarkup::Keyboard(
-            KeyboardMarkup::new(
-                rangees
-                    .iter()
-                    .map(|r| r.iter().map(|b| KeyboardButton::new(b.clone())).collect::<Vec<_>>()),
-            )
+            KeyboardMarkup::new(rangees.iter().map(|r| {
+                r.iter()
+                    .map(|b| KeyboardButton::new(b.clone()))
+                    .collect::<Vec<_>>()
+            }))
             .resize_keyboard()
             .one_time_keyboard(),
         )),
@@ -302,7 +306,9 @@ fn balisage(c: &Clavier) -> Option<ReplyMarkup> {
             if rangees.is_empty() {
                 None
             } else {
-                Some(ReplyMarkup::InlineKeyboard(InlineKeyboardMarkup::new(rangees)))
+                Some(ReplyMarkup::InlineKeyboard(InlineKeyboardMarkup::new(
+                    rangees,
+                )))
             }
         }
     }

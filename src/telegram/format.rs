@@ -48,7 +48,11 @@ impl Sortant {
     /// refuses the formatted one (an entity or a button it does not accept).
     pub fn brut(&self) -> Sortant {
         Sortant {
-            texte: if self.html { sans_balises(&self.texte) } else { self.texte.clone() },
+            texte: if self.html {
+                sans_balises(&self.texte)
+            } else {
+                self.texte.clone()
+            },
             html: false,
             clavier: Clavier::Aucun,
         }
@@ -89,7 +93,11 @@ pub fn composer(moteur: &Moteur, sortie: &Sortie, langue: Langue, suppose: bool)
         .messages
         .iter()
         .flat_map(|m| decouper(m, LONGUEUR_MAX))
-        .map(|texte| Sortant { texte, html: false, clavier: Clavier::Aucun })
+        .map(|texte| Sortant {
+            texte,
+            html: false,
+            clavier: Clavier::Aucun,
+        })
         .collect();
     if let Some(dernier) = sortants.last_mut() {
         dernier.clavier = clavier;
@@ -126,7 +134,10 @@ fn clavier_invite(moteur: &Moteur, invite: &serde_json::Value, langue: Langue) -
 /// The eligible aids in the engine's order (largest monthly amount first):
 /// the numbers the person types for a detail refer to this order.
 pub fn eligibles(aides: &[ResultatAide]) -> Vec<&ResultatAide> {
-    let mut v: Vec<&ResultatAide> = aides.iter().filter(|a| a.statut == Statut::Eligible).collect();
+    let mut v: Vec<&ResultatAide> = aides
+        .iter()
+        .filter(|a| a.statut == Statut::Eligible)
+        .collect();
     let mensuel = |a: &ResultatAide| -> Decimal {
         let m = a.montant.unwrap_or_default();
         match a.periodicite {
@@ -142,7 +153,10 @@ pub fn eligibles(aides: &[ResultatAide]) -> Vec<&ResultatAide> {
 fn resultats(moteur: &Moteur, aides: &[ResultatAide], l: Langue, suppose: bool) -> Vec<Sortant> {
     let t = |id: &str, args: &[(&str, Arg)]| moteur.textes.msg(l, id, args);
     let mut blocs: Vec<(String, Option<(String, String)>)> = Vec::new();
-    blocs.push((format!("<b>{}</b>", echapper(&t("resultats-titre", &[])).trim()), None));
+    blocs.push((
+        format!("<b>{}</b>", echapper(&t("resultats-titre", &[])).trim()),
+        None,
+    ));
     for (i, a) in eligibles(aides).into_iter().enumerate() {
         let nom = format!("<b>{}</b>", echapper(&a.libelle));
         let n = ("n", Arg::Nombre(i as i64 + 1));
@@ -152,7 +166,13 @@ fn resultats(moteur: &Moteur, aides: &[ResultatAide], l: Langue, suppose: bool) 
                     Some(Periodicite::Annuelle) | Some(Periodicite::Unique) => "resultat-an",
                     _ => "resultat-mois",
                 };
-                avec_html(moteur, l, id, &[n], &[("aide", nom), ("montant", echapper(&format_euros(m, l)))])
+                avec_html(
+                    moteur,
+                    l,
+                    id,
+                    &[n],
+                    &[("aide", nom), ("montant", echapper(&format_euros(m, l)))],
+                )
             }
             None => avec_html(moteur, l, "resultat-sans-montant", &[n], &[("aide", nom)]),
         };
@@ -160,7 +180,13 @@ fn resultats(moteur: &Moteur, aides: &[ResultatAide], l: Langue, suppose: bool) 
         if let Some(d) = &a.demarche {
             if let Some(tel) = &d.telephone {
                 bloc.push('\n');
-                bloc.push_str(&avec_html(moteur, l, "detail-telephone", &[], &[("telephone", lien_tel(tel))]));
+                bloc.push_str(&avec_html(
+                    moteur,
+                    l,
+                    "detail-telephone",
+                    &[],
+                    &[("telephone", lien_tel(tel))],
+                ));
             }
             if !d.documents.is_empty() {
                 bloc.push('\n');
@@ -196,14 +222,22 @@ fn resultats(moteur: &Moteur, aides: &[ResultatAide], l: Langue, suppose: bool) 
     let mut liens = Vec::new();
     for (bloc, lien) in blocs {
         if !texte.is_empty() && texte.chars().count() + 2 + bloc.chars().count() > LONGUEUR_MAX {
-            sortants.push(carte(std::mem::take(&mut texte), std::mem::take(&mut liens)));
+            sortants.push(carte(
+                std::mem::take(&mut texte),
+                std::mem::take(&mut liens),
+            ));
         }
         if !texte.is_empty() {
             texte.push_str("\n\n");
         }
         // A single block over the limit (never seen: aid texts are short) is cut.
         if bloc.chars().count() > LONGUEUR_MAX {
-            texte.push_str(&echapper(&sans_balises(&bloc).chars().take(LONGUEUR_MAX).collect::<String>()));
+            texte.push_str(&echapper(
+                &sans_balises(&bloc)
+                    .chars()
+                    .take(LONGUEUR_MAX)
+                    .collect::<String>(),
+            ));
         } else {
             texte.push_str(&bloc);
         }
@@ -212,27 +246,51 @@ fn resultats(moteur: &Moteur, aides: &[ResultatAide], l: Langue, suppose: bool) 
     if !texte.is_empty() {
         sortants.push(carte(texte, liens));
     }
-    let a_verifier = aides.iter().filter(|a| a.statut == Statut::Indetermine).count();
+    let a_verifier = aides
+        .iter()
+        .filter(|a| a.statut == Statut::Indetermine)
+        .count();
     let mut pied = Vec::new();
     if suppose {
         pied.push(t("resultats-suppose", &[]));
     }
     if a_verifier > 0 {
-        pied.push(t("resultats-a-verifier", &[("n", Arg::Nombre(a_verifier as i64))]));
+        pied.push(t(
+            "resultats-a-verifier",
+            &[("n", Arg::Nombre(a_verifier as i64))],
+        ));
     }
     pied.push(t("resultats-fin", &[]));
-    sortants.push(Sortant { texte: pied.join("\n"), html: false, clavier: Clavier::Retirer });
+    sortants.push(Sortant {
+        texte: pied.join("\n"),
+        html: false,
+        clavier: Clavier::Retirer,
+    });
     sortants
 }
 
 fn carte(texte: String, liens: Vec<(String, String)>) -> Sortant {
-    let clavier = if liens.is_empty() { Clavier::Aucun } else { Clavier::Liens(liens) };
-    Sortant { texte, html: true, clavier }
+    let clavier = if liens.is_empty() {
+        Clavier::Aucun
+    } else {
+        Clavier::Liens(liens)
+    };
+    Sortant {
+        texte,
+        html: true,
+        clavier,
+    }
 }
 
 /// Formats a Fluent message as HTML: the message's own words are escaped,
 /// the `html` arguments are inserted as they are (already safe HTML).
-fn avec_html(moteur: &Moteur, l: Langue, id: &str, args: &[(&str, Arg)], html: &[(&str, String)]) -> String {
+fn avec_html(
+    moteur: &Moteur,
+    l: Langue,
+    id: &str,
+    args: &[(&str, Arg)],
+    html: &[(&str, String)],
+) -> String {
     // Private-use characters stand for the HTML arguments while the text is
     // escaped, then are replaced.
     let mut tous: Vec<(&str, Arg)> = args.to_vec();
@@ -258,7 +316,10 @@ fn url_web(url: &str) -> bool {
 /// A phone number as a `tel:` link, shown as written. French numbers of ten
 /// digits get the +33 prefix; short numbers (39 39) are dialled as they are.
 pub fn lien_tel(affiche: &str) -> String {
-    let chiffres: String = affiche.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    let chiffres: String = affiche
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
     let cible = match chiffres.strip_prefix('0') {
         Some(reste) if chiffres.len() == 10 => format!("+33{reste}"),
         _ => chiffres,
@@ -266,7 +327,11 @@ pub fn lien_tel(affiche: &str) -> String {
     if cible.is_empty() {
         return echapper(affiche);
     }
-    format!("<a href=\"tel:{}\">{}</a>", echapper(&cible), echapper(affiche))
+    format!(
+        "<a href=\"tel:{}\">{}</a>",
+        echapper(&cible),
+        echapper(affiche)
+    )
 }
 
 /// Escapes text for Telegram's HTML (`<`, `>`, `&`, and `"` for attributes).
@@ -296,7 +361,10 @@ pub fn sans_balises(html: &str) -> String {
             _ => {}
         }
     }
-    r.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
+    r.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
 }
 
 /// Cuts a text into pieces of at most `max` characters, at a line break if
@@ -307,9 +375,17 @@ pub fn decouper(texte: &str, max: usize) -> Vec<String> {
     let mut pieces = Vec::new();
     let mut reste: &str = texte;
     while reste.chars().count() > max {
-        let fin = reste.char_indices().nth(max).map(|(i, _)| i).unwrap_or(reste.len());
+        let fin = reste
+            .char_indices()
+            .nth(max)
+            .map(|(i, _)| i)
+            .unwrap_or(reste.len());
         let tete = &reste[..fin];
-        let moitie = tete.char_indices().nth(max / 2).map(|(i, _)| i).unwrap_or(0);
+        let moitie = tete
+            .char_indices()
+            .nth(max / 2)
+            .map(|(i, _)| i)
+            .unwrap_or(0);
         let coupe = tete
             .rfind('\n')
             .filter(|&i| i >= moitie)
@@ -337,14 +413,20 @@ mod tests {
         let pieces = decouper(&texte, 40);
         assert!(pieces.iter().all(|p| p.chars().count() <= 40), "{pieces:?}");
         assert_eq!(pieces[0], "a".repeat(30));
-        assert_eq!(pieces.concat().replace([' ', '\n'], ""), texte.replace([' ', '\n'], ""));
+        assert_eq!(
+            pieces.concat().replace([' ', '\n'], ""),
+            texte.replace([' ', '\n'], "")
+        );
         assert_eq!(decouper("court", 4096), vec!["court"]);
         assert_eq!(decouper(&"é".repeat(10), 4).concat(), "é".repeat(10));
     }
 
     #[test]
     fn liens_tel() {
-        assert_eq!(lien_tel("0 805 204 805"), "<a href=\"tel:+33805204805\">0 805 204 805</a>");
+        assert_eq!(
+            lien_tel("0 805 204 805"),
+            "<a href=\"tel:+33805204805\">0 805 204 805</a>"
+        );
         assert_eq!(lien_tel("39 39"), "<a href=\"tel:3939\">39 39</a>");
         assert_eq!(lien_tel("aucun"), "aucun");
     }

@@ -95,7 +95,12 @@ pub struct Entrant {
 impl Canal {
     /// A channel over a service, sending through `bot`. `secret` is the
     /// webhook secret token (`None`: polling only, the webhook refuses all).
-    pub fn nouveau(service: Arc<Service>, bot: Bot, secret: Option<String>, limites: Limites) -> Arc<Canal> {
+    pub fn nouveau(
+        service: Arc<Service>,
+        bot: Bot,
+        secret: Option<String>,
+        limites: Limites,
+    ) -> Arc<Canal> {
         Arc::new(Canal {
             envoyeur: Envoyeur::nouveau(bot, service.clone(), limites),
             service,
@@ -126,7 +131,9 @@ impl Canal {
         drop(verrou);
         {
             let mut o = self.ordre.lock().unwrap_or_else(|p| p.into_inner());
-            if o.get(&entrant.chat).is_some_and(|v| Arc::strong_count(v) == 1) {
+            if o.get(&entrant.chat)
+                .is_some_and(|v| Arc::strong_count(v) == 1)
+            {
                 o.remove(&entrant.chat);
             }
         }
@@ -163,7 +170,12 @@ impl Canal {
         let cle = self.service.cle(CANAL, &e.chat.to_string());
         match fait {
             Ok(Ok((sortie, sortants))) => {
-                tracing::debug!(chat = cle.court(), doublon = sortie.doublon, replies = sortants.len(), "update Telegram traité");
+                tracing::debug!(
+                    chat = cle.court(),
+                    doublon = sortie.doublon,
+                    replies = sortants.len(),
+                    "update Telegram traité"
+                );
                 self.envoyeur.envoyer(e.chat, sortants);
                 Ok(())
             }
@@ -185,7 +197,12 @@ impl Canal {
             return false;
         };
         let recu = recu.as_bytes();
-        recu.len() == attendu.len() && recu.iter().zip(attendu).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+        recu.len() == attendu.len()
+            && recu
+                .iter()
+                .zip(attendu)
+                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                == 0
     }
 }
 
@@ -250,7 +267,11 @@ fn erreur(status: StatusCode, message: &str) -> Response {
     (status, Json(json!({ "erreur": message }))).into_response()
 }
 
-async fn webhook(State(canal): State<Arc<Canal>>, entetes: HeaderMap, corps: axum::body::Bytes) -> Response {
+async fn webhook(
+    State(canal): State<Arc<Canal>>,
+    entetes: HeaderMap,
+    corps: axum::body::Bytes,
+) -> Response {
     if !canal.secret_valide(&entetes) {
         return erreur(
             StatusCode::UNAUTHORIZED,
@@ -260,7 +281,10 @@ async fn webhook(State(canal): State<Arc<Canal>>, entetes: HeaderMap, corps: axu
     let update: Update = match serde_json::from_slice(&corps) {
         Ok(u) => u,
         Err(e) => {
-            return erreur(StatusCode::BAD_REQUEST, &format!("update Telegram illisible : {e}"));
+            return erreur(
+                StatusCode::BAD_REQUEST,
+                &format!("update Telegram illisible : {e}"),
+            );
         }
     };
     match canal.recevoir(&update).await {
@@ -270,7 +294,9 @@ async fn webhook(State(canal): State<Arc<Canal>>, entetes: HeaderMap, corps: axu
             StatusCode::SERVICE_UNAVAILABLE,
             "stockage indisponible : rien n'a été enregistré",
         ),
-        Err(ErreurTelegram::Interne(_)) => erreur(StatusCode::INTERNAL_SERVER_ERROR, "erreur interne"),
+        Err(ErreurTelegram::Interne(_)) => {
+            erreur(StatusCode::INTERNAL_SERVER_ERROR, "erreur interne")
+        }
     }
 }
 
@@ -286,10 +312,16 @@ pub struct Demarre {
 /// Starts the Telegram channel as configured: nothing without a token; in
 /// webhook mode, the router of `POST /telegram` (and the webhook registered
 /// when `public_url` is set); in polling mode, the polling task.
-pub async fn demarrer(cfg: &crate::config::Telegram, service: Arc<Service>) -> Result<Demarre, String> {
+pub async fn demarrer(
+    cfg: &crate::config::Telegram,
+    service: Arc<Service>,
+) -> Result<Demarre, String> {
     use crate::config::ModeTelegram;
     if cfg.token.is_empty() {
-        return Ok(Demarre { routeur: Router::new(), envoyeur: None });
+        return Ok(Demarre {
+            routeur: Router::new(),
+            envoyeur: None,
+        });
     }
     let api = url::Url::parse(&cfg.api_url).map_err(|e| format!("[telegram] api_url : {e}"))?;
     let bot = Bot::new(cfg.token.clone()).set_api_url(api);
@@ -297,13 +329,16 @@ pub async fn demarrer(cfg: &crate::config::Telegram, service: Arc<Service>) -> R
         ModeTelegram::Webhook => {
             let s = &cfg.webhook_secret;
             let valide = (1..=256).contains(&s.len())
-                && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
             if !valide {
                 return Err("[telegram] webhook_secret : requis en mode webhook, 1 à 256 caractères parmi A-Z a-z 0-9 _ -".into());
             }
             let canal = Canal::nouveau(service, bot.clone(), Some(s.clone()), Limites::telegram());
             if cfg.public_url.is_empty() {
-                tracing::info!("Telegram : webhook sur {CHEMIN} (public_url vide : setWebhook à faire à part)");
+                tracing::info!(
+                    "Telegram : webhook sur {CHEMIN} (public_url vide : setWebhook à faire à part)"
+                );
             } else {
                 let (public_url, secret) = (cfg.public_url.clone(), s.clone());
                 tokio::spawn(async move {
@@ -313,14 +348,20 @@ pub async fn demarrer(cfg: &crate::config::Telegram, service: Arc<Service>) -> R
                     }
                 });
             }
-            Ok(Demarre { envoyeur: Some(canal.envoyeur().clone()), routeur: routeur(canal) })
+            Ok(Demarre {
+                envoyeur: Some(canal.envoyeur().clone()),
+                routeur: routeur(canal),
+            })
         }
         ModeTelegram::Polling => {
             let canal = Canal::nouveau(service, bot.clone(), None, Limites::telegram());
             tracing::info!("Telegram : interrogation (getUpdates)");
             let envoyeur = Some(canal.envoyeur().clone());
             tokio::spawn(interroger(bot, canal));
-            Ok(Demarre { routeur: Router::new(), envoyeur })
+            Ok(Demarre {
+                routeur: Router::new(),
+                envoyeur,
+            })
         }
     }
 }
