@@ -191,6 +191,47 @@ impl Default for Sms {
     }
 }
 
+/// How Telegram updates reach the service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ModeTelegram {
+    /// Telegram posts each update to `POST /telegram` (production).
+    #[default]
+    Webhook,
+    /// The service asks Telegram for updates (development: no public address needed).
+    Polling,
+}
+
+/// `[telegram]`: the Telegram bot. Disabled while `token` is empty.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Telegram {
+    /// The bot token given by @BotFather; empty: Telegram disabled.
+    pub token: String,
+    /// The Bot API server (another one for a local Bot API server or tests).
+    pub api_url: String,
+    /// Secret Telegram sends in `X-Telegram-Bot-Api-Secret-Token` with each
+    /// update (1–256 characters among `A-Z a-z 0-9 _ -`). Required in webhook mode.
+    pub webhook_secret: String,
+    /// The service's public address, e.g. `https://guichet.example.fr`: when
+    /// set, the webhook `{public_url}/telegram` is registered at start-up.
+    pub public_url: String,
+    /// `webhook` or `polling`.
+    pub mode: ModeTelegram,
+}
+
+impl Default for Telegram {
+    fn default() -> Self {
+        Telegram {
+            token: String::new(),
+            api_url: "https://api.telegram.org".into(),
+            webhook_secret: String::new(),
+            public_url: String::new(),
+            mode: ModeTelegram::Webhook,
+        }
+    }
+}
+
 /// The whole configuration.
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields, default)]
@@ -203,6 +244,8 @@ pub struct Config {
     pub conversation: Conversation,
     /// SMS channels.
     pub sms: Sms,
+    /// The Telegram bot.
+    pub telegram: Telegram,
 }
 
 impl Config {

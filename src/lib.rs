@@ -18,6 +18,7 @@
 //! - [`textes`]: the Fluent messages of `locales/` (fr, en).
 //! - [`store`]: conversations at rest (sled), keyed by a keyed hash of channel + sender.
 //! - [`service`]: one inbound message from any channel → stored state → engine → replies.
+//! - [`telegram`]: the Telegram channel (webhook or polling, keyboards, rate-limited sending).
 
 pub mod config;
 pub mod dialogue;
@@ -29,4 +30,5 @@ pub mod service;
 pub mod situation;
 pub mod sms;
 pub mod store;
+pub mod telegram;
 pub mod textes;

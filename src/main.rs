@@ -683,13 +683,24 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
             }
         });
         let app = guichet::server::routeur(etat, cfg.server.max_body_bytes);
+        let telegram = match guichet::telegram::demarrer(&cfg.telegram, service.clone()).await {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(2);
+            }
+        };
+        let app = app.merge(telegram.routeur);
         let arret = async {
             let _ = tokio::signal::ctrl_c().await;
         };
-        match axum::serve(listener, app)
-            .with_graceful_shutdown(arret)
-            .await
-        {
+        let servi = axum::serve(listener, app).with_graceful_shutdown(arret).await;
+        // Replies already acknowledged to Telegram are only in memory: give
+        // them a few seconds to leave.
+        if let Some(envoyeur) = telegram.envoyeur {
+            let _ = tokio::time::timeout(std::time::Duration::from_secs(10), envoyeur.attendre()).await;
+        }
+        match servi {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("erreur du service : {e}");

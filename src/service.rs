@@ -274,12 +274,11 @@ impl Service {
     /// Marks a sender stopped without a reply: the provider itself reported
     /// the opt-out (Mtarget `Keyword=Stop`, Twilio error 21610, Telegram 403).
     pub fn arreter(&self, canal: &str, expediteur: &str) -> Result<(), ErreurMagasin> {
-        self.arreter_cle(&self.cle(canal, expediteur))
+        self.arreter_cle(&self.cle(canal, expediteur), canal)
     }
 
     /// [`Service::arreter`] by key, when only the key is known (the outbox).
-    pub fn arreter_cle(&self, cle: &Cle) -> Result<(), ErreurMagasin> {
-        let canal = "sms";
+    pub fn arreter_cle(&self, cle: &Cle, canal: &str) -> Result<(), ErreurMagasin> {
         let cle = cle.clone();
         let verrou = self.verrou(&cle);
         let r = {

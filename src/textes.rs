@@ -66,6 +66,11 @@ pub const FICHIERS_INTEGRES: &[(Langue, &str, &str)] = &[
         include_str!("../locales/fr/questions.ftl"),
     ),
     (
+        Langue::Fr,
+        "locales/fr/telegram.ftl",
+        include_str!("../locales/fr/telegram.ftl"),
+    ),
+    (
         Langue::En,
         "locales/en/conversation.ftl",
         include_str!("../locales/en/conversation.ftl"),
@@ -74,6 +79,11 @@ pub const FICHIERS_INTEGRES: &[(Langue, &str, &str)] = &[
         Langue::En,
         "locales/en/questions.ftl",
         include_str!("../locales/en/questions.ftl"),
+    ),
+    (
+        Langue::En,
+        "locales/en/telegram.ftl",
+        include_str!("../locales/en/telegram.ftl"),
     ),
 ];
 

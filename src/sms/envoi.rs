@@ -307,7 +307,7 @@ impl Boite {
                     s.numero.clear();
                     let service = self.service.clone();
                     let cle = s.cle.clone();
-                    tokio::task::spawn_blocking(move || service.arreter_cle(&cle))
+                    tokio::task::spawn_blocking(move || service.arreter_cle(&cle, "sms"))
                         .await
                         .map_err(|e| ErreurMagasin(e.to_string()))??;
                 }

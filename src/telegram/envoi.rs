@@ -1,0 +1,308 @@
+//! Sending to Telegram: one ordered queue per chat, Telegram's rate limits,
+//! retries, and what a refusal means.
+//!
+//! Each chat has its own queue and worker task, so a chat's replies leave in
+//! the order the engine wrote them and one slow chat never holds up another.
+//! Telegram allows about one message per second in a chat and thirty per
+//! second in all ([`Limites::telegram`]); a 429 answer names how long to
+//! wait, after which the same message is sent again (nothing is dropped). A
+//! 403 (the person blocked the bot or deleted their account) stops the
+//! conversation as if they had sent STOP, silently, and drops what was
+//! queued for them. Chat ids appear in logs only as the short form of their
+//! keyed hash.
+
+use super::format::{Clavier, Sortant};
+use crate::service::Service;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use teloxide::payloads::SendMessageSetters;
+use teloxide::prelude::Requester;
+use teloxide::types::{
+    ChatId, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, KeyboardMarkup,
+    KeyboardRemove, LinkPreviewOptions, ParseMode, ReplyMarkup,
+};
+use teloxide::{ApiError, Bot, RequestError};
+use tokio::sync::{Notify, mpsc};
+use tokio::time::Instant;
+
+/// How fast messages may leave.
+#[derive(Debug, Clone)]
+pub struct Limites {
+    /// Least time between two messages to one chat.
+    pub par_chat: Duration,
+    /// Least time between two messages in all.
+    pub global: Duration,
+    /// Attempts on network errors before a message is given up.
+    pub essais_reseau: u32,
+    /// First wait after a network error (doubled at each attempt).
+    pub attente_reseau: Duration,
+    /// How long an idle chat keeps its worker task.
+    pub inactivite: Duration,
+}
+
+impl Limites {
+    /// Telegram's published limits: 1 message/s per chat, 30/s overall.
+    pub fn telegram() -> Limites {
+        Limites {
+            par_chat: Duration::from_secs(1),
+            global: Duration::from_millis(34),
+            essais_reseau: 5,
+            attente_reseau: Duration::from_secs(1),
+            inactivite: Duration::from_secs(60),
+        }
+    }
+}
+
+/// Sends messages to chats, in order per chat, within the limits.
+#[derive(Clone)]
+pub struct Envoyeur {
+    interne: Arc<Interne>,
+}
+
+struct Interne {
+    bot: Bot,
+    service: Arc<Service>,
+    limites: Limites,
+    files: Mutex<HashMap<i64, mpsc::UnboundedSender<Sortant>>>,
+    /// The next instant a message may leave, for the overall limit.
+    prochain: tokio::sync::Mutex<Instant>,
+    /// Messages queued or being sent.
+    en_cours: AtomicUsize,
+    vide: Notify,
+}
+
+/// How one send ended.
+enum Issue {
+    Envoye,
+    Abandonne,
+    Bloque,
+}
+
+impl Envoyeur {
+    /// A sender through `bot`; `service` is told when a chat blocks the bot.
+    pub fn nouveau(bot: Bot, service: Arc<Service>, limites: Limites) -> Envoyeur {
+        Envoyeur {
+            interne: Arc::new(Interne {
+                bot,
+                service,
+                limites,
+                files: Mutex::new(HashMap::new()),
+                prochain: tokio::sync::Mutex::new(Instant::now()),
+                en_cours: AtomicUsize::new(0),
+                vide: Notify::new(),
+            }),
+        }
+    }
+
+    /// Queues messages for a chat, after those already queued for it.
+    pub fn envoyer(&self, chat: i64, messages: Vec<Sortant>) {
+        if messages.is_empty() {
+            return;
+        }
+        let i = &self.interne;
+        let mut files = i.files.lock().unwrap_or_else(|p| p.into_inner());
+        let file = files.entry(chat).or_insert_with(|| {
+            let (tx, rx) = mpsc::unbounded_channel();
+            tokio::spawn(travailler(self.interne.clone(), chat, rx));
+            tx
+        });
+        for m in messages {
+            i.en_cours.fetch_add(1, Ordering::SeqCst);
+            // The worker removes its queue from the map (under this lock)
+            // before it stops, so the receiver is alive here.
+            if file.send(m).is_err() {
+                i.en_cours.fetch_sub(1, Ordering::SeqCst);
+            }
+        }
+    }
+
+    /// Waits until every queued message has been sent or given up (tests,
+    /// and shutdown).
+    pub async fn attendre(&self) {
+        loop {
+            let notifie = self.interne.vide.notified();
+            if self.interne.en_cours.load(Ordering::SeqCst) == 0 {
+                return;
+            }
+            notifie.await;
+        }
+    }
+}
+
+impl Interne {
+    fn fini(&self, n: usize) {
+        if n > 0 && self.en_cours.fetch_sub(n, Ordering::SeqCst) == n {
+            self.vide.notify_waiters();
+        }
+    }
+
+    /// Waits for this message's turn under the overall limit.
+    async fn creneau(&self) {
+        let depart = {
+            let mut prochain = self.prochain.lock().await;
+            let depart = (*prochain).max(Instant::now());
+            *prochain = depart + self.limites.global;
+            depart
+        };
+        tokio::time::sleep_until(depart).await;
+    }
+}
+
+/// The worker of one chat: sends its queue in order, and stops after a while
+/// without messages.
+async fn travailler(i: Arc<Interne>, chat: i64, mut rx: mpsc::UnboundedReceiver<Sortant>) {
+    let cle = i.service.cle(super::CANAL, &chat.to_string());
+    let mut dernier: Option<Instant> = None;
+    loop {
+        let message = match tokio::time::timeout(i.limites.inactivite, rx.recv()).await {
+            Ok(Some(m)) => m,
+            _ => {
+                let mut files = i.files.lock().unwrap_or_else(|p| p.into_inner());
+                match rx.try_recv() {
+                    Ok(m) => m,
+                    Err(_) => {
+                        files.remove(&chat);
+                        return;
+                    }
+                }
+            }
+        };
+        if let Some(d) = dernier {
+            tokio::time::sleep_until(d + i.limites.par_chat).await;
+        }
+        let issue = envoyer_un(&i, chat, cle.court(), message).await;
+        dernier = Some(Instant::now());
+        match issue {
+            Issue::Envoye | Issue::Abandonne => i.fini(1),
+            Issue::Bloque => {
+                let mut jetes = 1;
+                while rx.try_recv().is_ok() {
+                    jetes += 1;
+                }
+                arreter(&i.service, chat, cle.court()).await;
+                i.fini(jetes);
+            }
+        }
+    }
+}
+
+/// Sends one message, waiting and retrying as Telegram asks.
+async fn envoyer_un(i: &Interne, chat: i64, cle: &str, mut m: Sortant) -> Issue {
+    let mut essais_reseau = 0;
+    let mut attente = i.limites.attente_reseau;
+    let mut brut = false;
+    loop {
+        i.creneau().await;
+        let mut requete = i.bot.send_message(ChatId(chat), m.texte.clone());
+        requete = requete.link_preview_options(LinkPreviewOptions {
+            is_disabled: true,
+            url: None,
+            prefer_small_media: false,
+            prefer_large_media: false,
+            show_above_text: false,
+        });
+        if m.html {
+            requete = requete.parse_mode(ParseMode::Html);
+        }
+        if let Some(markup) = balisage(&m.clavier) {
+            requete = requete.reply_markup(markup);
+        }
+        match requete.await {
+            Ok(_) => return Issue::Envoye,
+            Err(RequestError::RetryAfter(s)) => {
+                tracing::warn!(
+                    chat = cle,
+                    attente_s = s.seconds(),
+                    "Telegram : trop de messages (429), nouvel essai"
+                );
+                tokio::time::sleep(s.duration()).await;
+            }
+            Err(RequestError::Api(e)) if bloque(&e) => {
+                tracing::info!(chat = cle, raison = %e, "Telegram : conversation fermée par la personne, arrêt");
+                return Issue::Bloque;
+            }
+            Err(RequestError::Api(e)) if !brut && (m.html || m.clavier != Clavier::Aucun) => {
+                // A formatting or a button Telegram refuses must not cost the
+                // person the message: send it plain.
+                tracing::warn!(chat = cle, erreur = %e, "Telegram refuse le message mis en forme, envoi en texte brut");
+                m = m.brut();
+                brut = true;
+            }
+            Err(RequestError::Network(e)) if essais_reseau + 1 < i.limites.essais_reseau => {
+                essais_reseau += 1;
+                tracing::warn!(chat = cle, erreur = %e, essai = essais_reseau, "Telegram injoignable, nouvel essai");
+                tokio::time::sleep(attente).await;
+                attente *= 2;
+            }
+            Err(e) => {
+                tracing::error!(chat = cle, erreur = %e, "message Telegram abandonné");
+                return Issue::Abandonne;
+            }
+        }
+    }
+}
+
+/// Whether an error means the chat will never accept a message again.
+fn bloque(e: &ApiError) -> bool {
+    match e {
+        ApiError::BotBlocked
+        | ApiError::UserDeactivated
+        | ApiError::CantInitiateConversation
+        | ApiError::BotKicked
+        | ApiError::BotKickedFromSupergroup
+        | ApiError::BotKickedFromChannel => true,
+        ApiError::Unknown(t) => t.starts_with("Forbidden"),
+        _ => false,
+    }
+}
+
+/// A blocked bot stops the conversation like a STOP, without a reply: the
+/// engine keeps its rule "no message after STOP" and the person resumes
+/// with /start, as after a STOP they typed.
+async fn arreter(service: &Arc<Service>, chat: i64, cle: &str) {
+    let service = service.clone();
+    // Marked stopped without a word: the person blocked the bot.
+    let resultat =
+        tokio::task::spawn_blocking(move || service.arreter(super::CANAL, &chat.to_string())).await;
+    match resultat {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => tracing::error!(chat = cle, erreur = %e, "arrêt non enregistré"),
+        Err(e) => tracing::error!(chat = cle, erreur = %e, "arrêt interrompu"),
+    }
+}
+
+/// Telegram's form of a keyboard.
+fn balisage(c: &Clavier) -> Option<ReplyMarkup> {
+    match c {
+        Clavier::Aucun => None,
+        Clavier::Retirer => Some(ReplyMarkup::KeyboardRemove(KeyboardRemove::new())),
+        Clavier::Reponses(rangees) => Some(ReplyMarkup::Keyboard(
+            KeyboardMarkup::new(rangees.iter().map(|r| {
+                r.iter()
+                    .map(|b| KeyboardButton::new(b.clone()))
+                    .collect::<Vec<_>>()
+            }))
+            .resize_keyboard()
+            .one_time_keyboard(),
+        )),
+        Clavier::Liens(liens) => {
+            let rangees: Vec<Vec<InlineKeyboardButton>> = liens
+                .iter()
+                .filter_map(|(texte, url)| {
+                    url::Url::parse(url)
+                        .ok()
+                        .map(|u| vec![InlineKeyboardButton::url(texte.clone(), u)])
+                })
+                .collect();
+            if rangees.is_empty() {
+                None
+            } else {
+                Some(ReplyMarkup::InlineKeyboard(InlineKeyboardMarkup::new(
+                    rangees,
+                )))
+            }
+        }
+    }
+}
