@@ -141,6 +141,25 @@ impl Canal {
     }
 
     async fn traiter(&self, e: &Entrant) -> Result<(), ErreurTelegram> {
+        // Flood control, as for SMS: one polite warning, then silence until
+        // the minute ends.
+        match self.service.flot(CANAL, &e.chat.to_string()) {
+            crate::service::Flot::Normal => {}
+            crate::service::Flot::Avertir => {
+                let langue = e.langue.unwrap_or_default();
+                let texte = self.service.moteur.textes.msg(langue, "flot", &[]);
+                self.envoyeur.envoyer(
+                    e.chat,
+                    vec![format::Sortant {
+                        texte,
+                        html: false,
+                        clavier: format::Clavier::Aucun,
+                    }],
+                );
+                return Ok(());
+            }
+            crate::service::Flot::Ignorer => return Ok(()),
+        }
         let service = self.service.clone();
         let entrant = e.clone();
         let fait = tokio::task::spawn_blocking(move || {
