@@ -59,7 +59,7 @@ impl Val {
         match v {
             Valeur::Nombre(d) => Some(Val::Nombre(*d)),
             Valeur::Booleen(b) => Some(Val::Booleen(*b)),
-            Valeur::Texte(t) => Some(Val::Texte(*t)),
+            Valeur::Texte(t) => Some(Val::Texte(t)),
             Valeur::Inconnu(_) | Valeur::Borne(..) => None,
         }
     }
@@ -679,8 +679,21 @@ impl<'a> Contexte<'a> {
                 Val::Nombre(d) => {
                     connu = Some(match connu {
                         None => d,
-                        Some(a) if est_min => a.min(d),
-                        Some(a) => a.max(d),
+                        // As `Decimal::min` and `Decimal::max` choose.
+                        Some(a) if est_min => {
+                            if comparer(a, d).is_gt() {
+                                d
+                            } else {
+                                a
+                            }
+                        }
+                        Some(a) => {
+                            if comparer(a, d).is_lt() {
+                                d
+                            } else {
+                                a
+                            }
+                        }
                     });
                     i += 1;
                 }
@@ -787,10 +800,10 @@ impl<'a> Contexte<'a> {
                 }
                 x.checked_div(y)
             }
-            BinOp::Lt => return Ok(Val::Booleen(x < y)),
-            BinOp::Le => return Ok(Val::Booleen(x <= y)),
-            BinOp::Gt => return Ok(Val::Booleen(x > y)),
-            BinOp::Ge => return Ok(Val::Booleen(x >= y)),
+            BinOp::Lt => return Ok(Val::Booleen(comparer(x, y).is_lt())),
+            BinOp::Le => return Ok(Val::Booleen(comparer(x, y).is_le())),
+            BinOp::Gt => return Ok(Val::Booleen(comparer(x, y).is_gt())),
+            BinOp::Ge => return Ok(Val::Booleen(comparer(x, y).is_ge())),
             BinOp::Eq | BinOp::Ne => unreachable!("handled above"),
         };
         match r {
@@ -903,6 +916,18 @@ impl<'a> Contexte<'a> {
     }
 }
 
+/// `x.cmp(&y)`, without a call when both have the same scale (most
+/// comparisons: amounts against ceilings in cents, ages against ages), where
+/// the order is that of the signed mantissas (and -0 equals 0, as for `Decimal`).
+#[inline]
+fn comparer(x: Decimal, y: Decimal) -> std::cmp::Ordering {
+    if x.scale() == y.scale() {
+        x.mantissa().cmp(&y.mantissa())
+    } else {
+        x.cmp(&y)
+    }
+}
+
 fn arrondir(d: Decimal, mode: Arrondi, decimales: i32) -> Result<Decimal, ErreurCalcul> {
     let strategie = match mode {
         Arrondi::PlusProche => RoundingStrategy::MidpointAwayFromZero,
@@ -957,16 +982,31 @@ fn ecrire_nombre(s: &mut String, d: Decimal) {
     if d.is_sign_negative() && cents != 0 {
         s.push('-');
     }
-    // Digits of the integer part, then groups of three separated by spaces.
+    // Digits of the integer part, then groups of three separated by spaces;
+    // in 64 bits when the number fits (always, for amounts): 128-bit
+    // division is a library call.
     let mut chiffres = [0u8; 40];
     let mut n = 0;
-    let mut entier = cents / 100;
-    loop {
-        chiffres[n] = b'0' + (entier % 10) as u8;
-        n += 1;
-        entier /= 10;
-        if entier == 0 {
-            break;
+    let petit = u64::try_from(cents).ok();
+    if let Some(c) = petit {
+        let mut entier = c / 100;
+        loop {
+            chiffres[n] = b'0' + (entier % 10) as u8;
+            n += 1;
+            entier /= 10;
+            if entier == 0 {
+                break;
+            }
+        }
+    } else {
+        let mut entier = cents / 100;
+        loop {
+            chiffres[n] = b'0' + (entier % 10) as u8;
+            n += 1;
+            entier /= 10;
+            if entier == 0 {
+                break;
+            }
         }
     }
     for i in (0..n).rev() {
@@ -975,7 +1015,10 @@ fn ecrire_nombre(s: &mut String, d: Decimal) {
             s.push(' ');
         }
     }
-    let frac = (cents % 100) as u8;
+    let frac = match petit {
+        Some(c) => (c % 100) as u8,
+        None => (cents % 100) as u8,
+    };
     if frac != 0 {
         s.push(',');
         s.push((b'0' + frac / 10) as char);
@@ -1009,16 +1052,15 @@ pub(super) fn premier_janvier(jour: u32, decalage: i32) -> u32 {
 }
 
 
-/// Appends a value to an explanation line; false when it is not known (the
-/// line is then left out).
-fn ecrire_val(s: &mut String, v: Val) -> bool {
+/// Appends a known value to an explanation line (a line with an unknown
+/// value is left out, so callers never write one).
+fn ecrire_val(s: &mut String, v: Val) {
     match v {
         Val::Nombre(d) => ecrire_nombre(s, d),
         Val::Booleen(b) => s.push_str(if b { "oui" } else { "non" }),
         Val::Texte(t) => s.extend(t.chars().map(|c| if c == '_' { ' ' } else { c })),
-        Val::Inconnu(_) => return false,
+        Val::Inconnu(_) => {}
     }
-    true
 }
 
 /// The value of a node of a program being compiled whose operands are all
@@ -1062,39 +1104,162 @@ pub fn evaluer(rs: &RuleSet, situation: &Situation, mois_par_defaut: Mois) -> Ev
 
 /// Evaluates every aid on already flattened facts.
 pub fn evaluer_faits(rs: &RuleSet, faits: &Faits, mois: Mois) -> Evaluation {
+    let mut aides = Vec::with_capacity(rs.aides.len());
+    parcourir(rs, faits, mois, true, |ctx, aide, calcul| {
+        aides.push(resultat(ctx, aide, calcul))
+    });
+    Evaluation { aides }
+}
+
+/// Evaluates every aid for its status only (see [`RuleSet::statuts`]).
+pub fn statuts(rs: &RuleSet, situation: &Situation, mois_par_defaut: Mois) -> Vec<StatutAide> {
+    let faits = Faits::depuis(situation, rs.hypotheses_slots());
+    let mois = situation.mois.unwrap_or(mois_par_defaut);
+    let mut sortie = Vec::with_capacity(rs.aides.len());
+    parcourir(rs, &faits, mois, false, |_, aide, calcul| {
+        sortie.push(StatutAide {
+            id: aide.id.clone(),
+            statut: calcul.statut,
+            montant: calcul.montant_visible(aide),
+            champs_manquants: calcul.champs_manquants(),
+            erreur: calcul.erreur.is_some(),
+        })
+    });
+    sortie
+}
+
+/// What evaluating one aid gave, before it is shaped into a result.
+struct Calcul {
+    statut: Statut,
+    montant: Val,
+    /// The fields missing from the conditions and the amount.
+    manquants: Manquants,
+    /// The values of the aid's extra outputs (empty when a condition fails).
+    sorties: Vec<Val>,
+    /// The explanation lines, when asked for.
+    explication: Vec<Arc<str>>,
+    /// The failure's message, when the computation failed.
+    erreur: Option<String>,
+}
+
+impl Calcul {
+    fn montant_visible(&self, aide: &Aide) -> Option<Decimal> {
+        match self.statut {
+            Statut::Eligible if aide.montant.is_some() => self.montant.nombre(),
+            _ => None,
+        }
+    }
+
+    fn champs_manquants(&self) -> Vec<String> {
+        match (self.statut, &self.erreur) {
+            (Statut::Indetermine, None) => self
+                .manquants
+                .iter()
+                .map(|s| faits::chemin_statique(s).to_owned())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Evaluates every aid in order, handing each one's [`Calcul`] to `rendre`;
+/// `complet` asks for the explanation lines.
+fn parcourir(
+    rs: &RuleSet,
+    faits: &Faits,
+    mois: Mois,
+    complet: bool,
+    mut rendre: impl FnMut(&Contexte<'_>, &Aide, Calcul),
+) {
     let jour = mois.premier_jour();
     let p = rs.programme(jour);
     let mut ctx = Contexte::nouveau(rs, &p, faits, MEMOIRE.take());
-    let mut resultats = Vec::with_capacity(rs.aides.len());
     let mut ligne = String::with_capacity(256);
     for (i, (aide, ap)) in rs.aides.iter().zip(&p.aides).enumerate() {
-        let (resultat, etat) = match evaluer_aide(&mut ctx, aide, ap, &mut ligne) {
-            Ok(x) => x,
+        let (calcul, etat) = match evaluer_aide(&mut ctx, aide, ap, &mut ligne, complet) {
+            Ok((calcul, etat)) => (calcul, Some(etat)),
             Err(Echec) => {
                 let message = std::mem::take(&mut ctx.message);
-                let r = ResultatAide {
-                    id: aide.id.clone(),
-                    libelle: aide.libelle.clone(),
+                let calcul = Calcul {
                     statut: Statut::Indetermine,
-                    montant: None,
-                    periodicite: None,
+                    montant: Val::Nombre(Decimal::ZERO),
+                    manquants: Manquants::VIDE,
                     sorties: Vec::new(),
-                    champs_manquants: Vec::new(),
-                    explication: vec![
-                        "Le calcul de cette aide a échoué ; un conseiller peut vous aider.".into(),
-                    ],
-                    hypotheses: Vec::new(),
-                    demarche: Some(aide.demarche.clone()),
+                    explication: Vec::new(),
                     erreur: Some(format!("{}: {message}", aide.fichier)),
                 };
-                (r, None)
+                (calcul, None)
             }
         };
         ctx.aides[i] = etat;
-        resultats.push(resultat);
+        rendre(&ctx, aide, calcul);
     }
     MEMOIRE.set(ctx.memoire());
-    Evaluation { aides: resultats }
+}
+
+/// The full result of an aid, explanation included.
+fn resultat(ctx: &Contexte<'_>, aide: &Aide, calcul: Calcul) -> ResultatAide {
+    let champs_manquants = calcul.champs_manquants();
+    let montant = calcul.montant_visible(aide);
+    let Calcul {
+        statut,
+        sorties,
+        explication,
+        erreur,
+        ..
+    } = calcul;
+    if let Some(erreur) = erreur {
+        return ResultatAide {
+            id: aide.id.clone(),
+            libelle: aide.libelle.clone(),
+            statut: Statut::Indetermine,
+            montant: None,
+            periodicite: None,
+            sorties: Vec::new(),
+            champs_manquants: Vec::new(),
+            explication: vec![
+                "Le calcul de cette aide a échoué ; un conseiller peut vous aider.".into(),
+            ],
+            hypotheses: Vec::new(),
+            demarche: Some(aide.demarche.clone()),
+            erreur: Some(erreur),
+        };
+    }
+    let hypotheses = if ctx.faits.hypotheses.inter(aide.champs_lus).est_vide() {
+        Vec::new()
+    } else {
+        ctx.rs
+            .hypotheses
+            .iter()
+            .filter(|h| ctx.faits.hypotheses.contient(h.slot) && aide.champs_lus.contient(h.slot))
+            .map(|h| h.texte.clone())
+            .collect()
+    };
+    let sorties_visibles: Vec<(String, Decimal)> = if statut == Statut::Eligible {
+        aide.sorties
+            .iter()
+            .zip(&sorties)
+            .filter_map(|((nom, _), v)| v.nombre().map(|d| (nom.clone(), d)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    ResultatAide {
+        id: aide.id.clone(),
+        libelle: aide.libelle.clone(),
+        statut,
+        montant,
+        periodicite: match aide.periodicite {
+            Periodicite::Mensuelle => None,
+            p => Some(p),
+        },
+        sorties: sorties_visibles,
+        champs_manquants,
+        explication,
+        hypotheses,
+        demarche: (statut != Statut::NonEligible).then(|| aide.demarche.clone()),
+        erreur: None,
+    }
 }
 
 fn evaluer_aide(
@@ -1102,22 +1267,30 @@ fn evaluer_aide(
     aide: &Aide,
     ap: &AideP,
     ligne: &mut String,
-) -> Result<(ResultatAide, Option<Etat>), Echec> {
+    complet: bool,
+) -> Result<(Calcul, Etat), Echec> {
     // Conditions, perhaps a line on the amount, then the explanation lines.
-    let mut explication = Vec::with_capacity(aide.conditions.len() + ap.explications.len() + 1);
+    let mut explication = if complet {
+        Vec::with_capacity(aide.conditions.len() + ap.explications.len() + 1)
+    } else {
+        Vec::new()
+    };
     let mut manquants_conditions = Manquants::VIDE;
     let mut une_fausse = false;
     for (c, &n) in aide.conditions.iter().zip(&ap.conditions) {
-        match ctx.operande(n)? {
-            Val::Booleen(true) => explication.push(c.oui.clone()),
+        let phrase = match ctx.operande(n)? {
+            Val::Booleen(true) => &c.oui,
             Val::Booleen(false) => {
                 une_fausse = true;
-                explication.push(c.non.clone());
+                &c.non
             }
             v => {
                 manquants_conditions = manquants_conditions.union(ctx.manquants(v));
-                explication.push(c.inconnu.clone());
+                &c.inconnu
             }
+        };
+        if complet {
+            explication.push(phrase.clone());
         }
     }
     let mut montant = Val::Nombre(Decimal::ZERO);
@@ -1147,7 +1320,7 @@ fn evaluer_aide(
     } else {
         Statut::Eligible
     };
-    if montant_nul && !une_fausse {
+    if complet && montant_nul && !une_fausse {
         let d = montant.nombre().unwrap_or(Decimal::ZERO);
         if d > Decimal::ZERO {
             explication.push(
@@ -1164,18 +1337,18 @@ fn evaluer_aide(
             );
         }
     }
-    let manquants_tous = manquants_conditions.union(ctx.manquants(montant));
-    let champs_manquants = match statut {
-        Statut::Indetermine => manquants_tous
-            .iter()
-            .map(|s| faits::chemin_statique(s).to_owned())
-            .collect(),
-        _ => Vec::new(),
-    };
+    let manquants = manquants_conditions.union(ctx.manquants(montant));
     if statut != Statut::NonEligible {
+        // Without the text, the values are still computed up to the first
+        // unknown one of each line: one may fail, and a failure is part of
+        // the status.
         for l in &ap.explications {
             match l {
-                Ligne::Fixe(texte) => explication.push(texte.clone()),
+                Ligne::Fixe(texte) => {
+                    if complet {
+                        explication.push(texte.clone())
+                    }
+                }
                 Ligne::Gabarit(morceaux) => {
                     // Written in a buffer kept between lines: one allocation
                     // per line shown, for its shared text.
@@ -1183,54 +1356,39 @@ fn evaluer_aide(
                     let mut complete = true;
                     for morceau in morceaux {
                         match morceau {
-                            MorceauP::Texte(t) => ligne.push_str(t),
+                            MorceauP::Texte(t) => {
+                                if complet {
+                                    ligne.push_str(t)
+                                }
+                            }
                             MorceauP::Valeur(n) => {
-                                if !ecrire_val(ligne, ctx.operande(*n)?) {
+                                let v = ctx.operande(*n)?;
+                                if !v.est_connue() {
                                     complete = false;
                                     break;
+                                }
+                                if complet {
+                                    ecrire_val(ligne, v);
                                 }
                             }
                         }
                     }
-                    if complete {
+                    if complet && complete {
                         explication.push(Arc::from(ligne.as_str()));
                     }
                 }
             }
         }
     }
-    let hypotheses = if ctx.faits.hypotheses.inter(aide.champs_lus).est_vide() {
-        Vec::new()
-    } else {
-        ctx.rs
-            .hypotheses
-            .iter()
-            .filter(|h| ctx.faits.hypotheses.contient(h.slot) && aide.champs_lus.contient(h.slot))
-            .map(|h| h.texte.clone())
-            .collect()
-    };
     let eligible = match statut {
         Statut::Eligible => Val::Booleen(true),
         Statut::NonEligible => Val::Booleen(false),
-        Statut::Indetermine => ctx.inconnu(manquants_tous),
-    };
-    let montant_visible = match statut {
-        Statut::Eligible => montant.nombre(),
-        _ => None,
+        Statut::Indetermine => ctx.inconnu(manquants),
     };
     let montant_pour_les_autres = match statut {
         Statut::Eligible => montant,
         Statut::NonEligible => Val::Nombre(Decimal::ZERO),
         Statut::Indetermine => eligible,
-    };
-    let sorties_visibles: Vec<(String, Decimal)> = if statut == Statut::Eligible {
-        aide.sorties
-            .iter()
-            .zip(&sorties)
-            .filter_map(|((nom, _), v)| v.nombre().map(|d| (nom.clone(), d)))
-            .collect()
-    } else {
-        Vec::new()
     };
     let sorties_etat = aide
         .sorties
@@ -1242,32 +1400,20 @@ fn evaluer_aide(
             Statut::Indetermine => eligible,
         })
         .collect();
-    let resultat = ResultatAide {
-        id: aide.id.clone(),
-        libelle: aide.libelle.clone(),
-        statut,
-        montant: if aide.montant.is_some() {
-            montant_visible
-        } else {
-            None
-        },
-        periodicite: match aide.periodicite {
-            Periodicite::Mensuelle => None,
-            p => Some(p),
-        },
-        sorties: sorties_visibles,
-        champs_manquants,
-        explication,
-        hypotheses,
-        demarche: (statut != Statut::NonEligible).then(|| aide.demarche.clone()),
-        erreur: None,
-    };
     let etat = Etat {
         montant: montant_pour_les_autres,
         eligible,
         sorties: sorties_etat,
     };
-    Ok((resultat, Some(etat)))
+    let calcul = Calcul {
+        statut,
+        montant,
+        manquants,
+        sorties,
+        explication,
+        erreur: None,
+    };
+    Ok((calcul, etat))
 }
 
 #[cfg(test)]
@@ -1282,6 +1428,29 @@ mod tests {
         assert_eq!(format_nombre(dec!(651.695)), "651,70");
         assert_eq!(format_nombre(dec!(1234567.5)), "1 234 567,50");
         assert_eq!(format_nombre(dec!(-3.2)), "-3,20");
+    }
+
+    #[test]
+    fn fast_comparison_orders_as_decimal_does() {
+        let valeurs = [
+            dec!(0),
+            -dec!(0),
+            dec!(0.00),
+            dec!(1),
+            dec!(1.0),
+            dec!(-1.5),
+            dec!(651.69),
+            dec!(651.7),
+            dec!(-651.69),
+            Decimal::MAX,
+            Decimal::MIN,
+        ];
+        for x in valeurs {
+            for y in valeurs {
+                assert_eq!(comparer(x, y), x.cmp(&y), "{x} {y}");
+            }
+        }
+        assert_eq!(format_nombre(Decimal::MAX), "79 228 162 514 264 337 593 543 950 335");
     }
 
     #[test]
