@@ -821,9 +821,7 @@ impl<'a> Contexte<'a> {
         };
         match r {
             Some(d) => Ok(Val::Nombre(d)),
-            None => {
-                Err(self.echec(format!("dépassement de capacité dans « {} »", op.symbole())))
-            }
+            None => Err(self.echec(format!("dépassement de capacité dans « {} »", op.symbole()))),
         }
     }
 
@@ -1063,7 +1061,6 @@ pub(super) fn premier_janvier(jour: u32, decalage: i32) -> u32 {
     let annee = (jour / 10000) as i64 + decalage as i64;
     (annee.max(0) as u32) * 10000 + 101
 }
-
 
 /// Appends a known value to an explanation line (a line with an unknown
 /// value is left out, so callers never write one).
@@ -1408,7 +1405,10 @@ fn evaluer_aide(
         .iter()
         .enumerate()
         .map(|(i, _)| match statut {
-            Statut::Eligible => sorties.get(i).copied().unwrap_or(Val::Nombre(Decimal::ZERO)),
+            Statut::Eligible => sorties
+                .get(i)
+                .copied()
+                .unwrap_or(Val::Nombre(Decimal::ZERO)),
             Statut::NonEligible => Val::Nombre(Decimal::ZERO),
             Statut::Indetermine => eligible,
         })
@@ -1463,7 +1463,10 @@ mod tests {
                 assert_eq!(comparer(x, y), x.cmp(&y), "{x} {y}");
             }
         }
-        assert_eq!(format_nombre(Decimal::MAX), "79 228 162 514 264 337 593 543 950 335");
+        assert_eq!(
+            format_nombre(Decimal::MAX),
+            "79 228 162 514 264 337 593 543 950 335"
+        );
     }
 
     #[test]

@@ -607,7 +607,11 @@ documents = []
             },
         ])
         .unwrap_or_else(|e| panic!("{e:?}"));
-        for json in [r#"{"demandeur": {"age": 0}}"#, r#"{"demandeur": {"age": 4}}"#, "{}"] {
+        for json in [
+            r#"{"demandeur": {"age": 0}}"#,
+            r#"{"demandeur": {"age": 4}}"#,
+            "{}",
+        ] {
             let s = Situation::from_json(json).unwrap();
             verifier(&rs, &s);
         }
