@@ -1,7 +1,8 @@
 //! How long evaluating every aid takes for one household, complete and partial.
 //!
 //! The dialogue re-evaluates every aid after each answer, so this is the cost
-//! of one SMS turn's thinking. Figures are recorded in BENCHMARKS.md.
+//! of one SMS turn's thinking (`statuts`: the same without explanation
+//! text). Figures are recorded in BENCHMARKS.md.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use guichet::rules::RuleSet;
@@ -31,6 +32,14 @@ fn evaluation(c: &mut Criterion) {
     });
     c.bench_function("toutes_les_aides/foyer_partiel", |b| {
         b.iter(|| regles.evaluer(black_box(&partielle), MOIS))
+    });
+    // Statuses, amounts and missing fields only (no explanation text): what
+    // the dialogue needs after each answer.
+    c.bench_function("statuts/foyer_complet", |b| {
+        b.iter(|| regles.statuts(black_box(&complete), MOIS))
+    });
+    c.bench_function("statuts/foyer_partiel", |b| {
+        b.iter(|| regles.statuts(black_box(&partielle), MOIS))
     });
     c.bench_function("chargement_des_regles", |b| {
         b.iter(|| RuleSet::integre().expect("built-in rules load"))

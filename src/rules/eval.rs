@@ -2,13 +2,22 @@
 //!
 //! Each aid is evaluated once, in dependency order; shared variables are
 //! computed at most once per situation (a memo indexed by variable). A value
-//! that depends on an unknown field is [`Valeur::Inconnu`] and carries the
-//! fields that would settle it; `et`, `ou`, `si` and aggregations drop the
-//! fields of operands that cannot change the result, so `champs_manquants`
-//! lists only questions worth asking.
+//! that depends on an unknown field is unknown and carries the fields that
+//! would settle it; `et`, `ou`, `si` and aggregations drop the fields of
+//! operands that cannot change the result, so `champs_manquants` lists only
+//! questions worth asking.
+//!
+//! Inside one evaluation values are [`Val`]s, three words and `Copy`: a
+//! number, a boolean, a word, or the index of an unknown in a table kept for
+//! the evaluation (its missing fields and bounds, 56 bytes, are written once
+//! and then passed around as a `u32`). The evaluator's time went mostly into
+//! moving 56-byte [`Valeur`]s between recursive calls; [`Valeur`] remains the
+//! type of constants, facts and the public API.
 //!
 //! Arithmetic is checked: an overflow or a division by zero is a rule bug,
-//! reported on the aid as `erreur` rather than a panic.
+//! reported on the aid as `erreur` rather than a panic. A failure travels up
+//! as the empty [`Echec`], its message kept on the side in the context, so
+//! that a result is no bigger than a value.
 
 use super::expr::BinOp;
 use super::faits::{self, Champ, Faits};
@@ -16,18 +25,92 @@ use super::programme::{AideP, Id, Ligne, Liste, MorceauP, Op, Programme};
 use super::valeur::{Manquants, Valeur};
 use super::*;
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::cell::Cell;
 
+/// An error with its message, from helpers that have no context at hand.
 #[derive(Debug, Clone)]
 struct ErreurCalcul(String);
 
-type R = Result<Valeur, ErreurCalcul>;
+/// A failed computation; the message is in [`Contexte::message`].
+#[derive(Debug, Clone, Copy)]
+struct Echec;
+
+type R = Result<Val, Echec>;
+
+/// A value during one evaluation (see the module documentation).
+///
+/// Equality is that of [`Valeur`] for known values (numbers compare as
+/// numbers, `1.0 == 1`); it is only ever asked of known values.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Val {
+    /// A decimal number.
+    Nombre(Decimal),
+    /// A boolean.
+    Booleen(bool),
+    /// A word from a fixed list.
+    Texte(&'static str),
+    /// Not known yet: index in [`Contexte::inconnues`].
+    Inconnu(u32),
+}
+
+impl Val {
+    /// The value of a known constant; `None` for an unknown one.
+    pub(super) fn connue(v: &Valeur) -> Option<Val> {
+        match v {
+            Valeur::Nombre(d) => Some(Val::Nombre(*d)),
+            Valeur::Booleen(b) => Some(Val::Booleen(*b)),
+            Valeur::Texte(t) => Some(Val::Texte(t)),
+            Valeur::Inconnu(_) | Valeur::Borne(..) => None,
+        }
+    }
+
+    #[inline]
+    fn est_connue(self) -> bool {
+        !matches!(self, Val::Inconnu(_))
+    }
+
+    #[inline]
+    fn nombre(self) -> Option<Decimal> {
+        match self {
+            Val::Nombre(d) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+/// What is known of an unknown value: the fields that would settle it and,
+/// for a number, the interval it lies in (bounds included, `None`
+/// unbounded). Money, ages and counts are never negative, so an unknown
+/// salary is `[0, ∞)`: that is what lets `max(0, 651.69 - 1500 -
+/// salaire_du_conjoint)` be 0 before anyone asks.
+#[derive(Debug, Clone, Copy)]
+struct Inconnue {
+    m: Manquants,
+    bas: Option<Decimal>,
+    haut: Option<Decimal>,
+}
 
 /// What is known of an aid once evaluated, for the aids that read it.
 #[derive(Debug, Clone)]
 struct Etat {
-    montant: Valeur,
-    eligible: Valeur,
-    sorties: Vec<Valeur>,
+    montant: Val,
+    eligible: Val,
+    sorties: Vec<Val>,
+}
+
+/// The buffers of an evaluation, kept per thread between evaluations so that
+/// evaluating a household allocates them only the first time.
+#[derive(Default)]
+struct Memoire {
+    memo: Vec<Option<Val>>,
+    memo_contexte: Vec<Option<Val>>,
+    aides: Vec<Option<Etat>>,
+    inconnues: Vec<Inconnue>,
+    champs: Vec<Val>,
+}
+
+thread_local! {
+    static MEMOIRE: Cell<Memoire> = Cell::new(Memoire::default());
 }
 
 struct Contexte<'a> {
@@ -36,143 +119,306 @@ struct Contexte<'a> {
     p: &'a Programme,
     faits: &'a Faits,
     jour: u32,
-    memo: Vec<Option<Valeur>>,
-    memo_contexte: Vec<Option<Valeur>>,
+    /// Shared variables computed so far.
+    memo: Vec<Option<Val>>,
+    /// Per-child or per-adult variables computed so far.
+    memo_contexte: Vec<Option<Val>>,
+    /// Aids evaluated so far (`None`: failed, or not yet).
     aides: Vec<Option<Etat>>,
+    /// The unknowns that [`Val::Inconnu`] points to.
+    inconnues: Vec<Inconnue>,
+    /// The facts as values, one per slot.
+    champs: Vec<Val>,
+    /// Whether the household is a couple.
+    couple: Val,
+    /// The message of the last failure.
+    message: String,
     enfant: usize,
     personne: usize,
 }
 
-fn inconnu_de(a: &Valeur, b: &Valeur) -> Valeur {
-    Valeur::Inconnu(a.manquants().union(b.manquants()))
-}
-
-/// Interval arithmetic for an operation with an unknown side: the bounds of
-/// the result, and comparisons that the bounds already settle.
-fn binaire_intervalles(op: BinOp, va: &Valeur, vb: &Valeur) -> Valeur {
-    let m = va.manquants().union(vb.manquants());
-    let (Some((ab, ah)), Some((bb, bh))) = (va.intervalle(), vb.intervalle()) else {
-        return inconnu_de(va, vb);
-    };
-    let add = |x: Option<Decimal>, y: Option<Decimal>| x.zip(y).and_then(|(x, y)| x.checked_add(y));
-    let sub = |x: Option<Decimal>, y: Option<Decimal>| x.zip(y).and_then(|(x, y)| x.checked_sub(y));
-    match op {
-        BinOp::Add => Valeur::borne(m, add(ab, bb), add(ah, bh)),
-        BinOp::Sub => Valeur::borne(m, sub(ab, bh), sub(ah, bb)),
-        BinOp::Mul => {
-            // Only the common case: both sides non-negative.
-            let positif = |b: Option<Decimal>| b.is_some_and(|b| b >= Decimal::ZERO);
-            if positif(ab) && positif(bb) {
-                let mul = |x: Option<Decimal>, y: Option<Decimal>| {
-                    x.zip(y).and_then(|(x, y)| x.checked_mul(y))
-                };
-                Valeur::borne(m, mul(ab, bb), mul(ah, bh))
-            } else {
-                Valeur::Inconnu(m)
-            }
+impl<'a> Contexte<'a> {
+    /// A context for a situation, reusing `memoire`'s buffers.
+    fn nouveau(rs: &'a RuleSet, p: &'a Programme, faits: &'a Faits, m: Memoire) -> Contexte<'a> {
+        let Memoire {
+            mut memo,
+            mut memo_contexte,
+            mut aides,
+            mut inconnues,
+            mut champs,
+        } = m;
+        memo.clear();
+        memo.resize(rs.variables.len(), None);
+        memo_contexte.clear();
+        memo_contexte.resize(rs.taille_memo_contexte, None);
+        aides.clear();
+        aides.resize(rs.aides.len(), None);
+        inconnues.clear();
+        champs.clear();
+        let mut ctx = Contexte {
+            rs,
+            p,
+            faits,
+            jour: p.jour,
+            memo,
+            memo_contexte,
+            aides,
+            inconnues,
+            champs: Vec::new(),
+            couple: Val::Booleen(false),
+            message: String::new(),
+            enfant: 0,
+            personne: 0,
+        };
+        for v in &faits.valeurs {
+            let x = ctx.depuis_valeur(v);
+            champs.push(x);
         }
-        BinOp::Div => match vb {
-            // Division by a known positive number keeps the order.
-            Valeur::Nombre(y) if *y > Decimal::ZERO => {
-                let div = |x: Option<Decimal>| x.and_then(|x| x.checked_div(*y));
-                Valeur::borne(m, div(ab), div(ah))
-            }
-            _ => Valeur::Inconnu(m),
-        },
-        BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
-            // a < b is settled true when a's top is below b's bottom, false
-            // when a's bottom is at or above b's top.
-            let (strict, gauche_bas, gauche_haut, droite_bas, droite_haut) = match op {
-                BinOp::Lt => (true, ab, ah, bb, bh),
-                BinOp::Le => (false, ab, ah, bb, bh),
-                BinOp::Gt => (true, bb, bh, ab, ah),
-                _ => (false, bb, bh, ab, ah),
-            };
-            let vrai = match (gauche_haut, droite_bas) {
-                (Some(h), Some(b)) => {
-                    if strict {
-                        h < b
-                    } else {
-                        h <= b
-                    }
-                }
-                _ => false,
-            };
-            let faux = match (gauche_bas, droite_haut) {
-                (Some(b), Some(h)) => {
-                    if strict {
-                        b >= h
-                    } else {
-                        b > h
-                    }
-                }
-                _ => false,
-            };
-            if vrai {
-                Valeur::Booleen(true)
-            } else if faux {
-                Valeur::Booleen(false)
-            } else {
-                Valeur::Inconnu(m)
-            }
-        }
-        BinOp::Eq | BinOp::Ne => Valeur::Inconnu(m),
+        ctx.champs = champs;
+        ctx.couple = ctx.depuis_valeur(&faits.couple);
+        ctx
     }
-}
 
-impl Contexte<'_> {
-    fn param(&self, p: ParamId) -> Result<&ValeurParametre, ErreurCalcul> {
-        let par = &self.rs.parametres[p];
-        par.a_la_date(self.jour).ok_or_else(|| {
-            ErreurCalcul(format!(
-                "le paramètre « {} » n'a pas de valeur à la date {}",
-                par.nom, self.jour
-            ))
-        })
+    /// Gives the buffers back for the next evaluation.
+    fn memoire(self) -> Memoire {
+        Memoire {
+            memo: self.memo,
+            memo_contexte: self.memo_contexte,
+            aides: self.aides,
+            inconnues: self.inconnues,
+            champs: self.champs,
+        }
+    }
+
+    /// A [`Valeur`] as a value of this evaluation.
+    fn depuis_valeur(&mut self, v: &Valeur) -> Val {
+        match v {
+            Valeur::Inconnu(m) => self.borne_brute(*m, None, None),
+            Valeur::Borne(m, bas, haut) => self.borne_brute(*m, *bas, *haut),
+            connue => Val::connue(connue).expect("a known value"),
+        }
+    }
+
+    /// A value of this evaluation as a [`Valeur`].
+    fn en_valeur(&self, v: Val) -> Valeur {
+        match v {
+            Val::Nombre(d) => Valeur::Nombre(d),
+            Val::Booleen(b) => Valeur::Booleen(b),
+            Val::Texte(t) => Valeur::Texte(t),
+            Val::Inconnu(i) => {
+                let x = self.inconnues[i as usize];
+                match (x.bas, x.haut) {
+                    (None, None) => Valeur::Inconnu(x.m),
+                    (bas, haut) => Valeur::Borne(x.m, bas, haut),
+                }
+            }
+        }
+    }
+
+    /// Records a failure's message.
+    #[cold]
+    fn echec(&mut self, message: String) -> Echec {
+        self.message = message;
+        Echec
+    }
+
+    /// An unknown value (of any type) missing these fields.
+    #[inline]
+    fn inconnu(&mut self, m: Manquants) -> Val {
+        self.borne_brute(m, None, None)
+    }
+
+    /// An unknown number in an interval, even a point (see `si_inconnu`).
+    #[inline]
+    fn borne_brute(&mut self, m: Manquants, bas: Option<Decimal>, haut: Option<Decimal>) -> Val {
+        let i = self.inconnues.len() as u32;
+        self.inconnues.push(Inconnue { m, bas, haut });
+        Val::Inconnu(i)
+    }
+
+    /// An unknown number in an interval; a known number when the interval
+    /// is a point.
+    #[inline]
+    fn borne(&mut self, m: Manquants, bas: Option<Decimal>, haut: Option<Decimal>) -> Val {
+        match (bas, haut) {
+            (Some(b), Some(h)) if b == h => Val::Nombre(b),
+            _ => self.borne_brute(m, bas, haut),
+        }
+    }
+
+    /// The missing fields, empty when known.
+    #[inline]
+    fn manquants(&self, v: Val) -> Manquants {
+        match v {
+            Val::Inconnu(i) => self.inconnues[i as usize].m,
+            _ => Manquants::VIDE,
+        }
+    }
+
+    /// The interval a number lies in: a point when known, `(None, None)`
+    /// when nothing is known; `None` for booleans and words.
+    #[inline]
+    fn intervalle(&self, v: Val) -> Option<(Option<Decimal>, Option<Decimal>)> {
+        match v {
+            Val::Nombre(d) => Some((Some(d), Some(d))),
+            Val::Inconnu(i) => {
+                let x = &self.inconnues[i as usize];
+                Some((x.bas, x.haut))
+            }
+            _ => None,
+        }
+    }
+
+    fn inconnu_de(&mut self, a: Val, b: Val) -> Val {
+        let m = self.manquants(a).union(self.manquants(b));
+        self.inconnu(m)
+    }
+
+    /// Interval arithmetic for an operation with an unknown side: the bounds
+    /// of the result, and comparisons that the bounds already settle.
+    #[inline(never)]
+    fn binaire_intervalles(&mut self, op: BinOp, va: Val, vb: Val) -> Val {
+        let m = self.manquants(va).union(self.manquants(vb));
+        let (Some((ab, ah)), Some((bb, bh))) = (self.intervalle(va), self.intervalle(vb)) else {
+            return self.inconnu_de(va, vb);
+        };
+        let add =
+            |x: Option<Decimal>, y: Option<Decimal>| x.zip(y).and_then(|(x, y)| x.checked_add(y));
+        let sub =
+            |x: Option<Decimal>, y: Option<Decimal>| x.zip(y).and_then(|(x, y)| x.checked_sub(y));
+        match op {
+            BinOp::Add => self.borne(m, add(ab, bb), add(ah, bh)),
+            BinOp::Sub => self.borne(m, sub(ab, bh), sub(ah, bb)),
+            BinOp::Mul => {
+                // Only the common case: both sides non-negative.
+                let positif = |b: Option<Decimal>| b.is_some_and(|b| b >= Decimal::ZERO);
+                if positif(ab) && positif(bb) {
+                    let mul = |x: Option<Decimal>, y: Option<Decimal>| {
+                        x.zip(y).and_then(|(x, y)| x.checked_mul(y))
+                    };
+                    self.borne(m, mul(ab, bb), mul(ah, bh))
+                } else {
+                    self.inconnu(m)
+                }
+            }
+            BinOp::Div => match vb {
+                // Division by a known positive number keeps the order.
+                Val::Nombre(y) if y > Decimal::ZERO => {
+                    let div = |x: Option<Decimal>| x.and_then(|x| x.checked_div(y));
+                    self.borne(m, div(ab), div(ah))
+                }
+                _ => self.inconnu(m),
+            },
+            BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+                // a < b is settled true when a's top is below b's bottom, false
+                // when a's bottom is at or above b's top.
+                let (strict, gauche_bas, gauche_haut, droite_bas, droite_haut) = match op {
+                    BinOp::Lt => (true, ab, ah, bb, bh),
+                    BinOp::Le => (false, ab, ah, bb, bh),
+                    BinOp::Gt => (true, bb, bh, ab, ah),
+                    _ => (false, bb, bh, ab, ah),
+                };
+                let vrai = match (gauche_haut, droite_bas) {
+                    (Some(h), Some(b)) => {
+                        if strict {
+                            h < b
+                        } else {
+                            h <= b
+                        }
+                    }
+                    _ => false,
+                };
+                let faux = match (gauche_bas, droite_haut) {
+                    (Some(b), Some(h)) => {
+                        if strict {
+                            b >= h
+                        } else {
+                            b > h
+                        }
+                    }
+                    _ => false,
+                };
+                if vrai {
+                    Val::Booleen(true)
+                } else if faux {
+                    Val::Booleen(false)
+                } else {
+                    self.inconnu(m)
+                }
+            }
+            BinOp::Eq | BinOp::Ne => self.inconnu(m),
+        }
+    }
+
+    fn param(&mut self, p: ParamId) -> Result<&'a ValeurParametre, Echec> {
+        let rs = self.rs;
+        let par = &rs.parametres[p];
+        match par.a_la_date(self.jour) {
+            Some(v) => Ok(v),
+            None => {
+                let message = format!(
+                    "le paramètre « {} » n'a pas de valeur à la date {}",
+                    par.nom, self.jour
+                );
+                Err(self.echec(message))
+            }
+        }
     }
 
     #[inline]
-    fn champ(&self, c: Champ) -> Valeur {
+    fn champ(&mut self, c: Champ) -> Val {
         match c {
-            Champ::Fixe(s) => self.faits.valeurs[s].clone(),
-            Champ::EnfantCourant(i) => {
-                self.faits.valeurs[faits::slot_enfant(self.enfant, i)].clone()
-            }
-            Champ::PersonneCourante(i) => {
-                self.faits.valeurs[faits::slot_personne(self.personne, i)].clone()
-            }
+            Champ::Fixe(s) => self.champs[s],
+            Champ::EnfantCourant(i) => self.champs[faits::slot_enfant(self.enfant, i)],
+            Champ::PersonneCourante(i) => self.champs[faits::slot_personne(self.personne, i)],
             Champ::Conjoint(i) => self.champ_conjoint(i),
         }
     }
 
-    fn champ_conjoint(&self, i: usize) -> Valeur {
-        match &self.faits.couple {
-            Valeur::Booleen(true) => self.faits.valeurs[faits::slot_personne(1, i)].clone(),
+    fn champ_conjoint(&mut self, i: usize) -> Val {
+        match self.couple {
+            Val::Booleen(true) => self.champs[faits::slot_personne(1, i)],
             // Without a partner, the partner's amounts are nothing and their
             // yes/no facts are "no": formulas need no special case for singles.
-            Valeur::Booleen(false) => match faits::CHAMPS_PERSONNE[i].genre {
-                faits::Genre::Booleen => Valeur::Booleen(false),
-                faits::Genre::Nombre => Valeur::Nombre(Decimal::ZERO),
-                _ => Valeur::Texte("aucun"),
+            Val::Booleen(false) => match faits::CHAMPS_PERSONNE[i].genre {
+                faits::Genre::Booleen => Val::Booleen(false),
+                faits::Genre::Nombre => Val::Nombre(Decimal::ZERO),
+                _ => Val::Texte("aucun"),
             },
-            autre => match faits::CHAMPS_PERSONNE[i].genre {
-                faits::Genre::Nombre => Valeur::Borne(autre.manquants(), Some(Decimal::ZERO), None),
-                _ => Valeur::Inconnu(autre.manquants()),
-            },
+            autre => {
+                let m = self.manquants(autre);
+                match faits::CHAMPS_PERSONNE[i].genre {
+                    faits::Genre::Nombre => self.borne_brute(m, Some(Decimal::ZERO), None),
+                    _ => self.inconnu(m),
+                }
+            }
+        }
+    }
+
+    /// A constant of the program.
+    #[inline]
+    fn constante(&mut self, c: u32) -> Val {
+        match self.p.constantes_connues[c as usize] {
+            Some(v) => v,
+            None => {
+                let p = self.p;
+                self.depuis_valeur(&p.constantes[c as usize])
+            }
         }
     }
 
     #[inline]
     fn var(&mut self, v: VarId) -> R {
-        if let Some(x) = &self.memo[v] {
-            return Ok(x.clone());
+        if let Some(x) = self.memo[v] {
+            return Ok(x);
         }
         self.var_a_calculer(v)
     }
 
+    #[inline(never)]
     fn var_a_calculer(&mut self, v: VarId) -> R {
-        let x = self.eval(self.p.variables[v])?;
-        self.memo[v] = Some(x.clone());
+        let x = self.operande(self.p.variables[v])?;
+        self.memo[v] = Some(x);
         Ok(x)
     }
 
@@ -185,23 +431,58 @@ impl Contexte<'_> {
                         Collection::Enfants => self.enfant,
                         Collection::Adultes => self.personne,
                     };
-                if let Some(x) = &self.memo_contexte[i] {
-                    return Ok(x.clone());
+                if let Some(x) = self.memo_contexte[i] {
+                    return Ok(x);
                 }
                 let x = self.eval(self.p.variables[v])?;
-                self.memo_contexte[i] = Some(x.clone());
+                self.memo_contexte[i] = Some(x);
                 Ok(x)
             }
             None => self.eval(self.p.variables[v]),
         }
     }
 
-    fn nombre(&mut self, n: Id) -> Result<Result<Decimal, Manquants>, ErreurCalcul> {
-        Ok(match self.eval(n)? {
-            Valeur::Nombre(d) => Ok(d),
-            Valeur::Inconnu(m) | Valeur::Borne(m, _, _) => Err(m),
+    /// Evaluates an operand: constants, fields, variables already computed
+    /// and other aids' results are read here without a call, the rest by
+    /// [`Self::eval`]. Most operands are such leaves, and a call costs about
+    /// fifty instructions (saving registers, dispatching, copying the result).
+    #[inline(always)]
+    fn operande(&mut self, n: Id) -> R {
+        match self.p.op(n) {
+            Op::Const(c) => {
+                if let Some(v) = self.p.constantes_connues[c as usize] {
+                    return Ok(v);
+                }
+            }
+            Op::Champ(c) => return Ok(self.champ(c)),
+            Op::Var(v) => {
+                return match self.memo[v] {
+                    Some(x) => Ok(x),
+                    // Straight to the formula, one call fewer.
+                    None => self.var_a_calculer(v),
+                };
+            }
+            Op::MontantAide(a) => {
+                if let Some(e) = &self.aides[a] {
+                    return Ok(e.montant);
+                }
+            }
+            Op::EligibleAide(a) => {
+                if let Some(e) = &self.aides[a] {
+                    return Ok(e.eligible);
+                }
+            }
+            _ => {}
+        }
+        self.eval(n)
+    }
+
+    fn nombre(&mut self, n: Id) -> Result<Result<Decimal, Manquants>, Echec> {
+        Ok(match self.operande(n)? {
+            Val::Nombre(d) => Ok(d),
+            Val::Inconnu(i) => Err(self.inconnues[i as usize].m),
             autre => {
-                return Err(ErreurCalcul(format!("nombre attendu, trouvé {autre:?}")));
+                return Err(self.echec(format!("nombre attendu, trouvé {autre:?}")));
             }
         })
     }
@@ -210,27 +491,27 @@ impl Contexte<'_> {
     /// out of line, which keeps this (recursive) function's frame small.
     fn eval(&mut self, n: Id) -> R {
         Ok(match self.p.op(n) {
-            Op::Const(c) => self.p.constantes[c as usize].clone(),
+            Op::Const(c) => self.constante(c),
             Op::Champ(c) => self.champ(c),
             Op::Var(v) => self.var(v)?,
             Op::VarContexte(v) => self.var_contexte(v)?,
             Op::Bin(op, a, b) => self.binaire(op, a, b)?,
             Op::Et(items) => self.et_ou(items, false)?,
             Op::Ou(items) => self.et_ou(items, true)?,
-            Op::Si(c, a, b) => match self.eval(c)? {
-                Valeur::Booleen(true) => self.eval(a)?,
-                Valeur::Booleen(false) => self.eval(b)?,
+            Op::Si(c, a, b) => match self.operande(c)? {
+                Val::Booleen(true) => self.operande(a)?,
+                Val::Booleen(false) => self.operande(b)?,
                 cond => self.si_inconnu(cond, a, b),
             },
-            Op::MontantAide(a) => self.etat(a)?.montant.clone(),
-            Op::EligibleAide(a) => self.etat(a)?.eligible.clone(),
-            Op::SortieAide(a, s) => self.etat(a)?.sorties[s as usize].clone(),
-            Op::Non(x) => match self.eval(x)? {
-                Valeur::Booleen(b) => Valeur::Booleen(!b),
+            Op::MontantAide(a) => self.etat(a)?.montant,
+            Op::EligibleAide(a) => self.etat(a)?.eligible,
+            Op::SortieAide(a, s) => self.etat(a)?.sorties[s as usize],
+            Op::Non(x) => match self.operande(x)? {
+                Val::Booleen(b) => Val::Booleen(!b),
                 autre => autre,
             },
-            Op::ADefaut(a, b) => match self.eval(a)? {
-                v if !v.est_connue() => self.eval(b)?,
+            Op::ADefaut(a, b) => match self.operande(a)? {
+                v if !v.est_connue() => self.operande(b)?,
                 connue => connue,
             },
             Op::Min(items) => self.min_max(items, true)?,
@@ -244,89 +525,105 @@ impl Contexte<'_> {
     fn eval_rare(&mut self, op: Op) -> R {
         Ok(match op {
             Op::Param(p) => match self.param(p)? {
-                ValeurParametre::Nombre(d) => Valeur::Nombre(*d),
-                _ => return Err(ErreurCalcul("paramètre non numérique".into())),
+                ValeurParametre::Nombre(d) => Val::Nombre(*d),
+                _ => return Err(self.echec("paramètre non numérique".into())),
             },
             Op::ParamIndex(p, cle) => {
-                let k = self.eval(cle)?;
+                let k = self.operande(cle)?;
                 if !k.est_connue() {
                     // The key's bounds say nothing about the table's values.
-                    return Ok(Valeur::Inconnu(k.manquants()));
+                    let m = self.manquants(k);
+                    return Ok(self.inconnu(m));
                 }
                 let ValeurParametre::Table(t) = self.param(p)? else {
-                    return Err(ErreurCalcul("paramètre non tabulé".into()));
+                    return Err(self.echec("paramètre non tabulé".into()));
                 };
-                let trouve = t.iter().find(|c| match &k {
-                    Valeur::Nombre(d) => c.cle_nombre == Some(*d),
-                    Valeur::Texte(x) => c.cle == *x,
-                    Valeur::Booleen(b) => c.cle == if *b { "vrai" } else { "faux" },
-                    Valeur::Inconnu(_) | Valeur::Borne(..) => false,
+                let trouve = t.iter().find(|c| match k {
+                    Val::Nombre(d) => c.cle_nombre == Some(d),
+                    Val::Texte(x) => c.cle == x,
+                    Val::Booleen(b) => c.cle == if b { "vrai" } else { "faux" },
+                    Val::Inconnu(_) => false,
                 });
                 match trouve {
-                    Some(c) => Valeur::Nombre(c.valeur),
+                    Some(c) => Val::Nombre(c.valeur),
                     None => {
-                        return Err(ErreurCalcul(format!(
+                        let message = format!(
                             "la table « {} » n'a pas de valeur pour « {k:?} »",
                             self.rs.parametres[p].nom
-                        )));
+                        );
+                        return Err(self.echec(message));
                     }
                 }
             }
             Op::Neg(x) => {
-                let v = self.eval(x)?;
-                match v.intervalle() {
+                let v = self.operande(x)?;
+                match self.intervalle(v) {
                     Some((bas, haut)) => {
-                        Valeur::borne(v.manquants(), haut.map(|h| -h), bas.map(|b| -b))
+                        let m = self.manquants(v);
+                        self.borne(m, haut.map(|h| -h), bas.map(|b| -b))
                     }
-                    None => return Err(ErreurCalcul("nombre attendu après « - »".into())),
+                    None => return Err(self.echec("nombre attendu après « - »".into())),
                 }
             }
             Op::Arrondi(mode, x, decimales) => {
-                let v = self.eval(x)?;
+                let v = self.operande(x)?;
+                let arrondi = |ctx: &mut Self, d: Option<Decimal>| match d {
+                    None => Ok(None),
+                    Some(d) => match arrondir(d, mode, decimales) {
+                        Ok(r) => Ok(Some(r)),
+                        Err(ErreurCalcul(e)) => Err(ctx.echec(e)),
+                    },
+                };
                 match v {
-                    Valeur::Nombre(d) => Valeur::Nombre(arrondir(d, mode, decimales)?),
+                    Val::Nombre(d) => Val::Nombre(arrondi(self, Some(d))?.expect("a number")),
                     // Rounding is monotonic: round the bounds.
-                    Valeur::Borne(m, bas, haut) => Valeur::borne(
-                        m,
-                        bas.map(|b| arrondir(b, mode, decimales)).transpose()?,
-                        haut.map(|h| arrondir(h, mode, decimales)).transpose()?,
-                    ),
-                    autre => Valeur::Inconnu(autre.manquants()),
+                    Val::Inconnu(i) => {
+                        let x = self.inconnues[i as usize];
+                        let bas = arrondi(self, x.bas)?;
+                        let haut = arrondi(self, x.haut)?;
+                        self.borne(x.m, bas, haut)
+                    }
+                    // Not a number: unknown, with no field to name.
+                    _ => self.inconnu(Manquants::VIDE),
                 }
             }
             Op::Bareme(p, x) => match self.nombre(x)? {
-                Err(m) => Valeur::Inconnu(m),
+                Err(m) => self.inconnu(m),
                 Ok(base) => {
                     let ValeurParametre::Bareme(tranches) = self.param(p)? else {
-                        return Err(ErreurCalcul("barème attendu".into()));
+                        return Err(self.echec("barème attendu".into()));
                     };
-                    Valeur::Nombre(bareme(tranches, base)?)
+                    match bareme(tranches, base) {
+                        Ok(d) => Val::Nombre(d),
+                        Err(ErreurCalcul(e)) => return Err(self.echec(e)),
+                    }
                 }
             },
             Op::Grille(p, x) => match self.nombre(x)? {
-                Err(m) => Valeur::Inconnu(m),
+                Err(m) => self.inconnu(m),
                 Ok(base) => {
                     let ValeurParametre::Bareme(tranches) = self.param(p)? else {
-                        return Err(ErreurCalcul("barème attendu".into()));
+                        return Err(self.echec("barème attendu".into()));
                     };
                     let t = tranches
                         .iter()
                         .find(|t| t.jusqu_a.is_none_or(|j| base < j))
                         .unwrap_or_else(|| tranches.last().expect("a scale has a bracket"));
-                    Valeur::Nombre(t.montant.or(t.taux).unwrap_or(Decimal::ZERO))
+                    Val::Nombre(t.montant.or(t.taux).unwrap_or(Decimal::ZERO))
                 }
             },
             Op::ParamAnnee(p, decalage) => {
                 let jour = premier_janvier(self.jour, decalage);
                 let par = &self.rs.parametres[p];
                 match par.a_la_date(jour) {
-                    Some(ValeurParametre::Nombre(d)) => Valeur::Nombre(*d),
+                    Some(ValeurParametre::Nombre(d)) => Val::Nombre(*d),
                     _ => {
                         let annee = (self.jour / 10000) as i64 + decalage as i64;
-                        return Err(ErreurCalcul(format!(
+                        let message = format!(
                             "le paramètre « {} » n'a pas de valeur au 1er janvier {annee}",
                             par.nom
-                        )));
+                        );
+                        return Err(self.echec(message));
                     }
                 }
             }
@@ -338,42 +635,46 @@ impl Contexte<'_> {
         let mut m = Manquants::VIDE;
         let p = self.p;
         for &x in p.liste(items) {
-            match self.eval(x)? {
-                Valeur::Booleen(b) if b == ou => return Ok(Valeur::Booleen(ou)),
-                Valeur::Inconnu(mm) => m = m.union(mm),
+            match self.operande(x)? {
+                Val::Booleen(b) if b == ou => return Ok(Val::Booleen(ou)),
+                Val::Inconnu(i) => m = m.union(self.inconnues[i as usize].m),
                 _ => {}
             }
         }
         Ok(if m.est_vide() {
-            Valeur::Booleen(!ou)
+            Val::Booleen(!ou)
         } else {
-            Valeur::Inconnu(m)
+            self.inconnu(m)
         })
     }
 
     /// `si` whose condition is not known.
     #[inline(never)]
-    fn si_inconnu(&mut self, cond: Valeur, a: Id, b: Id) -> Valeur {
+    fn si_inconnu(&mut self, cond: Val, a: Id, b: Id) -> Val {
         // Both branches may agree: then the condition does not matter.
         // A branch that would fail (say, a division guarded by the
         // condition) only means the branch cannot be known yet.
-        let va = self.eval(a).unwrap_or(Valeur::Inconnu(cond.manquants()));
-        let vb = self.eval(b).unwrap_or(Valeur::Inconnu(cond.manquants()));
-        let m = cond.manquants().union(va.manquants()).union(vb.manquants());
+        let mc = self.manquants(cond);
+        let va = match self.operande(a) {
+            Ok(v) => v,
+            Err(Echec) => self.inconnu(mc),
+        };
+        let vb = match self.operande(b) {
+            Ok(v) => v,
+            Err(Echec) => self.inconnu(mc),
+        };
+        let m = mc.union(self.manquants(va)).union(self.manquants(vb));
         if va.est_connue() && va == vb {
             va
-        } else if let (Some((ab, ah)), Some((bb, bh))) = (va.intervalle(), vb.intervalle()) {
+        } else if let (Some((ab, ah)), Some((bb, bh))) = (self.intervalle(va), self.intervalle(vb))
+        {
             // Either branch may be taken: the union of their intervals
             // (never a point: that would hide the condition's fields).
             let bas = ab.zip(bb).map(|(x, y)| x.min(y));
             let haut = ah.zip(bh).map(|(x, y)| x.max(y));
-            if bas.is_none() && haut.is_none() {
-                Valeur::Inconnu(m)
-            } else {
-                Valeur::Borne(m, bas, haut)
-            }
+            self.borne_brute(m, bas, haut)
         } else {
-            Valeur::Inconnu(m)
+            self.inconnu(m)
         }
     }
 
@@ -381,16 +682,64 @@ impl Contexte<'_> {
     fn min_max(&mut self, items: Liste, est_min: bool) -> R {
         // Interval of the result: min/max of the lower bounds and of the
         // upper bounds; settled when it shrinks to a point.
-        let mut m = Manquants::VIDE;
-        let mut bas: Option<Option<Decimal>> = None;
-        let mut haut: Option<Option<Decimal>> = None;
         let p = self.p;
-        for &x in p.liste(items) {
-            let v = self.eval(x)?;
-            let Some((b, h)) = v.intervalle() else {
-                return Err(ErreurCalcul("nombre attendu dans min/max".into()));
+        let liste = p.liste(items);
+        // Known numbers only (the common case): no interval to carry.
+        let mut connu: Option<Decimal> = None;
+        let mut i = 0;
+        while i < liste.len() {
+            match self.operande(liste[i])? {
+                Val::Nombre(d) => {
+                    connu = Some(match connu {
+                        None => d,
+                        // As `Decimal::min` and `Decimal::max` choose.
+                        Some(a) if est_min => {
+                            if comparer(a, d).is_gt() {
+                                d
+                            } else {
+                                a
+                            }
+                        }
+                        Some(a) => {
+                            if comparer(a, d).is_lt() {
+                                d
+                            } else {
+                                a
+                            }
+                        }
+                    });
+                    i += 1;
+                }
+                autre => {
+                    // From the first unknown on, with intervals.
+                    return self.min_max_intervalles(liste, i, autre, connu, est_min);
+                }
+            }
+        }
+        Ok(Val::Nombre(connu.unwrap_or(Decimal::ZERO)))
+    }
+
+    /// The rest of `min_max` from item `i` (already evaluated to `v`), the
+    /// items before it being the known numbers whose min or max is `connu`.
+    #[inline(never)]
+    fn min_max_intervalles(
+        &mut self,
+        liste: &[Id],
+        i: usize,
+        v: Val,
+        connu: Option<Decimal>,
+        est_min: bool,
+    ) -> R {
+        let mut m = Manquants::VIDE;
+        let mut bas: Option<Option<Decimal>> = connu.map(Some);
+        let mut haut: Option<Option<Decimal>> = connu.map(Some);
+        let mut v = v;
+        let mut j = i;
+        loop {
+            let Some((b, h)) = self.intervalle(v) else {
+                return Err(self.echec("nombre attendu dans min/max".into()));
             };
-            m = m.union(v.manquants());
+            m = m.union(self.manquants(v));
             let choisir = |acc: Option<Option<Decimal>>, x: Option<Decimal>, cote_bas: bool| {
                 let Some(acc) = acc else { return Some(x) };
                 // For min, an unbounded lower side stays unbounded; for max,
@@ -408,69 +757,72 @@ impl Contexte<'_> {
             };
             bas = choisir(bas, b, true);
             haut = choisir(haut, h, false);
+            j += 1;
+            if j >= liste.len() {
+                break;
+            }
+            v = self.operande(liste[j])?;
         }
         let (bas, haut) = (bas.flatten(), haut.flatten());
         Ok(if m.est_vide() {
-            Valeur::Nombre(bas.unwrap_or(Decimal::ZERO))
+            Val::Nombre(bas.unwrap_or(Decimal::ZERO))
         } else {
-            Valeur::borne(m, bas, haut)
+            self.borne(m, bas, haut)
         })
     }
 
-    fn etat(&self, a: AideId) -> Result<&Etat, ErreurCalcul> {
-        self.aides[a].as_ref().ok_or_else(|| {
-            ErreurCalcul(format!(
+    fn etat(&mut self, a: AideId) -> Result<&Etat, Echec> {
+        if self.aides[a].is_none() {
+            let message = format!(
                 "l'aide « {} » n'a pas pu être calculée",
                 self.rs.aides[a].id
-            ))
-        })
+            );
+            return Err(self.echec(message));
+        }
+        Ok(self.aides[a].as_ref().expect("checked above"))
     }
 
     fn binaire(&mut self, op: BinOp, a: Id, b: Id) -> R {
-        let va = self.eval(a)?;
+        let va = self.operande(a)?;
         // `0 * x` is 0 whatever x is: a zero rate settles the product.
-        let est_zero = |v: &Valeur| matches!(v, Valeur::Nombre(d) if d.is_zero());
-        if op == BinOp::Mul && est_zero(&va) {
+        let est_zero = |v: Val| matches!(v, Val::Nombre(d) if d.is_zero());
+        if op == BinOp::Mul && est_zero(va) {
             return Ok(va);
         }
-        let vb = self.eval(b)?;
-        if op == BinOp::Mul && est_zero(&vb) {
+        let vb = self.operande(b)?;
+        if op == BinOp::Mul && est_zero(vb) {
             return Ok(vb);
         }
         if !va.est_connue() || !vb.est_connue() {
-            return Ok(binaire_intervalles(op, &va, &vb));
+            return Ok(self.binaire_intervalles(op, va, vb));
         }
         if matches!(op, BinOp::Eq | BinOp::Ne) {
-            let egal = match (&va, &vb) {
-                (Valeur::Texte(x), Valeur::Texte(y)) => x == y,
-                (x, y) => x == y,
-            };
-            return Ok(Valeur::Booleen(if op == BinOp::Eq { egal } else { !egal }));
+            let egal = va == vb;
+            return Ok(Val::Booleen(if op == BinOp::Eq { egal } else { !egal }));
         }
-        let (Valeur::Nombre(x), Valeur::Nombre(y)) = (va, vb) else {
-            return Err(ErreurCalcul(format!(
-                "« {} » entre non-nombres",
-                op.symbole()
-            )));
+        let (Val::Nombre(x), Val::Nombre(y)) = (va, vb) else {
+            return Err(self.echec(format!("« {} » entre non-nombres", op.symbole())));
         };
-        let debordement =
-            || ErreurCalcul(format!("dépassement de capacité dans « {} »", op.symbole()));
-        Ok(match op {
-            BinOp::Add => Valeur::Nombre(x.checked_add(y).ok_or_else(debordement)?),
-            BinOp::Sub => Valeur::Nombre(x.checked_sub(y).ok_or_else(debordement)?),
-            BinOp::Mul => Valeur::Nombre(x.checked_mul(y).ok_or_else(debordement)?),
+        let r = match op {
+            BinOp::Add => x.checked_add(y),
+            BinOp::Sub => x.checked_sub(y),
+            BinOp::Mul => x.checked_mul(y),
             BinOp::Div => {
                 if y.is_zero() {
-                    return Err(ErreurCalcul("division par zéro".into()));
+                    return Err(self.echec("division par zéro".into()));
                 }
-                Valeur::Nombre(x.checked_div(y).ok_or_else(debordement)?)
+                x.checked_div(y)
             }
-            BinOp::Lt => Valeur::Booleen(x < y),
-            BinOp::Le => Valeur::Booleen(x <= y),
-            BinOp::Gt => Valeur::Booleen(x > y),
-            BinOp::Ge => Valeur::Booleen(x >= y),
+            BinOp::Lt => return Ok(Val::Booleen(comparer(x, y).is_lt())),
+            BinOp::Le => return Ok(Val::Booleen(comparer(x, y).is_le())),
+            BinOp::Gt => return Ok(Val::Booleen(comparer(x, y).is_gt())),
+            BinOp::Ge => return Ok(Val::Booleen(comparer(x, y).is_ge())),
             BinOp::Eq | BinOp::Ne => unreachable!("handled above"),
-        })
+        };
+        match r {
+            Some(d) => Ok(Val::Nombre(d)),
+            None => Err(self.echec(format!("dépassement de capacité dans « {} »", op.symbole()))),
+        }
     }
 
     fn agregat(&mut self, ag: Agregat, coll: Collection, x: Id) -> R {
@@ -487,20 +839,21 @@ impl Contexte<'_> {
         let indices: &[usize] = match coll {
             Collection::Enfants => match self.faits.nombre_enfants {
                 Ok(n) => &TOUS[..n.min(TOUS.len())],
-                Err(m) => return Ok(Valeur::Inconnu(m)),
+                Err(m) => return Ok(self.inconnu(m)),
             },
-            Collection::Adultes => match &self.faits.couple {
-                Valeur::Booleen(true) => &TOUS[..2],
-                Valeur::Booleen(false) => &TOUS[..1],
+            Collection::Adultes => match self.couple {
+                Val::Booleen(true) => &TOUS[..2],
+                Val::Booleen(false) => &TOUS[..1],
                 autre => {
                     // The demandeur alone may already settle `existe`.
                     let seul = self.agregat_sur(ag, coll, x, &[0])?;
-                    if ag == Agregat::Existe && seul == Valeur::Booleen(true)
-                        || ag == Agregat::Tous && seul == Valeur::Booleen(false)
+                    if ag == Agregat::Existe && seul == Val::Booleen(true)
+                        || ag == Agregat::Tous && seul == Val::Booleen(false)
                     {
                         return Ok(seul);
                     }
-                    return Ok(Valeur::Inconnu(autre.manquants().union(seul.manquants())));
+                    let m = self.manquants(autre).union(self.manquants(seul));
+                    return Ok(self.inconnu(m));
                 }
             },
         };
@@ -521,7 +874,7 @@ impl Contexte<'_> {
                 Collection::Enfants => self.enfant = i,
                 Collection::Adultes => self.personne = i,
             }
-            let v = self.eval(x);
+            let v = self.operande(x);
             let v = match v {
                 Ok(v) => v,
                 Err(e) => {
@@ -531,21 +884,22 @@ impl Contexte<'_> {
                 }
             };
             match (ag, v) {
-                (Agregat::Somme, v) if !v.est_connue() => {
-                    let (b, h) = v.intervalle().unwrap_or((None, None));
-                    somme_bas = somme_bas.zip(b).and_then(|(x, y)| x.checked_add(y));
-                    somme_haut = somme_haut.zip(h).and_then(|(x, y)| x.checked_add(y));
-                    m = m.union(v.manquants())
+                (Agregat::Somme, Val::Inconnu(j)) => {
+                    let u = self.inconnues[j as usize];
+                    somme_bas = somme_bas.zip(u.bas).and_then(|(x, y)| x.checked_add(y));
+                    somme_haut = somme_haut.zip(u.haut).and_then(|(x, y)| x.checked_add(y));
+                    m = m.union(u.m)
                 }
-                (_, v) if !v.est_connue() => m = m.union(v.manquants()),
-                (Agregat::Somme, Valeur::Nombre(d)) => {
-                    somme = somme
-                        .checked_add(d)
-                        .ok_or_else(|| ErreurCalcul("dépassement dans une somme".into()))?
-                }
-                (Agregat::Nombre, Valeur::Booleen(b)) => compte += u32::from(b),
-                (Agregat::Existe, Valeur::Booleen(true)) => decide = Some(true),
-                (Agregat::Tous, Valeur::Booleen(false)) => decide = Some(false),
+                (_, Val::Inconnu(j)) => m = m.union(self.inconnues[j as usize].m),
+                (Agregat::Somme, Val::Nombre(d)) => match somme.checked_add(d) {
+                    Some(s) => somme = s,
+                    // As before this rewrite, the context is left as the
+                    // failing item set it: the aid fails anyway.
+                    None => return Err(self.echec("dépassement dans une somme".into())),
+                },
+                (Agregat::Nombre, Val::Booleen(b)) => compte += u32::from(b),
+                (Agregat::Existe, Val::Booleen(true)) => decide = Some(true),
+                (Agregat::Tous, Val::Booleen(false)) => decide = Some(false),
                 _ => {}
             }
             if decide.is_some() {
@@ -555,21 +909,33 @@ impl Contexte<'_> {
         self.enfant = ancien_e;
         self.personne = ancien_p;
         if let Some(b) = decide {
-            return Ok(Valeur::Booleen(b));
+            return Ok(Val::Booleen(b));
         }
         if !m.est_vide() {
             if ag == Agregat::Somme {
                 let plus = |x: Option<Decimal>| x.and_then(|x| x.checked_add(somme));
-                return Ok(Valeur::borne(m, plus(somme_bas), plus(somme_haut)));
+                return Ok(self.borne(m, plus(somme_bas), plus(somme_haut)));
             }
-            return Ok(Valeur::Inconnu(m));
+            return Ok(self.inconnu(m));
         }
         Ok(match ag {
-            Agregat::Somme => Valeur::Nombre(somme),
-            Agregat::Nombre => Valeur::Nombre(Decimal::from(compte)),
-            Agregat::Existe => Valeur::Booleen(false),
-            Agregat::Tous => Valeur::Booleen(true),
+            Agregat::Somme => Val::Nombre(somme),
+            Agregat::Nombre => Val::Nombre(Decimal::from(compte)),
+            Agregat::Existe => Val::Booleen(false),
+            Agregat::Tous => Val::Booleen(true),
         })
+    }
+}
+
+/// `x.cmp(&y)`, without a call when both have the same scale (most
+/// comparisons: amounts against ceilings in cents, ages against ages), where
+/// the order is that of the signed mantissas (and -0 equals 0, as for `Decimal`).
+#[inline]
+fn comparer(x: Decimal, y: Decimal) -> std::cmp::Ordering {
+    if x.scale() == y.scale() {
+        x.mantissa().cmp(&y.mantissa())
+    } else {
+        x.cmp(&y)
     }
 }
 
@@ -627,16 +993,31 @@ fn ecrire_nombre(s: &mut String, d: Decimal) {
     if d.is_sign_negative() && cents != 0 {
         s.push('-');
     }
-    // Digits of the integer part, then groups of three separated by spaces.
+    // Digits of the integer part, then groups of three separated by spaces;
+    // in 64 bits when the number fits (always, for amounts): 128-bit
+    // division is a library call.
     let mut chiffres = [0u8; 40];
     let mut n = 0;
-    let mut entier = cents / 100;
-    loop {
-        chiffres[n] = b'0' + (entier % 10) as u8;
-        n += 1;
-        entier /= 10;
-        if entier == 0 {
-            break;
+    let petit = u64::try_from(cents).ok();
+    if let Some(c) = petit {
+        let mut entier = c / 100;
+        loop {
+            chiffres[n] = b'0' + (entier % 10) as u8;
+            n += 1;
+            entier /= 10;
+            if entier == 0 {
+                break;
+            }
+        }
+    } else {
+        let mut entier = cents / 100;
+        loop {
+            chiffres[n] = b'0' + (entier % 10) as u8;
+            n += 1;
+            entier /= 10;
+            if entier == 0 {
+                break;
+            }
         }
     }
     for i in (0..n).rev() {
@@ -645,7 +1026,10 @@ fn ecrire_nombre(s: &mut String, d: Decimal) {
             s.push(' ');
         }
     }
-    let frac = (cents % 100) as u8;
+    let frac = match petit {
+        Some(c) => (c % 100) as u8,
+        None => (cents % 100) as u8,
+    };
     if frac != 0 {
         s.push(',');
         s.push((b'0' + frac / 10) as char);
@@ -678,6 +1062,17 @@ pub(super) fn premier_janvier(jour: u32, decalage: i32) -> u32 {
     (annee.max(0) as u32) * 10000 + 101
 }
 
+/// Appends a known value to an explanation line (a line with an unknown
+/// value is left out, so callers never write one).
+fn ecrire_val(s: &mut String, v: Val) {
+    match v {
+        Val::Nombre(d) => ecrire_nombre(s, d),
+        Val::Booleen(b) => s.push_str(if b { "oui" } else { "non" }),
+        Val::Texte(t) => s.extend(t.chars().map(|c| if c == '_' { ' ' } else { c })),
+        Val::Inconnu(_) => {}
+    }
+}
+
 /// The value of a node of a program being compiled whose operands are all
 /// constants, when computing it does not fail: how the compiler folds
 /// constants with exactly the evaluator's arithmetic.
@@ -689,6 +1084,8 @@ pub(super) fn evaluer_constante(rs: &RuleSet, p: &Programme, n: Id) -> Option<Va
         nombre_enfants: Err(Manquants::VIDE),
         hypotheses: Manquants::VIDE,
     };
+    // Fresh, empty buffers: this runs while a month is being compiled, and
+    // an operation over constants reads no variable, aid or field.
     let mut ctx = Contexte {
         rs,
         p,
@@ -697,10 +1094,16 @@ pub(super) fn evaluer_constante(rs: &RuleSet, p: &Programme, n: Id) -> Option<Va
         memo: Vec::new(),
         memo_contexte: Vec::new(),
         aides: Vec::new(),
+        inconnues: Vec::new(),
+        champs: Vec::new(),
+        couple: Val::Booleen(false),
+        message: String::new(),
         enfant: 0,
         personne: 0,
     };
-    ctx.eval(n).ok()
+    ctx.couple = ctx.depuis_valeur(&faits.couple);
+    let v = ctx.eval(n).ok()?;
+    Some(ctx.en_valeur(v))
 }
 
 /// Evaluates every aid of a rule set on a situation.
@@ -711,88 +1114,213 @@ pub fn evaluer(rs: &RuleSet, situation: &Situation, mois_par_defaut: Mois) -> Ev
 
 /// Evaluates every aid on already flattened facts.
 pub fn evaluer_faits(rs: &RuleSet, faits: &Faits, mois: Mois) -> Evaluation {
+    let mut aides = Vec::with_capacity(rs.aides.len());
+    parcourir(rs, faits, mois, true, |ctx, aide, calcul| {
+        aides.push(resultat(ctx, aide, calcul))
+    });
+    Evaluation { aides }
+}
+
+/// Evaluates every aid for its status only (see [`RuleSet::statuts`]).
+pub fn statuts(rs: &RuleSet, situation: &Situation, mois_par_defaut: Mois) -> Vec<StatutAide> {
+    let faits = Faits::depuis(situation, rs.hypotheses_slots());
+    let mois = situation.mois.unwrap_or(mois_par_defaut);
+    let mut sortie = Vec::with_capacity(rs.aides.len());
+    parcourir(rs, &faits, mois, false, |_, aide, calcul| {
+        sortie.push(StatutAide {
+            id: aide.id.clone(),
+            statut: calcul.statut,
+            montant: calcul.montant_visible(aide),
+            champs_manquants: calcul.champs_manquants(),
+            erreur: calcul.erreur.is_some(),
+        })
+    });
+    sortie
+}
+
+/// What evaluating one aid gave, before it is shaped into a result.
+struct Calcul {
+    statut: Statut,
+    montant: Val,
+    /// The fields missing from the conditions and the amount.
+    manquants: Manquants,
+    /// The values of the aid's extra outputs (empty when a condition fails).
+    sorties: Vec<Val>,
+    /// The explanation lines, when asked for.
+    explication: Vec<Arc<str>>,
+    /// The failure's message, when the computation failed.
+    erreur: Option<String>,
+}
+
+impl Calcul {
+    fn montant_visible(&self, aide: &Aide) -> Option<Decimal> {
+        match self.statut {
+            Statut::Eligible if aide.montant.is_some() => self.montant.nombre(),
+            _ => None,
+        }
+    }
+
+    fn champs_manquants(&self) -> Vec<String> {
+        match (self.statut, &self.erreur) {
+            (Statut::Indetermine, None) => self
+                .manquants
+                .iter()
+                .map(|s| faits::chemin_statique(s).to_owned())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Evaluates every aid in order, handing each one's [`Calcul`] to `rendre`;
+/// `complet` asks for the explanation lines.
+fn parcourir(
+    rs: &RuleSet,
+    faits: &Faits,
+    mois: Mois,
+    complet: bool,
+    mut rendre: impl FnMut(&Contexte<'_>, &Aide, Calcul),
+) {
     let jour = mois.premier_jour();
     let p = rs.programme(jour);
-    let mut ctx = Contexte {
-        rs,
-        p: &p,
-        faits,
-        jour,
-        memo: vec![None; rs.variables.len()],
-        memo_contexte: vec![None; rs.taille_memo_contexte],
-        aides: vec![None; rs.aides.len()],
-        enfant: 0,
-        personne: 0,
-    };
-    let mut resultats = Vec::with_capacity(rs.aides.len());
+    let mut ctx = Contexte::nouveau(rs, &p, faits, MEMOIRE.take());
+    let mut ligne = String::with_capacity(256);
     for (i, (aide, ap)) in rs.aides.iter().zip(&p.aides).enumerate() {
-        let (resultat, etat) = match evaluer_aide(&mut ctx, aide, ap) {
-            Ok(x) => x,
-            Err(ErreurCalcul(message)) => {
-                let r = ResultatAide {
-                    id: aide.id.clone(),
-                    libelle: aide.libelle.clone(),
+        let (calcul, etat) = match evaluer_aide(&mut ctx, aide, ap, &mut ligne, complet) {
+            Ok((calcul, etat)) => (calcul, Some(etat)),
+            Err(Echec) => {
+                let message = std::mem::take(&mut ctx.message);
+                let calcul = Calcul {
                     statut: Statut::Indetermine,
-                    montant: None,
-                    periodicite: None,
+                    montant: Val::Nombre(Decimal::ZERO),
+                    manquants: Manquants::VIDE,
                     sorties: Vec::new(),
-                    champs_manquants: Vec::new(),
-                    explication: vec![
-                        "Le calcul de cette aide a échoué ; un conseiller peut vous aider.".into(),
-                    ],
-                    hypotheses: Vec::new(),
-                    demarche: Some(aide.demarche.clone()),
+                    explication: Vec::new(),
                     erreur: Some(format!("{}: {message}", aide.fichier)),
                 };
-                (r, None)
+                (calcul, None)
             }
         };
         ctx.aides[i] = etat;
-        resultats.push(resultat);
+        rendre(&ctx, aide, calcul);
     }
-    Evaluation { aides: resultats }
+    MEMOIRE.set(ctx.memoire());
+}
+
+/// The full result of an aid, explanation included.
+fn resultat(ctx: &Contexte<'_>, aide: &Aide, calcul: Calcul) -> ResultatAide {
+    let champs_manquants = calcul.champs_manquants();
+    let montant = calcul.montant_visible(aide);
+    let Calcul {
+        statut,
+        sorties,
+        explication,
+        erreur,
+        ..
+    } = calcul;
+    if let Some(erreur) = erreur {
+        return ResultatAide {
+            id: aide.id.clone(),
+            libelle: aide.libelle.clone(),
+            statut: Statut::Indetermine,
+            montant: None,
+            periodicite: None,
+            sorties: Vec::new(),
+            champs_manquants: Vec::new(),
+            explication: vec![
+                "Le calcul de cette aide a échoué ; un conseiller peut vous aider.".into(),
+            ],
+            hypotheses: Vec::new(),
+            demarche: Some(aide.demarche.clone()),
+            erreur: Some(erreur),
+        };
+    }
+    let hypotheses = if ctx.faits.hypotheses.inter(aide.champs_lus).est_vide() {
+        Vec::new()
+    } else {
+        ctx.rs
+            .hypotheses
+            .iter()
+            .filter(|h| ctx.faits.hypotheses.contient(h.slot) && aide.champs_lus.contient(h.slot))
+            .map(|h| h.texte.clone())
+            .collect()
+    };
+    let sorties_visibles: Vec<(String, Decimal)> = if statut == Statut::Eligible {
+        aide.sorties
+            .iter()
+            .zip(&sorties)
+            .filter_map(|((nom, _), v)| v.nombre().map(|d| (nom.clone(), d)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    ResultatAide {
+        id: aide.id.clone(),
+        libelle: aide.libelle.clone(),
+        statut,
+        montant,
+        periodicite: match aide.periodicite {
+            Periodicite::Mensuelle => None,
+            p => Some(p),
+        },
+        sorties: sorties_visibles,
+        champs_manquants,
+        explication,
+        hypotheses,
+        demarche: (statut != Statut::NonEligible).then(|| aide.demarche.clone()),
+        erreur: None,
+    }
 }
 
 fn evaluer_aide(
     ctx: &mut Contexte<'_>,
     aide: &Aide,
     ap: &AideP,
-) -> Result<(ResultatAide, Option<Etat>), ErreurCalcul> {
+    ligne: &mut String,
+    complet: bool,
+) -> Result<(Calcul, Etat), Echec> {
     // Conditions, perhaps a line on the amount, then the explanation lines.
-    let mut explication = Vec::with_capacity(aide.conditions.len() + ap.explications.len() + 1);
+    let mut explication = if complet {
+        Vec::with_capacity(aide.conditions.len() + ap.explications.len() + 1)
+    } else {
+        Vec::new()
+    };
     let mut manquants_conditions = Manquants::VIDE;
     let mut une_fausse = false;
     for (c, &n) in aide.conditions.iter().zip(&ap.conditions) {
-        match ctx.eval(n)? {
-            Valeur::Booleen(true) => explication.push(c.oui.clone()),
-            Valeur::Booleen(false) => {
+        let phrase = match ctx.operande(n)? {
+            Val::Booleen(true) => &c.oui,
+            Val::Booleen(false) => {
                 une_fausse = true;
-                explication.push(c.non.clone());
+                &c.non
             }
             v => {
-                manquants_conditions = manquants_conditions.union(v.manquants());
-                explication.push(c.inconnu.clone());
+                manquants_conditions = manquants_conditions.union(ctx.manquants(v));
+                &c.inconnu
             }
+        };
+        if complet {
+            explication.push(phrase.clone());
         }
     }
-    let mut montant = Valeur::Nombre(Decimal::ZERO);
+    let mut montant = Val::Nombre(Decimal::ZERO);
     let mut sorties = Vec::new();
     let mut minimum = None;
     if !une_fausse {
         if let Some(m) = ap.montant {
-            montant = ctx.eval(m)?;
+            montant = ctx.operande(m)?;
         }
         if let Some(m) = ap.minimum {
-            minimum = ctx.eval(m)?.nombre();
+            minimum = ctx.operande(m)?.nombre();
         }
         for &s in &ap.sorties {
-            sorties.push(ctx.eval(s)?);
+            sorties.push(ctx.operande(s)?);
         }
     }
     // The amount can settle the status on its own: a differential aid whose
     // amount is already 0 is not due, whatever the unknown conditions say.
-    let montant_nul = match (&montant, aide.montant.is_some()) {
-        (Valeur::Nombre(d), true) => *d <= Decimal::ZERO || minimum.is_some_and(|mini| *d < mini),
+    let montant_nul = match (montant, aide.montant.is_some()) {
+        (Val::Nombre(d), true) => d <= Decimal::ZERO || minimum.is_some_and(|mini| d < mini),
         _ => false,
     };
     let statut = if une_fausse || montant_nul {
@@ -802,7 +1330,7 @@ fn evaluer_aide(
     } else {
         Statut::Eligible
     };
-    if montant_nul && !une_fausse {
+    if complet && montant_nul && !une_fausse {
         let d = montant.nombre().unwrap_or(Decimal::ZERO);
         if d > Decimal::ZERO {
             explication.push(
@@ -819,67 +1347,58 @@ fn evaluer_aide(
             );
         }
     }
-    let champs_manquants = match statut {
-        Statut::Indetermine => {
-            let m = manquants_conditions.union(montant.manquants());
-            m.iter().map(faits::chemin).collect()
-        }
-        _ => Vec::new(),
-    };
+    let manquants = manquants_conditions.union(ctx.manquants(montant));
     if statut != Statut::NonEligible {
-        for ligne in &ap.explications {
-            match ligne {
-                Ligne::Fixe(texte) => explication.push(texte.clone()),
+        // Without the text, the values are still computed up to the first
+        // unknown one of each line: one may fail, and a failure is part of
+        // the status.
+        for l in &ap.explications {
+            match l {
+                Ligne::Fixe(texte) => {
+                    if complet {
+                        explication.push(texte.clone())
+                    }
+                }
                 Ligne::Gabarit(morceaux) => {
-                    let mut s = String::with_capacity(128);
+                    // Written in a buffer kept between lines: one allocation
+                    // per line shown, for its shared text.
+                    ligne.clear();
                     let mut complete = true;
                     for morceau in morceaux {
                         match morceau {
-                            MorceauP::Texte(t) => s.push_str(t),
+                            MorceauP::Texte(t) => {
+                                if complet {
+                                    ligne.push_str(t)
+                                }
+                            }
                             MorceauP::Valeur(n) => {
-                                if !ecrire_valeur(&mut s, &ctx.eval(*n)?) {
+                                let v = ctx.operande(*n)?;
+                                if !v.est_connue() {
                                     complete = false;
                                     break;
+                                }
+                                if complet {
+                                    ecrire_val(ligne, v);
                                 }
                             }
                         }
                     }
-                    if complete {
-                        explication.push(s.into());
+                    if complet && complete {
+                        explication.push(Arc::from(ligne.as_str()));
                     }
                 }
             }
         }
     }
-    let hypotheses = ctx
-        .rs
-        .hypotheses
-        .iter()
-        .filter(|h| ctx.faits.hypotheses.contient(h.slot) && aide.champs_lus.contient(h.slot))
-        .map(|h| h.texte.clone())
-        .collect();
     let eligible = match statut {
-        Statut::Eligible => Valeur::Booleen(true),
-        Statut::NonEligible => Valeur::Booleen(false),
-        Statut::Indetermine => Valeur::Inconnu(manquants_conditions.union(montant.manquants())),
-    };
-    let montant_visible = match statut {
-        Statut::Eligible => montant.nombre(),
-        _ => None,
+        Statut::Eligible => Val::Booleen(true),
+        Statut::NonEligible => Val::Booleen(false),
+        Statut::Indetermine => ctx.inconnu(manquants),
     };
     let montant_pour_les_autres = match statut {
-        Statut::Eligible => montant.clone(),
-        Statut::NonEligible => Valeur::Nombre(Decimal::ZERO),
-        Statut::Indetermine => eligible.clone(),
-    };
-    let sorties_visibles: Vec<(String, Decimal)> = if statut == Statut::Eligible {
-        aide.sorties
-            .iter()
-            .zip(&sorties)
-            .filter_map(|((nom, _), v)| v.nombre().map(|d| (nom.clone(), d)))
-            .collect()
-    } else {
-        Vec::new()
+        Statut::Eligible => montant,
+        Statut::NonEligible => Val::Nombre(Decimal::ZERO),
+        Statut::Indetermine => eligible,
     };
     let sorties_etat = aide
         .sorties
@@ -888,38 +1407,26 @@ fn evaluer_aide(
         .map(|(i, _)| match statut {
             Statut::Eligible => sorties
                 .get(i)
-                .cloned()
-                .unwrap_or(Valeur::Nombre(Decimal::ZERO)),
-            Statut::NonEligible => Valeur::Nombre(Decimal::ZERO),
-            Statut::Indetermine => eligible.clone(),
+                .copied()
+                .unwrap_or(Val::Nombre(Decimal::ZERO)),
+            Statut::NonEligible => Val::Nombre(Decimal::ZERO),
+            Statut::Indetermine => eligible,
         })
         .collect();
-    let resultat = ResultatAide {
-        id: aide.id.clone(),
-        libelle: aide.libelle.clone(),
-        statut,
-        montant: if aide.montant.is_some() {
-            montant_visible
-        } else {
-            None
-        },
-        periodicite: match aide.periodicite {
-            Periodicite::Mensuelle => None,
-            p => Some(p),
-        },
-        sorties: sorties_visibles,
-        champs_manquants,
-        explication,
-        hypotheses,
-        demarche: (statut != Statut::NonEligible).then(|| aide.demarche.clone()),
-        erreur: None,
-    };
     let etat = Etat {
         montant: montant_pour_les_autres,
         eligible,
         sorties: sorties_etat,
     };
-    Ok((resultat, Some(etat)))
+    let calcul = Calcul {
+        statut,
+        montant,
+        manquants,
+        sorties,
+        explication,
+        erreur: None,
+    };
+    Ok((calcul, etat))
 }
 
 #[cfg(test)]
@@ -934,6 +1441,32 @@ mod tests {
         assert_eq!(format_nombre(dec!(651.695)), "651,70");
         assert_eq!(format_nombre(dec!(1234567.5)), "1 234 567,50");
         assert_eq!(format_nombre(dec!(-3.2)), "-3,20");
+    }
+
+    #[test]
+    fn fast_comparison_orders_as_decimal_does() {
+        let valeurs = [
+            dec!(0),
+            -dec!(0),
+            dec!(0.00),
+            dec!(1),
+            dec!(1.0),
+            dec!(-1.5),
+            dec!(651.69),
+            dec!(651.7),
+            dec!(-651.69),
+            Decimal::MAX,
+            Decimal::MIN,
+        ];
+        for x in valeurs {
+            for y in valeurs {
+                assert_eq!(comparer(x, y), x.cmp(&y), "{x} {y}");
+            }
+        }
+        assert_eq!(
+            format_nombre(Decimal::MAX),
+            "79 228 162 514 264 337 593 543 950 335"
+        );
     }
 
     #[test]

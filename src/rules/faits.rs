@@ -125,6 +125,13 @@ pub fn chemin(slot: usize) -> String {
     }
 }
 
+/// [`chemin`] without formatting: the paths of every slot are built once,
+/// since results name missing fields often (a partial household, ~170 times).
+pub fn chemin_statique(slot: usize) -> &'static str {
+    static CHEMINS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    &CHEMINS.get_or_init(|| (0..NOMBRE_CHAMPS).map(chemin).collect())[slot]
+}
+
 /// The slot of a situation path, the inverse of [`chemin`].
 pub fn slot_du_chemin(chemin: &str) -> Option<usize> {
     if let Some(i) = CHAMPS_FOYER.iter().position(|d| d.nom == chemin) {

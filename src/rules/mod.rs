@@ -381,6 +381,25 @@ fn sorties_json<S: serde::Serializer>(v: &[(String, Decimal)], s: S) -> Result<S
     m.end()
 }
 
+/// The status of one aid without its explanation: what the dialogue needs
+/// after each answer, from [`RuleSet::statuts`]. It agrees with the
+/// [`ResultatAide`] of [`RuleSet::evaluer`] on every field it has.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StatutAide {
+    /// Aid identifier.
+    pub id: Arc<str>,
+    /// Eligibility (`indetermine` when the computation failed).
+    pub statut: Statut,
+    /// Amount in € per period, when eligible.
+    #[serde(skip_serializing_if = "Option::is_none", with = "decimal_option")]
+    pub montant: Option<Decimal>,
+    /// Fields whose answer could still change the outcome.
+    pub champs_manquants: Vec<String>,
+    /// Whether the computation failed (a rule bug; [`RuleSet::evaluer`]
+    /// gives the message).
+    pub erreur: bool,
+}
+
 /// The results of every aid for one situation.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Evaluation {
@@ -417,6 +436,14 @@ impl RuleSet {
     /// Evaluates every aid. `mois_par_defaut` applies when the situation names no month.
     pub fn evaluer(&self, situation: &Situation, mois_par_defaut: Mois) -> Evaluation {
         eval::evaluer(self, situation, mois_par_defaut)
+    }
+
+    /// Every aid's status, amount and missing fields, without explanations,
+    /// hypotheses or how to apply: the same computation as [`Self::evaluer`]
+    /// (the values of explanation lines included, since one may fail) without
+    /// writing any text.
+    pub fn statuts(&self, situation: &Situation, mois_par_defaut: Mois) -> Vec<StatutAide> {
+        eval::statuts(self, situation, mois_par_defaut)
     }
 
     /// The rules compiled and folded for the month starting on `jour`
@@ -483,3 +510,112 @@ impl RuleSet {
 }
 
 include!(concat!(env!("OUT_DIR"), "/regles_integrees.rs"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOV_2026: Mois = Mois {
+        annee: 2026,
+        mois: 11,
+    };
+
+    /// What [`RuleSet::statuts`] must give: the same fields of `evaluer`.
+    fn attendus(ev: &Evaluation) -> Vec<StatutAide> {
+        ev.aides
+            .iter()
+            .map(|a| StatutAide {
+                id: a.id.clone(),
+                statut: a.statut,
+                montant: a.montant,
+                champs_manquants: a.champs_manquants.clone(),
+                erreur: a.erreur.is_some(),
+            })
+            .collect()
+    }
+
+    fn verifier(rs: &RuleSet, s: &Situation) {
+        assert_eq!(
+            rs.statuts(s, NOV_2026),
+            attendus(&rs.evaluer(s, NOV_2026)),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn statuses_agree_with_full_evaluation_on_oracle_households_and_their_parts() {
+        let rs = RuleSet::integre().expect("built-in rules load");
+        let cas: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/oracle/cases.json")).unwrap();
+        for c in cas["cases"].as_array().unwrap() {
+            let complete = &c["situation"];
+            verifier(&rs, &Situation::from_value(complete.clone()).unwrap());
+            // The same household with each part left out, and the person
+            // alone with every field but one: partial situations as the
+            // dialogue sees them.
+            for cle in complete.as_object().unwrap().keys() {
+                let mut partielle = complete.clone();
+                partielle.as_object_mut().unwrap().remove(cle);
+                verifier(&rs, &Situation::from_value(partielle).unwrap());
+            }
+            if let Some(demandeur) = complete["demandeur"].as_object() {
+                for cle in demandeur.keys() {
+                    let mut d = demandeur.clone();
+                    d.remove(cle);
+                    let s = serde_json::json!({ "demandeur": d, "mois": "2026-11" });
+                    verifier(&rs, &Situation::from_value(s).unwrap());
+                }
+            }
+        }
+        verifier(&rs, &Situation::default());
+    }
+
+    #[test]
+    fn statuses_report_a_failure_in_an_explanation_line_as_evaluer_does() {
+        let commun = r#"
+[variables]
+part = "100 / demandeur.age"
+"#;
+        let aide = r#"
+id = "fragile"
+libelle = "Aide fragile"
+institution = "CAF"
+description = "Une ligne d'explication divise par l'âge."
+explications = ["Part : {part} €"]
+
+[[conditions]]
+formule = "demandeur.age >= 0"
+oui = "oui"
+non = "non"
+
+[montant]
+formule = "10"
+
+[demarche]
+url = "https://www.caf.fr"
+telephone = "3230"
+documents = []
+"#;
+        let rs = RuleSet::depuis_sources(&[
+            Source {
+                nom: "rules/_commun.toml".into(),
+                texte: commun.into(),
+            },
+            Source {
+                nom: "rules/fragile.toml".into(),
+                texte: aide.into(),
+            },
+        ])
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        for json in [
+            r#"{"demandeur": {"age": 0}}"#,
+            r#"{"demandeur": {"age": 4}}"#,
+            "{}",
+        ] {
+            let s = Situation::from_json(json).unwrap();
+            verifier(&rs, &s);
+        }
+        let zero = Situation::from_json(r#"{"demandeur": {"age": 0}}"#).unwrap();
+        assert!(rs.statuts(&zero, NOV_2026)[0].erreur);
+    }
+}

@@ -133,6 +133,9 @@ pub struct Programme {
     pub noeuds: Vec<Op>,
     /// Constants.
     pub constantes: Vec<Valeur>,
+    /// The same constants as evaluation values, `None` for an unknown one:
+    /// reading a constant is then a copy.
+    pub(super) constantes_connues: Vec<Option<eval::Val>>,
     /// Items of `et`, `ou`, `min` and `max`.
     pub listes: Vec<Id>,
     /// The root of each variable's formula.
@@ -170,6 +173,7 @@ impl Programme {
                 jour,
                 noeuds: Vec::new(),
                 constantes: Vec::new(),
+                constantes_connues: Vec::new(),
                 listes: Vec::new(),
                 variables: vec![Id::MAX; rs.variables.len()],
                 aides: Vec::with_capacity(rs.aides.len()),
@@ -274,6 +278,7 @@ impl Compilation<'_> {
     }
 
     fn constante(&mut self, v: Valeur) -> Id {
+        self.p.constantes_connues.push(eval::Val::connue(&v));
         self.p.constantes.push(v);
         let c = (self.p.constantes.len() - 1) as u32;
         self.pousser(Op::Const(c))
@@ -293,11 +298,17 @@ impl Compilation<'_> {
         matches!(self.p.op(id), Op::Const(_))
     }
 
+    /// Drops the nodes and constants compiled since `debut`.
+    fn tronquer(&mut self, debut: (usize, usize)) {
+        self.p.noeuds.truncate(debut.0);
+        self.p.constantes.truncate(debut.1);
+        self.p.constantes_connues.truncate(debut.1);
+    }
+
     /// Drops the nodes and constants compiled since `debut` (one subtree,
     /// the last thing compiled) and puts a constant in their place.
     fn remplacer_par_constante(&mut self, debut: (usize, usize), v: Valeur) -> Id {
-        self.p.noeuds.truncate(debut.0);
-        self.p.constantes.truncate(debut.1);
+        self.tronquer(debut);
         self.constante(v)
     }
 
@@ -422,8 +433,7 @@ impl Compilation<'_> {
                     // A settled condition: only the branch taken remains.
                     Some(Valeur::Booleen(vrai)) => {
                         let branche = if *vrai { a } else { b };
-                        self.p.noeuds.truncate(debut.0);
-                        self.p.constantes.truncate(debut.1);
+                        self.tronquer(debut);
                         self.noeud(branche)
                     }
                     _ => {
