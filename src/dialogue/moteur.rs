@@ -1178,24 +1178,6 @@ impl Moteur {
         }
     }
 
-    /// The eligible aids, largest monthly amount first.
-    fn eligibles<'e>(&self, eval: &'e Evaluation) -> Vec<&'e ResultatAide> {
-        let mut v: Vec<&ResultatAide> = eval
-            .aides
-            .iter()
-            .filter(|a| a.statut == Statut::Eligible)
-            .collect();
-        let mensuel = |a: &ResultatAide| -> Decimal {
-            let m = a.montant.unwrap_or_default();
-            match a.periodicite {
-                Some(Periodicite::Annuelle) | Some(Periodicite::Unique) => m / Decimal::from(12),
-                _ => m,
-            }
-        };
-        v.sort_by_key(|a| std::cmp::Reverse(mensuel(a)));
-        v
-    }
-
     /// The short name of an aid, for SMS.
     fn nom_court(&self, a: &ResultatAide) -> String {
         self.regles
@@ -1236,7 +1218,7 @@ impl Moteur {
         tour: &mut Tour,
     ) {
         let l = c.langue;
-        let eligibles = self.eligibles(eval);
+        let eligibles = eligibles(&eval.aides);
         let a_verifier = eval
             .aides
             .iter()
@@ -1303,7 +1285,7 @@ impl Moteur {
     fn detail(&self, c: &mut Conversation, e: &Entrant, blocs: &mut Vec<String>, tour: &mut Tour) {
         let l = c.langue;
         let eval = self.evaluer(c, e.mois);
-        let eligibles = self.eligibles(&eval);
+        let eligibles = eligibles(&eval.aides);
         let n = reponse::nombre(e.texte).valeur();
         let choisi = n
             .filter(|d| d.fract().is_zero() && *d >= Decimal::ONE)
@@ -1417,6 +1399,25 @@ fn lire_age(texte: &str, aujourd_hui: (i32, u8, u8)) -> Compris<Decimal> {
         Compris::NeSaitPas => Compris::NeSaitPas,
         Compris::Incompris => reponse::nombre(texte),
     }
+}
+
+/// The eligible aids, largest monthly amount first (a yearly or one-off
+/// amount counts as a twelfth). Results are numbered in this order on every
+/// channel: the number a person types for a detail refers to it.
+pub fn eligibles(aides: &[ResultatAide]) -> Vec<&ResultatAide> {
+    let mut v: Vec<&ResultatAide> = aides
+        .iter()
+        .filter(|a| a.statut == Statut::Eligible)
+        .collect();
+    let mensuel = |a: &ResultatAide| -> Decimal {
+        let m = a.montant.unwrap_or_default();
+        match a.periodicite {
+            Some(Periodicite::Annuelle) | Some(Periodicite::Unique) => m / Decimal::from(12),
+            _ => m,
+        }
+    };
+    v.sort_by_key(|a| std::cmp::Reverse(mensuel(a)));
+    v
 }
 
 /// The communes of the postal code the situation gives.

@@ -11,3 +11,8 @@ pub mod numero;
 pub mod routes;
 pub mod twilio;
 pub mod vonage;
+
+/// The value of a provider's form or query parameter.
+pub fn champ<'a>(params: &'a [(String, String)], nom: &str) -> Option<&'a str> {
+    params.iter().find(|(k, _)| k == nom).map(|(_, v)| v.as_str())
+}

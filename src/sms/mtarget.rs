@@ -5,10 +5,7 @@
 //! Mtarget signs nothing: its webhook URL must be kept secret (a long
 //! random path is advised in the README).
 
-/// The value of a form parameter.
-pub fn champ<'a>(params: &'a [(String, String)], nom: &str) -> Option<&'a str> {
-    params.iter().find(|(k, _)| k == nom).map(|(_, v)| v.as_str())
-}
+pub use super::champ;
 
 /// One part of a long message.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,8 +10,9 @@ use base64::Engine;
 use hmac::{Hmac, KeyInit, Mac};
 use sha1::Sha1;
 
-/// The signature Twilio computes for a request.
-pub fn signature(auth_token: &str, url: &str, params: &[(String, String)]) -> String {
+/// The HMAC over what Twilio signs: the URL, then each parameter's key and
+/// value, keys sorted.
+fn mac(auth_token: &str, url: &str, params: &[(String, String)]) -> Hmac<Sha1> {
     let mut tries: Vec<&(String, String)> = params.iter().collect();
     tries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut mac = <Hmac<Sha1> as KeyInit>::new_from_slice(auth_token.as_bytes())
@@ -21,7 +22,12 @@ pub fn signature(auth_token: &str, url: &str, params: &[(String, String)]) -> St
         mac.update(k.as_bytes());
         mac.update(v.as_bytes());
     }
-    base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
+    mac
+}
+
+/// The signature Twilio computes for a request.
+pub fn signature(auth_token: &str, url: &str, params: &[(String, String)]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(mac(auth_token, url, params).finalize().into_bytes())
 }
 
 /// Whether `entete` is Twilio's signature of the request (constant time).
@@ -29,16 +35,7 @@ pub fn signature_valide(auth_token: &str, url: &str, params: &[(String, String)]
     let Ok(recue) = base64::engine::general_purpose::STANDARD.decode(entete.trim()) else {
         return false;
     };
-    let mut tries: Vec<&(String, String)> = params.iter().collect();
-    tries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-    let mut mac = <Hmac<Sha1> as KeyInit>::new_from_slice(auth_token.as_bytes())
-        .expect("HMAC accepts keys of any length");
-    mac.update(url.as_bytes());
-    for (k, v) in tries {
-        mac.update(k.as_bytes());
-        mac.update(v.as_bytes());
-    }
-    mac.verify_slice(&recue).is_ok()
+    mac(auth_token, url, params).verify_slice(&recue).is_ok()
 }
 
 /// An inbound SMS, as Twilio posts it.
@@ -52,10 +49,7 @@ pub struct Entrant {
     pub texte: String,
 }
 
-/// The value of a form parameter.
-pub fn champ<'a>(params: &'a [(String, String)], nom: &str) -> Option<&'a str> {
-    params.iter().find(|(k, _)| k == nom).map(|(_, v)| v.as_str())
-}
+pub use super::champ;
 
 /// Reads an inbound SMS; the error names the missing field.
 pub fn lire_entrant(params: &[(String, String)]) -> Result<Entrant, String> {

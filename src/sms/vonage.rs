@@ -79,10 +79,7 @@ pub fn signature_valide(secret: &str, methode: Methode, params: &[(String, Strin
             == 0
 }
 
-/// The value of a parameter.
-pub fn champ<'a>(params: &'a [(String, String)], nom: &str) -> Option<&'a str> {
-    params.iter().find(|(k, _)| k == nom).map(|(_, v)| v.as_str())
-}
+pub use super::champ;
 
 /// One part of a long message.
 #[derive(Debug, Clone, PartialEq, Eq)]

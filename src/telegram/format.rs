@@ -131,23 +131,9 @@ fn clavier_invite(moteur: &Moteur, invite: &serde_json::Value, langue: Langue) -
     )
 }
 
-/// The eligible aids in the engine's order (largest monthly amount first):
-/// the numbers the person types for a detail refer to this order.
-pub fn eligibles(aides: &[ResultatAide]) -> Vec<&ResultatAide> {
-    let mut v: Vec<&ResultatAide> = aides
-        .iter()
-        .filter(|a| a.statut == Statut::Eligible)
-        .collect();
-    let mensuel = |a: &ResultatAide| -> Decimal {
-        let m = a.montant.unwrap_or_default();
-        match a.periodicite {
-            Some(Periodicite::Annuelle) | Some(Periodicite::Unique) => m / Decimal::from(12),
-            _ => m,
-        }
-    };
-    v.sort_by_key(|a| std::cmp::Reverse(mensuel(a)));
-    v
-}
+/// The eligible aids in the engine's order: the numbers the person types
+/// for a detail refer to it.
+pub use crate::dialogue::moteur::eligibles;
 
 /// The results card: one block per eligible aid, then what to do next.
 fn resultats(moteur: &Moteur, aides: &[ResultatAide], l: Langue, suppose: bool) -> Vec<Sortant> {
