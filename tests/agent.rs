@@ -552,3 +552,45 @@ async fn the_callback_queue_lists_rappel_requests_with_their_situation() {
     assert_eq!(v.as_array().map(Vec::len), Some(1));
     assert_eq!(v[0]["canal"], "sms");
 }
+
+#[tokio::test]
+async fn typed_text_wins_over_the_button_sent_along_by_enter() {
+    let b = banc();
+    let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;
+    let appel = commencer(&b.app, &s).await;
+    let page = get(&b.app, &appel, &s).await;
+    assert_eq!(attribut(&page.corps, "data-question"), Some("couple"));
+    // Enter in the text field submits the first button's value as well.
+    post(
+        &b.app,
+        &appel,
+        &s,
+        &[
+            ("csrf", &csrf(&page.corps)),
+            ("reponse", "O"),
+            ("texte", "non"),
+        ],
+    )
+    .await;
+    let page = get(&b.app, &appel, &s).await;
+    assert!(
+        page.corps
+            .contains("<td><code>couple</code></td><td>false</td>"),
+        "{}",
+        page.corps
+    );
+}
+
+#[tokio::test]
+async fn the_login_page_keeps_the_csrf_token_the_browser_already_holds() {
+    // A second tab, or a request the browser makes by itself, must not
+    // invalidate the form already on screen.
+    let b = banc();
+    let premiere = get(&b.app, "/agent/login", "").await;
+    let cookie = paire(&premiere.cookies[0]);
+    let seconde = get(&b.app, "/agent/login", &cookie).await;
+    assert!(seconde.cookies.is_empty());
+    assert_eq!(csrf(&seconde.corps), csrf(&premiere.corps));
+    let invente = get(&b.app, "/agent/login", "guichet_agent_csrf=court").await;
+    assert_eq!(invente.cookies.len(), 1, "a malformed token is replaced");
+}

@@ -88,14 +88,25 @@ fn eval_names_the_faulty_field_and_exits_1() {
 #[test]
 fn hash_password_prints_an_argon2id_hash_that_verifies() {
     use argon2::password_hash::PasswordVerifier;
-    let out = guichet().args(["hash-password", "mot de passe"]).output().unwrap();
+    let out = guichet()
+        .args(["hash-password", "mot de passe"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let hash = String::from_utf8(out.stdout).unwrap();
     let hash = hash.trim();
     assert!(hash.starts_with("$argon2id$"), "{hash}");
     let h = argon2::password_hash::phc::PasswordHash::new(hash).unwrap();
-    assert!(argon2::Argon2::default().verify_password(b"mot de passe", &h).is_ok());
-    assert!(argon2::Argon2::default().verify_password(b"autre", &h).is_err());
+    assert!(
+        argon2::Argon2::default()
+            .verify_password(b"mot de passe", &h)
+            .is_ok()
+    );
+    assert!(
+        argon2::Argon2::default()
+            .verify_password(b"autre", &h)
+            .is_err()
+    );
 }
 
 #[test]

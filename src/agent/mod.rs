@@ -180,21 +180,32 @@ fn connexion_avec(
     status: StatusCode,
     message: Option<&str>,
 ) -> Response {
-    let Some(csrf) = session::jeton() else {
+    // A token the browser already holds is kept: a second tab, or a request
+    // the browser makes on its own, must not invalidate the form on screen.
+    let existant = entetes
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|c| session::cookie(c, COOKIE_CSRF_CONNEXION))
+        .filter(|j| j.len() == 64 && j.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(String::from);
+    let nouveau = existant.is_none();
+    let Some(csrf) = existant.or_else(session::jeton) else {
         return html(
             StatusCode::SERVICE_UNAVAILABLE,
             pages::erreur("Service indisponible : réessayez."),
         );
     };
     let mut r = html(status, pages::connexion(&csrf, message));
-    let c = session::set_cookie(
-        COOKIE_CSRF_CONNEXION,
-        &csrf,
-        console.securise(entetes),
-        None,
-    );
-    if let Ok(v) = HeaderValue::from_str(&c) {
-        r.headers_mut().append(header::SET_COOKIE, v);
+    if nouveau {
+        let c = session::set_cookie(
+            COOKIE_CSRF_CONNEXION,
+            &csrf,
+            console.securise(entetes),
+            None,
+        );
+        if let Ok(v) = HeaderValue::from_str(&c) {
+            r.headers_mut().append(header::SET_COOKIE, v);
+        }
     }
     r
 }
@@ -422,11 +433,13 @@ async fn repondre(
     let Some(mut a) = console.appel(&id, &s.login) else {
         return html(StatusCode::NOT_FOUND, pages::introuvable(&s));
     };
-    // A button wins over text left in the field.
+    // Typed text wins over a button: pressing Enter in the text field
+    // submits the form with its first button (a choice) too, and what the
+    // agent typed is what they meant.
     let texte = f
-        .reponse
-        .filter(|r| !r.trim().is_empty())
-        .or(f.texte)
+        .texte
+        .filter(|t| !t.trim().is_empty())
+        .or(f.reponse)
         .unwrap_or_default();
     if texte.trim().is_empty() || texte.chars().count() > TEXTE_MAX {
         return Redirect::to(&format!("/agent/appels/{id}")).into_response();

@@ -28,7 +28,7 @@ a{color:#000091}
 header{border-bottom:1px solid #ddd;padding:.75rem 1.5rem;display:flex;gap:1.5rem;align-items:center;flex-wrap:wrap}
 header .marque{font-weight:700;font-size:1.25rem;color:#000091;text-decoration:none}
 nav ul{display:flex;gap:1rem;list-style:none;margin:0;padding:0}
-main{max-width:60rem;margin:0 auto;padding:1.5rem}
+main{max-width:60rem;margin:0 auto;padding:1.5rem;overflow-wrap:anywhere}
 h1{font-size:1.75rem;margin-top:0}
 :focus-visible{outline:3px solid #0a76f6;outline-offset:2px}
 button,.bouton{font:inherit;cursor:pointer;border:1px solid #000091;background:#000091;color:#fff;padding:.5rem 1rem;border-radius:0;text-decoration:none;display:inline-block}
