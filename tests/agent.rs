@@ -594,3 +594,20 @@ async fn the_login_page_keeps_the_csrf_token_the_browser_already_holds() {
     let invente = get(&b.app, "/agent/login", "guichet_agent_csrf=court").await;
     assert_eq!(invente.cookies.len(), 1, "a malformed token is replaced");
 }
+
+#[tokio::test]
+async fn every_page_forbids_caching_framing_and_foreign_scripts() {
+    let b = banc();
+    let r = b
+        .app
+        .clone()
+        .oneshot(Request::get("/agent/login").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let h = r.headers();
+    assert_eq!(h[header::CACHE_CONTROL], "no-store");
+    let csp = h[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(csp.contains("default-src 'none'"), "{csp}");
+    assert!(csp.contains("script-src 'sha256-"), "{csp}");
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+}

@@ -258,6 +258,15 @@ async fn an_agent_completes_a_call_with_the_keyboard_only_and_the_page_passes_ax
     assert!(texte.contains("403,57 € par mois"), "{texte}");
     assert!(texte.contains("Comment faire la demande"), "{texte}");
     axe_sans_violation("results").await;
+    // The Content-Security-Policy lets the page's own style through (the
+    // shortcuts above show its script runs too).
+    let marge = nav
+        .script(
+            &session,
+            "return getComputedStyle(document.body).marginTop;",
+        )
+        .await;
+    assert_eq!(marge, "0px", "the inline style is applied");
 
     let png = nav
         .appeler(

@@ -158,6 +158,10 @@ fn html(status: StatusCode, corps: maud::Markup) -> Response {
         "x-content-type-options",
         HeaderValue::from_static("nosniff"),
     );
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(pages::politique_securite()),
+    );
     r
 }
 
@@ -339,6 +343,8 @@ async fn nouvel_appel(
     if !session::egaux(&s.csrf, &f.csrf) {
         return csrf_refuse();
     }
+    // 96 bits of the 256-bit hex token (ASCII, so slicing cannot split a
+    // character) are plenty for a call id that only its agent can open.
     let Some(id) = session::jeton().map(|j| j[..24].to_string()) else {
         return html(
             StatusCode::SERVICE_UNAVAILABLE,

@@ -60,7 +60,28 @@ var k=e.key.toUpperCase();
 var b=document.querySelector('button[data-touche="'+k+'"]');
 if(b){e.preventDefault();b.click();}
 });
+var p=document.getElementById('imprimer');if(p)p.addEventListener('click',function(){window.print();});
 "#;
+
+/// The `Content-Security-Policy` of every console page: nothing but the
+/// page's own inline style and script (allowed by their SHA-256, so an
+/// injected script would not run), forms posting to the console only, no
+/// framing.
+pub fn politique_securite() -> &'static str {
+    static POLITIQUE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        use base64::Engine;
+        use sha2::{Digest, Sha256};
+        let h = |t: &str| {
+            base64::engine::general_purpose::STANDARD.encode(Sha256::digest(t.as_bytes()))
+        };
+        format!(
+            "default-src 'none'; style-src 'sha256-{}'; script-src 'sha256-{}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            h(CSS),
+            h(SCRIPT)
+        )
+    });
+    &POLITIQUE
+}
 
 fn gabarit(titre: &str, session: Option<&Session>, corps: Markup) -> Markup {
     html! {
@@ -345,7 +366,7 @@ pub fn impression(a: &Appel, situation: &[(String, String)]) -> Markup {
         None,
         html! {
             h1 { "Récapitulatif de vos droits" }
-            p.pas-imprimer { button type="button" onclick="window.print()" { "Imprimer" } }
+            p.pas-imprimer { button type="button" id="imprimer" { "Imprimer" } }
             @if let Some(aides) = &a.derniere.aides {
                 (resultats(aides))
             } @else {
