@@ -18,13 +18,33 @@ use guichet::service::Service;
 use serde_json::{Value, json};
 use std::sync::Arc;
 
-/// Ends chromedriver however the test ends.
-struct Pilote(std::process::Child);
+/// Ends the browser and chromedriver however the test ends: a failed
+/// assertion would otherwise leave Chromium running without its driver.
+struct Pilote {
+    processus: std::process::Child,
+    port: u16,
+    session: Option<String>,
+}
 
 impl Drop for Pilote {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        if let Some(session) = &self.session {
+            // Plain blocking HTTP: Drop cannot await, and one request is enough.
+            use std::io::{Read, Write};
+            if let Ok(mut flux) = std::net::TcpStream::connect(("127.0.0.1", self.port)) {
+                let _ = flux.set_read_timeout(Some(std::time::Duration::from_secs(10)));
+                let _ = write!(
+                    flux,
+                    "DELETE /session/{session} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n",
+                    self.port
+                );
+                // One read: the reply's first bytes mean the browser is closed
+                // (chromedriver may keep the connection open after it).
+                let _ = flux.read(&mut [0u8; 1024]);
+            }
+        }
+        let _ = self.processus.kill();
+        let _ = self.processus.wait();
     }
 }
 
@@ -151,14 +171,16 @@ async fn an_agent_completes_a_call_with_the_keyboard_only_and_the_page_passes_ax
         .local_addr()
         .unwrap()
         .port();
-    let _pilote = Pilote(
-        std::process::Command::new(&chromedriver)
+    let mut pilote = Pilote {
+        port,
+        session: None,
+        processus: std::process::Command::new(&chromedriver)
             .arg(format!("--port={port}"))
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
             .expect("chromedriver starts"),
-    );
+    };
     let nav = Navigateur {
         http: reqwest::Client::new(),
         base: format!("http://127.0.0.1:{port}"),
@@ -189,6 +211,7 @@ async fn an_agent_completes_a_call_with_the_keyboard_only_and_the_page_passes_ax
         )
         .await;
     let session = s["sessionId"].as_str().expect("a session id").to_string();
+    pilote.session = Some(session.clone());
     let axe_sans_violation = |nom: &'static str| {
         let (nav, session, axe) = (&nav, session.clone(), axe.clone());
         async move {
@@ -283,9 +306,6 @@ async fn an_agent_completes_a_call_with_the_keyboard_only_and_the_page_passes_ax
     });
     std::fs::write(&chemin, octets).expect("screenshot written");
     eprintln!("screenshot: {chemin}");
-    let _ = nav
-        .http
-        .delete(format!("{}/session/{session}", nav.base))
-        .send()
-        .await;
+    // `pilote` closes the browser session and chromedriver when dropped.
+    drop(pilote);
 }
