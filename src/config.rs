@@ -232,6 +232,41 @@ impl Default for Telegram {
     }
 }
 
+/// One call-centre agent allowed on the console.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompteAgent {
+    /// The name typed on the login page.
+    pub login: String,
+    /// An argon2 hash in PHC form (`$argon2id$v=19$...`), as printed by
+    /// `guichet hash-password`. The password itself is never stored.
+    pub password_hash: String,
+}
+
+/// `[agent]`: the call-centre console under `/agent`. Nobody can log in
+/// while `users` is empty.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Agent {
+    /// The agents (`[[agent.users]]`).
+    pub users: Vec<CompteAgent>,
+    /// Always mark the session cookie `Secure`. It is also marked so when a
+    /// request says `X-Forwarded-Proto: https` (a TLS proxy in front).
+    pub secure_cookie: bool,
+    /// Minutes of inactivity after which a session ends.
+    pub session_minutes: u64,
+}
+
+impl Default for Agent {
+    fn default() -> Self {
+        Agent {
+            users: Vec::new(),
+            secure_cookie: false,
+            session_minutes: 480,
+        }
+    }
+}
+
 /// The whole configuration.
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields, default)]
@@ -246,6 +281,8 @@ pub struct Config {
     pub sms: Sms,
     /// The Telegram bot.
     pub telegram: Telegram,
+    /// The call-centre console.
+    pub agent: Agent,
 }
 
 impl Config {
@@ -283,6 +320,17 @@ mod tests {
     fn the_repository_config_parses() {
         let c = Config::depuis_texte(include_str!("../config.toml")).unwrap();
         assert!(!c.server.bind.is_empty());
+    }
+
+    #[test]
+    fn agent_users_are_read_as_an_array_of_tables() {
+        let c = Config::depuis_texte(
+            "[agent]\nsession_minutes = 60\n[[agent.users]]\nlogin = \"a\"\npassword_hash = \"$argon2id$x\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.agent.users.len(), 1);
+        assert_eq!(c.agent.users[0].login, "a");
+        assert_eq!(c.agent.session_minutes, 60);
     }
 
     #[test]

@@ -19,7 +19,9 @@
 //! - [`store`]: conversations at rest (sled), keyed by a keyed hash of channel + sender.
 //! - [`service`]: one inbound message from any channel → stored state → engine → replies.
 //! - [`telegram`]: the Telegram channel (webhook or polling, keyboards, rate-limited sending).
+//! - [`agent`]: the call-centre console under `/agent` (login, call screen, callback queue).
 
+pub mod agent;
 pub mod config;
 pub mod dialogue;
 pub mod geo;

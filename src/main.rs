@@ -61,6 +61,12 @@ enum Commande {
         #[arg(long, default_value = "locales")]
         locales: PathBuf,
     },
+    /// Print the argon2 hash of a password, for `[[agent.users]] password_hash`.
+    HashPassword {
+        /// The agent's password (prefer typing it at a prompt-less shell
+        /// with history off: it is not stored anywhere by guichet).
+        password: String,
+    },
     /// Talk to guichet in the terminal, as by SMS (for development and demos).
     Chat {
         /// Keep the conversation in this data directory (default: in memory only).
@@ -145,6 +151,26 @@ fn main() -> ExitCode {
             bind,
             data_dir,
         } => serve(config, bind, data_dir),
+        Commande::HashPassword { password } => hash_password(&password),
+    }
+}
+
+/// Prints an argon2id hash (default parameters, random salt) in PHC form.
+fn hash_password(password: &str) -> ExitCode {
+    use argon2::password_hash::PasswordHasher;
+    if password.is_empty() {
+        eprintln!("mot de passe vide : donnez le mot de passe de l'agent en argument");
+        return ExitCode::from(2);
+    }
+    match argon2::Argon2::default().hash_password(password.as_bytes()) {
+        Ok(h) => {
+            println!("{h}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("hachage impossible : {e}");
+            ExitCode::from(2)
+        }
     }
 }
 
@@ -649,6 +675,17 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
         sms: reglages_sms,
         boite: boite.clone(),
     });
+    let console = match guichet::agent::Console::nouveau(
+        service.clone(),
+        &cfg.agent,
+        Arc::new(horloge::maintenant_secondes),
+    ) {
+        Ok(c) => Arc::new(c),
+        Err(e) => {
+            eprintln!("configuration : {e}");
+            return ExitCode::from(2);
+        }
+    };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
         Err(e) => {
@@ -690,6 +727,9 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
                 return ExitCode::from(2);
             }
         };
+        // The console has its own state (agents, sessions, calls) rather than
+        // a field of `Etat`, so that the channels' tests need not know it.
+        let app = app.merge(guichet::agent::routeur(console));
         let app = app.merge(telegram.routeur);
         let arret = async {
             let _ = tokio::signal::ctrl_c().await;

@@ -84,3 +84,33 @@ fn eval_names_the_faulty_field_and_exits_1() {
     assert_eq!(sortie.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&sortie.stderr).contains("demandeur.taux_incapacite"));
 }
+
+#[test]
+fn hash_password_prints_an_argon2id_hash_that_verifies() {
+    use argon2::password_hash::PasswordVerifier;
+    let out = guichet()
+        .args(["hash-password", "mot de passe"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let hash = String::from_utf8(out.stdout).unwrap();
+    let hash = hash.trim();
+    assert!(hash.starts_with("$argon2id$"), "{hash}");
+    let h = argon2::password_hash::phc::PasswordHash::new(hash).unwrap();
+    assert!(
+        argon2::Argon2::default()
+            .verify_password(b"mot de passe", &h)
+            .is_ok()
+    );
+    assert!(
+        argon2::Argon2::default()
+            .verify_password(b"autre", &h)
+            .is_err()
+    );
+}
+
+#[test]
+fn hash_password_refuses_an_empty_password() {
+    let out = guichet().args(["hash-password", ""]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,0 +1,613 @@
+//! The call-centre console over HTTP: nothing under `/agent` without a
+//! session, login with argon2 hashes, CSRF on every form, lockout, logout,
+//! a whole call for a typical household, the print view and the callback queue.
+
+use argon2::password_hash::PasswordHasher;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use guichet::agent::{Console, routeur};
+use guichet::config::{Agent, CompteAgent};
+use guichet::rules::RuleSet;
+use guichet::service::{Message, Service};
+use http_body_util::BodyExt;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use tower::ServiceExt;
+
+const MOT_DE_PASSE: &str = "correct horse battery staple";
+
+/// A cheap argon2id hash (the test does not need a slow one; production
+/// hashes come from `guichet hash-password` with the default cost).
+fn hash(mot_de_passe: &str) -> String {
+    let params = argon2::Params::new(8, 1, 1, None).unwrap();
+    argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params)
+        .hash_password(mot_de_passe.as_bytes())
+        .unwrap()
+        .to_string()
+}
+
+struct Banc {
+    app: axum::Router,
+    service: Arc<Service>,
+    heure: Arc<AtomicU64>,
+}
+
+fn banc() -> Banc {
+    let moteur = guichet::dialogue::Moteur::integre(
+        RuleSet::integre().expect("built-in rules load"),
+        guichet::dialogue::Reglages::default(),
+    )
+    .expect("built-in questions and texts load");
+    let service = Arc::new(
+        Service::nouveau(
+            moteur,
+            Box::new(guichet::store::MagasinMemoire::default()),
+            b"test".to_vec(),
+        )
+        .avec_horloge(|| 1_795_000_000),
+    );
+    let config = Agent {
+        users: vec![
+            CompteAgent {
+                login: "camille".into(),
+                password_hash: hash(MOT_DE_PASSE),
+            },
+            CompteAgent {
+                login: "dominique".into(),
+                password_hash: hash("autre mot de passe"),
+            },
+        ],
+        ..Agent::default()
+    };
+    let heure = Arc::new(AtomicU64::new(1_795_000_000));
+    let h = heure.clone();
+    let console = Console::nouveau(
+        service.clone(),
+        &config,
+        Arc::new(move || h.load(Ordering::SeqCst)),
+    )
+    .expect("valid configuration");
+    Banc {
+        app: routeur(Arc::new(console)),
+        service,
+        heure,
+    }
+}
+
+struct Reponse {
+    status: StatusCode,
+    location: String,
+    cookies: Vec<String>,
+    corps: String,
+}
+
+async fn envoyer(app: &axum::Router, req: Request<Body>) -> Reponse {
+    let r = app.clone().oneshot(req).await.unwrap();
+    let status = r.status();
+    let location = r
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    let cookies = r
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok().map(String::from))
+        .collect();
+    let corps =
+        String::from_utf8_lossy(&r.into_body().collect().await.unwrap().to_bytes()).into_owned();
+    Reponse {
+        status,
+        location,
+        cookies,
+        corps,
+    }
+}
+
+async fn get(app: &axum::Router, chemin: &str, cookie: &str) -> Reponse {
+    let mut r = Request::get(chemin);
+    if !cookie.is_empty() {
+        r = r.header(header::COOKIE, cookie);
+    }
+    envoyer(app, r.body(Body::empty()).unwrap()).await
+}
+
+fn encoder(champs: &[(&str, &str)]) -> String {
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(champs)
+        .finish()
+}
+
+async fn post(app: &axum::Router, chemin: &str, cookie: &str, champs: &[(&str, &str)]) -> Reponse {
+    let mut r =
+        Request::post(chemin).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if !cookie.is_empty() {
+        r = r.header(header::COOKIE, cookie);
+    }
+    envoyer(app, r.body(Body::from(encoder(champs))).unwrap()).await
+}
+
+/// The value of `name="csrf"` in a page.
+fn csrf(page: &str) -> String {
+    let debut =
+        page.find(r#"name="csrf" value=""#).expect("a CSRF field") + r#"name="csrf" value=""#.len();
+    page[debut..].split('"').next().unwrap().to_string()
+}
+
+/// `nom=valeur` of a `Set-Cookie` header.
+fn paire(set_cookie: &str) -> String {
+    set_cookie.split(';').next().unwrap().to_string()
+}
+
+/// Opens the login page and posts the form; returns the response and the
+/// login CSRF cookie used.
+async fn essayer(app: &axum::Router, login: &str, mdp: &str) -> Reponse {
+    let page = get(app, "/agent/login", "").await;
+    let cookie = paire(&page.cookies[0]);
+    post(
+        app,
+        "/agent/login",
+        &cookie,
+        &[
+            ("login", login),
+            ("password", mdp),
+            ("csrf", &csrf(&page.corps)),
+        ],
+    )
+    .await
+}
+
+/// Logs in; returns the session cookie (`nom=valeur`).
+async fn connecter(app: &axum::Router, login: &str, mdp: &str) -> String {
+    let r = essayer(app, login, mdp).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.corps);
+    paire(&r.cookies[0])
+}
+
+#[tokio::test]
+async fn pages_without_a_session_redirect_to_the_login_page() {
+    let b = banc();
+    for chemin in [
+        "/agent",
+        "/agent/rappels",
+        "/agent/appels/abc",
+        "/agent/appels/abc/imprimer",
+        "/agent/nimporte",
+    ] {
+        let r = get(&b.app, chemin, "").await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{chemin}");
+        assert_eq!(r.location, "/agent/login", "{chemin}");
+    }
+    let r = post(&b.app, "/agent/appels", "", &[("csrf", "x")]).await;
+    assert_eq!(r.location, "/agent/login");
+    let r = get(&b.app, "/agent", "guichet_agent=jeton-invente").await;
+    assert_eq!(r.location, "/agent/login");
+}
+
+#[tokio::test]
+async fn the_api_without_a_session_answers_401() {
+    let b = banc();
+    let r = get(&b.app, "/agent/api/rappels", "").await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert!(r.corps.contains("session requise"), "{}", r.corps);
+}
+
+#[tokio::test]
+async fn the_login_page_is_labelled_and_carries_a_csrf_token_in_form_and_cookie() {
+    let b = banc();
+    let r = get(&b.app, "/agent/login", "").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.corps.contains(r#"<label for="login">"#));
+    assert!(r.corps.contains(r#"<label for="password">"#));
+    assert!(r.corps.contains(r#"<main id="contenu""#));
+    let jeton = csrf(&r.corps);
+    assert_eq!(paire(&r.cookies[0]), format!("guichet_agent_csrf={jeton}"));
+    assert!(r.cookies[0].contains("HttpOnly") && r.cookies[0].contains("SameSite=Strict"));
+}
+
+#[tokio::test]
+async fn the_right_password_opens_a_session_with_an_httponly_strict_cookie() {
+    let b = banc();
+    let r = essayer(&b.app, "camille", MOT_DE_PASSE).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.location, "/agent");
+    let c = &r.cookies[0];
+    assert!(c.starts_with("guichet_agent="), "{c}");
+    assert!(
+        c.contains("HttpOnly") && c.contains("SameSite=Strict") && c.contains("Path=/agent"),
+        "{c}"
+    );
+    assert!(!c.contains("Secure"), "plain http in tests: {c}");
+    let accueil = get(&b.app, "/agent", &paire(c)).await;
+    assert_eq!(accueil.status, StatusCode::OK);
+    assert!(accueil.corps.contains("Commencer un appel"));
+    assert!(accueil.corps.contains("camille"));
+}
+
+#[tokio::test]
+async fn behind_an_https_proxy_the_cookie_is_secure() {
+    let b = banc();
+    let page = get(&b.app, "/agent/login", "").await;
+    let req = Request::post("/agent/login")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, paire(&page.cookies[0]))
+        .header("x-forwarded-proto", "https")
+        .body(Body::from(encoder(&[
+            ("login", "camille"),
+            ("password", MOT_DE_PASSE),
+            ("csrf", &csrf(&page.corps)),
+        ])))
+        .unwrap();
+    let r = envoyer(&b.app, req).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(r.cookies[0].contains("; Secure"), "{}", r.cookies[0]);
+}
+
+#[tokio::test]
+async fn a_wrong_password_or_unknown_login_is_refused_alike() {
+    let b = banc();
+    let r = essayer(&b.app, "camille", "mauvais").await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert!(r.corps.contains("Identifiant ou mot de passe incorrect"));
+    assert!(r.cookies.iter().all(|c| !c.starts_with("guichet_agent=")));
+    let r = essayer(&b.app, "personne", MOT_DE_PASSE).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert!(r.corps.contains("Identifiant ou mot de passe incorrect"));
+}
+
+#[tokio::test]
+async fn a_login_without_the_matching_csrf_token_is_refused() {
+    let b = banc();
+    let page = get(&b.app, "/agent/login", "").await;
+    let cookie = paire(&page.cookies[0]);
+    let sans = post(
+        &b.app,
+        "/agent/login",
+        &cookie,
+        &[("login", "camille"), ("password", MOT_DE_PASSE)],
+    )
+    .await;
+    assert_eq!(sans.status, StatusCode::FORBIDDEN);
+    let faux = post(
+        &b.app,
+        "/agent/login",
+        &cookie,
+        &[
+            ("login", "camille"),
+            ("password", MOT_DE_PASSE),
+            ("csrf", "faux"),
+        ],
+    )
+    .await;
+    assert_eq!(faux.status, StatusCode::FORBIDDEN);
+    let sans_cookie = post(
+        &b.app,
+        "/agent/login",
+        "",
+        &[
+            ("login", "camille"),
+            ("password", MOT_DE_PASSE),
+            ("csrf", &csrf(&page.corps)),
+        ],
+    )
+    .await;
+    assert_eq!(sans_cookie.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn five_failures_lock_the_login_for_fifteen_minutes_even_with_the_right_password() {
+    let b = banc();
+    for _ in 0..5 {
+        assert_eq!(
+            essayer(&b.app, "camille", "mauvais").await.status,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let r = essayer(&b.app, "camille", MOT_DE_PASSE).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        r.corps.contains("bloqué pendant encore 15 min"),
+        "{}",
+        r.corps
+    );
+    // Another agent is not locked out.
+    connecter(&b.app, "dominique", "autre mot de passe").await;
+    b.heure.fetch_add(14 * 60, Ordering::SeqCst);
+    assert_eq!(
+        essayer(&b.app, "camille", MOT_DE_PASSE).await.status,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    b.heure.fetch_add(60, Ordering::SeqCst);
+    connecter(&b.app, "camille", MOT_DE_PASSE).await;
+}
+
+#[tokio::test]
+async fn logout_needs_the_csrf_token_and_ends_the_session() {
+    let b = banc();
+    let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;
+    let accueil = get(&b.app, "/agent", &s).await;
+    assert_eq!(
+        post(&b.app, "/agent/logout", &s, &[("csrf", "faux")])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(get(&b.app, "/agent", &s).await.status, StatusCode::OK);
+    let r = post(
+        &b.app,
+        "/agent/logout",
+        &s,
+        &[("csrf", &csrf(&accueil.corps))],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.location, "/agent/login");
+    assert!(r.cookies[0].contains("Max-Age=0"));
+    assert_eq!(get(&b.app, "/agent", &s).await.location, "/agent/login");
+}
+
+#[tokio::test]
+async fn an_idle_session_expires() {
+    let b = banc();
+    let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;
+    b.heure.fetch_add(481 * 60, Ordering::SeqCst);
+    assert_eq!(get(&b.app, "/agent", &s).await.location, "/agent/login");
+}
+
+/// Starts a call; returns its page path.
+async fn commencer(app: &axum::Router, s: &str) -> String {
+    let accueil = get(app, "/agent", s).await;
+    let r = post(app, "/agent/appels", s, &[("csrf", &csrf(&accueil.corps))]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.corps);
+    assert!(r.location.starts_with("/agent/appels/"));
+    r.location
+}
+
+fn attribut<'a>(page: &'a str, nom: &str) -> Option<&'a str> {
+    let motif = format!(r#"{nom}=""#);
+    let debut = page.find(&motif)? + motif.len();
+    page[debut..].split('"').next()
+}
+
+#[tokio::test]
+async fn starting_a_call_without_the_csrf_token_is_refused() {
+    let b = banc();
+    let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;
+    assert_eq!(
+        post(&b.app, "/agent/appels", &s, &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn a_call_for_a_single_mother_ends_with_her_aids_amounts_and_how_to_apply() {
+    let b = banc();
+    let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;
+    let appel = commencer(&b.app, &s).await;
+    // The answers of tests/transcripts/02_mere_seule.txt, by question id.
+    let reponses = [
+        ("couple", ("reponse", "N")),
+        ("nombre_enfants", ("texte", "2")),
+        ("activite", ("reponse", "1")),
+        ("ages_enfants", ("texte", "7 et 3 ans")),
+        ("salaire", ("texte", "900€")),
+        ("handicap_foyer", ("reponse", "N")),
+        ("age", ("texte", "31")),
+        ("logement", ("reponse", "2")),
+        ("loyer", ("texte", "380")),
+        ("code_postal", ("texte", "59100")),
+        ("commune", ("reponse", "1")),
+    ];
+    let mut page = get(&b.app, &appel, &s).await;
+    let mut vues = Vec::new();
+    for _ in 0..30 {
+        assert_eq!(page.status, StatusCode::OK);
+        let Some(question) = attribut(&page.corps, "data-question").map(String::from) else {
+            break;
+        };
+        assert!(
+            page.corps.contains(r#"class="lire""#),
+            "the agent wording is shown"
+        );
+        assert!(page.corps.contains("<progress"), "progress is shown");
+        let (champ, valeur) = reponses
+            .iter()
+            .find(|(q, _)| *q == question)
+            .map(|(_, r)| *r)
+            .unwrap_or_else(|| panic!("unexpected question {question}: {}", page.corps));
+        vues.push(question);
+        let r = post(
+            &b.app,
+            &appel,
+            &s,
+            &[("csrf", &csrf(&page.corps)), (champ, valeur)],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.corps);
+        page = get(&b.app, &appel, &s).await;
+    }
+    assert!(vues.len() >= 8, "{vues:?}");
+    let c = &page.corps;
+    assert!(c.contains("Résultats"), "{c}");
+    assert!(c.contains("Allocation de soutien familial"), "{c}");
+    assert!(c.contains("403,57 € par mois"), "{c}");
+    assert!(c.contains("Aide au logement"), "{c}");
+    assert!(c.contains("Comment faire la demande"), "{c}");
+    assert!(
+        c.contains("Situation déclarée") && c.contains("59100"),
+        "{c}"
+    );
+
+    let imprimer = get(&b.app, &format!("{appel}/imprimer"), &s).await;
+    assert_eq!(imprimer.status, StatusCode::OK);
+    assert!(
+        imprimer.corps.contains("Allocation de soutien familial"),
+        "{}",
+        imprimer.corps
+    );
+    assert!(
+        !imprimer.corps.contains(r#"name="csrf""#),
+        "no form in the print view"
+    );
+}
+
+#[tokio::test]
+async fn back_returns_to_the_previous_question() {
+    let b = banc();
+    let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;
+    let appel = commencer(&b.app, &s).await;
+    let page = get(&b.app, &appel, &s).await;
+    let premiere = attribut(&page.corps, "data-question").unwrap().to_string();
+    assert!(
+        page.corps.contains(r#"data-touche="O""#),
+        "yes/no buttons have shortcuts"
+    );
+    post(
+        &b.app,
+        &appel,
+        &s,
+        &[("csrf", &csrf(&page.corps)), ("reponse", "N")],
+    )
+    .await;
+    let page = get(&b.app, &appel, &s).await;
+    assert_ne!(attribut(&page.corps, "data-question").unwrap(), premiere);
+    post(
+        &b.app,
+        &appel,
+        &s,
+        &[("csrf", &csrf(&page.corps)), ("reponse", "RETOUR")],
+    )
+    .await;
+    let page = get(&b.app, &appel, &s).await;
+    assert_eq!(attribut(&page.corps, "data-question").unwrap(), premiere);
+}
+
+#[tokio::test]
+async fn answering_without_the_csrf_token_changes_nothing() {
+    let b = banc();
+    let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;
+    let appel = commencer(&b.app, &s).await;
+    let avant = get(&b.app, &appel, &s).await;
+    let r = post(&b.app, &appel, &s, &[("reponse", "N")]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let apres = get(&b.app, &appel, &s).await;
+    assert_eq!(
+        attribut(&avant.corps, "data-question"),
+        attribut(&apres.corps, "data-question")
+    );
+}
+
+#[tokio::test]
+async fn another_agent_cannot_see_a_call() {
+    let b = banc();
+    let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;
+    let appel = commencer(&b.app, &s).await;
+    let autre = connecter(&b.app, "dominique", "autre mot de passe").await;
+    assert_eq!(
+        get(&b.app, &appel, &autre).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get(&b.app, &format!("{appel}/imprimer"), &autre)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn the_callback_queue_lists_rappel_requests_with_their_situation() {
+    let b = banc();
+    for texte in ["bonjour", "oui", "RAPPEL"] {
+        b.service
+            .traiter(&Message {
+                canal: "sms",
+                expediteur: "+33612345678",
+                texte,
+                id: None,
+                langue: None,
+            })
+            .unwrap();
+    }
+    let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;
+    let page = get(&b.app, "/agent/rappels", &s).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.corps.contains("1 demande(s)"), "{}", page.corps);
+    assert!(page.corps.contains("<td>sms</td>"), "{}", page.corps);
+    assert!(page.corps.contains("en attente"));
+    assert!(
+        page.corps.contains("couple"),
+        "the situation so far: {}",
+        page.corps
+    );
+    assert!(
+        !page.corps.contains("33612345678"),
+        "numbers are never stored"
+    );
+    let api = get(&b.app, "/agent/api/rappels", &s).await;
+    assert_eq!(api.status, StatusCode::OK);
+    let v: serde_json::Value = serde_json::from_str(&api.corps).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(1));
+    assert_eq!(v[0]["canal"], "sms");
+}
+
+#[tokio::test]
+async fn typed_text_wins_over_the_button_sent_along_by_enter() {
+    let b = banc();
+    let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;
+    let appel = commencer(&b.app, &s).await;
+    let page = get(&b.app, &appel, &s).await;
+    assert_eq!(attribut(&page.corps, "data-question"), Some("couple"));
+    // Enter in the text field submits the first button's value as well.
+    post(
+        &b.app,
+        &appel,
+        &s,
+        &[
+            ("csrf", &csrf(&page.corps)),
+            ("reponse", "O"),
+            ("texte", "non"),
+        ],
+    )
+    .await;
+    let page = get(&b.app, &appel, &s).await;
+    assert!(
+        page.corps
+            .contains("<td><code>couple</code></td><td>false</td>"),
+        "{}",
+        page.corps
+    );
+}
+
+#[tokio::test]
+async fn the_login_page_keeps_the_csrf_token_the_browser_already_holds() {
+    // A second tab, or a request the browser makes by itself, must not
+    // invalidate the form already on screen.
+    let b = banc();
+    let premiere = get(&b.app, "/agent/login", "").await;
+    let cookie = paire(&premiere.cookies[0]);
+    let seconde = get(&b.app, "/agent/login", &cookie).await;
+    assert!(seconde.cookies.is_empty());
+    assert_eq!(csrf(&seconde.corps), csrf(&premiere.corps));
+    let invente = get(&b.app, "/agent/login", "guichet_agent_csrf=court").await;
+    assert_eq!(invente.cookies.len(), 1, "a malformed token is replaced");
+}
+
+#[tokio::test]
+async fn every_page_forbids_caching_framing_and_foreign_scripts() {
+    let b = banc();
+    let r = b
+        .app
+        .clone()
+        .oneshot(Request::get("/agent/login").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let h = r.headers();
+    assert_eq!(h[header::CACHE_CONTROL], "no-store");
+    let csp = h[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(csp.contains("default-src 'none'"), "{csp}");
+    assert!(csp.contains("script-src 'sha256-"), "{csp}");
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+}
