@@ -342,9 +342,19 @@ impl Service {
             .map(|d| d.conversation))
     }
 
-    /// Erases conversations idle for longer than the expiry; returns how many.
+    /// Erases conversations idle for longer than the expiry, and parts of
+    /// long SMS whose other parts never came (after 5 minutes); returns how
+    /// many conversations were erased.
     pub fn purger(&self) -> Result<usize, ErreurMagasin> {
         let maintenant = (self.horloge)();
+        for (cle, v) in self.magasin.entrees("parties")? {
+            let debut = serde_json::from_slice::<(u64, serde_json::Value)>(&v)
+                .map(|(d, _)| d)
+                .unwrap_or(0);
+            if maintenant.saturating_sub(debut) > 300 {
+                self.magasin.supprimer_entree("parties", &cle)?;
+            }
+        }
         self.magasin
             .purger(maintenant.saturating_sub(self.expiration_secondes))
     }

@@ -321,6 +321,18 @@ async fn rien_ne_part_vers_un_numero_arrete_meme_deja_en_file() {
     assert_eq!(b.boite.entrees().unwrap()[0].etat, EtatSortant::Bloque);
     assert_eq!(appels.load(Ordering::SeqCst), 0);
     assert!(recus.lock().unwrap().is_empty());
+    // A finished entry never tried is purged; nothing pending ever is.
+    assert_eq!(b.boite.purger().unwrap(), 1);
+    assert!(b.boite.entrees().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn une_partie_orpheline_est_purgee() {
+    let b = banc(false, "http://127.0.0.1:9", None);
+    mtarget(&b.app, &[("Msisdn", "+33614141414"), ("Content", "ui"), ("msglong.id", "Z"), ("msglong.msgcount", "2"), ("msglong.msgref", "2")]).await;
+    assert_eq!(b.service.magasin().entrees("parties").unwrap().len(), 1);
+    b.service.purger().unwrap();
+    assert_eq!(b.service.magasin().entrees("parties").unwrap().len(), 1, "kept for 5 minutes");
 }
 
 #[tokio::test]

@@ -317,11 +317,37 @@ impl Boite {
         Ok(n)
     }
 
-    /// Runs forever: a round when woken by a new message, else every second.
+    /// Removes entries in a final state whose last try is older than 48 h:
+    /// no receipt comes after that, and the outbox must not grow forever.
+    pub fn purger(&self) -> Result<usize, ErreurMagasin> {
+        let limite = Self::maintenant().saturating_sub(crate::store::RECUS_DUREE);
+        let mut n = 0;
+        for s in self.entrees()? {
+            let fini = !matches!(s.etat, EtatSortant::AEnvoyer | EtatSortant::EnCours);
+            if fini && s.essai_depuis < limite {
+                self.service
+                    .magasin()
+                    .supprimer_entree(TABLE, &format!("{:020}", s.id))?;
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    /// Runs forever: a round when woken by a new message, else every second;
+    /// finished entries are purged every hour.
     pub async fn tourner(self: Arc<Self>) {
+        let mut derniere_purge = 0;
         loop {
             if let Err(e) = self.tour().await {
                 tracing::error!(erreur = %e, "boîte d'envoi");
+            }
+            let maintenant = Self::maintenant();
+            if maintenant >= derniere_purge + 3600 {
+                derniere_purge = maintenant;
+                if let Err(e) = self.purger() {
+                    tracing::error!(erreur = %e, "purge de la boîte d'envoi");
+                }
             }
             let _ = tokio::time::timeout(Duration::from_secs(1), self.reveil.notified()).await;
         }
