@@ -25,7 +25,10 @@ use std::time::{Duration, Instant};
 use tower::ServiceExt;
 
 fn nov_2026() -> Mois {
-    Mois { annee: 2026, mois: 11 }
+    Mois {
+        annee: 2026,
+        mois: 11,
+    }
 }
 
 fn reponse(prompt: &Value, n: usize) -> String {
@@ -38,7 +41,13 @@ fn reponse(prompt: &Value, n: usize) -> String {
             Some(2) => "8 4",
             _ => "12 8 4",
         },
-        "couple" => if n % 3 == 0 { "oui" } else { "non" },
+        "couple" => {
+            if n % 3 == 0 {
+                "oui"
+            } else {
+                "non"
+            }
+        }
         "nombre_enfants" => ["0", "1", "2", "3"][n % 4],
         "enfants.0.scolarite" => "je sais pas",
         "enfants.0.handicap" => "non",
@@ -62,13 +71,29 @@ fn main() {
     // smoke run then, so that tests stay fast while the code path is checked.
     let mesure = std::env::args().any(|a| a == "--bench");
     let (defaut_exp, defaut_sec) = if mesure { (64, 10) } else { (4, 1) };
-    let expediteurs: usize = std::env::var("GUICHET_BENCH_SENDERS").ok().and_then(|v| v.parse().ok()).unwrap_or(defaut_exp);
-    let secondes: u64 = std::env::var("GUICHET_BENCH_SECONDS").ok().and_then(|v| v.parse().ok()).unwrap_or(defaut_sec);
+    let expediteurs: usize = std::env::var("GUICHET_BENCH_SENDERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(defaut_exp);
+    let secondes: u64 = std::env::var("GUICHET_BENCH_SECONDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(defaut_sec);
     let dossier = tempfile::tempdir().unwrap();
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
-    let service = Service::nouveau(moteur, Box::new(MagasinSled::ouvrir(dossier.path()).unwrap()), b"bench".to_vec());
+    let service = Service::nouveau(
+        moteur,
+        Box::new(MagasinSled::ouvrir(dossier.path()).unwrap()),
+        b"bench".to_vec(),
+    );
     let app = routeur(
-        Arc::new(Etat { service: Arc::new(service), mois_courant: nov_2026, secret_sms_generique: None, sms: Default::default(), boite: None }),
+        Arc::new(Etat {
+            service: Arc::new(service),
+            mois_courant: nov_2026,
+            secret_sms_generique: None,
+            sms: Default::default(),
+            boite: None,
+        }),
         1 << 20,
     );
     let rt = tokio::runtime::Runtime::new().unwrap();
@@ -86,17 +111,25 @@ fn main() {
                 let mut k = 0u64;
                 while Instant::now() < fin {
                     k += 1;
-                    let corps = json!({"from": from, "text": texte, "id": format!("{n}-{k}")}).to_string();
+                    let corps =
+                        json!({"from": from, "text": texte, "id": format!("{n}-{k}")}).to_string();
                     let t = Instant::now();
                     let r = app
                         .clone()
-                        .oneshot(Request::post("/sms/generic").header("content-type", "application/json").body(Body::from(corps)).unwrap())
+                        .oneshot(
+                            Request::post("/sms/generic")
+                                .header("content-type", "application/json")
+                                .body(Body::from(corps))
+                                .unwrap(),
+                        )
                         .await
                         .unwrap();
                     let octets = r.into_body().collect().await.unwrap().to_bytes();
                     latences.push(t.elapsed());
                     let v: Value = serde_json::from_slice(&octets).unwrap();
-                    if std::env::var("GUICHET_BENCH_TRACE").is_ok() { eprintln!("{texte:?} -> {}", v["prompt"]["field"]); }
+                    if std::env::var("GUICHET_BENCH_TRACE").is_ok() {
+                        eprintln!("{texte:?} -> {}", v["prompt"]["field"]);
+                    }
                     texte = if v["prompt"].is_null() {
                         conversations += 1;
                         "RECOMMENCER".into()
@@ -120,11 +153,29 @@ fn main() {
     let mut l = latences;
     l.sort();
     let pc = |p: f64| l[((l.len() as f64 * p) as usize).min(l.len() - 1)];
-    println!("sms_generic/charge ({expediteurs} expéditeurs simultanés, sled avec flush, {secondes} s)");
-    println!("  tours traités      : {} ({:.0} tours/s)", l.len(), l.len() as f64 / duree);
+    println!(
+        "sms_generic/charge ({expediteurs} expéditeurs simultanés, sled avec flush, {secondes} s)"
+    );
+    println!(
+        "  tours traités      : {} ({:.0} tours/s)",
+        l.len(),
+        l.len() as f64 / duree
+    );
     println!("  conversations finies : {conversations}");
-    println!("  latence p50        : {:.2} ms", pc(0.50).as_secs_f64() * 1000.0);
-    println!("  latence p90        : {:.2} ms", pc(0.90).as_secs_f64() * 1000.0);
-    println!("  latence p99        : {:.2} ms", pc(0.99).as_secs_f64() * 1000.0);
-    println!("  latence max        : {:.2} ms", l.last().unwrap().as_secs_f64() * 1000.0);
+    println!(
+        "  latence p50        : {:.2} ms",
+        pc(0.50).as_secs_f64() * 1000.0
+    );
+    println!(
+        "  latence p90        : {:.2} ms",
+        pc(0.90).as_secs_f64() * 1000.0
+    );
+    println!(
+        "  latence p99        : {:.2} ms",
+        pc(0.99).as_secs_f64() * 1000.0
+    );
+    println!(
+        "  latence max        : {:.2} ms",
+        l.last().unwrap().as_secs_f64() * 1000.0
+    );
 }

@@ -174,7 +174,11 @@ fn hash_password(password: &str) -> ExitCode {
     }
 }
 
-fn check(dossier: &std::path::Path, questions: &std::path::Path, locales: &std::path::Path) -> ExitCode {
+fn check(
+    dossier: &std::path::Path,
+    questions: &std::path::Path,
+    locales: &std::path::Path,
+) -> ExitCode {
     let mut erreurs: Vec<String> = Vec::new();
     match lire_dossier(dossier) {
         Ok(rs) => println!(
@@ -193,7 +197,10 @@ fn check(dossier: &std::path::Path, questions: &std::path::Path, locales: &std::
             &t,
         )
         .map_err(|e| e.iter().map(|e| e.to_string()).collect::<Vec<_>>()),
-        Err(e) => Err(vec![format!("{}: lecture impossible : {e}", questions.display())]),
+        Err(e) => Err(vec![format!(
+            "{}: lecture impossible : {e}",
+            questions.display()
+        )]),
     };
     match (&qs, &textes) {
         (Ok(q), Ok(t)) => {
@@ -263,9 +270,16 @@ fn moteur(regles: RuleSet, cfg: &Config) -> Result<guichet::dialogue::Moteur, St
 }
 
 /// The SMS providers' settings and, when a send API is configured, the outbox.
-type ConfigSms = (guichet::sms::routes::ReglagesSms, Option<Arc<guichet::sms::envoi::Boite>>);
+type ConfigSms = (
+    guichet::sms::routes::ReglagesSms,
+    Option<Arc<guichet::sms::envoi::Boite>>,
+);
 
-fn sms(cfg: &Config, service: &Arc<guichet::service::Service>, secret: &[u8]) -> Result<ConfigSms, String> {
+fn sms(
+    cfg: &Config,
+    service: &Arc<guichet::service::Service>,
+    secret: &[u8],
+) -> Result<ConfigSms, String> {
     use guichet::sms::envoi::{Boite, Fournisseur};
     let t = &cfg.sms.twilio;
     let v = &cfg.sms.vonage;
@@ -274,10 +288,17 @@ fn sms(cfg: &Config, service: &Arc<guichet::service::Service>, secret: &[u8]) ->
     let directe = match t.mode.as_str() {
         "reply" => true,
         "api" => false,
-        autre => return Err(format!("[sms.twilio] mode = \"{autre}\" : \"reply\" ou \"api\" attendu")),
+        autre => {
+            return Err(format!(
+                "[sms.twilio] mode = \"{autre}\" : \"reply\" ou \"api\" attendu"
+            ));
+        }
     };
     let methode = guichet::sms::vonage::Methode::depuis(&v.signature_method).ok_or_else(|| {
-        format!("[sms.vonage] signature_method = \"{}\" : \"md5hash\" ou \"sha256\" attendu", v.signature_method)
+        format!(
+            "[sms.vonage] signature_method = \"{}\" : \"md5hash\" ou \"sha256\" attendu",
+            v.signature_method
+        )
     })?;
     let reglages = guichet::sms::routes::ReglagesSms {
         twilio_auth_token: non_vide(&t.auth_token),
@@ -291,34 +312,49 @@ fn sms(cfg: &Config, service: &Arc<guichet::service::Service>, secret: &[u8]) ->
         if t.account_sid.is_empty() || t.auth_token.is_empty() {
             return Err("[sms.twilio] mode = \"api\" demande account_sid et auth_token".into());
         }
-        fournisseurs.push(("twilio".to_string(), Fournisseur {
-            api_url: t.api_url.clone(),
-            identifiant: t.account_sid.clone(),
-            secret: t.auth_token.clone(),
-            expediteur: t.from.clone(),
-            url_recus: non_vide(&t.public_url).map(|u| format!("{}/sms/twilio/status", u.trim_end_matches('/'))),
-        }));
+        fournisseurs.push((
+            "twilio".to_string(),
+            Fournisseur {
+                api_url: t.api_url.clone(),
+                identifiant: t.account_sid.clone(),
+                secret: t.auth_token.clone(),
+                expediteur: t.from.clone(),
+                url_recus: non_vide(&t.public_url)
+                    .map(|u| format!("{}/sms/twilio/status", u.trim_end_matches('/'))),
+            },
+        ));
     }
     if !v.api_key.is_empty() {
-        fournisseurs.push(("vonage".to_string(), Fournisseur {
-            api_url: v.api_url.clone(),
-            identifiant: v.api_key.clone(),
-            secret: v.api_secret.clone(),
-            expediteur: v.from.clone(),
-            url_recus: None,
-        }));
+        fournisseurs.push((
+            "vonage".to_string(),
+            Fournisseur {
+                api_url: v.api_url.clone(),
+                identifiant: v.api_key.clone(),
+                secret: v.api_secret.clone(),
+                expediteur: v.from.clone(),
+                url_recus: None,
+            },
+        ));
     }
     if !m.username.is_empty() {
-        fournisseurs.push(("mtarget".to_string(), Fournisseur {
-            api_url: m.api_url.clone(),
-            identifiant: m.username.clone(),
-            secret: m.password.clone(),
-            expediteur: m.sender.clone(),
-            url_recus: None,
-        }));
+        fournisseurs.push((
+            "mtarget".to_string(),
+            Fournisseur {
+                api_url: m.api_url.clone(),
+                identifiant: m.username.clone(),
+                secret: m.password.clone(),
+                expediteur: m.sender.clone(),
+                url_recus: None,
+            },
+        ));
     }
-    let boite = (!fournisseurs.is_empty())
-        .then(|| Arc::new(Boite::nouvelle(service.clone(), secret.to_vec(), fournisseurs)));
+    let boite = (!fournisseurs.is_empty()).then(|| {
+        Arc::new(Boite::nouvelle(
+            service.clone(),
+            secret.to_vec(),
+            fournisseurs,
+        ))
+    });
     Ok((reglages, boite))
 }
 
@@ -329,7 +365,12 @@ fn chat(data_dir: Option<PathBuf>, budget: usize, debug: bool) -> ExitCode {
     let mut cfg = Config::default();
     cfg.sms.segment_budget = budget;
     let moteur = match RuleSet::integre()
-        .map_err(|e| e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))
+        .map_err(|e| {
+            e.iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
         .and_then(|r| moteur(r, &cfg))
     {
         Ok(m) => m,
@@ -339,13 +380,15 @@ fn chat(data_dir: Option<PathBuf>, budget: usize, debug: bool) -> ExitCode {
         }
     };
     let (magasin, secret): (Box<dyn Magasin>, Vec<u8>) = match &data_dir {
-        Some(d) => match MagasinSled::ouvrir(d).and_then(|m| Ok((m, guichet::store::secret(None, d)?))) {
-            Ok((m, s)) => (Box::new(m), s),
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::from(2);
+        Some(d) => {
+            match MagasinSled::ouvrir(d).and_then(|m| Ok((m, guichet::store::secret(None, d)?))) {
+                Ok((m, s)) => (Box::new(m), s),
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::from(2);
+                }
             }
-        },
+        }
         None => (Box::new(MagasinMemoire::default()), b"chat".to_vec()),
     };
     let service = Service::nouveau(moteur, magasin, secret);
@@ -734,11 +777,14 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
         let arret = async {
             let _ = tokio::signal::ctrl_c().await;
         };
-        let servi = axum::serve(listener, app).with_graceful_shutdown(arret).await;
+        let servi = axum::serve(listener, app)
+            .with_graceful_shutdown(arret)
+            .await;
         // Replies already acknowledged to Telegram are only in memory: give
         // them a few seconds to leave.
         if let Some(envoyeur) = telegram.envoyeur {
-            let _ = tokio::time::timeout(std::time::Duration::from_secs(10), envoyeur.attendre()).await;
+            let _ =
+                tokio::time::timeout(std::time::Duration::from_secs(10), envoyeur.attendre()).await;
         }
         match servi {
             Ok(()) => ExitCode::SUCCESS,

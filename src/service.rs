@@ -204,7 +204,12 @@ impl Service {
             effets: tour
                 .effets
                 .iter()
-                .map(|e| serde_json::to_value(e).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default())
+                .map(|e| {
+                    serde_json::to_value(e)
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from))
+                        .unwrap_or_default()
+                })
                 .collect(),
             doublon: false,
             aides: tour.aides,
@@ -301,7 +306,10 @@ impl Service {
 
     /// Whether a conversation is stopped (nothing may be sent to it).
     pub fn est_arrete(&self, cle: &Cle) -> Result<bool, ErreurMagasin> {
-        Ok(self.magasin.lire(cle)?.is_some_and(|d| d.conversation.arrete))
+        Ok(self
+            .magasin
+            .lire(cle)?
+            .is_some_and(|d| d.conversation.arrete))
     }
 
     /// Keeps one part of a long SMS; returns the whole text once every part
@@ -316,11 +324,16 @@ impl Service {
         texte: &str,
     ) -> Result<Option<String>, ErreurMagasin> {
         let maintenant = (self.horloge)();
-        let cle = format!("{}:{}", self.cle(canal, expediteur).0, empreinte_message(reference));
-        let mut parties: (u64, Vec<Option<String>>) = match self.magasin.lire_entree("parties", &cle)? {
-            Some(o) => serde_json::from_slice(&o).unwrap_or((maintenant, Vec::new())),
-            None => (maintenant, Vec::new()),
-        };
+        let cle = format!(
+            "{}:{}",
+            self.cle(canal, expediteur).0,
+            empreinte_message(reference)
+        );
+        let mut parties: (u64, Vec<Option<String>>) =
+            match self.magasin.lire_entree("parties", &cle)? {
+                Some(o) => serde_json::from_slice(&o).unwrap_or((maintenant, Vec::new())),
+                None => (maintenant, Vec::new()),
+            };
         if maintenant.saturating_sub(parties.0) > 300 || parties.1.len() != total as usize {
             parties = (maintenant, vec![None; total as usize]);
         }
@@ -335,7 +348,11 @@ impl Service {
     }
 
     /// The stored conversation of a sender, if any (for agents and tests).
-    pub fn conversation(&self, canal: &str, expediteur: &str) -> Result<Option<Conversation>, ErreurMagasin> {
+    pub fn conversation(
+        &self,
+        canal: &str,
+        expediteur: &str,
+    ) -> Result<Option<Conversation>, ErreurMagasin> {
         Ok(self
             .magasin
             .lire(&self.cle(canal, expediteur))?

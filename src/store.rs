@@ -101,7 +101,12 @@ impl Dossier {
     }
 
     /// The reply given to a message id received less than `fenetre` seconds ago.
-    pub fn deja_recu_depuis(&self, id: &str, maintenant: u64, fenetre: u64) -> Option<&serde_json::Value> {
+    pub fn deja_recu_depuis(
+        &self,
+        id: &str,
+        maintenant: u64,
+        fenetre: u64,
+    ) -> Option<&serde_json::Value> {
         self.recus
             .iter()
             .rev()
@@ -255,7 +260,11 @@ impl Magasin for MagasinSled {
     }
 
     fn lire_entree(&self, table: &str, cle: &str) -> Result<Option<Vec<u8>>, ErreurMagasin> {
-        Ok(self.db.open_tree(table)?.get(cle.as_bytes())?.map(|v| v.to_vec()))
+        Ok(self
+            .db
+            .open_tree(table)?
+            .get(cle.as_bytes())?
+            .map(|v| v.to_vec()))
     }
 
     fn ecrire_entree(&self, table: &str, cle: &str, valeur: &[u8]) -> Result<(), ErreurMagasin> {
@@ -347,7 +356,12 @@ impl Magasin for MagasinMemoire {
     }
 
     fn lire_entree(&self, table: &str, cle: &str) -> Result<Option<Vec<u8>>, ErreurMagasin> {
-        Ok(self.tables.lock().map_err(poison)?.get(&(table.to_string(), cle.to_string())).cloned())
+        Ok(self
+            .tables
+            .lock()
+            .map_err(poison)?
+            .get(&(table.to_string(), cle.to_string()))
+            .cloned())
     }
 
     fn ecrire_entree(&self, table: &str, cle: &str, valeur: &[u8]) -> Result<(), ErreurMagasin> {
@@ -359,7 +373,10 @@ impl Magasin for MagasinMemoire {
     }
 
     fn supprimer_entree(&self, table: &str, cle: &str) -> Result<(), ErreurMagasin> {
-        self.tables.lock().map_err(poison)?.remove(&(table.to_string(), cle.to_string()));
+        self.tables
+            .lock()
+            .map_err(poison)?
+            .remove(&(table.to_string(), cle.to_string()));
         Ok(())
     }
 
@@ -462,8 +479,15 @@ mod tests {
         {
             let m = MagasinSled::ouvrir(dir.path()).unwrap();
             m.ecrire(&cle, &d).unwrap();
-            m.demander_rappel(&cle, &DemandeRappel { depuis: 1, canal: "sms".into(), traitee: false })
-                .unwrap();
+            m.demander_rappel(
+                &cle,
+                &DemandeRappel {
+                    depuis: 1,
+                    canal: "sms".into(),
+                    traitee: false,
+                },
+            )
+            .unwrap();
         }
         let m = MagasinSled::ouvrir(dir.path()).unwrap();
         assert_eq!(m.lire(&cle).unwrap(), Some(d));

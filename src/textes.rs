@@ -146,7 +146,9 @@ impl Textes {
     /// Loads Fluent files given as (language, file name, text). Every syntax
     /// error, duplicate id, and message present in one language but not the
     /// other is reported.
-    pub fn depuis_sources(sources: &[(Langue, String, String)]) -> Result<Textes, Vec<ErreurTexte>> {
+    pub fn depuis_sources(
+        sources: &[(Langue, String, String)],
+    ) -> Result<Textes, Vec<ErreurTexte>> {
         let mut erreurs = Vec::new();
         let mut bundles = Vec::new();
         let mut ids = Vec::new();
@@ -234,10 +236,12 @@ impl Textes {
     /// Whether a message exists, with an attribute when `attribut` is given.
     pub fn existe(&self, id: &str, attribut: Option<&str>) -> bool {
         Langue::TOUTES.iter().all(|l| {
-            self.bundle(*l).get_message(id).is_some_and(|m| match attribut {
-                None => m.value().is_some(),
-                Some(a) => m.get_attribute(a).is_some(),
-            })
+            self.bundle(*l)
+                .get_message(id)
+                .is_some_and(|m| match attribut {
+                    None => m.value().is_some(),
+                    Some(a) => m.get_attribute(a).is_some(),
+                })
         })
     }
 
@@ -321,9 +325,22 @@ mod tests {
     #[test]
     fn les_textes_integres_se_chargent_sans_erreur() {
         let t = Textes::integres().unwrap_or_else(|e| {
-            panic!("{}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))
+            panic!(
+                "{}",
+                e.iter()
+                    .map(|e| e.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
         });
-        assert_eq!(t.msg(Langue::Fr, "progression", &[("n", Arg::Nombre(3)), ("total", Arg::Nombre(9))]), "3/9");
+        assert_eq!(
+            t.msg(
+                Langue::Fr,
+                "progression",
+                &[("n", Arg::Nombre(3)), ("total", Arg::Nombre(9))]
+            ),
+            "3/9"
+        );
     }
 
     #[test]
@@ -345,7 +362,11 @@ mod tests {
     #[test]
     fn un_message_manquant_dans_une_langue_est_signale() {
         let sources = vec![
-            (Langue::Fr, "fr.ftl".to_string(), "a = A\nb = B\n".to_string()),
+            (
+                Langue::Fr,
+                "fr.ftl".to_string(),
+                "a = A\nb = B\n".to_string(),
+            ),
             (Langue::En, "en.ftl".to_string(), "a = A\n".to_string()),
         ];
         let e = Textes::depuis_sources(&sources).unwrap_err();
@@ -355,11 +376,18 @@ mod tests {
     #[test]
     fn une_erreur_de_syntaxe_donne_sa_ligne() {
         let sources = vec![
-            (Langue::Fr, "fr.ftl".to_string(), "a = A\nb = { $n -> [one] x *[other] y }\n".to_string()),
+            (
+                Langue::Fr,
+                "fr.ftl".to_string(),
+                "a = A\nb = { $n -> [one] x *[other] y }\n".to_string(),
+            ),
             (Langue::En, "en.ftl".to_string(), "a = A\n".to_string()),
         ];
         let e = Textes::depuis_sources(&sources).unwrap_err();
-        assert!(e.iter().any(|e| e.ligne == 2 && e.fichier == "fr.ftl"), "{e:?}");
+        assert!(
+            e.iter().any(|e| e.ligne == 2 && e.fichier == "fr.ftl"),
+            "{e:?}"
+        );
     }
 
     #[test]

@@ -31,8 +31,8 @@ fn app() -> axum::Router {
         service: Arc::new(service),
         mois_courant: nov_2026,
         secret_sms_generique: None,
-            sms: Default::default(),
-            boite: None,
+        sms: Default::default(),
+        boite: None,
     });
     routeur(etat, 1 << 20)
 }

@@ -82,7 +82,11 @@ fn lire(s: &Value, chemin: &str) -> Value {
     for p in chemin.split('.') {
         v = match v {
             Value::Object(m) => m.get(p).unwrap_or(&Value::Null),
-            Value::Array(a) => p.parse::<usize>().ok().and_then(|i| a.get(i)).unwrap_or(&Value::Null),
+            Value::Array(a) => p
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| a.get(i))
+                .unwrap_or(&Value::Null),
             _ => &Value::Null,
         };
     }
@@ -120,8 +124,17 @@ fn reponse(s: &Value, prompt: &Value) -> String {
         .map(|c| c.as_str().unwrap())
         .collect();
     match question {
-        "couple" => if s["conjoint"].is_object() { "oui" } else { "non" }.into(),
-        "nombre_enfants" => s["enfants"].as_array().map(|e| e.len()).unwrap_or(0).to_string(),
+        "couple" => if s["conjoint"].is_object() {
+            "oui"
+        } else {
+            "non"
+        }
+        .into(),
+        "nombre_enfants" => s["enfants"]
+            .as_array()
+            .map(|e| e.len())
+            .unwrap_or(0)
+            .to_string(),
         "handicap_foyer" => {
             let un = ["demandeur", "conjoint"]
                 .iter()
@@ -168,12 +181,16 @@ fn reponse(s: &Value, prompt: &Value) -> String {
         _ if prompt["kind"] == "money" => {
             let v = lire(s, champ);
             match v.as_f64() {
-                Some(m) if m >= 1000.0 => format!("{} {:03} €", (m as i64) / 1000, (m as i64) % 1000),
+                Some(m) if m >= 1000.0 => {
+                    format!("{} {:03} €", (m as i64) / 1000, (m as i64) % 1000)
+                }
                 Some(m) => format!("{m}"),
                 None => "je sais pas".into(),
             }
         }
-        _ if prompt["kind"] == "age" && champs.len() == 1 => format!("{} ans", texte(&lire(s, champ))),
+        _ if prompt["kind"] == "age" && champs.len() == 1 => {
+            format!("{} ans", texte(&lire(s, champ)))
+        }
         _ => champs
             .iter()
             .map(|c| texte(&lire(s, c)))
@@ -228,26 +245,38 @@ async fn les_150_foyers_arrivent_aux_resultats_en_peu_de_questions() {
             let eux = of[cle].as_f64().unwrap_or(0.0) > 0.0;
             let nous = statut(aide);
             let ok = (nous == "eligible") == eux && nous != "indetermine";
-            if ECARTS_DOCUMENTES.iter().any(|(i, a, _)| *i == id && a == aide) {
+            if ECARTS_DOCUMENTES
+                .iter()
+                .any(|(i, a, _)| *i == id && a == aide)
+            {
                 continue;
             }
             accords[k].2 += 1;
             if ok {
                 accords[k].1 += 1;
             } else {
-                accords[k].3.push(format!("{id}: OpenFisca {} guichet {nous} ({})", of[cle], historique.join(", ")));
+                accords[k].3.push(format!(
+                    "{id}: OpenFisca {} guichet {nous} ({})",
+                    of[cle],
+                    historique.join(", ")
+                ));
             }
         }
         let eux = of["css_gratuite"].as_bool().unwrap_or(false)
             || of["css_participation_forfaitaire"].as_f64().unwrap_or(0.0) > 0.0;
         let nous = statut("css");
-        if !ECARTS_DOCUMENTES.iter().any(|(i, a, _)| *i == id && *a == "css") {
+        if !ECARTS_DOCUMENTES
+            .iter()
+            .any(|(i, a, _)| *i == id && *a == "css")
+        {
             let k = accords.len() - 1;
             accords[k].2 += 1;
             if (nous == "eligible") == eux && nous != "indetermine" {
                 accords[k].1 += 1;
             } else {
-                accords[k].3.push(format!("{id}: OpenFisca css={eux} guichet {nous}"));
+                accords[k]
+                    .3
+                    .push(format!("{id}: OpenFisca css={eux} guichet {nous}"));
             }
         }
     }
@@ -270,7 +299,10 @@ async fn les_150_foyers_arrivent_aux_resultats_en_peu_de_questions() {
             echecs.push(format!("{aide}: {:.1} %", taux * 100.0));
         }
     }
-    assert!(non_gsm.is_empty(), "réponses hors GSM-7 ou hors budget : {non_gsm:#?}");
+    assert!(
+        non_gsm.is_empty(),
+        "réponses hors GSM-7 ou hors budget : {non_gsm:#?}"
+    );
     assert!(mediane <= 10, "médiane {mediane} > 10");
     assert!(p90 <= 14, "90e centile {p90} > 14");
     assert!(echecs.is_empty(), "accord sous 97 % : {echecs:?}");

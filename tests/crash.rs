@@ -66,7 +66,10 @@ fn requete(port: u16, methode: &str, chemin: &str, corps: &str) -> std::io::Resu
         .nth(1)
         .and_then(|c| c.parse().ok())
         .ok_or_else(|| std::io::Error::other("réponse incomplète"))?;
-    let corps = r.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    let corps = r
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
     Ok((statut, corps))
 }
 
@@ -122,7 +125,10 @@ fn un_kill_9_ne_perd_aucune_reponse_donnee() {
             let dernier = derniers.lock().unwrap()[i].clone();
             if let Some((id, texte, reponse)) = dernier {
                 let r = sms(port, from, &texte, &id).unwrap();
-                assert_eq!(r["duplicate"], true, "cycle {cycle}, {from}: {id} perdu : {r}");
+                assert_eq!(
+                    r["duplicate"], true,
+                    "cycle {cycle}, {from}: {id} perdu : {r}"
+                );
                 assert_eq!(r["replies"], reponse["replies"], "cycle {cycle}, {from}");
                 verifies += 1;
             }
@@ -166,7 +172,9 @@ fn un_kill_9_ne_perd_aucune_reponse_donnee() {
     }
     let mut service = demarrer(port, dossier.path());
     for (i, from) in personnes.iter().enumerate() {
-        let (id, texte, reponse) = derniers.lock().unwrap()[i].clone().expect("au moins une réponse");
+        let (id, texte, reponse) = derniers.lock().unwrap()[i]
+            .clone()
+            .expect("au moins une réponse");
         let r = sms(port, from, &texte, &id).unwrap();
         assert_eq!(r["duplicate"], true, "{from}: {id} perdu");
         assert_eq!(r["replies"], reponse["replies"]);
@@ -174,11 +182,17 @@ fn un_kill_9_ne_perd_aucune_reponse_donnee() {
         // The conversation goes on from the stored question.
         if !reponse["prompt"].is_null() {
             let suite = sms(port, from, &self::reponse(&reponse["prompt"]), "apres").unwrap();
-            assert_ne!(suite["replies"], reponse["replies"], "{from}: la conversation n'avance pas");
+            assert_ne!(
+                suite["replies"], reponse["replies"],
+                "{from}: la conversation n'avance pas"
+            );
         }
     }
     service.kill().unwrap();
     service.wait().unwrap();
     assert!(verifies >= 15, "{verifies} vérifications");
-    assert!(*compteur.lock().unwrap() > 30, "trop peu de messages envoyés");
+    assert!(
+        *compteur.lock().unwrap() > 30,
+        "trop peu de messages envoyés"
+    );
 }

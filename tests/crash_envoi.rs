@@ -22,7 +22,9 @@ type Recus = Arc<Mutex<Vec<(String, String, String)>>>; // (sid, to, body)
 async fn faux_twilio() -> (String, Recus) {
     let recus: Recus = Arc::new(Mutex::new(Vec::new()));
     async fn creer(State(r): State<Recus>, corps: String) -> axum::Json<serde_json::Value> {
-        let p: HashMap<String, String> = form_urlencoded::parse(corps.as_bytes()).into_owned().collect();
+        let p: HashMap<String, String> = form_urlencoded::parse(corps.as_bytes())
+            .into_owned()
+            .collect();
         let sid = {
             let mut r = r.lock().unwrap();
             let sid = format!("SM{}", r.len());
@@ -33,7 +35,10 @@ async fn faux_twilio() -> (String, Recus) {
         tokio::time::sleep(Duration::from_millis(1500)).await;
         axum::Json(serde_json::json!({ "sid": sid }))
     }
-    async fn lister(State(r): State<Recus>, Query(q): Query<HashMap<String, String>>) -> axum::Json<serde_json::Value> {
+    async fn lister(
+        State(r): State<Recus>,
+        Query(q): Query<HashMap<String, String>>,
+    ) -> axum::Json<serde_json::Value> {
         let maintenant = chrono_rfc2822();
         let messages: Vec<_> = r
             .lock()
@@ -45,7 +50,10 @@ async fn faux_twilio() -> (String, Recus) {
         axum::Json(serde_json::json!({ "messages": messages }))
     }
     let app = axum::Router::new()
-        .route("/2010-04-01/Accounts/AC1/Messages.json", get(lister).post(creer))
+        .route(
+            "/2010-04-01/Accounts/AC1/Messages.json",
+            get(lister).post(creer),
+        )
         .with_state(recus.clone());
     let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", l.local_addr().unwrap());
@@ -57,9 +65,16 @@ async fn faux_twilio() -> (String, Recus) {
 fn chrono_rfc2822() -> String {
     let s = guichet::horloge::maintenant_secondes();
     let (a, m, j) = guichet::horloge::date_civile((s / 86_400) as i64);
-    let mois = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m as usize - 1];
+    let mois = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ][m as usize - 1];
     let r = s % 86_400;
-    format!("Mon, {j:02} {mois} {a} {:02}:{:02}:{:02} +0000", r / 3600, (r / 60) % 60, r % 60)
+    format!(
+        "Mon, {j:02} {mois} {a} {:02}:{:02}:{:02} +0000",
+        r / 3600,
+        (r / 60) % 60,
+        r % 60
+    )
 }
 
 fn demarrer(port: u16, dossier: &std::path::Path, api: &str) -> Child {
@@ -85,7 +100,12 @@ fn demarrer(port: u16, dossier: &std::path::Path, api: &str) -> Child {
 async fn attendre_sante(client: &reqwest::Client, port: u16) {
     let debut = Instant::now();
     while debut.elapsed() < Duration::from_secs(30) {
-        if client.get(format!("http://127.0.0.1:{port}/health")).send().await.is_ok() {
+        if client
+            .get(format!("http://127.0.0.1:{port}/health"))
+            .send()
+            .await
+            .is_ok()
+        {
             return;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -94,10 +114,15 @@ async fn attendre_sante(client: &reqwest::Client, port: u16) {
 }
 
 async fn sms(client: &reqwest::Client, port: u16, texte: &str, sid: &str) -> u16 {
-    let params: Vec<(String, String)> = [("MessageSid", sid), ("From", "+33612345678"), ("To", "+33939000000"), ("Body", texte)]
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect();
+    let params: Vec<(String, String)> = [
+        ("MessageSid", sid),
+        ("From", "+33612345678"),
+        ("To", "+33939000000"),
+        ("Body", texte),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
     let sig = twilio::signature("tok", "https://sms.example.fr/sms/twilio", &params);
     client
         .post(format!("http://127.0.0.1:{port}/sms/twilio"))
@@ -121,7 +146,11 @@ async fn attendre_nombre(recus: &Recus, n: usize) {
 async fn un_kill_9_pendant_l_envoi_ne_perd_ni_ne_double() {
     let (api, recus) = faux_twilio().await;
     let dossier = tempfile::tempdir().unwrap();
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let client = reqwest::Client::new();
     let mut service = demarrer(port, dossier.path(), &api);
     attendre_sante(&client, port).await;

@@ -13,7 +13,9 @@ const BUDGET: usize = 3;
 fn verifier(texte: &str, quoi: &str, erreurs: &mut Vec<String>) {
     let perdus = gsm7::caracteres_perdus(texte);
     if !perdus.is_empty() {
-        erreurs.push(format!("{quoi}: caractères sans équivalent GSM-7 {perdus:?}"));
+        erreurs.push(format!(
+            "{quoi}: caractères sans équivalent GSM-7 {perdus:?}"
+        ));
     }
     let t = gsm7::translitterer(texte);
     let (enc, n) = gsm7::segments(&t);
@@ -78,20 +80,40 @@ fn chaque_message_tient_dans_le_budget_dans_les_deux_langues() {
         for q in &questions.liste {
             let mut t = format!(
                 "14/14 {}",
-                textes.msg(langue, &q.message, &[("n", Arg::Nombre(12)), ("ages", Arg::Texte("17, 15, 12, 9, 7, 5, 3 et 1".into()))])
+                textes.msg(
+                    langue,
+                    &q.message,
+                    &[
+                        ("n", Arg::Nombre(12)),
+                        ("ages", Arg::Texte("17, 15, 12, 9, 7, 5, 3 et 1".into()))
+                    ]
+                )
             );
             for c in &q.choix {
-                t.push_str(&format!("\n{} {}", c.cle, textes.msg(langue, &c.libelle, &[])));
+                t.push_str(&format!(
+                    "\n{} {}",
+                    c.cle,
+                    textes.msg(langue, &c.libelle, &[])
+                ));
             }
             verifier(&t, &format!("{langue} question {}", q.id), &mut erreurs);
             // After a miss, the question comes back with the example and the callback offer.
-            let exemple = textes.texte(langue, &q.message, Some("exemple"), &[("n", Arg::Nombre(12))]);
+            let exemple = textes.texte(
+                langue,
+                &q.message,
+                Some("exemple"),
+                &[("n", Arg::Nombre(12))],
+            );
             let rate = format!(
                 "{}\n{}\n{t}",
                 textes.msg(langue, "incompris", &[("exemple", Arg::Texte(exemple))]),
                 textes.msg(langue, "incompris-rappel", &[])
             );
-            verifier(&rate, &format!("{langue} question {} redemandée", q.id), &mut erreurs);
+            verifier(
+                &rate,
+                &format!("{langue} question {} redemandée", q.id),
+                &mut erreurs,
+            );
         }
     }
     assert!(erreurs.is_empty(), "{}", erreurs.join("\n"));

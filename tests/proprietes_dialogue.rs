@@ -22,15 +22,58 @@ fn regles() -> &'static RuleSet {
 
 fn service() -> Service {
     let moteur = Moteur::integre(regles().clone(), Reglages::default()).unwrap();
-    Service::nouveau(moteur, Box::new(MagasinMemoire::default()), b"p".to_vec()).avec_horloge(horloge)
+    Service::nouveau(moteur, Box::new(MagasinMemoire::default()), b"p".to_vec())
+        .avec_horloge(horloge)
 }
 
 const PLAUSIBLES: &[&str] = &[
-    "Bonjour", "oui", "non", "ouais", "nn", "0", "1", "2", "3", "4", "5", "6", "12", "34", "j'ai 34 ans",
-    "1 200 €", "1.200,50", "mille deux cents", "75011", "97400", "locataire", "je sais pas", "4 12",
-    "P C", "12/03/1990", "retour", "RETOUR", "aide", "STOP", "START", "RAPPEL", "EFFACER",
-    "RECOMMENCER", "LANGUE EN", "LANGUE FR", "CONTACT", "SUITE", "hello", "étudiante", "retraité",
-    "🙂", "", "   ", "-5", "99999999999", "oui non", "1 et 2",
+    "Bonjour",
+    "oui",
+    "non",
+    "ouais",
+    "nn",
+    "0",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "12",
+    "34",
+    "j'ai 34 ans",
+    "1 200 €",
+    "1.200,50",
+    "mille deux cents",
+    "75011",
+    "97400",
+    "locataire",
+    "je sais pas",
+    "4 12",
+    "P C",
+    "12/03/1990",
+    "retour",
+    "RETOUR",
+    "aide",
+    "STOP",
+    "START",
+    "RAPPEL",
+    "EFFACER",
+    "RECOMMENCER",
+    "LANGUE EN",
+    "LANGUE FR",
+    "CONTACT",
+    "SUITE",
+    "hello",
+    "étudiante",
+    "retraité",
+    "🙂",
+    "",
+    "   ",
+    "-5",
+    "99999999999",
+    "oui non",
+    "1 et 2",
 ];
 
 fn message() -> impl Strategy<Value = String> {
@@ -87,7 +130,16 @@ proptest! {
 #[test]
 fn effacer_apres_stop_efface_sans_rien_envoyer_et_garde_le_stop() {
     let s = service();
-    let envoyer = |t: &str| s.traiter(&Message { canal: "sms", expediteur: "+33600000002", texte: t, id: None, langue: None }).unwrap();
+    let envoyer = |t: &str| {
+        s.traiter(&Message {
+            canal: "sms",
+            expediteur: "+33600000002",
+            texte: t,
+            id: None,
+            langue: None,
+        })
+        .unwrap()
+    };
     envoyer("Bonjour");
     envoyer("oui");
     envoyer("STOP");

@@ -15,12 +15,22 @@ fn horloge() -> u64 {
 
 fn service(dossier: &std::path::Path) -> Service {
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
-    Service::nouveau(moteur, Box::new(MagasinSled::ouvrir(dossier).unwrap()), b"secret-de-test".to_vec())
-        .avec_horloge(horloge)
+    Service::nouveau(
+        moteur,
+        Box::new(MagasinSled::ouvrir(dossier).unwrap()),
+        b"secret-de-test".to_vec(),
+    )
+    .avec_horloge(horloge)
 }
 
 fn sms<'a>(texte: &'a str) -> Message<'a> {
-    Message { canal: "sms", expediteur: "+33612345678", texte, id: None, langue: None }
+    Message {
+        canal: "sms",
+        expediteur: "+33612345678",
+        texte,
+        id: None,
+        langue: None,
+    }
 }
 
 fn octets_du_dossier(d: &std::path::Path) -> Vec<u8> {
@@ -35,7 +45,11 @@ fn walk(d: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut v = Vec::new();
     for e in std::fs::read_dir(d).unwrap().flatten() {
         let p = e.path();
-        if p.is_dir() { v.extend(walk(&p)) } else { v.push(p) }
+        if p.is_dir() {
+            v.extend(walk(&p))
+        } else {
+            v.push(p)
+        }
     }
     v
 }

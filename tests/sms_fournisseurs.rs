@@ -25,7 +25,10 @@ const JETON: &str = "6789";
 const URL_PUBLIQUE: &str = "https://sms.example.fr";
 
 fn nov_2026() -> Mois {
-    Mois { annee: 2026, mois: 11 }
+    Mois {
+        annee: 2026,
+        mois: 11,
+    }
 }
 
 struct Banc {
@@ -36,7 +39,11 @@ struct Banc {
 
 fn banc(directe: bool, api_url: &str, vonage_secret: Option<&str>) -> Banc {
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
-    let service = Arc::new(Service::nouveau(moteur, Box::new(MagasinMemoire::default()), b"t".to_vec()));
+    let service = Arc::new(Service::nouveau(
+        moteur,
+        Box::new(MagasinMemoire::default()),
+        b"t".to_vec(),
+    ));
     let f = |nom: &str| {
         (
             nom.to_string(),
@@ -73,12 +80,21 @@ fn banc(directe: bool, api_url: &str, vonage_secret: Option<&str>) -> Banc {
         }),
         1 << 20,
     );
-    Banc { app, service, boite }
+    Banc {
+        app,
+        service,
+        boite,
+    }
 }
 
 fn form(params: &[(&str, &str)]) -> (String, Vec<(String, String)>) {
-    let p: Vec<(String, String)> = params.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
-    let corps = form_urlencoded::Serializer::new(String::new()).extend_pairs(p.iter()).finish();
+    let p: Vec<(String, String)> = params
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    let corps = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(p.iter())
+        .finish();
     (corps, p)
 }
 
@@ -90,14 +106,30 @@ async fn envoyer(app: &axum::Router, req: Request<Body>) -> (StatusCode, String)
 }
 
 /// A Twilio inbound SMS (courier's real fixture, with our sender and text).
-async fn twilio_sms(app: &axum::Router, from: &str, texte: &str, sid: &str, signature: Option<String>) -> (StatusCode, String) {
+async fn twilio_sms(
+    app: &axum::Router,
+    from: &str,
+    texte: &str,
+    sid: &str,
+    signature: Option<String>,
+) -> (StatusCode, String) {
     let (corps, p) = form(&[
-        ("ToCountry", "FR"), ("SmsMessageSid", sid), ("NumMedia", "0"), ("SmsSid", sid),
-        ("SmsStatus", "received"), ("Body", texte), ("FromCountry", "FR"), ("To", "+33939000000"),
-        ("NumSegments", "1"), ("MessageSid", sid), ("AccountSid", "AC123"), ("From", from),
+        ("ToCountry", "FR"),
+        ("SmsMessageSid", sid),
+        ("NumMedia", "0"),
+        ("SmsSid", sid),
+        ("SmsStatus", "received"),
+        ("Body", texte),
+        ("FromCountry", "FR"),
+        ("To", "+33939000000"),
+        ("NumSegments", "1"),
+        ("MessageSid", sid),
+        ("AccountSid", "AC123"),
+        ("From", from),
         ("ApiVersion", "2010-04-01"),
     ]);
-    let sig = signature.unwrap_or_else(|| twilio::signature(JETON, &format!("{URL_PUBLIQUE}/sms/twilio"), &p));
+    let sig = signature
+        .unwrap_or_else(|| twilio::signature(JETON, &format!("{URL_PUBLIQUE}/sms/twilio"), &p));
     let req = Request::post("/sms/twilio")
         .header("content-type", "application/x-www-form-urlencoded")
         .header("X-Twilio-Signature", sig)
@@ -111,20 +143,37 @@ async fn twilio_repond_en_twiml_et_refuse_les_faux() {
     let b = banc(true, "http://127.0.0.1:9", None);
     let (s, r) = twilio_sms(&b.app, "+33612345678", "Bonjour", "SM1", None).await;
     assert_eq!(s, StatusCode::OK, "{r}");
-    assert!(r.starts_with("<?xml") && r.contains("<Message>Bonjour !"), "{r}");
+    assert!(
+        r.starts_with("<?xml") && r.contains("<Message>Bonjour !"),
+        "{r}"
+    );
     assert!(r.contains("couple"));
     // Forged: wrong signature; unsigned: no header; both change nothing.
     let (s, _) = twilio_sms(&b.app, "+33612345678", "oui", "SM2", Some("AAAA".into())).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
-    let (corps, _) = form(&[("MessageSid", "SM3"), ("From", "+33612345678"), ("Body", "oui")]);
-    let req = Request::post("/sms/twilio").header("content-type", "application/x-www-form-urlencoded").body(Body::from(corps)).unwrap();
+    let (corps, _) = form(&[
+        ("MessageSid", "SM3"),
+        ("From", "+33612345678"),
+        ("Body", "oui"),
+    ]);
+    let req = Request::post("/sms/twilio")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::from(corps))
+        .unwrap();
     assert_eq!(envoyer(&b.app, req).await.0, StatusCode::UNAUTHORIZED);
-    let c = b.service.conversation("sms", "+33612345678").unwrap().unwrap();
+    let c = b
+        .service
+        .conversation("sms", "+33612345678")
+        .unwrap()
+        .unwrap();
     assert_eq!(c.posees, 0, "a forged request changed the conversation");
     // A missing field names itself.
     let (corps, p) = form(&[("From", "+33612345678"), ("Body", "oui")]);
     let sig = twilio::signature(JETON, &format!("{URL_PUBLIQUE}/sms/twilio"), &p);
-    let req = Request::post("/sms/twilio").header("X-Twilio-Signature", sig).body(Body::from(corps)).unwrap();
+    let req = Request::post("/sms/twilio")
+        .header("X-Twilio-Signature", sig)
+        .body(Body::from(corps))
+        .unwrap();
     let (s, r) = envoyer(&b.app, req).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert!(r.contains("MessageSid"), "{r}");
@@ -140,7 +189,14 @@ async fn twilio_dix_livraisons_une_seule_reponse() {
         assert_eq!(s, StatusCode::OK);
         assert_eq!(r, premiere);
     }
-    assert_eq!(b.service.conversation("sms", "+33611111111").unwrap().unwrap().posees, 1);
+    assert_eq!(
+        b.service
+            .conversation("sms", "+33611111111")
+            .unwrap()
+            .unwrap()
+            .posees,
+        1
+    );
 }
 
 #[tokio::test]
@@ -159,14 +215,31 @@ async fn twilio_stop_puis_silence_puis_start() {
 async fn twilio_erreur_21610_arrete_le_numero() {
     let b = banc(true, "http://127.0.0.1:9", None);
     twilio_sms(&b.app, "+33633333333", "Bonjour", "T1", None).await;
-    let (corps, p) = form(&[("MessageSid", "SMx"), ("MessageStatus", "failed"), ("ErrorCode", "21610"), ("To", "+33633333333")]);
+    let (corps, p) = form(&[
+        ("MessageSid", "SMx"),
+        ("MessageStatus", "failed"),
+        ("ErrorCode", "21610"),
+        ("To", "+33633333333"),
+    ]);
     let sig = twilio::signature(JETON, &format!("{URL_PUBLIQUE}/sms/twilio/status"), &p);
-    let req = Request::post("/sms/twilio/status").header("X-Twilio-Signature", sig).body(Body::from(corps)).unwrap();
+    let req = Request::post("/sms/twilio/status")
+        .header("X-Twilio-Signature", sig)
+        .body(Body::from(corps))
+        .unwrap();
     assert_eq!(envoyer(&b.app, req).await.0, StatusCode::OK);
-    assert!(b.service.conversation("sms", "+33633333333").unwrap().unwrap().arrete);
+    assert!(
+        b.service
+            .conversation("sms", "+33633333333")
+            .unwrap()
+            .unwrap()
+            .arrete
+    );
     let (corps, p) = form(&[("MessageSid", "SMx"), ("MessageStatus", "huh")]);
     let sig = twilio::signature(JETON, &format!("{URL_PUBLIQUE}/sms/twilio/status"), &p);
-    let req = Request::post("/sms/twilio/status").header("X-Twilio-Signature", sig).body(Body::from(corps)).unwrap();
+    let req = Request::post("/sms/twilio/status")
+        .header("X-Twilio-Signature", sig)
+        .body(Body::from(corps))
+        .unwrap();
     let (s, r) = envoyer(&b.app, req).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert!(r.contains("huh"));
@@ -176,64 +249,192 @@ async fn twilio_erreur_21610_arrete_le_numero() {
 async fn vonage_get_post_parties_et_signature() {
     let b = banc(false, "http://127.0.0.1:9", None);
     // Courier's real GET fixture, with a French number.
-    let req = Request::get("/sms/vonage?to=2020&msisdn=33644444444&text=Bonjour&messageId=external1").body(Body::empty()).unwrap();
+    let req =
+        Request::get("/sms/vonage?to=2020&msisdn=33644444444&text=Bonjour&messageId=external1")
+            .body(Body::empty())
+            .unwrap();
     let (s, r) = envoyer(&b.app, req).await;
     assert_eq!(s, StatusCode::OK, "{r}");
-    assert_eq!(b.boite.entrees().unwrap().len(), 1, "the reply is in the outbox");
+    assert_eq!(
+        b.boite.entrees().unwrap().len(),
+        1,
+        "the reply is in the outbox"
+    );
     // A long answer in two parts, the second first.
     let partie = |texte: &str, n: &str, id: &str| {
-        let (corps, _) = form(&[("msisdn", "33644444444"), ("to", "2020"), ("messageId", id), ("text", texte),
-            ("concat", "true"), ("concat-ref", "42"), ("concat-total", "2"), ("concat-part", n)]);
-        Request::post("/sms/vonage").header("content-type", "application/x-www-form-urlencoded").body(Body::from(corps)).unwrap()
+        let (corps, _) = form(&[
+            ("msisdn", "33644444444"),
+            ("to", "2020"),
+            ("messageId", id),
+            ("text", texte),
+            ("concat", "true"),
+            ("concat-ref", "42"),
+            ("concat-total", "2"),
+            ("concat-part", n),
+        ]);
+        Request::post("/sms/vonage")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(corps))
+            .unwrap()
     };
     let (_, r) = envoyer(&b.app, partie("union libre", "2", "p2")).await;
     assert!(r.contains("partie"), "{r}");
     let (s, _) = envoyer(&b.app, partie("oui, en ", "1", "p1")).await;
     assert_eq!(s, StatusCode::OK);
-    let c = b.service.conversation("sms", "+33644444444").unwrap().unwrap();
-    assert_eq!(c.situation.couple(), Some(true), "the assembled text was read");
+    let c = b
+        .service
+        .conversation("sms", "+33644444444")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        c.situation.couple(),
+        Some(true),
+        "the assembled text was read"
+    );
     // Missing field.
-    let req = Request::get("/sms/vonage?msisdn=33644444444&text=x").body(Body::empty()).unwrap();
+    let req = Request::get("/sms/vonage?msisdn=33644444444&text=x")
+        .body(Body::empty())
+        .unwrap();
     let (s, r) = envoyer(&b.app, req).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert!(r.contains("messageId"));
     // With a signature secret: unsigned 401, forged 403, signed 200.
     let b = banc(false, "http://127.0.0.1:9", Some("sigsecret"));
-    let req = Request::get("/sms/vonage?msisdn=33655555555&text=Bonjour&messageId=v1").body(Body::empty()).unwrap();
+    let req = Request::get("/sms/vonage?msisdn=33655555555&text=Bonjour&messageId=v1")
+        .body(Body::empty())
+        .unwrap();
     assert_eq!(envoyer(&b.app, req).await.0, StatusCode::UNAUTHORIZED);
-    let p: Vec<(String, String)> = [("msisdn", "33655555555"), ("text", "Bonjour"), ("messageId", "v1")]
-        .iter().map(|(a, c)| (a.to_string(), c.to_string())).collect();
+    let p: Vec<(String, String)> = [
+        ("msisdn", "33655555555"),
+        ("text", "Bonjour"),
+        ("messageId", "v1"),
+    ]
+    .iter()
+    .map(|(a, c)| (a.to_string(), c.to_string()))
+    .collect();
     let sig = vonage::signature("sigsecret", vonage::Methode::Md5Hash, &p);
-    let req = Request::get(format!("/sms/vonage?msisdn=33655555555&text=Bonjour&messageId=v1&sig={}", "0".repeat(32))).body(Body::empty()).unwrap();
+    let req = Request::get(format!(
+        "/sms/vonage?msisdn=33655555555&text=Bonjour&messageId=v1&sig={}",
+        "0".repeat(32)
+    ))
+    .body(Body::empty())
+    .unwrap();
     assert_eq!(envoyer(&b.app, req).await.0, StatusCode::FORBIDDEN);
-    assert!(b.boite.entrees().unwrap().is_empty(), "forged requests queue nothing");
-    let req = Request::get(format!("/sms/vonage?msisdn=33655555555&text=Bonjour&messageId=v1&sig={sig}")).body(Body::empty()).unwrap();
+    assert!(
+        b.boite.entrees().unwrap().is_empty(),
+        "forged requests queue nothing"
+    );
+    let req = Request::get(format!(
+        "/sms/vonage?msisdn=33655555555&text=Bonjour&messageId=v1&sig={sig}"
+    ))
+    .body(Body::empty())
+    .unwrap();
     assert_eq!(envoyer(&b.app, req).await.0, StatusCode::OK);
 }
 
 async fn mtarget(app: &axum::Router, params: &[(&str, &str)]) -> (StatusCode, String) {
     let (corps, _) = form(params);
-    envoyer(app, Request::post("/sms/mtarget").header("content-type", "application/x-www-form-urlencoded").body(Body::from(corps)).unwrap()).await
+    envoyer(
+        app,
+        Request::post("/sms/mtarget")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(corps))
+            .unwrap(),
+    )
+    .await
 }
 
 #[tokio::test]
 async fn mtarget_stop_et_parties() {
     let b = banc(false, "http://127.0.0.1:9", None);
-    let (s, _) = mtarget(&b.app, &[("Msisdn", "+33666666666"), ("Content", "Bonjour"), ("Keyword", "Default"), ("MsgId", "m1")]).await;
+    let (s, _) = mtarget(
+        &b.app,
+        &[
+            ("Msisdn", "+33666666666"),
+            ("Content", "Bonjour"),
+            ("Keyword", "Default"),
+            ("MsgId", "m1"),
+        ],
+    )
+    .await;
     assert_eq!(s, StatusCode::OK);
     let avant = b.boite.entrees().unwrap().len();
     assert_eq!(avant, 1);
     // The aggregator's own opt-out: stopped, nothing queued.
-    mtarget(&b.app, &[("Msisdn", "+33666666666"), ("Content", "Stop"), ("Keyword", "Stop")]).await;
-    assert!(b.service.conversation("sms", "+33666666666").unwrap().unwrap().arrete);
-    mtarget(&b.app, &[("Msisdn", "+33666666666"), ("Content", "oui"), ("Keyword", "Default"), ("MsgId", "m2")]).await;
-    assert_eq!(b.boite.entrees().unwrap().len(), avant, "nothing for a stopped number");
+    mtarget(
+        &b.app,
+        &[
+            ("Msisdn", "+33666666666"),
+            ("Content", "Stop"),
+            ("Keyword", "Stop"),
+        ],
+    )
+    .await;
+    assert!(
+        b.service
+            .conversation("sms", "+33666666666")
+            .unwrap()
+            .unwrap()
+            .arrete
+    );
+    mtarget(
+        &b.app,
+        &[
+            ("Msisdn", "+33666666666"),
+            ("Content", "oui"),
+            ("Keyword", "Default"),
+            ("MsgId", "m2"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        b.boite.entrees().unwrap().len(),
+        avant,
+        "nothing for a stopped number"
+    );
     // START resumes; a two-part message is assembled.
-    mtarget(&b.app, &[("Msisdn", "+33666666666"), ("Content", "START"), ("Keyword", "Default"), ("MsgId", "m3")]).await;
-    let (_, r) = mtarget(&b.app, &[("Msisdn", "+33666666666"), ("Content", "ui"), ("msglong.id", "L"), ("msglong.msgcount", "2"), ("msglong.msgref", "2")]).await;
+    mtarget(
+        &b.app,
+        &[
+            ("Msisdn", "+33666666666"),
+            ("Content", "START"),
+            ("Keyword", "Default"),
+            ("MsgId", "m3"),
+        ],
+    )
+    .await;
+    let (_, r) = mtarget(
+        &b.app,
+        &[
+            ("Msisdn", "+33666666666"),
+            ("Content", "ui"),
+            ("msglong.id", "L"),
+            ("msglong.msgcount", "2"),
+            ("msglong.msgref", "2"),
+        ],
+    )
+    .await;
     assert!(r.contains("partie"));
-    mtarget(&b.app, &[("Msisdn", "+33666666666"), ("Content", "o"), ("msglong.id", "L"), ("msglong.msgcount", "2"), ("msglong.msgref", "1")]).await;
-    assert_eq!(b.service.conversation("sms", "+33666666666").unwrap().unwrap().situation.couple(), Some(true));
+    mtarget(
+        &b.app,
+        &[
+            ("Msisdn", "+33666666666"),
+            ("Content", "o"),
+            ("msglong.id", "L"),
+            ("msglong.msgcount", "2"),
+            ("msglong.msgref", "1"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        b.service
+            .conversation("sms", "+33666666666")
+            .unwrap()
+            .unwrap()
+            .situation
+            .couple(),
+        Some(true)
+    );
     let (s, r) = mtarget(&b.app, &[("Content", "x")]).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert!(r.contains("Msisdn"));
@@ -253,14 +454,20 @@ async fn faux_fournisseur(script: Vec<u16>) -> (String, Arc<Mutex<Vec<String>>>,
             match script.get(n).copied().unwrap_or(200) {
                 200 => {
                     recus.lock().unwrap().push(corps);
-                    (StatusCode::CREATED, axum::Json(serde_json::json!({"sid": format!("SM{n}")})))
+                    (
+                        StatusCode::CREATED,
+                        axum::Json(serde_json::json!({"sid": format!("SM{n}")})),
+                    )
                 }
                 // A provider that never answers in time.
                 0 => {
                     tokio::time::sleep(std::time::Duration::from_secs(30)).await;
                     (StatusCode::OK, axum::Json(serde_json::json!({})))
                 }
-                c => (StatusCode::from_u16(c).unwrap(), axum::Json(serde_json::json!({"message": "erreur"}))),
+                c => (
+                    StatusCode::from_u16(c).unwrap(),
+                    axum::Json(serde_json::json!({"message": "erreur"})),
+                ),
             }
         }
     };
@@ -279,7 +486,11 @@ async fn boite_envoie_reessaie_et_ne_perd_rien() {
     twilio_sms(&b.app, "+33677777777", "Bonjour", "B1", None).await;
     assert_eq!(b.boite.entrees().unwrap()[0].etat, EtatSortant::AEnvoyer);
     b.boite.tour().await.unwrap();
-    assert_eq!(b.boite.entrees().unwrap()[0].etat, EtatSortant::AEnvoyer, "retried after a 500");
+    assert_eq!(
+        b.boite.entrees().unwrap()[0].etat,
+        EtatSortant::AEnvoyer,
+        "retried after a 500"
+    );
     b.boite.tour().await.unwrap();
     let e = &b.boite.entrees().unwrap()[0];
     assert_eq!(e.etat, EtatSortant::Envoye);
@@ -287,14 +498,24 @@ async fn boite_envoie_reessaie_et_ne_perd_rien() {
     assert!(e.numero.is_empty(), "the number is erased once sent");
     assert_eq!(appels.load(Ordering::SeqCst), 2);
     let corps = recus.lock().unwrap()[0].clone();
-    assert!(corps.contains("To=%2B33677777777") && corps.contains("Bonjour"), "{corps}");
+    assert!(
+        corps.contains("To=%2B33677777777") && corps.contains("Bonjour"),
+        "{corps}"
+    );
     // Nothing left to send: another round sends nothing twice.
     b.boite.tour().await.unwrap();
     assert_eq!(appels.load(Ordering::SeqCst), 2);
     // The delivery receipt updates it.
     let (corps, p) = form(&[("MessageSid", "SM1"), ("MessageStatus", "delivered")]);
     let sig = twilio::signature(JETON, &format!("{URL_PUBLIQUE}/sms/twilio/status"), &p);
-    envoyer(&b.app, Request::post("/sms/twilio/status").header("X-Twilio-Signature", sig).body(Body::from(corps)).unwrap()).await;
+    envoyer(
+        &b.app,
+        Request::post("/sms/twilio/status")
+            .header("X-Twilio-Signature", sig)
+            .body(Body::from(corps))
+            .unwrap(),
+    )
+    .await;
     assert_eq!(b.boite.entrees().unwrap()[0].etat, EtatSortant::Livre);
 }
 
@@ -304,7 +525,11 @@ async fn boite_delai_depasse_puis_succes() {
     let b = banc(false, &url, None);
     twilio_sms(&b.app, "+33688888888", "Bonjour", "C1", None).await;
     b.boite.tour().await.unwrap();
-    assert_eq!(b.boite.entrees().unwrap()[0].etat, EtatSortant::AEnvoyer, "a timeout is retried");
+    assert_eq!(
+        b.boite.entrees().unwrap()[0].etat,
+        EtatSortant::AEnvoyer,
+        "a timeout is retried"
+    );
     b.boite.tour().await.unwrap();
     assert_eq!(b.boite.entrees().unwrap()[0].etat, EtatSortant::Envoye);
     assert_eq!(recus.lock().unwrap().len(), 1);
@@ -329,21 +554,55 @@ async fn rien_ne_part_vers_un_numero_arrete_meme_deja_en_file() {
 #[tokio::test]
 async fn une_partie_orpheline_est_purgee() {
     let b = banc(false, "http://127.0.0.1:9", None);
-    mtarget(&b.app, &[("Msisdn", "+33614141414"), ("Content", "ui"), ("msglong.id", "Z"), ("msglong.msgcount", "2"), ("msglong.msgref", "2")]).await;
+    mtarget(
+        &b.app,
+        &[
+            ("Msisdn", "+33614141414"),
+            ("Content", "ui"),
+            ("msglong.id", "Z"),
+            ("msglong.msgcount", "2"),
+            ("msglong.msgref", "2"),
+        ],
+    )
+    .await;
     assert_eq!(b.service.magasin().entrees("parties").unwrap().len(), 1);
     b.service.purger().unwrap();
-    assert_eq!(b.service.magasin().entrees("parties").unwrap().len(), 1, "kept for 5 minutes");
+    assert_eq!(
+        b.service.magasin().entrees("parties").unwrap().len(),
+        1,
+        "kept for 5 minutes"
+    );
 }
 
 #[tokio::test]
 async fn sans_identifiant_le_meme_texte_repete_est_un_doublon() {
     let b = banc(false, "http://127.0.0.1:9", None);
-    mtarget(&b.app, &[("Msisdn", "+33612121212"), ("Content", "Bonjour"), ("Keyword", "Default")]).await;
+    mtarget(
+        &b.app,
+        &[
+            ("Msisdn", "+33612121212"),
+            ("Content", "Bonjour"),
+            ("Keyword", "Default"),
+        ],
+    )
+    .await;
     let n = b.boite.entrees().unwrap().len();
-    let (s, r) = mtarget(&b.app, &[("Msisdn", "+33612121212"), ("Content", "Bonjour"), ("Keyword", "Default")]).await;
+    let (s, r) = mtarget(
+        &b.app,
+        &[
+            ("Msisdn", "+33612121212"),
+            ("Content", "Bonjour"),
+            ("Keyword", "Default"),
+        ],
+    )
+    .await;
     assert_eq!(s, StatusCode::OK);
     assert!(r.contains("doublon"), "{r}");
-    assert_eq!(b.boite.entrees().unwrap().len(), n, "a gateway retry queues nothing");
+    assert_eq!(
+        b.boite.entrees().unwrap().len(),
+        n,
+        "a gateway retry queues nothing"
+    );
 }
 
 #[tokio::test]
@@ -351,10 +610,21 @@ async fn trop_de_messages_un_avertissement_puis_le_silence() {
     let b = banc(true, "http://127.0.0.1:9", None);
     let mut reponses = Vec::new();
     for i in 0..24 {
-        let (_, r) = twilio_sms(&b.app, "+33613131313", "n'importe quoi", &format!("F{i}"), None).await;
+        let (_, r) = twilio_sms(
+            &b.app,
+            "+33613131313",
+            "n'importe quoi",
+            &format!("F{i}"),
+            None,
+        )
+        .await;
         reponses.push(r);
     }
     assert!(reponses[19].contains("<Message>"));
-    assert!(reponses[20].contains("attendez une minute"), "{}", reponses[20]);
+    assert!(
+        reponses[20].contains("attendez une minute"),
+        "{}",
+        reponses[20]
+    );
     assert!(reponses[21..].iter().all(|r| r.ends_with("<Response/>")));
 }

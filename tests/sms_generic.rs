@@ -15,7 +15,10 @@ use std::sync::Arc;
 use tower::ServiceExt;
 
 fn nov_2026() -> Mois {
-    Mois { annee: 2026, mois: 11 }
+    Mois {
+        annee: 2026,
+        mois: 11,
+    }
 }
 
 fn app(secret: Option<&str>) -> axum::Router {
@@ -39,16 +42,28 @@ async fn post(app: &axum::Router, corps: &str, signature: Option<&str>) -> (Stat
     if let Some(s) = signature {
         r = r.header("X-Guichet-Signature", s);
     }
-    let rep = app.clone().oneshot(r.body(Body::from(corps.to_string())).unwrap()).await.unwrap();
+    let rep = app
+        .clone()
+        .oneshot(r.body(Body::from(corps.to_string())).unwrap())
+        .await
+        .unwrap();
     let statut = rep.status();
     let octets = rep.into_body().collect().await.unwrap().to_bytes();
-    (statut, serde_json::from_slice(&octets).unwrap_or(Value::Null))
+    (
+        statut,
+        serde_json::from_slice(&octets).unwrap_or(Value::Null),
+    )
 }
 
 #[tokio::test]
 async fn premier_message_puis_question() {
     let app = app(None);
-    let (s, r) = post(&app, r#"{"from": "+33612345678", "text": "Bonjour", "id": "a1"}"#, None).await;
+    let (s, r) = post(
+        &app,
+        r#"{"from": "+33612345678", "text": "Bonjour", "id": "a1"}"#,
+        None,
+    )
+    .await;
     assert_eq!(s, StatusCode::OK);
     let rep = &r["replies"][0];
     assert_eq!(rep["encoding"], "GSM-7");
@@ -56,17 +71,35 @@ async fn premier_message_puis_question() {
     assert!(rep["text"].as_str().unwrap().contains("couple"));
     assert_eq!(r["prompt"]["field"], "couple");
     assert_eq!(r["prompt"]["kind"], "yes_no");
-    let (_, r) = post(&app, r#"{"from": "0612345678", "text": "non", "id": "a2"}"#, None).await;
-    assert_eq!(r["prompt"]["field"], "nombre_enfants", "same person whatever the number's shape");
+    let (_, r) = post(
+        &app,
+        r#"{"from": "0612345678", "text": "non", "id": "a2"}"#,
+        None,
+    )
+    .await;
+    assert_eq!(
+        r["prompt"]["field"], "nombre_enfants",
+        "same person whatever the number's shape"
+    );
 }
 
 #[tokio::test]
 async fn un_choix_donne_ses_options() {
     let app = app(None);
     for (t, id) in [("Bonjour", "1"), ("non", "2"), ("0", "3"), ("34", "4")] {
-        post(&app, &json!({"from": "+33600000009", "text": t, "id": id}).to_string(), None).await;
+        post(
+            &app,
+            &json!({"from": "+33600000009", "text": t, "id": id}).to_string(),
+            None,
+        )
+        .await;
     }
-    let (_, r) = post(&app, &json!({"from": "+33600000009", "text": "1", "id": "5"}).to_string(), None).await;
+    let (_, r) = post(
+        &app,
+        &json!({"from": "+33600000009", "text": "1", "id": "5"}).to_string(),
+        None,
+    )
+    .await;
     let p = &r["prompt"];
     assert_eq!(p["kind"], "choice", "{r:#}");
     assert_eq!(p["choices"][0]["key"], "1");
@@ -77,16 +110,36 @@ async fn un_choix_donne_ses_options() {
 #[tokio::test]
 async fn un_doublon_recoit_la_meme_reponse_et_ne_change_rien() {
     let app = app(None);
-    post(&app, r#"{"from": "+33611111111", "text": "Bonjour", "id": "d1"}"#, None).await;
-    let (_, premier) = post(&app, r#"{"from": "+33611111111", "text": "oui", "id": "d2"}"#, None).await;
+    post(
+        &app,
+        r#"{"from": "+33611111111", "text": "Bonjour", "id": "d1"}"#,
+        None,
+    )
+    .await;
+    let (_, premier) = post(
+        &app,
+        r#"{"from": "+33611111111", "text": "oui", "id": "d2"}"#,
+        None,
+    )
+    .await;
     for _ in 0..9 {
-        let (s, r) = post(&app, r#"{"from": "+33611111111", "text": "oui", "id": "d2"}"#, None).await;
+        let (s, r) = post(
+            &app,
+            r#"{"from": "+33611111111", "text": "oui", "id": "d2"}"#,
+            None,
+        )
+        .await;
         assert_eq!(s, StatusCode::OK);
         assert_eq!(r["replies"], premier["replies"]);
         assert_eq!(r["duplicate"], true);
     }
     // The conversation moved once: the next answer is read by the next question.
-    let (_, r) = post(&app, r#"{"from": "+33611111111", "text": "2", "id": "d3"}"#, None).await;
+    let (_, r) = post(
+        &app,
+        r#"{"from": "+33611111111", "text": "2", "id": "d3"}"#,
+        None,
+    )
+    .await;
     assert_ne!(r["prompt"]["field"], "nombre_enfants", "{r:#}");
 }
 
@@ -105,7 +158,12 @@ async fn requetes_mal_formees() {
     let (s, _) = post(&app, r#"{"from": 33612345678, "text": "oui"}"#, None).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     let long = "a".repeat(5000);
-    let (s, _) = post(&app, &json!({"from": "+33612345678", "text": long}).to_string(), None).await;
+    let (s, _) = post(
+        &app,
+        &json!({"from": "+33612345678", "text": long}).to_string(),
+        None,
+    )
+    .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
@@ -122,7 +180,12 @@ async fn signature_exigee_quand_un_secret_est_configure() {
     // A forged request changed nothing: the first real message is a first contact.
     let (s, r) = post(&app, corps, Some(&signer(b"s3cret", corps.as_bytes()))).await;
     assert_eq!(s, StatusCode::OK);
-    assert!(r["replies"][0]["text"].as_str().unwrap().starts_with("Bonjour"));
+    assert!(
+        r["replies"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Bonjour")
+    );
     assert_eq!(r["duplicate"], Value::Null);
     let sig = format!("sha256={}", signer(b"s3cret", corps.as_bytes()));
     let (s, r) = post(&app, corps, Some(&sig)).await;
@@ -148,7 +211,12 @@ async fn les_resultats_portent_les_aides() {
     };
     let mut texte = "Bonjour".to_string();
     for i in 0..20 {
-        let (_, x) = post(&app, &json!({"from": "+33622222222", "text": texte, "id": i.to_string()}).to_string(), None).await;
+        let (_, x) = post(
+            &app,
+            &json!({"from": "+33622222222", "text": texte, "id": i.to_string()}).to_string(),
+            None,
+        )
+        .await;
         r = x;
         if r["prompt"].is_null() {
             break;

@@ -25,8 +25,12 @@ fn horloge() -> u64 {
 
 fn service() -> Service {
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
-    Service::nouveau(moteur, Box::new(MagasinMemoire::default()), b"test".to_vec())
-        .avec_horloge(horloge)
+    Service::nouveau(
+        moteur,
+        Box::new(MagasinMemoire::default()),
+        b"test".to_vec(),
+    )
+    .avec_horloge(horloge)
 }
 
 /// One turn: what the person typed and the replies expected.
@@ -123,7 +127,13 @@ fn les_transcriptions_sont_rejouees_a_l_identique() {
                 .collect();
             for r in &replies {
                 let (enc, n) = gsm7::segments(r);
-                assert_eq!(enc, gsm7::Encodage::Gsm7, "{}:{}: {r}", f.display(), t.ligne);
+                assert_eq!(
+                    enc,
+                    gsm7::Encodage::Gsm7,
+                    "{}:{}: {r}",
+                    f.display(),
+                    t.ligne
+                );
                 assert!(n <= 3, "{}:{}: {n} segments : {r}", f.display(), t.ligne);
             }
             if !reecrire && replies != t.replies {

@@ -219,26 +219,28 @@ fn mot_cle(texte: &str) -> Option<MotCle> {
         "retour" | "back" | "precedent" | "precedente" | "revenir" | "annuler" | "undo" => {
             MotCle::Retour
         }
-        "recommencer" | "restart" | "reset" | "recommence" | "nouvelle simulation" | "reprendre a zero" => {
-            MotCle::Recommencer
-        }
+        "recommencer"
+        | "restart"
+        | "reset"
+        | "recommence"
+        | "nouvelle simulation"
+        | "reprendre a zero" => MotCle::Recommencer,
         "stop" | "arret" | "arreter" | "stop sms" | "unsubscribe" | "stopp" | "desabonner" => {
             MotCle::Stop
         }
-        "start" | "bonjour" | "bjr" | "salut" | "coucou" | "bonsoir" | "reprendre" => MotCle::Reprendre,
+        "start" | "bonjour" | "bjr" | "salut" | "coucou" | "bonsoir" | "reprendre" => {
+            MotCle::Reprendre
+        }
         "hello" | "hi" | "good morning" | "hey" => MotCle::Bonjour(Langue::En),
         "effacer" | "erase" | "delete" | "supprimer" | "effacer mes donnees" | "oublier" => {
             MotCle::Effacer
         }
-        "rappel" | "call" | "rappelez moi" | "appelez moi" | "callback" | "call me" | "call back" => {
-            MotCle::Rappel
-        }
-        "langue en" | "language en" | "english" | "langue anglais" | "language english" | "en anglais" => {
-            MotCle::Langue(Langue::En)
-        }
-        "langue fr" | "language fr" | "language french" | "langue francais" | "en francais" | "in french" => {
-            MotCle::Langue(Langue::Fr)
-        }
+        "rappel" | "call" | "rappelez moi" | "appelez moi" | "callback" | "call me"
+        | "call back" => MotCle::Rappel,
+        "langue en" | "language en" | "english" | "langue anglais" | "language english"
+        | "en anglais" => MotCle::Langue(Langue::En),
+        "langue fr" | "language fr" | "language french" | "langue francais" | "en francais"
+        | "in french" => MotCle::Langue(Langue::Fr),
         "contact" | "qui etes vous" | "who are you" | "info" | "infos" => MotCle::Contact,
         "suite" | "more" | "plus" | "next" => MotCle::Suite,
         _ => return None,
@@ -409,8 +411,8 @@ impl Moteur {
     pub fn integre(regles: RuleSet, reglages: Reglages) -> Result<Moteur, Vec<String>> {
         let questions = Questions::integrees()
             .map_err(|e| e.iter().map(|e| e.to_string()).collect::<Vec<_>>())?;
-        let textes = Textes::integres()
-            .map_err(|e| e.iter().map(|e| e.to_string()).collect::<Vec<_>>())?;
+        let textes =
+            Textes::integres().map_err(|e| e.iter().map(|e| e.to_string()).collect::<Vec<_>>())?;
         let erreurs = questions.verifier_textes(&textes);
         if !erreurs.is_empty() {
             return Err(erreurs.iter().map(|e| e.to_string()).collect());
@@ -439,7 +441,12 @@ impl Moteur {
     /// fields the person did not say they ignore, plus the fields that open
     /// a question about them (the partner's activity opens the question on
     /// the partner's salary, which the aid needs).
-    fn utiles(&self, conversation: &Conversation, json: &Value, eval: &Evaluation) -> Vec<Vec<String>> {
+    fn utiles(
+        &self,
+        conversation: &Conversation,
+        json: &Value,
+        eval: &Evaluation,
+    ) -> Vec<Vec<String>> {
         let s = &conversation.situation;
         let mut utiles: Vec<Vec<String>> = eval
             .aides
@@ -518,7 +525,13 @@ impl Moteur {
                 .count();
             let cle = (aides, couverts, -(champs.len() as i64), -(i as i64));
             if meilleur.as_ref().is_none_or(|(k, _)| cle > *k) {
-                meilleur = Some((cle, Candidat { question: q, champs }));
+                meilleur = Some((
+                    cle,
+                    Candidat {
+                        question: q,
+                        champs,
+                    },
+                ));
             }
         }
         meilleur.map(|(_, c)| c)
@@ -538,9 +551,9 @@ impl Moteur {
                 continue;
             }
             let champs = champs_concrets(q, s, json);
-            let utile = champs.iter().any(|c| {
-                !conversation.ignores.contains(c) && utiles.iter().any(|m| m.contains(c))
-            });
+            let utile = champs
+                .iter()
+                .any(|c| !conversation.ignores.contains(c) && utiles.iter().any(|m| m.contains(c)));
             // A rare question (a residence permit, a commune among several)
             // counts only once it applies.
             if q.rare && !condition_vraie(q, s, json) {
@@ -549,7 +562,10 @@ impl Moteur {
             if !utile || groupes.contains(&q.groupe.as_str()) {
                 continue;
             }
-            if q.champs.iter().any(|c| champs_comptes.contains(&c.as_str())) {
+            if q.champs
+                .iter()
+                .any(|c| champs_comptes.contains(&c.as_str()))
+            {
                 continue;
             }
             groupes.push(&q.groupe);
@@ -715,7 +731,9 @@ impl Moteur {
             }
             Some(MotCle::Suite) if matches!(c.etape, Etape::Resultats { .. }) => {
                 let eval = self.evaluer(&c, entrant.mois);
-                let Etape::Resultats { suite } = c.etape else { unreachable!() };
+                let Etape::Resultats { suite } = c.etape else {
+                    unreachable!()
+                };
                 self.resultats(&mut c, &eval, suite, &mut blocs, &mut tour);
             }
             _ => match c.etape.clone() {
@@ -841,7 +859,9 @@ impl Moteur {
     ) {
         c.rates = c.rates.saturating_add(1);
         let args = self.args_question(q, c);
-        let exemple = self.textes.texte(c.langue, &q.message, Some("exemple"), &args);
+        let exemple = self
+            .textes
+            .texte(c.langue, &q.message, Some("exemple"), &args);
         let mut args_msg = vec![("exemple", Arg::Texte(exemple))];
         if let Some((_, Arg::Nombre(n))) = args.iter().find(|(k, _)| *k == "n") {
             args_msg.push(("n", Arg::Nombre(*n)));
@@ -856,10 +876,11 @@ impl Moteur {
     /// Reads an answer to `q` whose unknown fields are `champs`.
     fn lire(&self, q: &Question, champs: &[String], s: &Situation, e: &Entrant) -> Lecture {
         let texte = e.texte;
-        let premier = champs.first().cloned().unwrap_or_else(|| q.champs[0].clone());
-        let dans_bornes = |d: Decimal| {
-            q.min.is_none_or(|m| d >= m) && q.max.is_none_or(|m| d <= m)
-        };
+        let premier = champs
+            .first()
+            .cloned()
+            .unwrap_or_else(|| q.champs[0].clone());
+        let dans_bornes = |d: Decimal| q.min.is_none_or(|m| d >= m) && q.max.is_none_or(|m| d <= m);
         let nombre = |c: Compris<Decimal>| -> Result<Decimal, Lecture> {
             match c {
                 Compris::Valeur(d) if dans_bornes(d) => Ok(d),
@@ -885,7 +906,9 @@ impl Moteur {
                 Compris::Incompris => Lecture::Incomprise("incompris"),
             },
             Genre::Nombre => match nombre(reponse::nombre(texte)) {
-                Ok(d) if d.fract().is_zero() => Lecture::Comprise(vec![(premier, json_nombre(d))], vec![]),
+                Ok(d) if d.fract().is_zero() => {
+                    Lecture::Comprise(vec![(premier, json_nombre(d))], vec![])
+                }
                 Ok(_) => Lecture::Incomprise("incompris"),
                 Err(l) => l,
             },
@@ -895,7 +918,9 @@ impl Moteur {
             },
             Genre::Age => match lire_age(texte, e.aujourd_hui) {
                 Compris::Valeur(d) => match nombre(Compris::Valeur(d)) {
-                    Ok(d) if d.fract().is_zero() => Lecture::Comprise(vec![(premier, json_nombre(d))], vec![]),
+                    Ok(d) if d.fract().is_zero() => {
+                        Lecture::Comprise(vec![(premier, json_nombre(d))], vec![])
+                    }
                     Ok(_) => Lecture::Incomprise("incompris"),
                     Err(l) => l,
                 },
@@ -955,7 +980,10 @@ impl Moteur {
                     }
                     let mut a = vec![(premier, Value::String(cp))];
                     if communes.len() == 1 {
-                        a.push(("logement.commune".into(), Value::String(communes[0].insee.into())));
+                        a.push((
+                            "logement.commune".into(),
+                            Value::String(communes[0].insee.into()),
+                        ));
                     }
                     Lecture::Comprise(a, vec![])
                 }
@@ -967,14 +995,28 @@ impl Moteur {
                 let options: Vec<(String, String, Vec<String>)> = communes
                     .iter()
                     .enumerate()
-                    .map(|(i, c)| ((i + 1).to_string(), c.nom.to_string(), vec![c.insee.to_string()]))
+                    .map(|(i, c)| {
+                        (
+                            (i + 1).to_string(),
+                            c.nom.to_string(),
+                            vec![c.insee.to_string()],
+                        )
+                    })
                     .collect();
                 let refs: Vec<(&str, &str, Vec<&str>)> = options
                     .iter()
-                    .map(|(k, v, m)| (k.as_str(), v.as_str(), m.iter().map(|x| x.as_str()).collect()))
+                    .map(|(k, v, m)| {
+                        (
+                            k.as_str(),
+                            v.as_str(),
+                            m.iter().map(|x| x.as_str()).collect(),
+                        )
+                    })
                     .collect();
-                let refs2: Vec<(&str, &str, &[&str])> =
-                    refs.iter().map(|(k, v, m)| (*k, *v, m.as_slice())).collect();
+                let refs2: Vec<(&str, &str, &[&str])> = refs
+                    .iter()
+                    .map(|(k, v, m)| (*k, *v, m.as_slice()))
+                    .collect();
                 match reponse::choix(texte, &refs2) {
                     Compris::Valeur(i) => Lecture::Comprise(
                         vec![(premier, Value::String(communes[i].insee.into()))],
@@ -1005,10 +1047,18 @@ impl Moteur {
         let options = self.options(q);
         let refs: Vec<(&str, &str, Vec<&str>)> = options
             .iter()
-            .map(|(k, v, m)| (k.as_str(), v.as_str(), m.iter().map(|x| x.as_str()).collect()))
+            .map(|(k, v, m)| {
+                (
+                    k.as_str(),
+                    v.as_str(),
+                    m.iter().map(|x| x.as_str()).collect(),
+                )
+            })
             .collect();
-        let refs2: Vec<(&str, &str, &[&str])> =
-            refs.iter().map(|(k, v, m)| (*k, *v, m.as_slice())).collect();
+        let refs2: Vec<(&str, &str, &[&str])> = refs
+            .iter()
+            .map(|(k, v, m)| (*k, *v, m.as_slice()))
+            .collect();
         reponse::choix(texte, &refs2).map(|i| &q.choix[i])
     }
 
@@ -1074,7 +1124,11 @@ impl Moteur {
             .enfants
             .iter()
             .flatten()
-            .map(|e| e.age.map(|a| a.normalize().to_string()).unwrap_or_else(|| "?".into()))
+            .map(|e| {
+                e.age
+                    .map(|a| a.normalize().to_string())
+                    .unwrap_or_else(|| "?".into())
+            })
             .collect();
         let et = match c.langue {
             Langue::Fr => " et ",
@@ -1085,7 +1139,10 @@ impl Moteur {
             1 => ages[0].clone(),
             k => format!("{}{et}{}", ages[..k - 1].join(", "), ages[k - 1]),
         };
-        vec![("n", Arg::Nombre(n.max(1) as i64)), ("ages", Arg::Texte(ages))]
+        vec![
+            ("n", Arg::Nombre(n.max(1) as i64)),
+            ("ages", Arg::Texte(ages)),
+        ]
     }
 
     /// Asks the next question, or gives the results when none is left.
@@ -1125,7 +1182,10 @@ impl Moteur {
                     self.t(
                         c.langue,
                         "progression",
-                        &[("n", Arg::Nombre(numero.into())), ("total", Arg::Nombre(total.into()))]
+                        &[
+                            ("n", Arg::Nombre(numero.into())),
+                            ("total", Arg::Nombre(total.into()))
+                        ]
                     ),
                     self.textes.texte(c.langue, &q.message, None, &args)
                 );
@@ -1145,7 +1205,9 @@ impl Moteur {
                     kind: q.genre.nom(),
                     choices: choix,
                     question: q.id.clone(),
-                    agent: self.textes.texte(c.langue, &q.message, Some("agent"), &args),
+                    agent: self
+                        .textes
+                        .texte(c.langue, &q.message, Some("agent"), &args),
                     numero,
                     total,
                 });
@@ -1204,7 +1266,11 @@ impl Moteur {
                     ],
                 )
             }
-            None => self.t(langue, "resultat-sans-montant", &[("n", Arg::Nombre(n as i64)), ("aide", aide)]),
+            None => self.t(
+                langue,
+                "resultat-sans-montant",
+                &[("n", Arg::Nombre(n as i64)), ("aide", aide)],
+            ),
         }
     }
 
@@ -1230,7 +1296,11 @@ impl Moteur {
             c.etape = Etape::Resultats { suite: 0 };
             blocs.push(self.t(l, "resultats-rien", &[]));
             if a_verifier > 0 {
-                blocs.push(self.t(l, "resultats-a-verifier", &[("n", Arg::Nombre(a_verifier as i64))]));
+                blocs.push(self.t(
+                    l,
+                    "resultats-a-verifier",
+                    &[("n", Arg::Nombre(a_verifier as i64))],
+                ));
             }
             return;
         }
@@ -1242,7 +1312,14 @@ impl Moteur {
             // Dropped first when space runs out: the presumption, then the
             // aids left to check (said again on the next page).
             if a_verifier > 0 {
-                pied.insert(0, self.t(l, "resultats-a-verifier", &[("n", Arg::Nombre(a_verifier as i64))]));
+                pied.insert(
+                    0,
+                    self.t(
+                        l,
+                        "resultats-a-verifier",
+                        &[("n", Arg::Nombre(a_verifier as i64))],
+                    ),
+                );
             }
             if !c.supposes.is_empty() {
                 pied.insert(0, self.t(l, "resultats-suppose", &[]));
@@ -1273,7 +1350,9 @@ impl Moteur {
             p.push(suite_txt);
         }
         // Drop footer sentences that do not fit, least useful first.
-        while p.len() > 1 && !self.tient(format!("{}\n{}\n{}", deja, lignes.join("\n"), p.join(" ")).trim_start()) {
+        while p.len() > 1
+            && !self.tient(format!("{}\n{}\n{}", deja, lignes.join("\n"), p.join(" ")).trim_start())
+        {
             p.remove(0);
         }
         lignes.push(p.join(" "));
@@ -1289,13 +1368,21 @@ impl Moteur {
         let n = reponse::nombre(e.texte).valeur();
         let choisi = n
             .filter(|d| d.fract().is_zero() && *d >= Decimal::ONE)
-            .and_then(|d| usize::try_from(d.mantissa()).ok().map(|m| m / 10usize.pow(d.scale())))
+            .and_then(|d| {
+                usize::try_from(d.mantissa())
+                    .ok()
+                    .map(|m| m / 10usize.pow(d.scale()))
+            })
             .and_then(|i| eligibles.get(i - 1));
         let Some(a) = choisi else {
             if eligibles.is_empty() {
                 blocs.push(self.t(l, "resultats-fin", &[]));
             } else {
-                blocs.push(self.t(l, "resultats-numero", &[("n", Arg::Nombre(eligibles.len() as i64))]));
+                blocs.push(self.t(
+                    l,
+                    "resultats-numero",
+                    &[("n", Arg::Nombre(eligibles.len() as i64))],
+                ));
                 blocs.push(self.t(l, "resultats-fin", &[]));
             }
             return;
@@ -1308,7 +1395,11 @@ impl Moteur {
                     Some(Periodicite::Annuelle) | Some(Periodicite::Unique) => "detail-montant-an",
                     _ => "detail-montant-mois",
                 };
-                self.t(l, id, &[("aide", aide), ("montant", Arg::Texte(format_euros(m, l)))])
+                self.t(
+                    l,
+                    id,
+                    &[("aide", aide), ("montant", Arg::Texte(format_euros(m, l)))],
+                )
             }
             None => self.t(l, "detail-sans-montant", &[("aide", aide)]),
         };
@@ -1319,10 +1410,18 @@ impl Moteur {
                 fixe.push(self.t(l, "detail-demarche", &[("ou", Arg::Texte(ou))]));
             }
             if let Some(t) = &d.telephone {
-                fixe.push(self.t(l, "detail-telephone", &[("telephone", Arg::Texte(t.clone()))]));
+                fixe.push(self.t(
+                    l,
+                    "detail-telephone",
+                    &[("telephone", Arg::Texte(t.clone()))],
+                ));
             }
             if !d.documents.is_empty() {
-                fixe.push(self.t(l, "detail-documents", &[("documents", Arg::Texte(d.documents.join(", ")))]));
+                fixe.push(self.t(
+                    l,
+                    "detail-documents",
+                    &[("documents", Arg::Texte(d.documents.join(", ")))],
+                ));
             }
         }
         // Two replies: why and how much, then how to apply. The person asked
@@ -1372,7 +1471,11 @@ impl Moteur {
     fn couper(&self, texte: &str) -> String {
         let mut s = String::new();
         for mot in texte.split(' ') {
-            let essai = if s.is_empty() { mot.to_string() } else { format!("{s} {mot}") };
+            let essai = if s.is_empty() {
+                mot.to_string()
+            } else {
+                format!("{s} {mot}")
+            };
             if !self.tient(&format!("{essai}...")) {
                 break;
             }
@@ -1475,7 +1578,10 @@ mod tests {
         assert_eq!(morceaux("4 12"), vec!["4", "12"]);
         assert_eq!(morceaux("4 ans et 12 ans"), vec!["4", "12"]);
         assert_eq!(morceaux("C L"), vec!["c", "l"]);
-        assert_eq!(morceaux("trente quatre et trente six"), vec!["trente quatre", "trente six"]);
+        assert_eq!(
+            morceaux("trente quatre et trente six"),
+            vec!["trente quatre", "trente six"]
+        );
         assert_eq!(morceaux("34"), vec!["34"]);
     }
 

@@ -341,7 +341,9 @@ impl Questions {
                     }
                     match en_json(val) {
                         Some(j) => v.push((c.clone(), j)),
-                        None => err(format!("valeur de « {c} » dans `{quoi}` : nombre, texte ou booléen attendu")),
+                        None => err(format!(
+                            "valeur de « {c} » dans `{quoi}` : nombre, texte ou booléen attendu"
+                        )),
                     }
                 }
                 v
@@ -457,14 +459,24 @@ mod tests {
         let q = Questions::integrees().unwrap_or_else(|e| panic!("{e:?}"));
         let t = Textes::integres().unwrap();
         let e = q.verifier_textes(&t);
-        assert!(e.is_empty(), "{}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"));
+        assert!(
+            e.is_empty(),
+            "{}",
+            e.iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
     }
 
     #[test]
     fn un_champ_mal_ecrit_donne_la_ligne() {
         let texte = "[[question]]\nid = \"a\"\nchamps = [\"demandeur.agee\"]\ngenre = \"nombre\"\nmessage = \"q-age\"\n";
         let e = Questions::depuis_texte("q.toml", texte).unwrap_err();
-        assert_eq!(e[0].to_string(), "q.toml:1: question « a » : champ inconnu « demandeur.agee »");
+        assert_eq!(
+            e[0].to_string(),
+            "q.toml:1: question « a » : champ inconnu « demandeur.agee »"
+        );
     }
 
     #[test]

@@ -155,7 +155,11 @@ pub struct Boite {
 
 impl Boite {
     /// An outbox over the service's store (provider calls time out after 10 s).
-    pub fn nouvelle(service: Arc<Service>, secret: Vec<u8>, fournisseurs: Vec<(String, Fournisseur)>) -> Boite {
+    pub fn nouvelle(
+        service: Arc<Service>,
+        secret: Vec<u8>,
+        fournisseurs: Vec<(String, Fournisseur)>,
+    ) -> Boite {
         Boite::avec_delai(service, secret, fournisseurs, Duration::from_secs(10))
     }
 
@@ -186,7 +190,13 @@ impl Boite {
     }
 
     /// Queues replies to `numero` (E.164); durable when this returns.
-    pub fn deposer(&self, fournisseur: &str, numero: &str, cle: &Cle, messages: &[String]) -> Result<(), ErreurMagasin> {
+    pub fn deposer(
+        &self,
+        fournisseur: &str,
+        numero: &str,
+        cle: &Cle,
+        messages: &[String],
+    ) -> Result<(), ErreurMagasin> {
         let magasin = self.service.magasin();
         let mut suivant = magasin
             .lire_entree("compteurs", TABLE)?
@@ -216,9 +226,11 @@ impl Boite {
     }
 
     fn ecrire(&self, s: &Sortant) -> Result<(), ErreurMagasin> {
-        self.service
-            .magasin()
-            .ecrire_entree(TABLE, &format!("{:020}", s.id), &serde_json::to_vec(s)?)
+        self.service.magasin().ecrire_entree(
+            TABLE,
+            &format!("{:020}", s.id),
+            &serde_json::to_vec(s)?,
+        )
     }
 
     /// Every entry, in order.
@@ -254,7 +266,9 @@ impl Boite {
         let maintenant = Self::maintenant();
         let mut n = 0;
         for mut s in self.entrees()? {
-            if !matches!(s.etat, EtatSortant::AEnvoyer | EtatSortant::EnCours) || s.prochain > maintenant {
+            if !matches!(s.etat, EtatSortant::AEnvoyer | EtatSortant::EnCours)
+                || s.prochain > maintenant
+            {
                 continue;
             }
             n += 1;
@@ -293,9 +307,15 @@ impl Boite {
                     s.numero.clear();
                 }
                 Issue::Reessayer(raison) if s.essais < ESSAIS_MAX => {
-                    tracing::warn!(sortant = s.id, essai = s.essais, raison, "envoi à réessayer");
+                    tracing::warn!(
+                        sortant = s.id,
+                        essai = s.essais,
+                        raison,
+                        "envoi à réessayer"
+                    );
                     s.etat = EtatSortant::AEnvoyer;
-                    s.prochain = Self::maintenant() + self.attente_base * (1u64 << s.essais.min(10));
+                    s.prochain =
+                        Self::maintenant() + self.attente_base * (1u64 << s.essais.min(10));
                 }
                 Issue::Reessayer(raison) | Issue::Refuse(raison) => {
                     tracing::warn!(sortant = s.id, raison, "envoi abandonné");
@@ -362,7 +382,11 @@ impl Boite {
         let (_, f) = self.fournisseurs.iter().find(|(n, _)| n == "twilio")?;
         let r = self
             .client
-            .get(format!("{}/2010-04-01/Accounts/{}/Messages.json", f.api_url.trim_end_matches('/'), f.identifiant))
+            .get(format!(
+                "{}/2010-04-01/Accounts/{}/Messages.json",
+                f.api_url.trim_end_matches('/'),
+                f.identifiant
+            ))
             .basic_auth(&f.identifiant, Some(&f.secret))
             .query(&[("To", numero), ("PageSize", "50")])
             .send()
@@ -394,22 +418,28 @@ impl Boite {
                     form.push(("StatusCallback", u.clone()));
                 }
                 self.client
-                    .post(format!("{}/2010-04-01/Accounts/{}/Messages.json", f.api_url.trim_end_matches('/'), f.identifiant))
+                    .post(format!(
+                        "{}/2010-04-01/Accounts/{}/Messages.json",
+                        f.api_url.trim_end_matches('/'),
+                        f.identifiant
+                    ))
                     .basic_auth(&f.identifiant, Some(&f.secret))
                     .form(&form)
             }
             "vonage" => {
                 let unicode = !crate::sms::gsm7::est_gsm7(&s.texte);
-                self.client.post(format!("{}/sms/json", f.api_url.trim_end_matches('/'))).form(&[
-                    ("api_key", f.identifiant.clone()),
-                    ("api_secret", f.secret.clone()),
-                    ("from", f.expediteur.clone()),
-                    ("to", numero.trim_start_matches('+').to_string()),
-                    ("text", s.texte.clone()),
-                    ("type", if unicode { "unicode" } else { "text" }.to_string()),
-                    ("client-ref", format!("guichet-{}", s.id)),
-                    ("status-report-req", "1".to_string()),
-                ])
+                self.client
+                    .post(format!("{}/sms/json", f.api_url.trim_end_matches('/')))
+                    .form(&[
+                        ("api_key", f.identifiant.clone()),
+                        ("api_secret", f.secret.clone()),
+                        ("from", f.expediteur.clone()),
+                        ("to", numero.trim_start_matches('+').to_string()),
+                        ("text", s.texte.clone()),
+                        ("type", if unicode { "unicode" } else { "text" }.to_string()),
+                        ("client-ref", format!("guichet-{}", s.id)),
+                        ("status-report-req", "1".to_string()),
+                    ])
             }
             "mtarget" => self
                 .client
@@ -475,13 +505,20 @@ pub fn date_rfc2822(texte: &str) -> Option<u64> {
     let [_, jour, mois, annee, heure, decalage] = mots.as_slice() else {
         return None;
     };
-    let mois = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        .iter()
-        .position(|m| m == mois)? as i64
+    let mois = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+    .iter()
+    .position(|m| m == mois)? as i64
         + 1;
     let (a, j): (i64, i64) = (annee.parse().ok()?, jour.parse().ok()?);
-    let h: Vec<i64> = heure.split(':').map(|x| x.parse().ok()).collect::<Option<_>>()?;
-    let [hh, mm, ss] = h.as_slice() else { return None };
+    let h: Vec<i64> = heure
+        .split(':')
+        .map(|x| x.parse().ok())
+        .collect::<Option<_>>()?;
+    let [hh, mm, ss] = h.as_slice() else {
+        return None;
+    };
     // Days from civil (Howard Hinnant).
     let y = if mois <= 2 { a - 1 } else { a };
     let era = y.div_euclid(400);
@@ -503,8 +540,14 @@ mod tests {
     #[test]
     fn dates_de_twilio() {
         assert_eq!(date_rfc2822("Thu, 01 Jan 1970 00:00:00 +0000"), Some(0));
-        assert_eq!(date_rfc2822("Mon, 23 Nov 2026 12:00:00 +0000"), Some(1_795_435_200));
-        assert_eq!(date_rfc2822("Mon, 23 Nov 2026 13:00:00 +0100"), Some(1_795_435_200));
+        assert_eq!(
+            date_rfc2822("Mon, 23 Nov 2026 12:00:00 +0000"),
+            Some(1_795_435_200)
+        );
+        assert_eq!(
+            date_rfc2822("Mon, 23 Nov 2026 13:00:00 +0100"),
+            Some(1_795_435_200)
+        );
         assert_eq!(date_rfc2822("hier"), None);
     }
 
@@ -512,7 +555,10 @@ mod tests {
     fn le_numero_chiffre_se_relit_et_ne_se_lit_pas_sans_le_secret() {
         let c = chiffrer(b"secret", 7, "+33612345678");
         assert!(!c.contains("612345678"));
-        assert_eq!(dechiffrer(b"secret", 7, &c).as_deref(), Some("+33612345678"));
+        assert_eq!(
+            dechiffrer(b"secret", 7, &c).as_deref(),
+            Some("+33612345678")
+        );
         assert_eq!(dechiffrer(b"autre", 7, &c), None);
         assert_eq!(dechiffrer(b"secret", 8, &c), None);
     }

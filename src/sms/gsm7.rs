@@ -84,7 +84,10 @@ pub fn caracteres_perdus(texte: &str) -> Vec<char> {
     texte
         .chars()
         .filter(|c| {
-            !(est_basique(*c) || est_extension(*c) || remplacement(*c).is_some() || c.is_whitespace())
+            !(est_basique(*c)
+                || est_extension(*c)
+                || remplacement(*c).is_some()
+                || c.is_whitespace())
         })
         .collect()
 }

@@ -14,5 +14,8 @@ pub mod vonage;
 
 /// The value of a provider's form or query parameter.
 pub fn champ<'a>(params: &'a [(String, String)], nom: &str) -> Option<&'a str> {
-    params.iter().find(|(k, _)| k == nom).map(|(_, v)| v.as_str())
+    params
+        .iter()
+        .find(|(k, _)| k == nom)
+        .map(|(_, v)| v.as_str())
 }

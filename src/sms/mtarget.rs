@@ -60,7 +60,9 @@ pub fn lire_entrant(params: &[(String, String)]) -> Result<Entrant, String> {
         _ => None,
     };
     Ok(Entrant {
-        id: champ(params, "MsgId").filter(|v| !v.is_empty()).map(String::from),
+        id: champ(params, "MsgId")
+            .filter(|v| !v.is_empty())
+            .map(String::from),
         de,
         texte: champ(params, "Content").unwrap_or("").to_string(),
         arret: champ(params, "Keyword").is_some_and(|k| k.eq_ignore_ascii_case("stop")),
@@ -87,18 +89,42 @@ mod tests {
     use super::*;
 
     fn p(v: &[(&str, &str)]) -> Vec<(String, String)> {
-        v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
     fn charges_reelles() {
-        let e = lire_entrant(&p(&[("Msisdn", "+923161909799"), ("Content", "hello world"), ("Keyword", "Default"), ("MsgId", "foo")])).unwrap();
+        let e = lire_entrant(&p(&[
+            ("Msisdn", "+923161909799"),
+            ("Content", "hello world"),
+            ("Keyword", "Default"),
+            ("MsgId", "foo"),
+        ]))
+        .unwrap();
         assert_eq!(e.texte, "hello world");
         assert!(!e.arret);
-        let e = lire_entrant(&p(&[("Msisdn", "+923161909799"), ("Content", "Stop"), ("Keyword", "Stop")])).unwrap();
+        let e = lire_entrant(&p(&[
+            ("Msisdn", "+923161909799"),
+            ("Content", "Stop"),
+            ("Keyword", "Stop"),
+        ]))
+        .unwrap();
         assert!(e.arret);
-        let e = lire_entrant(&p(&[("Msisdn", "+33612345678"), ("Content", "world"), ("msglong.id", "longmsg"), ("msglong.msgcount", "2"), ("msglong.msgref", "2")])).unwrap();
+        let e = lire_entrant(&p(&[
+            ("Msisdn", "+33612345678"),
+            ("Content", "world"),
+            ("msglong.id", "longmsg"),
+            ("msglong.msgcount", "2"),
+            ("msglong.msgref", "2"),
+        ]))
+        .unwrap();
         assert_eq!(e.partie.unwrap().numero, 2);
-        assert!(lire_entrant(&p(&[("Content", "x")])).unwrap_err().contains("Msisdn"));
+        assert!(
+            lire_entrant(&p(&[("Content", "x")]))
+                .unwrap_err()
+                .contains("Msisdn")
+        );
     }
 }

@@ -73,7 +73,10 @@ async fn recevoir(
     id: Option<String>,
 ) -> Result<Option<Sortie>, Response> {
     let Some(numero) = numero::normaliser(de) else {
-        return Err(erreur(StatusCode::BAD_REQUEST, "numéro de l'expéditeur illisible"));
+        return Err(erreur(
+            StatusCode::BAD_REQUEST,
+            "numéro de l'expéditeur illisible",
+        ));
     };
     match etat.service.flot("sms", &numero) {
         Flot::Normal => {}
@@ -113,9 +116,15 @@ async fn recevoir(
         Ok(Ok(s)) => Ok(Some(s)),
         Ok(Err(e)) => {
             tracing::error!(erreur = %e, "SMS non traité");
-            Err(erreur(StatusCode::SERVICE_UNAVAILABLE, "stockage indisponible : réessayez"))
+            Err(erreur(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "stockage indisponible : réessayez",
+            ))
         }
-        Err(e) => Err(erreur(StatusCode::INTERNAL_SERVER_ERROR, format!("erreur interne : {e}"))),
+        Err(e) => Err(erreur(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("erreur interne : {e}"),
+        )),
     }
 }
 
@@ -124,7 +133,13 @@ fn textes_sms(s: &Sortie) -> Vec<String> {
 }
 
 /// Queues the replies of a (non-duplicate) step in the outbox.
-fn deposer(etat: &Etat, boite: &Boite, fournisseur: &str, de: &str, s: &Sortie) -> Result<(), Response> {
+fn deposer(
+    etat: &Etat,
+    boite: &Boite,
+    fournisseur: &str,
+    de: &str,
+    s: &Sortie,
+) -> Result<(), Response> {
     if s.doublon || s.messages.is_empty() {
         return Ok(());
     }
@@ -139,15 +154,29 @@ fn twiml(corps: String) -> Response {
     ([(header::CONTENT_TYPE, "text/xml; charset=utf-8")], corps).into_response()
 }
 
-fn verifier_twilio(etat: &Etat, entetes: &HeaderMap, uri: &Uri, params: &[(String, String)]) -> Result<(), Response> {
+fn verifier_twilio(
+    etat: &Etat,
+    entetes: &HeaderMap,
+    uri: &Uri,
+    params: &[(String, String)],
+) -> Result<(), Response> {
     let Some(jeton) = &etat.sms.twilio_auth_token else {
         return Ok(());
     };
-    let Some(sig) = entetes.get("x-twilio-signature").and_then(|v| v.to_str().ok()) else {
-        return Err(erreur(StatusCode::UNAUTHORIZED, "en-tête X-Twilio-Signature manquant"));
+    let Some(sig) = entetes
+        .get("x-twilio-signature")
+        .and_then(|v| v.to_str().ok())
+    else {
+        return Err(erreur(
+            StatusCode::UNAUTHORIZED,
+            "en-tête X-Twilio-Signature manquant",
+        ));
     };
     let chemin = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
-    let url = format!("{}{chemin}", etat.sms.twilio_public_url.trim_end_matches('/'));
+    let url = format!(
+        "{}{chemin}",
+        etat.sms.twilio_public_url.trim_end_matches('/')
+    );
     if twilio::signature_valide(jeton, &url, params, sig) {
         Ok(())
     } else {
@@ -181,7 +210,10 @@ async fn twilio_entrant(
         return twiml(twilio::twiml(&textes_sms(&sortie)));
     }
     let Some(boite) = &etat.boite else {
-        return erreur(StatusCode::SERVICE_UNAVAILABLE, "envoi par API non configuré");
+        return erreur(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "envoi par API non configuré",
+        );
     };
     if let Err(r) = deposer(&etat, boite, "twilio", &e.de, &sortie) {
         return r;
@@ -226,7 +258,12 @@ async fn twilio_statut(
 }
 
 /// Vonage parameters: the query of a GET, the form or JSON body of a POST.
-fn params_vonage(methode: &Method, uri: &Uri, entetes: &HeaderMap, corps: &[u8]) -> Result<Vec<(String, String)>, Response> {
+fn params_vonage(
+    methode: &Method,
+    uri: &Uri,
+    entetes: &HeaderMap,
+    corps: &[u8],
+) -> Result<Vec<(String, String)>, Response> {
     let mut p = params_de(uri.query().unwrap_or("").as_bytes());
     if *methode == Method::POST {
         let json = entetes
@@ -301,30 +338,64 @@ async fn vonage_entrant(
     traiter_par_api(&etat, "vonage", &e.de, texte, Some(id)).await
 }
 
-async fn assembler(etat: &Arc<Etat>, de: &str, reference: &str, numero: u32, total: u32, texte: &str) -> Result<Option<String>, Response> {
+async fn assembler(
+    etat: &Arc<Etat>,
+    de: &str,
+    reference: &str,
+    numero: u32,
+    total: u32,
+    texte: &str,
+) -> Result<Option<String>, Response> {
     let Some(n) = numero::normaliser(de) else {
-        return Err(erreur(StatusCode::BAD_REQUEST, "numéro de l'expéditeur illisible"));
+        return Err(erreur(
+            StatusCode::BAD_REQUEST,
+            "numéro de l'expéditeur illisible",
+        ));
     };
-    let (service, reference, texte) = (etat.service.clone(), reference.to_string(), texte.to_string());
-    match tokio::task::spawn_blocking(move || service.assembler("sms", &n, &reference, numero, total, &texte)).await {
+    let (service, reference, texte) = (
+        etat.service.clone(),
+        reference.to_string(),
+        texte.to_string(),
+    );
+    match tokio::task::spawn_blocking(move || {
+        service.assembler("sms", &n, &reference, numero, total, &texte)
+    })
+    .await
+    {
         Ok(Ok(t)) => Ok(t),
-        _ => Err(erreur(StatusCode::SERVICE_UNAVAILABLE, "stockage indisponible")),
+        _ => Err(erreur(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "stockage indisponible",
+        )),
     }
 }
 
-async fn traiter_par_api(etat: &Arc<Etat>, fournisseur: &str, de: &str, texte: String, id: Option<String>) -> Response {
+async fn traiter_par_api(
+    etat: &Arc<Etat>,
+    fournisseur: &str,
+    de: &str,
+    texte: String,
+    id: Option<String>,
+) -> Response {
     let sortie = match recevoir(etat, de, texte, id).await {
         Ok(Some(s)) => s,
         Ok(None) => return accepte("ignoré (trop de messages)"),
         Err(r) => return r,
     };
     let Some(boite) = &etat.boite else {
-        return erreur(StatusCode::SERVICE_UNAVAILABLE, "envoi par API non configuré");
+        return erreur(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "envoi par API non configuré",
+        );
     };
     if let Err(r) = deposer(etat, boite, fournisseur, de, &sortie) {
         return r;
     }
-    accepte(if sortie.doublon { "doublon ignoré" } else { "message accepté" })
+    accepte(if sortie.doublon {
+        "doublon ignoré"
+    } else {
+        "message accepté"
+    })
 }
 
 async fn vonage_statut(

@@ -27,11 +27,17 @@ fn mac(auth_token: &str, url: &str, params: &[(String, String)]) -> Hmac<Sha1> {
 
 /// The signature Twilio computes for a request.
 pub fn signature(auth_token: &str, url: &str, params: &[(String, String)]) -> String {
-    base64::engine::general_purpose::STANDARD.encode(mac(auth_token, url, params).finalize().into_bytes())
+    base64::engine::general_purpose::STANDARD
+        .encode(mac(auth_token, url, params).finalize().into_bytes())
 }
 
 /// Whether `entete` is Twilio's signature of the request (constant time).
-pub fn signature_valide(auth_token: &str, url: &str, params: &[(String, String)], entete: &str) -> bool {
+pub fn signature_valide(
+    auth_token: &str,
+    url: &str,
+    params: &[(String, String)],
+    entete: &str,
+) -> bool {
     let Ok(recue) = base64::engine::general_purpose::STANDARD.decode(entete.trim()) else {
         return false;
     };
@@ -93,11 +99,21 @@ pub fn lire_statut(params: &[(String, String)]) -> Result<(String, Etat), String
         "failed" | "undelivered" | "canceled" => Etat::Echec { arret },
         autre => return Err(format!("statut inconnu « {autre} »")),
     };
-    Ok((sid.to_string(), if arret { Etat::Echec { arret: true } } else { etat }))
+    Ok((
+        sid.to_string(),
+        if arret {
+            Etat::Echec { arret: true }
+        } else {
+            etat
+        },
+    ))
 }
 
 fn echapper_xml(t: &str) -> String {
-    t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    t.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// The TwiML answer: one `<Message>` per reply, `<Response/>` when silent.
@@ -122,7 +138,9 @@ mod tests {
     use super::*;
 
     fn p(v: &[(&str, &str)]) -> Vec<(String, String)> {
-        v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
@@ -135,26 +153,62 @@ mod tests {
             ("To", "+18005551212"),
         ]);
         let url = "https://mycompany.com/myapp.php?foo=1&bar=2";
-        assert_eq!(signature("12345", url, &params), "RSOYDt4T1cUTdK1PDd93/VVr8B8=");
-        assert!(signature_valide("12345", url, &params, "RSOYDt4T1cUTdK1PDd93/VVr8B8="));
-        assert!(!signature_valide("12345", url, &params, "RSOYDt4T1cUTdK1PDd93/VVr8B9="));
-        assert!(!signature_valide("54321", url, &params, "RSOYDt4T1cUTdK1PDd93/VVr8B8="));
+        assert_eq!(
+            signature("12345", url, &params),
+            "RSOYDt4T1cUTdK1PDd93/VVr8B8="
+        );
+        assert!(signature_valide(
+            "12345",
+            url,
+            &params,
+            "RSOYDt4T1cUTdK1PDd93/VVr8B8="
+        ));
+        assert!(!signature_valide(
+            "12345",
+            url,
+            &params,
+            "RSOYDt4T1cUTdK1PDd93/VVr8B9="
+        ));
+        assert!(!signature_valide(
+            "54321",
+            url,
+            &params,
+            "RSOYDt4T1cUTdK1PDd93/VVr8B8="
+        ));
         assert!(!signature_valide("12345", url, &params, "pas du base64 !"));
     }
 
     #[test]
     fn statuts() {
-        assert_eq!(lire_statut(&p(&[("MessageSid", "SM1"), ("MessageStatus", "delivered")])).unwrap().1, Etat::Livre);
         assert_eq!(
-            lire_statut(&p(&[("MessageSid", "SM1"), ("MessageStatus", "failed"), ("ErrorCode", "21610")])).unwrap().1,
+            lire_statut(&p(&[("MessageSid", "SM1"), ("MessageStatus", "delivered")]))
+                .unwrap()
+                .1,
+            Etat::Livre
+        );
+        assert_eq!(
+            lire_statut(&p(&[
+                ("MessageSid", "SM1"),
+                ("MessageStatus", "failed"),
+                ("ErrorCode", "21610")
+            ]))
+            .unwrap()
+            .1,
             Etat::Echec { arret: true }
         );
-        assert!(lire_statut(&p(&[("MessageSid", "SM1"), ("MessageStatus", "huh")])).unwrap_err().contains("huh"));
+        assert!(
+            lire_statut(&p(&[("MessageSid", "SM1"), ("MessageStatus", "huh")]))
+                .unwrap_err()
+                .contains("huh")
+        );
     }
 
     #[test]
     fn twiml_echappe() {
-        assert_eq!(twiml(&[]), "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
+        assert_eq!(
+            twiml(&[]),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>"
+        );
         assert!(twiml(&["a < b & c".into()]).contains("<Message>a &lt; b &amp; c</Message>"));
     }
 }

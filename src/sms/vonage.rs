@@ -159,29 +159,72 @@ mod tests {
     use super::*;
 
     fn p(v: &[(&str, &str)]) -> Vec<(String, String)> {
-        v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
     fn entrant_reel() {
-        let e = lire_entrant(&p(&[("to", "2020"), ("msisdn", "2349067554729"), ("text", "Join"), ("messageId", "external1")])).unwrap();
-        assert_eq!((e.id.as_str(), e.de.as_str(), e.texte.as_str()), ("external1", "2349067554729", "Join"));
-        assert!(lire_entrant(&p(&[("msisdn", "1"), ("text", "x")])).unwrap_err().contains("messageId"));
+        let e = lire_entrant(&p(&[
+            ("to", "2020"),
+            ("msisdn", "2349067554729"),
+            ("text", "Join"),
+            ("messageId", "external1"),
+        ]))
+        .unwrap();
+        assert_eq!(
+            (e.id.as_str(), e.de.as_str(), e.texte.as_str()),
+            ("external1", "2349067554729", "Join")
+        );
+        assert!(
+            lire_entrant(&p(&[("msisdn", "1"), ("text", "x")]))
+                .unwrap_err()
+                .contains("messageId")
+        );
     }
 
     #[test]
     fn parties() {
         let e = lire_entrant(&p(&[
-            ("msisdn", "33612345678"), ("text", "b"), ("messageId", "m2"), ("concat", "true"),
-            ("concat-ref", "7"), ("concat-part", "2"), ("concat-total", "2"),
-        ])).unwrap();
-        assert_eq!(e.partie, Some(Partie { reference: "7".into(), numero: 2, total: 2 }));
-        assert!(lire_entrant(&p(&[("msisdn", "1"), ("messageId", "m"), ("concat", "true"), ("concat-ref", "7"), ("concat-part", "3"), ("concat-total", "2")])).is_err());
+            ("msisdn", "33612345678"),
+            ("text", "b"),
+            ("messageId", "m2"),
+            ("concat", "true"),
+            ("concat-ref", "7"),
+            ("concat-part", "2"),
+            ("concat-total", "2"),
+        ]))
+        .unwrap();
+        assert_eq!(
+            e.partie,
+            Some(Partie {
+                reference: "7".into(),
+                numero: 2,
+                total: 2
+            })
+        );
+        assert!(
+            lire_entrant(&p(&[
+                ("msisdn", "1"),
+                ("messageId", "m"),
+                ("concat", "true"),
+                ("concat-ref", "7"),
+                ("concat-part", "3"),
+                ("concat-total", "2")
+            ]))
+            .is_err()
+        );
     }
 
     #[test]
     fn signatures() {
-        let mut params = p(&[("msisdn", "33612345678"), ("text", "a=b&c"), ("messageId", "m1"), ("timestamp", "1700000000")]);
+        let mut params = p(&[
+            ("msisdn", "33612345678"),
+            ("text", "a=b&c"),
+            ("messageId", "m1"),
+            ("timestamp", "1700000000"),
+        ]);
         for m in [Methode::Md5Hash, Methode::HmacSha256] {
             let sig = signature("s3cret", m, &params);
             let mut signes = params.clone();
@@ -190,9 +233,15 @@ mod tests {
             assert!(!signature_valide("autre", m, &signes));
             params.push(("x".into(), "y".into()));
             signes.push(("x".into(), "y".into()));
-            assert!(!signature_valide("s3cret", m, &signes), "a parameter added after signing");
+            assert!(
+                !signature_valide("s3cret", m, &signes),
+                "a parameter added after signing"
+            );
             params.pop();
         }
-        assert_eq!(chaine_signee(&p(&[("b", "2"), ("a", "x&y=z")])), "&a=x_y_z&b=2");
+        assert_eq!(
+            chaine_signee(&p(&[("b", "2"), ("a", "x&y=z")])),
+            "&a=x_y_z&b=2"
+        );
     }
 }

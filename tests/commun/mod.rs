@@ -218,4 +218,3 @@ pub fn age_vu_par_openfisca(mut s: Value) -> Value {
     }
     s
 }
-
