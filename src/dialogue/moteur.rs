@@ -1003,21 +1003,7 @@ impl Moteur {
                         )
                     })
                     .collect();
-                let refs: Vec<(&str, &str, Vec<&str>)> = options
-                    .iter()
-                    .map(|(k, v, m)| {
-                        (
-                            k.as_str(),
-                            v.as_str(),
-                            m.iter().map(|x| x.as_str()).collect(),
-                        )
-                    })
-                    .collect();
-                let refs2: Vec<(&str, &str, &[&str])> = refs
-                    .iter()
-                    .map(|(k, v, m)| (*k, *v, m.as_slice()))
-                    .collect();
-                match reponse::choix(texte, &refs2) {
+                match choix_parmi(texte, &options) {
                     Compris::Valeur(i) => Lecture::Comprise(
                         vec![(premier, Value::String(communes[i].insee.into()))],
                         vec![],
@@ -1045,21 +1031,7 @@ impl Moteur {
 
     fn choisir<'q>(&self, q: &'q Question, texte: &str) -> Compris<&'q Choix> {
         let options = self.options(q);
-        let refs: Vec<(&str, &str, Vec<&str>)> = options
-            .iter()
-            .map(|(k, v, m)| {
-                (
-                    k.as_str(),
-                    v.as_str(),
-                    m.iter().map(|x| x.as_str()).collect(),
-                )
-            })
-            .collect();
-        let refs2: Vec<(&str, &str, &[&str])> = refs
-            .iter()
-            .map(|(k, v, m)| (*k, *v, m.as_slice()))
-            .collect();
-        reponse::choix(texte, &refs2).map(|i| &q.choix[i])
+        choix_parmi(texte, &options).map(|i| &q.choix[i])
     }
 
     fn lire_choix_liste(&self, q: &Question, champs: &[String], texte: &str) -> Lecture {
@@ -1521,6 +1493,20 @@ pub fn eligibles(aides: &[ResultatAide]) -> Vec<&ResultatAide> {
     };
     v.sort_by_key(|a| std::cmp::Reverse(mensuel(a)));
     v
+}
+
+/// Reads a choice among options given as owned (key, value, synonyms).
+fn choix_parmi(texte: &str, options: &[(String, String, Vec<String>)]) -> Compris<usize> {
+    let mots: Vec<Vec<&str>> = options
+        .iter()
+        .map(|(_, _, m)| m.iter().map(String::as_str).collect())
+        .collect();
+    let refs: Vec<(&str, &str, &[&str])> = options
+        .iter()
+        .zip(&mots)
+        .map(|((k, v, _), m)| (k.as_str(), v.as_str(), m.as_slice()))
+        .collect();
+    reponse::choix(texte, &refs)
 }
 
 /// The communes of the postal code the situation gives.

@@ -19,3 +19,44 @@ pub fn champ<'a>(params: &'a [(String, String)], nom: &str) -> Option<&'a str> {
         .find(|(k, _)| k == nom)
         .map(|(_, v)| v.as_str())
 }
+
+/// One part of a long inbound SMS, as Vonage (`concat-*`) and Mtarget
+/// (`msglong.*`) describe it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Partie {
+    /// What the parts of one message share.
+    pub reference: String,
+    /// This part's number, from 1.
+    pub numero: u32,
+    /// How many parts the message has.
+    pub total: u32,
+}
+
+impl Partie {
+    /// Reads a part from the provider's parameters `numero` and `total`;
+    /// the error names them when missing, not numbers, or inconsistent
+    /// (at most 20 parts).
+    pub fn lire(
+        params: &[(String, String)],
+        reference: &str,
+        numero: &str,
+        total: &str,
+    ) -> Result<Partie, String> {
+        let nombre = |nom: &str| -> Result<u32, String> {
+            champ(params, nom)
+                .filter(|v| !v.is_empty())
+                .ok_or_else(|| format!("champ « {nom} » manquant"))?
+                .parse()
+                .map_err(|_| format!("champ « {nom} » : nombre attendu"))
+        };
+        let p = Partie {
+            reference: reference.to_string(),
+            numero: nombre(numero)?,
+            total: nombre(total)?,
+        };
+        if p.numero == 0 || p.numero > p.total || p.total > 20 {
+            return Err(format!("champs {numero} / {total} incohérents"));
+        }
+        Ok(p)
+    }
+}

@@ -7,16 +7,7 @@
 
 pub use super::champ;
 
-/// One part of a long message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Partie {
-    /// `msglong.id`.
-    pub reference: String,
-    /// `msglong.msgref`, from 1.
-    pub numero: u32,
-    /// `msglong.msgcount`.
-    pub total: u32,
-}
+pub use super::Partie;
 
 /// An inbound SMS.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,23 +31,12 @@ pub fn lire_entrant(params: &[(String, String)]) -> Result<Entrant, String> {
         .ok_or("champ « Msisdn » manquant")?
         .to_string();
     let partie = match champ(params, "msglong.id") {
-        Some(reference) if !reference.is_empty() => {
-            let nombre = |nom: &str| -> Result<u32, String> {
-                champ(params, nom)
-                    .ok_or_else(|| format!("champ « {nom} » manquant"))?
-                    .parse()
-                    .map_err(|_| format!("champ « {nom} » : nombre attendu"))
-            };
-            let p = Partie {
-                reference: reference.to_string(),
-                numero: nombre("msglong.msgref")?,
-                total: nombre("msglong.msgcount")?,
-            };
-            if p.numero == 0 || p.numero > p.total || p.total > 20 {
-                return Err("champs msglong.msgref / msglong.msgcount incohérents".into());
-            }
-            Some(p)
-        }
+        Some(reference) if !reference.is_empty() => Some(Partie::lire(
+            params,
+            reference,
+            "msglong.msgref",
+            "msglong.msgcount",
+        )?),
         _ => None,
     };
     Ok(Entrant {

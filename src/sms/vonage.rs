@@ -81,16 +81,7 @@ pub fn signature_valide(secret: &str, methode: Methode, params: &[(String, Strin
 
 pub use super::champ;
 
-/// One part of a long message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Partie {
-    /// `concat-ref`: what the parts share.
-    pub reference: String,
-    /// `concat-part`, from 1.
-    pub numero: u32,
-    /// `concat-total`.
-    pub total: u32,
-}
+pub use super::Partie;
 
 /// An inbound SMS.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,20 +105,12 @@ pub fn lire_entrant(params: &[(String, String)]) -> Result<Entrant, String> {
             .ok_or_else(|| format!("champ « {nom} » manquant"))
     };
     let partie = if champ(params, "concat") == Some("true") {
-        let nombre = |nom: &str| -> Result<u32, String> {
-            requis(nom)?
-                .parse()
-                .map_err(|_| format!("champ « {nom} » : nombre attendu"))
-        };
-        let p = Partie {
-            reference: requis("concat-ref")?,
-            numero: nombre("concat-part")?,
-            total: nombre("concat-total")?,
-        };
-        if p.numero == 0 || p.numero > p.total || p.total > 20 {
-            return Err("champs concat-part / concat-total incohérents".into());
-        }
-        Some(p)
+        Some(Partie::lire(
+            params,
+            &requis("concat-ref")?,
+            "concat-part",
+            "concat-total",
+        )?)
     } else {
         None
     };
