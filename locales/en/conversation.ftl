@@ -43,6 +43,8 @@ detail-demarche = Apply: { $ou }
 detail-telephone = Phone { $telephone }
 detail-documents = To prepare: { $documents }
 detail-a-verifier = { $aide }: one piece of information is missing. An adviser can check with you (CALL).
+recapitulatif-titre = guichet summary: you may be entitled to (estimated amounts, confirmed when you apply):
+recapitulatif-fin = Keep this SMS to apply. Help: { $contact }.
 
 arrete = You asked STOP. Send START to resume.
 

@@ -45,6 +45,8 @@ detail-demarche = Demande : { $ou }
 detail-telephone = Tél. { $telephone }
 detail-documents = À préparer : { $documents }
 detail-a-verifier = { $aide } : il manque une information pour conclure. Un conseiller peut vérifier avec vous (RAPPEL).
+recapitulatif-titre = Récapitulatif guichet : vous pourriez avoir droit à (montants estimés, confirmés lors de la demande) :
+recapitulatif-fin = Gardez ce SMS pour faire vos demandes. Aide : { $contact }.
 
 arrete = Vous avez demandé STOP. Envoyez START pour reprendre.
 

@@ -8,4 +8,7 @@ pub mod moteur;
 pub mod questions;
 pub mod reponse;
 
-pub use moteur::{Conversation, Effet, Entrant, Etape, Invite, Moteur, Reglages, Tour};
+pub use moteur::{
+    Conversation, Correction, Effet, Entrant, Etape, Invite, Moteur, Refus, Reglages, ReponseDonnee,
+    Tour,
+};

@@ -106,6 +106,11 @@ pub struct Conversation {
     pub etape: Etape,
     /// Questions already answered (never asked again, unless undone).
     pub repondues: Vec<String>,
+    /// What the person answered to each of `repondues`, in the same order,
+    /// so that an earlier answer can be corrected and the later ones
+    /// replayed ([`Moteur::corriger`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reponses: Vec<String>,
     /// Fields the person said they do not know.
     pub ignores: Vec<String>,
     /// Fields we presumed from another answer (disclosed with the results).
@@ -192,6 +197,41 @@ pub struct Tour {
     pub aides: Option<Vec<ResultatAide>>,
     /// What the caller must do.
     pub effets: Vec<Effet>,
+}
+
+/// One answer given, as the console lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReponseDonnee {
+    /// The question's id in `dialogues/`.
+    pub question: String,
+    /// The question as an agent reads it.
+    pub libelle: String,
+    /// What was answered, as typed.
+    pub reponse: String,
+}
+
+/// What [`Moteur::corriger`] gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Correction {
+    /// The conversation replayed with the new answer.
+    pub conversation: Conversation,
+    /// The last step of the replay: the question now waiting, or the results.
+    pub tour: Tour,
+    /// Questions whose answers were dropped: they are no longer asked.
+    pub retirees: Vec<String>,
+}
+
+/// Why an answer cannot be corrected.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refus {
+    /// That question was not answered.
+    PasRepondue,
+    /// The conversation began before answers were kept.
+    Ancienne,
+    /// The person said STOP.
+    Arretee,
+    /// The new answer is not understood: the replies say why, with an example.
+    Incomprise(Vec<String>),
 }
 
 /// A keyword recognised in any state.
@@ -683,6 +723,7 @@ impl Moteur {
                     c.situation = i.situation;
                     c.etape = i.etape;
                     c.repondues = i.repondues;
+                    c.reponses.truncate(c.repondues.len());
                     c.ignores = i.ignores;
                     c.supposes = i.supposes;
                     c.posees = i.posees;
@@ -748,6 +789,156 @@ impl Moteur {
         }
         tour.messages = self.emballer(blocs);
         (c, tour)
+    }
+
+    /// The answers given so far, in the order they were given, with the
+    /// question as an agent reads it (for the console's "edit" list).
+    pub fn reponses_donnees(&self, c: &Conversation) -> Vec<ReponseDonnee> {
+        c.repondues
+            .iter()
+            .zip(c.reponses.iter())
+            .filter_map(|(id, texte)| {
+                let q = self.questions.question(id)?;
+                let args = self.args_question(q, c);
+                Some(ReponseDonnee {
+                    question: id.clone(),
+                    libelle: self.textes.texte(c.langue, &q.message, Some("agent"), &args),
+                    reponse: texte.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// The question `id` as a prompt (kind, options, agent wording), to
+    /// answer it again; `None` when there is no such question.
+    pub fn invite_question(&self, c: &Conversation, id: &str) -> Option<Invite> {
+        let q = self.questions.question(id)?;
+        let args = self.args_question(q, c);
+        Some(Invite {
+            field: q.champs[0].clone(),
+            fields: q.champs.clone(),
+            kind: q.genre.nom(),
+            choices: self.options_invite(q, c),
+            question: q.id.clone(),
+            agent: self
+                .textes
+                .texte(c.langue, &q.message, Some("agent"), &args),
+            numero: 0,
+            total: 0,
+        })
+    }
+
+    /// Corrects the answer to an earlier question: the conversation is
+    /// replayed from the start with `texte` as the answer to `question` and
+    /// every other answer as it was given. An answer whose question is no
+    /// longer asked (its condition changed, or it can no longer change any
+    /// outcome) is dropped; a question that becomes useful is asked next.
+    ///
+    /// Replaying rather than patching the one field is what keeps the state
+    /// consistent: a choice may have settled or presumed other fields, and
+    /// later questions were chosen knowing the old answer.
+    pub fn corriger(
+        &self,
+        etat: Conversation,
+        question: &str,
+        texte: &str,
+        entrant: &Entrant,
+    ) -> Result<Correction, Refus> {
+        if etat.arrete {
+            return Err(Refus::Arretee);
+        }
+        let Some(position) = etat.repondues.iter().position(|q| q == question) else {
+            return Err(Refus::PasRepondue);
+        };
+        if etat.reponses.len() != etat.repondues.len() {
+            // Begun before answers were kept: nothing to replay from.
+            return Err(Refus::Ancienne);
+        }
+        let mut a_rejouer: Vec<(String, String)> = etat
+            .repondues
+            .iter()
+            .cloned()
+            .zip(etat.reponses.iter().cloned())
+            .collect();
+        a_rejouer[position].1 = texte.to_string();
+        let mut c = Conversation {
+            langue: etat.langue,
+            rappel: etat.rappel,
+            ..Default::default()
+        };
+        let mut blocs = Vec::new();
+        let mut tour = Tour::default();
+        self.continuer(&mut c, entrant, &mut blocs, &mut tour, true);
+        // Each replayed answer answers at most one question, so this ends.
+        for _ in 0..a_rejouer.len() {
+            let Etape::Question { id } = c.etape.clone() else {
+                break;
+            };
+            let Some(i) = a_rejouer.iter().position(|(q, _)| *q == id) else {
+                break;
+            };
+            let (_, reponse) = a_rejouer.remove(i);
+            let avant = c.posees;
+            blocs.clear();
+            tour = Tour::default();
+            let e = Entrant {
+                texte: &reponse,
+                ..entrant.clone()
+            };
+            self.repondre(&mut c, &id, &e, &mut blocs, &mut tour);
+            if c.posees == avant {
+                if id == question {
+                    return Err(Refus::Incomprise(self.emballer(blocs)));
+                }
+                // An answer understood before is not any more (the question
+                // file changed): the question stays open, asked again.
+                break;
+            }
+        }
+        tour.messages = self.emballer(blocs);
+        let retirees = a_rejouer.into_iter().map(|(q, _)| q).collect();
+        Ok(Correction {
+            conversation: c,
+            tour,
+            retirees,
+        })
+    }
+
+    /// A written summary of the results, for the person to keep: every
+    /// aid granted with its amount and where to apply, packed into as few
+    /// SMS as the segment budget allows. Empty when nothing is granted.
+    pub fn recapitulatif(&self, c: &Conversation, mois: Mois) -> Vec<String> {
+        let l = c.langue;
+        let eval = self.evaluer(c, mois);
+        let eligibles = eligibles(&eval.aides);
+        if eligibles.is_empty() {
+            return Vec::new();
+        }
+        let mut blocs = vec![self.t(l, "recapitulatif-titre", &[])];
+        for (i, a) in eligibles.iter().enumerate() {
+            let mut bloc = self.ligne_aide(l, i + 1, a);
+            if let Some(d) = &a.demarche {
+                if let Some(ou) = d.url.clone().or_else(|| d.texte.clone()) {
+                    bloc.push('\n');
+                    bloc.push_str(&self.t(l, "detail-demarche", &[("ou", Arg::Texte(ou))]));
+                }
+                if let Some(t) = &d.telephone {
+                    bloc.push(' ');
+                    bloc.push_str(&self.t(
+                        l,
+                        "detail-telephone",
+                        &[("telephone", Arg::Texte(t.clone()))],
+                    ));
+                }
+            }
+            blocs.push(bloc);
+        }
+        blocs.push(self.t(
+            l,
+            "recapitulatif-fin",
+            &[("contact", Arg::Texte(self.reglages.contact.clone()))],
+        ));
+        self.emballer(blocs)
     }
 
     fn arreter(&self, mut c: Conversation, mut tour: Tour) -> (Conversation, Tour) {
@@ -824,6 +1015,7 @@ impl Moteur {
                     Ok(s) => {
                         c.situation = s;
                         c.repondues.push(q.id.clone());
+                        c.reponses.push(e.texte.to_string());
                         c.posees += 1;
                         c.rates = 0;
                         c.historique.push(avant);
@@ -838,9 +1030,13 @@ impl Moteur {
             Lecture::NeSaitPas => {
                 c.ignores.extend(champs.iter().cloned());
                 c.repondues.push(q.id.clone());
+                c.reponses.push(e.texte.to_string());
                 c.posees += 1;
                 c.rates = 0;
                 c.historique.push(avant);
+                if c.historique.len() > HISTORIQUE_MAX {
+                    c.historique.remove(0);
+                }
                 blocs.push(self.t(c.langue, "ne-sait-pas", &[]));
                 self.continuer(c, e, blocs, tour, false);
             }
