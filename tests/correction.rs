@@ -122,7 +122,11 @@ fn an_answer_that_no_longer_applies_is_dropped() {
         .unwrap();
     assert_eq!(r.retirees, vec!["loyer".to_string(), "code_postal".into()]);
     assert!(!r.conversation.repondues.contains(&"loyer".to_string()));
-    assert_eq!(r.conversation.situation.logement.as_ref().unwrap().loyer, None);
+    // The owner's choice itself settles the rent at zero; the 380 € is gone.
+    assert_eq!(
+        r.conversation.situation.logement.as_ref().unwrap().loyer,
+        Some(rust_decimal::Decimal::ZERO)
+    );
     assert_eq!(montant(&r.conversation, &m, "aides_logement"), None);
 }
 
