@@ -17,11 +17,13 @@
 //! - [`dialogue`]: questions as data, answer parsing, the conversation state machine. Pure.
 //! - [`textes`]: the Fluent messages of `locales/` (fr, en).
 //! - [`store`]: conversations at rest (sled), keyed by a keyed hash of channel + sender.
+//! - [`coffre`]: the few contact details kept (for a callback), sealed with a derived key.
 //! - [`service`]: one inbound message from any channel → stored state → engine → replies.
 //! - [`telegram`]: the Telegram channel (webhook or polling, keyboards, rate-limited sending).
 //! - [`agent`]: the call-centre console under `/agent` (login, call screen, callback queue).
 
 pub mod agent;
+pub mod coffre;
 pub mod config;
 pub mod dialogue;
 pub mod geo;

@@ -723,7 +723,7 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
         &cfg.agent,
         Arc::new(horloge::maintenant_secondes),
     ) {
-        Ok(c) => Arc::new(c),
+        Ok(c) => c,
         Err(e) => {
             eprintln!("configuration : {e}");
             return ExitCode::from(2);
@@ -745,6 +745,7 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
             }
         };
         tracing::info!(adresse = %cfg.server.bind, "guichet écoute");
+        let boite_console = boite.clone();
         if let Some(b) = boite {
             tokio::spawn(b.tourner());
         }
@@ -772,7 +773,13 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
         };
         // The console has its own state (agents, sessions, calls) rather than
         // a field of `Etat`, so that the channels' tests need not know it.
-        let app = app.merge(guichet::agent::routeur(console));
+        // The console reaches people through the same outbox and bot as
+        // the channels (a summary by SMS, "your callback was handled").
+        let console = console.avec_messagerie(guichet::agent::envoi::Messagerie {
+            boite: boite_console,
+            telegram: telegram.envoyeur.clone(),
+        });
+        let app = app.merge(guichet::agent::routeur(Arc::new(console)));
         let app = app.merge(telegram.routeur);
         let arret = async {
             let _ = tokio::signal::ctrl_c().await;

@@ -9,7 +9,7 @@
 //! Telegram, the terminal chat) call [`Service::traiter`] and only translate
 //! wire formats.
 
-use crate::dialogue::{Conversation, Effet, Entrant, Moteur};
+use crate::dialogue::{Conversation, Effet, Entrant, Moteur, Refus, ReponseDonnee, Tour};
 use crate::horloge;
 use crate::rules::ResultatAide;
 use crate::situation::Mois;
@@ -76,6 +76,35 @@ pub enum Flot {
     Avertir,
     /// Still over the limit: dropped without a word.
     Ignorer,
+}
+
+/// Channels whose sender can be reached again by an agent (a phone
+/// number, a Telegram chat); the terminal chat and the console's own calls
+/// cannot.
+pub const CANAUX_JOIGNABLES: &[&str] = &["sms", "telegram"];
+
+/// The derived-key usage of contacts kept with callback requests.
+const USAGE_CONTACT: &str = "rappels/contact";
+
+/// The reply of a step as channels receive it.
+fn sortie_de(tour: Tour) -> Result<Sortie, ErreurMagasin> {
+    Ok(Sortie {
+        messages: tour.messages,
+        invite: serde_json::to_value(&tour.invite)?,
+        resultats: tour.aides.is_some(),
+        effets: tour
+            .effets
+            .iter()
+            .map(|e| {
+                serde_json::to_value(e)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default()
+            })
+            .collect(),
+        doublon: false,
+        aides: tour.aides,
+    })
 }
 
 /// The clock the service reads, replaceable in tests.
@@ -152,15 +181,156 @@ impl Service {
     /// Handles one message. On a storage error nothing was answered and the
     /// channel should make the provider retry (HTTP 503).
     pub fn traiter(&self, m: &Message) -> Result<Sortie, ErreurMagasin> {
-        let cle = self.cle(m.canal, m.expediteur);
-        let verrou = self.verrou(&cle);
+        self.traiter_cle(&self.cle(m.canal, m.expediteur), m)
+    }
+
+    /// [`Service::traiter`] for a conversation known by its key only: an
+    /// agent continuing the conversation of someone who asked for a
+    /// callback. `m.expediteur` is then only used if the text asks for a
+    /// callback again.
+    pub fn traiter_cle(&self, cle: &Cle, m: &Message) -> Result<Sortie, ErreurMagasin> {
+        self.sous_verrou(cle, || self.traiter_seul(cle, m))
+    }
+
+    /// Runs `f` holding the lock of one conversation.
+    fn sous_verrou<T>(&self, cle: &Cle, f: impl FnOnce() -> T) -> T {
+        let verrou = self.verrou(cle);
         let resultat = {
             let _garde = verrou.lock().unwrap_or_else(|p| p.into_inner());
-            self.traiter_seul(&cle, m)
+            f()
         };
         drop(verrou);
-        self.liberer(&cle);
+        self.liberer(cle);
         resultat
+    }
+
+    /// The stored conversation of a key, unless it expired.
+    fn dossier(&self, cle: &Cle) -> Result<Option<Dossier>, ErreurMagasin> {
+        let maintenant = (self.horloge)();
+        Ok(self
+            .magasin
+            .lire(cle)?
+            .filter(|d| maintenant.saturating_sub(d.maj) <= self.expiration_secondes))
+    }
+
+    /// Where a conversation stands, without changing it: the question
+    /// waiting (in `invite`) or the results (in `aides`). `None` when there
+    /// is no conversation (never begun, erased or expired).
+    pub fn ecran(&self, cle: &Cle) -> Result<Option<(Conversation, Tour)>, ErreurMagasin> {
+        let (aujourd_hui, mois) = date_et_mois((self.horloge)());
+        Ok(self.dossier(cle)?.map(|d| {
+            let entrant = Entrant {
+                texte: "",
+                aujourd_hui,
+                mois,
+                langue: None,
+            };
+            let tour = self.moteur.ecran(&d.conversation, &entrant);
+            (d.conversation, tour)
+        }))
+    }
+
+    /// Corrects an earlier answer of a conversation ([`Moteur::corriger`])
+    /// and saves the replayed conversation. The inner error says why the
+    /// correction was refused (nothing changed then).
+    pub fn corriger(
+        &self,
+        cle: &Cle,
+        question: &str,
+        texte: &str,
+    ) -> Result<Result<(Sortie, Vec<ReponseDonnee>), Refus>, ErreurMagasin> {
+        self.sous_verrou(cle, || {
+            let maintenant = (self.horloge)();
+            let (aujourd_hui, mois) = date_et_mois(maintenant);
+            let Some(mut d) = self.dossier(cle)? else {
+                return Ok(Err(Refus::PasRepondue));
+            };
+            let entrant = Entrant {
+                texte,
+                aujourd_hui,
+                mois,
+                langue: None,
+            };
+            match self
+                .moteur
+                .corriger(d.conversation.clone(), question, texte, &entrant)
+            {
+                Ok(c) => {
+                    d.conversation = c.conversation;
+                    d.maj = maintenant;
+                    self.magasin.ecrire(cle, &d)?;
+                    Ok(Ok((sortie_de(c.tour)?, c.retirees)))
+                }
+                Err(r) => Ok(Err(r)),
+            }
+        })
+    }
+
+    /// The written summary of a conversation's results, as SMS texts
+    /// (empty when nothing is granted or the conversation is gone).
+    pub fn recapitulatif(&self, cle: &Cle) -> Result<Vec<String>, ErreurMagasin> {
+        let (_, mois) = date_et_mois((self.horloge)());
+        Ok(self
+            .dossier(cle)?
+            .map(|d| self.moteur.recapitulatif(&d.conversation, mois))
+            .unwrap_or_default())
+    }
+
+    /// The callback request of a conversation, if any.
+    pub fn rappel(&self, cle: &Cle) -> Result<Option<DemandeRappel>, ErreurMagasin> {
+        Ok(self
+            .magasin
+            .rappels()?
+            .into_iter()
+            .find(|(c, _)| c == cle)
+            .map(|(_, d)| d))
+    }
+
+    /// The contact kept with a callback request, opened.
+    pub fn contact(&self, demande: &DemandeRappel) -> Option<String> {
+        demande
+            .contact
+            .as_deref()
+            .and_then(|c| crate::coffre::ouvrir(&self.secret, USAGE_CONTACT, c))
+    }
+
+    /// Records that `agent` took a callback request still waiting; returns
+    /// it, or `None` when there is none (or it was handled already).
+    pub fn prendre_rappel(
+        &self,
+        cle: &Cle,
+        agent: &str,
+    ) -> Result<Option<DemandeRappel>, ErreurMagasin> {
+        self.sous_verrou(cle, || {
+            let Some(d) = self.rappel(cle)?.filter(|d| !d.traitee) else {
+                return Ok(None);
+            };
+            let d = DemandeRappel {
+                prise_par: Some(agent.to_string()),
+                ..d
+            };
+            self.magasin.demander_rappel(cle, &d)?;
+            Ok(Some(d))
+        })
+    }
+
+    /// Marks a callback request handled and erases its contact; returns the
+    /// request as it was (with the contact still sealed), to tell the person.
+    pub fn clore_rappel(&self, cle: &Cle) -> Result<Option<DemandeRappel>, ErreurMagasin> {
+        self.sous_verrou(cle, || {
+            let Some(d) = self.rappel(cle)? else {
+                return Ok(None);
+            };
+            self.magasin.demander_rappel(
+                cle,
+                &DemandeRappel {
+                    traitee: true,
+                    contact: None,
+                    ..d.clone()
+                },
+            )?;
+            Ok(Some(d))
+        })
     }
 
     fn traiter_seul(&self, cle: &Cle, m: &Message) -> Result<Sortie, ErreurMagasin> {
@@ -197,24 +367,9 @@ impl Service {
             langue: m.langue,
         };
         let (conversation, tour) = self.moteur.pas(etat, &entrant);
-        let sortie = Sortie {
-            messages: tour.messages,
-            invite: serde_json::to_value(&tour.invite)?,
-            resultats: tour.aides.is_some(),
-            effets: tour
-                .effets
-                .iter()
-                .map(|e| {
-                    serde_json::to_value(e)
-                        .ok()
-                        .and_then(|v| v.as_str().map(String::from))
-                        .unwrap_or_default()
-                })
-                .collect(),
-            doublon: false,
-            aides: tour.aides,
-        };
-        if tour.effets.contains(&Effet::Effacer) {
+        let effets = tour.effets.clone();
+        let sortie = sortie_de(tour)?;
+        if effets.contains(&Effet::Effacer) {
             self.magasin.effacer(cle)?;
             if conversation.arrete {
                 // The opt-out outlives the erasure: an empty record that only says STOP.
@@ -239,13 +394,26 @@ impl Service {
         if let Some((id, _)) = empreinte {
             d.retenir(id, maintenant, serde_json::to_value(&sortie)?);
         }
-        if tour.effets.contains(&Effet::Rappel) {
+        if effets.contains(&Effet::Rappel) {
+            // The number (or chat id) is what the agent needs to call back:
+            // kept sealed, and only on channels that can reach the person.
+            // An agent's console does not know the person's number: a request
+            // made from there keeps the contact already sealed.
+            let contact = if m.expediteur.is_empty() {
+                self.rappel(cle)?.and_then(|d| d.contact)
+            } else if CANAUX_JOIGNABLES.contains(&m.canal) {
+                crate::coffre::sceller(&self.secret, USAGE_CONTACT, m.expediteur)
+            } else {
+                None
+            };
             self.magasin.demander_rappel(
                 cle,
                 &DemandeRappel {
                     depuis: maintenant,
                     canal: m.canal.to_string(),
                     traitee: false,
+                    contact,
+                    prise_par: None,
                 },
             )?;
         }

@@ -140,6 +140,13 @@ pub struct DemandeRappel {
     /// Handled by an agent.
     #[serde(default)]
     pub traitee: bool,
+    /// How to reach the person (phone number or chat id), sealed with
+    /// [`crate::coffre`]; erased once the request is handled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    /// The agent who took it from the queue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prise_par: Option<String>,
 }
 
 /// A storage failure.
@@ -485,6 +492,8 @@ mod tests {
                     depuis: 1,
                     canal: "sms".into(),
                     traitee: false,
+                    contact: None,
+                    prise_par: None,
                 },
             )
             .unwrap();

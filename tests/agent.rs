@@ -5,10 +5,12 @@
 use argon2::password_hash::PasswordHasher;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
+use guichet::agent::envoi::Messagerie;
 use guichet::agent::{Console, routeur};
 use guichet::config::{Agent, CompteAgent};
 use guichet::rules::RuleSet;
 use guichet::service::{Message, Service};
+use guichet::sms::envoi::{Boite, Fournisseur};
 use http_body_util::BodyExt;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -30,9 +32,22 @@ struct Banc {
     app: axum::Router,
     service: Arc<Service>,
     heure: Arc<AtomicU64>,
+    config: Agent,
+    /// The SMS outbox, when the bench sends SMS (nothing leaves: no worker runs).
+    boite: Option<Arc<Boite>>,
 }
 
 fn banc() -> Banc {
+    banc_avec(false)
+}
+
+/// A bench whose console sends SMS through an outbox (Twilio, never called:
+/// the messages stay queued, where the test reads them).
+fn banc_sms() -> Banc {
+    banc_avec(true)
+}
+
+fn banc_avec(sms: bool) -> Banc {
     let moteur = guichet::dialogue::Moteur::integre(
         RuleSet::integre().expect("built-in rules load"),
         guichet::dialogue::Reglages::default(),
@@ -67,10 +82,23 @@ fn banc() -> Banc {
         Arc::new(move || h.load(Ordering::SeqCst)),
     )
     .expect("valid configuration");
+    let boite = sms.then(|| {
+        Arc::new(Boite::nouvelle(
+            service.clone(),
+            b"test".to_vec(),
+            vec![("twilio".into(), Fournisseur::default())],
+        ))
+    });
+    let console = console.avec_messagerie(Messagerie {
+        boite: boite.clone(),
+        telegram: None,
+    });
     Banc {
         app: routeur(Arc::new(console)),
         service,
         heure,
+        config,
+        boite,
     }
 }
 
@@ -381,12 +409,10 @@ async fn starting_a_call_without_the_csrf_token_is_refused() {
     );
 }
 
-#[tokio::test]
-async fn a_call_for_a_single_mother_ends_with_her_aids_amounts_and_how_to_apply() {
-    let b = banc();
-    let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;
-    let appel = commencer(&b.app, &s).await;
-    // The answers of tests/transcripts/02_mere_seule.txt, by question id.
+/// Answers, by question id, the questions of Samia's call
+/// (tests/transcripts/02_mere_seule.txt) as they come, through buttons and
+/// free text; returns the last page and the questions seen.
+async fn samia(app: &axum::Router, s: &str, appel: &str) -> (Reponse, Vec<String>) {
     let reponses = [
         ("couple", ("reponse", "N")),
         ("nombre_enfants", ("texte", "2")),
@@ -400,7 +426,7 @@ async fn a_call_for_a_single_mother_ends_with_her_aids_amounts_and_how_to_apply(
         ("code_postal", ("texte", "59100")),
         ("commune", ("reponse", "1")),
     ];
-    let mut page = get(&b.app, &appel, &s).await;
+    let mut page = get(app, appel, s).await;
     let mut vues = Vec::new();
     for _ in 0..30 {
         assert_eq!(page.status, StatusCode::OK);
@@ -419,15 +445,24 @@ async fn a_call_for_a_single_mother_ends_with_her_aids_amounts_and_how_to_apply(
             .unwrap_or_else(|| panic!("unexpected question {question}: {}", page.corps));
         vues.push(question);
         let r = post(
-            &b.app,
-            &appel,
-            &s,
+            app,
+            appel,
+            s,
             &[("csrf", &csrf(&page.corps)), (champ, valeur)],
         )
         .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.corps);
-        page = get(&b.app, &appel, &s).await;
+        page = get(app, appel, s).await;
     }
+    (page, vues)
+}
+
+#[tokio::test]
+async fn a_call_for_a_single_mother_ends_with_her_aids_amounts_and_how_to_apply() {
+    let b = banc();
+    let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;
+    let appel = commencer(&b.app, &s).await;
+    let (page, vues) = samia(&b.app, &s, &appel).await;
     assert!(vues.len() >= 8, "{vues:?}");
     let c = &page.corps;
     assert!(c.contains("Résultats"), "{c}");
@@ -535,7 +570,12 @@ async fn the_callback_queue_lists_rappel_requests_with_their_situation() {
     let page = get(&b.app, "/agent/rappels", &s).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.corps.contains("1 demande(s)"), "{}", page.corps);
-    assert!(page.corps.contains("<td>sms</td>"), "{}", page.corps);
+    assert!(page.corps.contains("SMS"), "{}", page.corps);
+    assert!(
+        page.corps.contains("+33 6 •• •• •• 78"),
+        "the number is shown masked: {}",
+        page.corps
+    );
     assert!(page.corps.contains("en attente"));
     assert!(
         page.corps.contains("couple"),
@@ -543,8 +583,8 @@ async fn the_callback_queue_lists_rappel_requests_with_their_situation() {
         page.corps
     );
     assert!(
-        !page.corps.contains("33612345678"),
-        "numbers are never stored"
+        !page.corps.contains("612345678"),
+        "the queue never shows a number in full"
     );
     let api = get(&b.app, "/agent/api/rappels", &s).await;
     assert_eq!(api.status, StatusCode::OK);
@@ -610,4 +650,372 @@ async fn every_page_forbids_caching_framing_and_foreign_scripts() {
     assert!(csp.contains("default-src 'none'"), "{csp}");
     assert!(csp.contains("script-src 'sha256-"), "{csp}");
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+}
+
+/// The amount shown for an aid on a results page, e.g. "349 € par mois".
+fn montant_affiche(page: &str, aide: &str) -> String {
+    let debut = page
+        .find(aide)
+        .unwrap_or_else(|| panic!("{aide} absent: {page}"));
+    let reste = &page[debut..];
+    let m = reste.find(r#"class="montant">"#).unwrap() + r#"class="montant">"#.len();
+    reste[m..].split('<').next().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn any_earlier_answer_can_be_changed_and_the_results_follow() {
+    let b = banc();
+    let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;
+    let appel = commencer(&b.app, &s).await;
+    let (page, _) = samia(&b.app, &s, &appel).await;
+    assert!(page.corps.contains("Réponses données"), "{}", page.corps);
+    let lien = format!("{appel}/modifier/loyer");
+    assert!(
+        page.corps.contains(&format!(r#"href="{lien}""#)),
+        "{}",
+        page.corps
+    );
+    let avant = montant_affiche(&page.corps, "Aide personnalisée au logement");
+
+    let edition = get(&b.app, &lien, &s).await;
+    assert_eq!(edition.status, StatusCode::OK);
+    assert!(
+        edition.corps.contains("Réponse actuelle"),
+        "{}",
+        edition.corps
+    );
+    assert!(edition.corps.contains("380"));
+    assert_eq!(attribut(&edition.corps, "data-question"), Some("loyer"));
+
+    // Not understood: said on the same page, nothing changed.
+    let r = post(
+        &b.app,
+        &lien,
+        &s,
+        &[("csrf", &csrf(&edition.corps)), ("texte", "beaucoup")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.corps.contains("Exemple"), "{}", r.corps);
+    assert!(r.corps.contains(r#"role="alert""#));
+
+    // Without the CSRF token: refused.
+    let r = post(&b.app, &lien, &s, &[("texte", "500")]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+    let r = post(
+        &b.app,
+        &lien,
+        &s,
+        &[("csrf", &csrf(&edition.corps)), ("texte", "500")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.corps);
+    assert_eq!(r.location, appel);
+    let page = get(&b.app, &appel, &s).await;
+    assert!(page.corps.contains("Réponse modifiée"), "{}", page.corps);
+    let apres = montant_affiche(&page.corps, "Aide personnalisée au logement");
+    assert_ne!(avant, apres, "a higher rent changes the housing aid");
+    assert!(page.corps.contains("<td>500</td>"), "{}", page.corps);
+    // The note is shown once.
+    let encore = get(&b.app, &appel, &s).await;
+    assert!(!encore.corps.contains("Réponse modifiée"));
+
+    // Owner now: the rent answer is dropped, no housing aid.
+    let r = post(
+        &b.app,
+        &format!("{appel}/modifier/logement"),
+        &s,
+        &[("csrf", &csrf(&page.corps)), ("reponse", "4")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.corps);
+    let page = get(&b.app, &appel, &s).await;
+    assert!(page.corps.contains("sont retirées"), "{}", page.corps);
+    assert!(
+        !page.corps.contains(&lien),
+        "the rent is no longer an answer"
+    );
+
+    // A question never answered cannot be "changed"; another agent gets nothing.
+    assert_eq!(
+        get(&b.app, &format!("{appel}/modifier/titre_sejour"), &s)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let autre = connecter(&b.app, "dominique", "autre mot de passe").await;
+    assert_eq!(
+        get(&b.app, &format!("{appel}/modifier/logement"), &autre)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn the_summary_goes_by_sms_only_with_the_callers_consent() {
+    let b = banc_sms();
+    let boite = b.boite.clone().unwrap();
+    let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;
+    let appel = commencer(&b.app, &s).await;
+    let (page, _) = samia(&b.app, &s, &appel).await;
+    assert!(
+        page.corps.contains("Envoyer le récapitulatif par SMS"),
+        "{}",
+        page.corps
+    );
+    assert!(page.corps.contains(r#"id="consentement""#));
+    let action = format!("{appel}/sms");
+    let jeton = csrf(&page.corps);
+
+    // No consent ticked: nothing queued, and the agent is told why.
+    let r = post(
+        &b.app,
+        &action,
+        &s,
+        &[("csrf", &jeton), ("numero", "06 12 34 56 78")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(boite.entrees().unwrap().is_empty());
+    let p = get(&b.app, &appel, &s).await;
+    assert!(p.corps.contains("cochez la case"), "{}", p.corps);
+
+    // A number that cannot be read.
+    post(
+        &b.app,
+        &action,
+        &s,
+        &[("csrf", &jeton), ("numero", "12"), ("consentement", "oui")],
+    )
+    .await;
+    assert!(boite.entrees().unwrap().is_empty());
+    let p = get(&b.app, &appel, &s).await;
+    assert!(p.corps.contains("numéro non reconnu"), "{}", p.corps);
+
+    // With consent: queued in the outbox, the number encrypted there.
+    post(
+        &b.app,
+        &action,
+        &s,
+        &[
+            ("csrf", &jeton),
+            ("numero", "06 12 34 56 78"),
+            ("consentement", "oui"),
+        ],
+    )
+    .await;
+    let sortants = boite.entrees().unwrap();
+    assert!(!sortants.is_empty());
+    let tout: String = sortants.iter().map(|x| x.texte.clone()).collect();
+    assert!(tout.contains("Récapitulatif"), "{tout}");
+    assert!(tout.contains("403,57"), "{tout}");
+    assert!(sortants.iter().all(|x| !x.numero.contains("612345678")));
+    assert_eq!(sortants[0].cle, b.service.cle("sms", "+33612345678"));
+    let p = get(&b.app, &appel, &s).await;
+    assert!(
+        p.corps
+            .contains("Récapitulatif envoyé par SMS au +33 6 •• •• •• 78"),
+        "{}",
+        p.corps
+    );
+
+    // Someone who texted STOP to the service gets nothing, consent or not.
+    b.service.arreter("sms", "+33698765432").unwrap();
+    let n = boite.entrees().unwrap().len();
+    post(
+        &b.app,
+        &action,
+        &s,
+        &[
+            ("csrf", &jeton),
+            ("numero", "+33698765432"),
+            ("consentement", "oui"),
+        ],
+    )
+    .await;
+    assert_eq!(boite.entrees().unwrap().len(), n);
+    let p = get(&b.app, &appel, &s).await;
+    assert!(p.corps.contains("STOP"), "{}", p.corps);
+}
+
+#[tokio::test]
+async fn without_an_sms_provider_the_console_says_so() {
+    let b = banc();
+    let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;
+    let appel = commencer(&b.app, &s).await;
+    let (page, _) = samia(&b.app, &s, &appel).await;
+    assert!(
+        page.corps.contains("L'envoi de SMS n'est pas configuré"),
+        "{}",
+        page.corps
+    );
+    let r = post(
+        &b.app,
+        &format!("{appel}/sms"),
+        &s,
+        &[
+            ("csrf", &csrf(&page.corps)),
+            ("numero", "0612345678"),
+            ("consentement", "oui"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let p = get(&b.app, &appel, &s).await;
+    assert!(p.corps.contains("SMS non envoyé"), "{}", p.corps);
+}
+
+fn sms(service: &Service, numero: &str, texte: &str) -> Vec<String> {
+    service
+        .traiter(&Message {
+            canal: "sms",
+            expediteur: numero,
+            texte,
+            id: None,
+            langue: None,
+        })
+        .unwrap()
+        .messages
+}
+
+#[tokio::test]
+async fn an_agent_takes_a_callback_continues_that_conversation_and_the_person_is_told() {
+    let b = banc_sms();
+    let boite = b.boite.clone().unwrap();
+    let numero = "+33612345678";
+    // Samia starts by SMS, answers two questions, then asks to be called.
+    sms(&b.service, numero, "Bonjour");
+    sms(&b.service, numero, "non");
+    sms(&b.service, numero, "2");
+    sms(&b.service, numero, "RAPPEL");
+    assert!(boite.entrees().unwrap().is_empty());
+
+    let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;
+    let file = get(&b.app, "/agent/rappels", &s).await;
+    assert!(file.corps.contains("Prendre"), "{}", file.corps);
+    // The request's key is in the form (`name="cle" value="…"`).
+    let d = file.corps.find(r#"name="cle" value=""#).unwrap() + r#"name="cle" value=""#.len();
+    let cle = file.corps[d..].split('"').next().unwrap().to_string();
+    assert_eq!(cle, b.service.cle("sms", numero).0);
+    // Without the CSRF token: refused.
+    assert_eq!(
+        post(&b.app, "/agent/rappels/prendre", &s, &[("cle", &cle)])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    // An unknown key: nothing to take.
+    assert_eq!(
+        post(
+            &b.app,
+            "/agent/rappels/prendre",
+            &s,
+            &[("csrf", &csrf(&file.corps)), ("cle", "00")]
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+    let r = post(
+        &b.app,
+        "/agent/rappels/prendre",
+        &s,
+        &[("csrf", &csrf(&file.corps)), ("cle", &cle)],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.corps);
+    let appel = r.location;
+    let page = get(&b.app, &appel, &s).await;
+    assert!(
+        page.corps.contains("Numéro à appeler") && page.corps.contains("06 12 34 56 78"),
+        "{}",
+        page.corps
+    );
+    // Her two answers are there, and the dialogue goes on where she stopped.
+    assert!(page.corps.contains("Réponses données"), "{}", page.corps);
+    assert_ne!(attribut(&page.corps, "data-question"), Some("couple"));
+    let file = get(&b.app, "/agent/rappels", &s).await;
+    assert!(file.corps.contains("prise par camille"), "{}", file.corps);
+
+    // The agent completes the call; her own conversation moves.
+    let (fin, vues) = samia(&b.app, &s, &appel).await;
+    assert!(!vues.contains(&"couple".to_string()), "{vues:?}");
+    assert!(fin.corps.contains("403,57 € par mois"), "{}", fin.corps);
+    let conversation = b.service.conversation("sms", numero).unwrap().unwrap();
+    assert!(matches!(
+        conversation.etape,
+        guichet::dialogue::Etape::Resultats { .. }
+    ));
+    // Nothing was texted to her while the agent answered.
+    assert!(boite.entrees().unwrap().is_empty());
+
+    // Closing the request tells her by SMS, with the summary.
+    let r = post(
+        &b.app,
+        &format!("{appel}/clore"),
+        &s,
+        &[("csrf", &csrf(&fin.corps))],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let sortants = boite.entrees().unwrap();
+    let tout: String = sortants.iter().map(|x| x.texte.clone()).collect();
+    assert!(
+        tout.contains("un conseiller a traité votre demande"),
+        "{tout}"
+    );
+    assert!(tout.contains("403,57"), "{tout}");
+    assert!(sortants.iter().all(|x| x.cle.0 == cle));
+    let page = get(&b.app, &appel, &s).await;
+    assert!(
+        page.corps.contains("La personne est prévenue par SMS"),
+        "{}",
+        page.corps
+    );
+    // Handled: the contact is erased, the queue says so.
+    let demande = b
+        .service
+        .rappel(&guichet::store::Cle(cle.clone()))
+        .unwrap()
+        .unwrap();
+    assert!(demande.traitee);
+    assert_eq!(demande.contact, None);
+    let file = get(&b.app, "/agent/rappels", &s).await;
+    assert!(file.corps.contains("traitée"), "{}", file.corps);
+    assert!(!file.corps.contains("•• 78"), "{}", file.corps);
+}
+
+#[tokio::test]
+async fn a_call_survives_a_restart_of_the_console() {
+    let b = banc();
+    let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;
+    let appel = commencer(&b.app, &s).await;
+    let page = get(&b.app, &appel, &s).await;
+    post(
+        &b.app,
+        &appel,
+        &s,
+        &[("csrf", &csrf(&page.corps)), ("reponse", "N")],
+    )
+    .await;
+    let avant = get(&b.app, &appel, &s).await;
+    // A new console over the same store: sessions are gone, the call is not.
+    let h = b.heure.clone();
+    let console = Console::nouveau(
+        b.service.clone(),
+        &b.config,
+        Arc::new(move || h.load(Ordering::SeqCst)),
+    )
+    .unwrap();
+    let app = routeur(Arc::new(console));
+    assert_eq!(get(&app, &appel, &s).await.status, StatusCode::SEE_OTHER);
+    let s2 = connecter(&app, "camille", MOT_DE_PASSE).await;
+    let apres = get(&app, &appel, &s2).await;
+    assert_eq!(apres.status, StatusCode::OK);
+    assert_eq!(
+        attribut(&apres.corps, "data-question"),
+        attribut(&avant.corps, "data-question")
+    );
 }

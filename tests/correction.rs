@@ -97,7 +97,12 @@ fn correcting_an_amount_changes_the_results_and_keeps_the_other_answers() {
     let apres = montant(&r.conversation, &m, "prime_activite").expect("prime d'activité");
     assert_ne!(avant, apres);
     assert_eq!(
-        r.conversation.situation.demandeur.as_ref().unwrap().salaire_net,
+        r.conversation
+            .situation
+            .demandeur
+            .as_ref()
+            .unwrap()
+            .salaire_net,
         Some(rust_decimal::Decimal::from(1300))
     );
     // Nothing else moved: same answers, one changed.
@@ -120,7 +125,9 @@ fn an_answer_that_no_longer_applies_is_dropped() {
     let r = m
         .corriger(c, "logement", "proprietaire", &entrant(""))
         .unwrap();
-    assert_eq!(r.retirees, vec!["loyer".to_string(), "code_postal".into()]);
+    let retirees: Vec<_> = r.retirees.iter().map(|d| d.question.as_str()).collect();
+    assert_eq!(retirees, ["loyer", "code_postal"]);
+    assert_eq!(r.retirees[0].reponse, "380");
     assert!(!r.conversation.repondues.contains(&"loyer".to_string()));
     // The owner's choice itself settles the rent at zero; the 380 € is gone.
     assert_eq!(
@@ -186,5 +193,8 @@ fn the_summary_lists_every_aid_with_where_to_apply_within_the_budget() {
         assert!(gsm7::segments(&t).1 <= 3, "{t}");
     }
     // Nothing granted: nothing to send.
-    assert!(m.recapitulatif(&Conversation::default(), NOV_2026).is_empty());
+    assert!(
+        m.recapitulatif(&Conversation::default(), NOV_2026)
+            .is_empty()
+    );
 }

@@ -18,6 +18,7 @@ recommencer = Starting again, everything is cleared.
 stop = You will get no more messages. Send START or HELLO to resume. Your answers are erased after { $jours } days, or with ERASE.
 effacer = All your answers are erased. Send HELLO for a new check.
 rappel = Noted: an adviser will call you back. You can go on meanwhile.
+rappel-traite = Hello, an adviser has handled your callback request. Send HELLO to see your answers again, CALL if needed.
 langue = We go on in English.
 contact = Service run by { $operateur }. Contact: { $contact }. Your answers are kept { $jours } days, ERASE deletes them.
 

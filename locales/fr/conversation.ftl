@@ -20,6 +20,7 @@ recommencer = C'est reparti, tout est remis à zéro.
 stop = Vous ne recevrez plus de message. Envoyez START ou BONJOUR pour reprendre. Vos réponses sont effacées au bout de { $jours } jours, ou avec EFFACER.
 effacer = Toutes vos réponses sont effacées. Envoyez BONJOUR pour une nouvelle simulation.
 rappel = C'est noté : un conseiller va vous rappeler. Vous pouvez continuer en attendant.
+rappel-traite = Bonjour, un conseiller a traité votre demande de rappel. Envoyez BONJOUR pour revoir vos réponses, RAPPEL si besoin.
 langue = Nous continuons en français.
 contact = Service { $operateur }. Contact : { $contact }. Vos réponses restent { $jours } jours, EFFACER les supprime.
 

@@ -11,37 +11,57 @@
 //!   `/agent` without a session (a redirect to the login page for pages,
 //!   401 for `/agent/api/`).
 
+pub mod envoi;
 pub mod pages;
 pub mod session;
 
+use crate::dialogue::{Invite, Refus as RefusCorrection, ReponseDonnee, Tour};
+use crate::rules::ResultatAide;
 use crate::service::{Message, Service, Sortie};
+use crate::store::{Cle, DemandeRappel};
 use axum::extract::{Form, Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
-use serde::Deserialize;
+use envoi::Messagerie;
+use serde::{Deserialize, Serialize};
 use session::{COOKIE_CSRF_CONNEXION, COOKIE_SESSION, Gardien, Horloge, Refus, Session};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The channel name of calls handled in the console.
 pub const CANAL: &str = "agent";
 /// Longest answer accepted from the free-text field (as for SMS).
 const TEXTE_MAX: usize = 2000;
-/// Most calls kept in memory per console (the oldest are forgotten first).
-const APPELS_MAX: usize = 10_000;
+/// The store's table of calls (call id → [`Appel`]).
+const TABLE_APPELS: &str = "appels";
+/// A call older than this is forgotten (its conversation expires on its own).
+const APPEL_DUREE: u64 = 7 * 86_400;
 
-/// A call in progress: who took it and what the service last answered.
-#[derive(Debug, Clone)]
+/// A call: who took it, whose conversation it continues, and what the
+/// service last said. Kept in the store, so a call survives a restart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Appel {
     /// The agent who started it (other agents do not see it).
     pub agent: String,
-    /// When it started.
+    /// When it started (seconds since 1970).
     pub debut: u64,
-    /// The last step's output: the question waiting, or the results.
-    pub derniere: Sortie,
+    /// The conversation it continues: a new one on the channel `agent`, or
+    /// that of a person who asked for a callback.
+    pub cle: Cle,
+    /// That conversation's channel (`agent`, `sms`, `telegram`).
+    pub canal: String,
+    /// Taken from the callback queue.
+    #[serde(default)]
+    pub rappel: bool,
+    /// The service's replies to the last step (the SMS version).
+    #[serde(default)]
+    pub messages: Vec<String>,
+    /// What the last action did, shown once at the top of the page.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// What the console's handlers share.
@@ -52,7 +72,10 @@ pub struct Console {
     pub gardien: Gardien,
     /// Always mark cookies `Secure`.
     pub cookie_securise: bool,
-    appels: Mutex<HashMap<String, Appel>>,
+    /// How to reach the person (SMS outbox, Telegram).
+    pub messagerie: Messagerie,
+    /// When old calls were last forgotten.
+    derniere_purge: AtomicU64,
 }
 
 impl Console {
@@ -66,8 +89,15 @@ impl Console {
             service,
             gardien: Gardien::nouveau(&config.users, config.session_minutes, horloge)?,
             cookie_securise: config.secure_cookie,
-            appels: Mutex::new(HashMap::new()),
+            messagerie: Messagerie::default(),
+            derniere_purge: AtomicU64::new(0),
         })
+    }
+
+    /// The same console, sending through `messagerie`.
+    pub fn avec_messagerie(mut self, messagerie: Messagerie) -> Console {
+        self.messagerie = messagerie;
+        self
     }
 
     /// Whether cookies of this request must be `Secure`: always when
@@ -80,23 +110,39 @@ impl Console {
                 .is_some_and(|v| v.eq_ignore_ascii_case("https"))
     }
 
-    fn appel(&self, id: &str, agent: &str) -> Option<Appel> {
-        let a = self.appels.lock().unwrap_or_else(|p| p.into_inner());
-        a.get(id).filter(|x| x.agent == agent).cloned()
+    /// A call of this agent (`None` for another agent's call: they get 404).
+    fn appel(&self, id: &str, agent: &str) -> Result<Option<Appel>, String> {
+        let octets = self
+            .service
+            .magasin()
+            .lire_entree(TABLE_APPELS, id)
+            .map_err(|e| e.to_string())?;
+        Ok(octets
+            .and_then(|o| serde_json::from_slice::<Appel>(&o).ok())
+            .filter(|a| a.agent == agent))
     }
 
-    fn garder(&self, id: &str, appel: Appel) {
-        let mut a = self.appels.lock().unwrap_or_else(|p| p.into_inner());
-        if a.len() >= APPELS_MAX && !a.contains_key(id) {
-            if let Some(k) = a
-                .iter()
-                .min_by_key(|(_, x)| x.debut)
-                .map(|(k, _)| k.clone())
-            {
-                a.remove(&k);
+    fn garder(&self, id: &str, appel: &Appel) -> Result<(), String> {
+        let magasin = self.service.magasin();
+        let maintenant = self.gardien.maintenant();
+        // Calls older than a week are forgotten, checked at most hourly.
+        if maintenant.saturating_sub(self.derniere_purge.swap(maintenant, Ordering::Relaxed)) > 3600
+        {
+            for (k, v) in magasin.entrees(TABLE_APPELS).map_err(|e| e.to_string())? {
+                let vieux = serde_json::from_slice::<Appel>(&v)
+                    .map(|a| maintenant.saturating_sub(a.debut) > APPEL_DUREE)
+                    .unwrap_or(true);
+                if vieux {
+                    magasin
+                        .supprimer_entree(TABLE_APPELS, &k)
+                        .map_err(|e| e.to_string())?;
+                }
             }
         }
-        a.insert(id.to_string(), appel);
+        let octets = serde_json::to_vec(appel).map_err(|e| e.to_string())?;
+        magasin
+            .ecrire_entree(TABLE_APPELS, id, &octets)
+            .map_err(|e| e.to_string())
     }
 }
 
@@ -107,8 +153,15 @@ pub fn routeur(console: Arc<Console>) -> Router {
         .route("/agent/logout", post(deconnexion))
         .route("/agent/appels", post(nouvel_appel))
         .route("/agent/appels/{id}", get(appel).post(repondre))
+        .route(
+            "/agent/appels/{id}/modifier/{question}",
+            get(page_modifier).post(modifier),
+        )
+        .route("/agent/appels/{id}/sms", post(envoyer_sms))
+        .route("/agent/appels/{id}/clore", post(clore))
         .route("/agent/appels/{id}/imprimer", get(imprimer))
         .route("/agent/rappels", get(rappels))
+        .route("/agent/rappels/prendre", post(prendre_rappel))
         .route("/agent/api/rappels", get(api_rappels))
         .route("/agent/{*reste}", get(introuvable))
         .layer(middleware::from_fn_with_state(console.clone(), garde));
@@ -306,23 +359,15 @@ async fn introuvable(Extension(s): Extension<Session>) -> Response {
     html(StatusCode::NOT_FOUND, pages::introuvable(&s))
 }
 
-/// Runs one step of a call off the async runtime.
-async fn pas(console: &Arc<Console>, id: &str, texte: &str) -> Result<Sortie, Response> {
-    let (service, id2, texte) = (console.service.clone(), id.to_string(), texte.to_string());
-    let r = tokio::task::spawn_blocking(move || {
-        service.traiter(&Message {
-            canal: CANAL,
-            expediteur: &id2,
-            texte: &texte,
-            id: None,
-            langue: None,
-        })
-    })
-    .await;
-    match r {
-        Ok(Ok(s)) => Ok(s),
+/// Runs blocking work (the store, the engine) off the async runtime. A
+/// storage failure becomes a 503 page saying that nothing was saved.
+async fn bloquant<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, String> + Send + 'static,
+) -> Result<T, Response> {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(Ok(x)) => Ok(x),
         Ok(Err(e)) => {
-            tracing::error!(erreur = %e, "console agent : étape non enregistrée");
+            tracing::error!(erreur = %e, "console agent : stockage indisponible");
             Err(html(
                 StatusCode::SERVICE_UNAVAILABLE,
                 pages::erreur("Stockage indisponible : rien n'a été enregistré, réessayez."),
@@ -333,6 +378,25 @@ async fn pas(console: &Arc<Console>, id: &str, texte: &str) -> Result<Sortie, Re
             pages::erreur("Erreur interne : réessayez."),
         )),
     }
+}
+
+/// One step of a call: the agent's answer, read as an SMS would be.
+fn pas(console: &Console, appel: &Appel, texte: &str) -> Result<Sortie, String> {
+    console
+        .service
+        .traiter_cle(
+            &appel.cle,
+            &Message {
+                canal: &appel.canal,
+                // The console never knows the person's number: a RAPPEL
+                // typed here keeps the contact already sealed, if any.
+                expediteur: "",
+                texte,
+                id: None,
+                langue: None,
+            },
+        )
+        .map_err(|e| e.to_string())
 }
 
 async fn nouvel_appel(
@@ -351,29 +415,33 @@ async fn nouvel_appel(
             pages::erreur("Service indisponible : réessayez."),
         );
     };
-    // The first message of a conversation opens it in French, as BONJOUR does by SMS.
-    let sortie = match pas(&console, &id, "BONJOUR").await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
-    console.garder(
-        &id,
-        Appel {
+    let c = console.clone();
+    let id2 = id.clone();
+    let r = bloquant(move || {
+        let mut appel = Appel {
             agent: s.login.clone(),
-            debut: console.gardien.maintenant(),
-            derniere: sortie,
-        },
-    );
-    Redirect::to(&format!("/agent/appels/{id}")).into_response()
+            debut: c.gardien.maintenant(),
+            cle: c.service.cle(CANAL, &id2),
+            canal: CANAL.to_string(),
+            rappel: false,
+            messages: Vec::new(),
+            note: None,
+        };
+        // The first message of a conversation opens it in French, as BONJOUR does by SMS.
+        appel.messages = pas(&c, &appel, "BONJOUR")?.messages;
+        c.garder(&id2, &appel)
+    })
+    .await;
+    match r {
+        Ok(()) => Redirect::to(&format!("/agent/appels/{id}")).into_response(),
+        Err(r) => r,
+    }
 }
 
-/// The situation so far of a call, as `path = value` lines.
-fn situation(console: &Console, id: &str) -> Vec<(String, String)> {
-    let Ok(Some(c)) = console.service.conversation(CANAL, id) else {
-        return Vec::new();
-    };
+/// The situation of a conversation as `path = value` lines.
+fn lignes_situation(situation: &crate::situation::Situation) -> Vec<(String, String)> {
     let mut lignes = Vec::new();
-    if let Ok(v) = serde_json::to_value(&c.situation) {
+    if let Ok(v) = serde_json::to_value(situation) {
         aplatir("", &v, &mut lignes);
     }
     lignes
@@ -402,17 +470,108 @@ fn aplatir(prefixe: &str, v: &serde_json::Value, lignes: &mut Vec<(String, Strin
     }
 }
 
+/// Everything the call screen shows.
+pub struct VueAppel {
+    /// The call id (in URLs).
+    pub id: String,
+    /// The call.
+    pub appel: Appel,
+    /// Where the conversation stands: the question waiting, or the results.
+    pub tour: Tour,
+    /// The answers given so far, each editable.
+    pub reponses: Vec<ReponseDonnee>,
+    /// The situation so far, field by field.
+    pub situation: Vec<(String, String)>,
+    /// The callback request, for a call taken from the queue.
+    pub demande: Option<DemandeRappel>,
+    /// The number to call (SMS) or chat id (Telegram), for a callback.
+    pub contact: Option<String>,
+    /// The SMS summary that "send by SMS" would send.
+    pub recapitulatif: Vec<String>,
+    /// Whether SMS can be sent at all.
+    pub sms_possible: bool,
+    /// Whether the person can be told on their channel that the request is handled.
+    pub prevenir_possible: bool,
+    /// The person said STOP: the dialogue is silent.
+    pub arrete: bool,
+    /// The conversation is gone (erased by the person, or expired).
+    pub disparue: bool,
+}
+
+/// The aids of a view, when results are shown.
+impl VueAppel {
+    /// Every aid's result, once the questions are over.
+    pub fn aides(&self) -> Option<&[ResultatAide]> {
+        self.tour.aides.as_deref()
+    }
+    /// The question waiting, if any.
+    pub fn invite(&self) -> Option<&Invite> {
+        self.tour.invite.as_ref()
+    }
+}
+
+fn vue(console: &Console, id: &str, agent: &str) -> Result<Option<VueAppel>, String> {
+    let Some(mut appel) = console.appel(id, agent)? else {
+        return Ok(None);
+    };
+    let service = &console.service;
+    let ecran = service.ecran(&appel.cle).map_err(|e| e.to_string())?;
+    let (tour, reponses, situation, arrete, disparue) = match &ecran {
+        Some((c, t)) => (
+            t.clone(),
+            service.moteur.reponses_donnees(c),
+            lignes_situation(&c.situation),
+            c.arrete,
+            false,
+        ),
+        None => (Tour::default(), Vec::new(), Vec::new(), false, true),
+    };
+    let (demande, contact) = if appel.rappel {
+        let d = service.rappel(&appel.cle).map_err(|e| e.to_string())?;
+        let contact = d.as_ref().and_then(|d| service.contact(d));
+        (d, contact)
+    } else {
+        (None, None)
+    };
+    let recapitulatif = if tour.aides.is_some() {
+        service
+            .recapitulatif(&appel.cle)
+            .map_err(|e| e.to_string())?
+    } else {
+        Vec::new()
+    };
+    let prevenir_possible = contact.is_some() && console.messagerie.possible(&appel.canal);
+    let v = VueAppel {
+        id: id.to_string(),
+        appel: appel.clone(),
+        tour,
+        reponses,
+        situation,
+        demande,
+        contact,
+        recapitulatif,
+        sms_possible: console.messagerie.sms_possible(),
+        prevenir_possible,
+        arrete,
+        disparue,
+    };
+    // A note is shown once.
+    if appel.note.take().is_some() {
+        console.garder(id, &appel)?;
+    }
+    Ok(Some(v))
+}
+
 async fn appel(
     State(console): State<Arc<Console>>,
     Extension(s): Extension<Session>,
     Path(id): Path<String>,
 ) -> Response {
-    match console.appel(&id, &s.login) {
-        Some(a) => html(
-            StatusCode::OK,
-            pages::appel(&s, &id, &a, &situation(&console, &id)),
-        ),
-        None => html(StatusCode::NOT_FOUND, pages::introuvable(&s)),
+    let (c, login) = (console.clone(), s.login.clone());
+    match bloquant(move || vue(&c, &id, &login)).await {
+        Ok(Some(v)) => html(StatusCode::OK, pages::appel(&s, &v)),
+        Ok(None) => html(StatusCode::NOT_FOUND, pages::introuvable(&s)),
+        Err(r) => r,
     }
 }
 
@@ -427,6 +586,20 @@ struct FormReponse {
     texte: Option<String>,
 }
 
+impl FormReponse {
+    /// Typed text wins over a button: pressing Enter in the text field
+    /// submits the form with its first button (a choice) too, and what the
+    /// agent typed is what they meant. `None` when empty or too long.
+    fn texte(self) -> Option<String> {
+        let t = self
+            .texte
+            .filter(|t| !t.trim().is_empty())
+            .or(self.reponse)
+            .unwrap_or_default();
+        (!t.trim().is_empty() && t.chars().count() <= TEXTE_MAX).then_some(t)
+    }
+}
+
 async fn repondre(
     State(console): State<Arc<Console>>,
     Extension(s): Extension<Session>,
@@ -436,29 +609,297 @@ async fn repondre(
     if !session::egaux(&s.csrf, &f.csrf) {
         return csrf_refuse();
     }
-    let Some(mut a) = console.appel(&id, &s.login) else {
-        return html(StatusCode::NOT_FOUND, pages::introuvable(&s));
+    let retour = format!("/agent/appels/{id}");
+    let Some(texte) = f.texte() else {
+        return Redirect::to(&retour).into_response();
     };
-    // Typed text wins over a button: pressing Enter in the text field
-    // submits the form with its first button (a choice) too, and what the
-    // agent typed is what they meant.
-    let texte = f
-        .texte
-        .filter(|t| !t.trim().is_empty())
-        .or(f.reponse)
-        .unwrap_or_default();
-    if texte.trim().is_empty() || texte.chars().count() > TEXTE_MAX {
-        return Redirect::to(&format!("/agent/appels/{id}")).into_response();
-    }
-    match pas(&console, &id, &texte).await {
-        Ok(sortie) => {
-            a.derniere = sortie;
-            console.garder(&id, a);
-            // Post/redirect/get: reloading the page never answers twice.
-            Redirect::to(&format!("/agent/appels/{id}")).into_response()
-        }
+    let (c, login) = (console.clone(), s.login.clone());
+    let r = bloquant(move || {
+        let Some(mut a) = c.appel(&id, &login)? else {
+            return Ok(false);
+        };
+        a.messages = pas(&c, &a, &texte)?.messages;
+        a.note = None;
+        c.garder(&id, &a)?;
+        Ok(true)
+    })
+    .await;
+    match r {
+        // Post/redirect/get: reloading the page never answers twice.
+        Ok(true) => Redirect::to(&retour).into_response(),
+        Ok(false) => html(StatusCode::NOT_FOUND, pages::introuvable(&s)),
         Err(r) => r,
     }
+}
+
+/// The question to answer again, and the answer given before.
+fn a_modifier(
+    console: &Console,
+    id: &str,
+    agent: &str,
+    question: &str,
+) -> Result<Option<(Invite, String)>, String> {
+    let Some(appel) = console.appel(id, agent)? else {
+        return Ok(None);
+    };
+    let service = &console.service;
+    let Some((c, _)) = service.ecran(&appel.cle).map_err(|e| e.to_string())? else {
+        return Ok(None);
+    };
+    let Some(donnee) = service
+        .moteur
+        .reponses_donnees(&c)
+        .into_iter()
+        .find(|d| d.question == question)
+    else {
+        return Ok(None);
+    };
+    Ok(service
+        .moteur
+        .invite_question(&c, question)
+        .map(|i| (i, donnee.reponse)))
+}
+
+async fn page_modifier(
+    State(console): State<Arc<Console>>,
+    Extension(s): Extension<Session>,
+    Path((id, question)): Path<(String, String)>,
+) -> Response {
+    let (c, login, id2) = (console.clone(), s.login.clone(), id.clone());
+    match bloquant(move || a_modifier(&c, &id2, &login, &question)).await {
+        Ok(Some((invite, actuelle))) => html(
+            StatusCode::OK,
+            pages::modifier(&s, &id, &invite, &actuelle, &[]),
+        ),
+        Ok(None) => html(StatusCode::NOT_FOUND, pages::introuvable(&s)),
+        Err(r) => r,
+    }
+}
+
+/// What a correction gave.
+enum Corrige {
+    Fait,
+    Introuvable,
+    Incomprise(Invite, String, Vec<String>),
+    Refusee(&'static str),
+}
+
+async fn modifier(
+    State(console): State<Arc<Console>>,
+    Extension(s): Extension<Session>,
+    Path((id, question)): Path<(String, String)>,
+    Form(f): Form<FormReponse>,
+) -> Response {
+    if !session::egaux(&s.csrf, &f.csrf) {
+        return csrf_refuse();
+    }
+    let Some(texte) = f.texte() else {
+        return Redirect::to(&format!("/agent/appels/{id}/modifier/{question}")).into_response();
+    };
+    let (c, login, id2) = (console.clone(), s.login.clone(), id.clone());
+    let r = bloquant(move || {
+        let Some((invite, actuelle)) = a_modifier(&c, &id2, &login, &question)? else {
+            return Ok(Corrige::Introuvable);
+        };
+        let Some(mut a) = c.appel(&id2, &login)? else {
+            return Ok(Corrige::Introuvable);
+        };
+        match c
+            .service
+            .corriger(&a.cle, &question, &texte)
+            .map_err(|e| e.to_string())?
+        {
+            Ok((sortie, retirees)) => {
+                a.messages = sortie.messages;
+                a.note = Some(note_correction(&retirees));
+                c.garder(&id2, &a)?;
+                Ok(Corrige::Fait)
+            }
+            Err(RefusCorrection::Incomprise(m)) => Ok(Corrige::Incomprise(invite, actuelle, m)),
+            Err(RefusCorrection::PasRepondue) => Ok(Corrige::Introuvable),
+            Err(RefusCorrection::Ancienne) => Ok(Corrige::Refusee(
+                "Cette conversation a commencé avant que les réponses soient gardées : utilisez « Question précédente » pour revenir en arrière.",
+            )),
+            Err(RefusCorrection::Arretee) => Ok(Corrige::Refusee(
+                "La personne a demandé STOP : sa conversation ne peut plus être modifiée.",
+            )),
+        }
+    })
+    .await;
+    match r {
+        Ok(Corrige::Fait) => Redirect::to(&format!("/agent/appels/{id}")).into_response(),
+        Ok(Corrige::Introuvable) => html(StatusCode::NOT_FOUND, pages::introuvable(&s)),
+        Ok(Corrige::Incomprise(invite, actuelle, messages)) => html(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            pages::modifier(&s, &id, &invite, &actuelle, &messages),
+        ),
+        Ok(Corrige::Refusee(m)) => html(StatusCode::CONFLICT, pages::erreur(m)),
+        Err(r) => r,
+    }
+}
+
+/// "Answer changed", and which answers were dropped with it.
+fn note_correction(retirees: &[ReponseDonnee]) -> String {
+    if retirees.is_empty() {
+        return "Réponse modifiée ; les résultats sont recalculés.".into();
+    }
+    let liste: Vec<String> = retirees
+        .iter()
+        .map(|r| format!("« {} » ({})", r.libelle, r.reponse))
+        .collect();
+    format!(
+        "Réponse modifiée. Ces réponses sont retirées, car la question ne se pose plus : {}.",
+        liste.join(", ")
+    )
+}
+
+/// "Send the summary by SMS": the caller's number and their consent.
+#[derive(Deserialize)]
+struct FormSms {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    numero: String,
+    #[serde(default)]
+    consentement: Option<String>,
+}
+
+async fn envoyer_sms(
+    State(console): State<Arc<Console>>,
+    Extension(s): Extension<Session>,
+    Path(id): Path<String>,
+    Form(f): Form<FormSms>,
+) -> Response {
+    if !session::egaux(&s.csrf, &f.csrf) {
+        return csrf_refuse();
+    }
+    let (c, login, id2) = (console.clone(), s.login.clone(), id.clone());
+    let r = bloquant(move || {
+        let Some(mut a) = c.appel(&id2, &login)? else {
+            return Ok(false);
+        };
+        a.note = Some(envoi_recapitulatif(&c, &a, &f));
+        c.garder(&id2, &a)?;
+        Ok(true)
+    })
+    .await;
+    match r {
+        Ok(true) => Redirect::to(&format!("/agent/appels/{id}#envoi-sms")).into_response(),
+        Ok(false) => html(StatusCode::NOT_FOUND, pages::introuvable(&s)),
+        Err(r) => r,
+    }
+}
+
+/// Sends the summary; says what happened, for the agent.
+fn envoi_recapitulatif(console: &Console, appel: &Appel, f: &FormSms) -> String {
+    if f.consentement.is_none() {
+        return "SMS non envoyé : cochez la case une fois que l'appelant a donné son accord."
+            .into();
+    }
+    let service = &console.service;
+    // An empty number on a callback taken from an SMS means "the number
+    // that asked for the callback".
+    let numero = if f.numero.trim().is_empty() && appel.rappel && appel.canal == "sms" {
+        service
+            .rappel(&appel.cle)
+            .ok()
+            .flatten()
+            .and_then(|d| service.contact(&d))
+            .unwrap_or_default()
+    } else {
+        f.numero.clone()
+    };
+    let Some(e164) = crate::sms::numero::normaliser(&numero) else {
+        return "SMS non envoyé : numéro non reconnu. Donnez un numéro de portable, par exemple 06 12 34 56 78.".into();
+    };
+    let messages = match service.recapitulatif(&appel.cle) {
+        Ok(m) if m.is_empty() => {
+            return "SMS non envoyé : aucune aide accordée à résumer.".into();
+        }
+        Ok(m) => m,
+        Err(e) => return format!("SMS non envoyé : stockage indisponible ({e})."),
+    };
+    match console.messagerie.envoyer(service, "sms", &e164, &messages) {
+        Ok(()) => {
+            tracing::info!(agent = %appel.agent, vers = %crate::sms::numero::masquer(&e164), sms = messages.len(), "console agent : récapitulatif envoyé");
+            format!(
+                "Récapitulatif envoyé par SMS au {} ({} SMS).",
+                crate::sms::numero::masquer(&e164),
+                messages.len()
+            )
+        }
+        Err(e) => format!("SMS non envoyé : {e}."),
+    }
+}
+
+async fn clore(
+    State(console): State<Arc<Console>>,
+    Extension(s): Extension<Session>,
+    Path(id): Path<String>,
+    Form(f): Form<FormSimple>,
+) -> Response {
+    if !session::egaux(&s.csrf, &f.csrf) {
+        return csrf_refuse();
+    }
+    let (c, login, id2) = (console.clone(), s.login.clone(), id.clone());
+    let r = bloquant(move || {
+        let Some(mut a) = c.appel(&id2, &login)?.filter(|a| a.rappel) else {
+            return Ok(false);
+        };
+        a.note = Some(clore_rappel(&c, &a)?);
+        c.garder(&id2, &a)?;
+        Ok(true)
+    })
+    .await;
+    match r {
+        Ok(true) => Redirect::to(&format!("/agent/appels/{id}")).into_response(),
+        Ok(false) => html(StatusCode::NOT_FOUND, pages::introuvable(&s)),
+        Err(r) => r,
+    }
+}
+
+/// Marks the callback handled, erases the contact, and tells the person on
+/// their channel (with the summary, when results were reached).
+fn clore_rappel(console: &Console, appel: &Appel) -> Result<String, String> {
+    let service = &console.service;
+    let Some(demande) = service
+        .clore_rappel(&appel.cle)
+        .map_err(|e| e.to_string())?
+    else {
+        return Ok(
+            "Cette demande de rappel n'existe plus (la personne a effacé ses données).".into(),
+        );
+    };
+    let langue = service
+        .ecran(&appel.cle)
+        .map_err(|e| e.to_string())?
+        .map(|(c, _)| c.langue)
+        .unwrap_or_default();
+    let Some(contact) = service.contact(&demande) else {
+        return Ok("Demande close. La personne n'a pas été prévenue : aucun moyen de la joindre n'est gardé.".into());
+    };
+    let mut messages = vec![service.moteur.textes.msg(langue, "rappel-traite", &[])];
+    messages.extend(
+        service
+            .recapitulatif(&appel.cle)
+            .map_err(|e| e.to_string())?,
+    );
+    let canal = if appel.canal == "sms" {
+        "SMS"
+    } else {
+        "Telegram"
+    };
+    Ok(
+        match console
+            .messagerie
+            .envoyer(service, &appel.canal, &contact, &messages)
+        {
+            Ok(()) => format!("Demande close. La personne est prévenue par {canal}."),
+            Err(e) => {
+                format!("Demande close. La personne n'a pas pu être prévenue par {canal} : {e}.")
+            }
+        },
+    )
 }
 
 async fn imprimer(
@@ -466,44 +907,58 @@ async fn imprimer(
     Extension(s): Extension<Session>,
     Path(id): Path<String>,
 ) -> Response {
-    match console.appel(&id, &s.login) {
-        Some(a) => html(
-            StatusCode::OK,
-            pages::impression(&a, &situation(&console, &id)),
-        ),
-        None => html(StatusCode::NOT_FOUND, pages::introuvable(&s)),
+    let (c, login) = (console.clone(), s.login.clone());
+    match bloquant(move || vue(&c, &id, &login)).await {
+        Ok(Some(v)) => html(StatusCode::OK, pages::impression(&v)),
+        Ok(None) => html(StatusCode::NOT_FOUND, pages::introuvable(&s)),
+        Err(r) => r,
     }
 }
 
 /// One callback request as the queue shows it.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct LigneRappel {
+    /// The conversation's key (to take the request).
+    pub cle: String,
     /// When it was asked (seconds since 1970).
     pub depuis: u64,
     /// The person's channel.
     pub canal: String,
     /// Handled already.
     pub traitee: bool,
+    /// The agent who took it, if any.
+    pub prise_par: Option<String>,
+    /// How to reach the person, masked (`06 •• •• •• 78`), if kept.
+    pub joignable: Option<String>,
     /// The situation so far, as `path = value` lines.
     pub situation: Vec<(String, String)>,
 }
 
 fn lignes_rappel(console: &Console) -> Result<Vec<LigneRappel>, String> {
-    let magasin = console.service.magasin();
+    let service = &console.service;
+    let magasin = service.magasin();
     let demandes = magasin.rappels().map_err(|e| e.to_string())?;
     Ok(demandes
         .into_iter()
         .map(|(cle, d)| {
-            let mut situation = Vec::new();
-            if let Ok(Some(dossier)) = magasin.lire(&cle) {
-                if let Ok(v) = serde_json::to_value(&dossier.conversation.situation) {
-                    aplatir("", &v, &mut situation);
+            let situation = match magasin.lire(&cle) {
+                Ok(Some(dossier)) => lignes_situation(&dossier.conversation.situation),
+                _ => Vec::new(),
+            };
+            let joignable = service.contact(&d).map(|c| {
+                if d.canal == "sms" {
+                    crate::sms::numero::masquer(&c)
+                } else {
+                    "par Telegram".into()
                 }
-            }
+            });
             LigneRappel {
+                cle: cle.0,
                 depuis: d.depuis,
                 canal: d.canal,
                 traitee: d.traitee,
+                prise_par: d.prise_par,
+                joignable,
                 situation,
             }
         })
@@ -515,12 +970,9 @@ async fn rappels(
     Extension(s): Extension<Session>,
 ) -> Response {
     let c = console.clone();
-    match tokio::task::spawn_blocking(move || lignes_rappel(&c)).await {
-        Ok(Ok(l)) => html(StatusCode::OK, pages::rappels(&s, &l)),
-        _ => html(
-            StatusCode::SERVICE_UNAVAILABLE,
-            pages::erreur("Stockage indisponible : réessayez."),
-        ),
+    match bloquant(move || lignes_rappel(&c)).await {
+        Ok(l) => html(StatusCode::OK, pages::rappels(&s, &l)),
+        Err(r) => r,
     }
 }
 
@@ -533,5 +985,58 @@ async fn api_rappels(State(console): State<Arc<Console>>) -> Response {
             Json(serde_json::json!({"erreur": "stockage indisponible : réessayez"})),
         )
             .into_response(),
+    }
+}
+
+/// "Take this callback": the request's key.
+#[derive(Deserialize)]
+struct FormPrendre {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    cle: String,
+}
+
+async fn prendre_rappel(
+    State(console): State<Arc<Console>>,
+    Extension(s): Extension<Session>,
+    Form(f): Form<FormPrendre>,
+) -> Response {
+    if !session::egaux(&s.csrf, &f.csrf) {
+        return csrf_refuse();
+    }
+    let Some(id) = session::jeton().map(|j| j[..24].to_string()) else {
+        return html(
+            StatusCode::SERVICE_UNAVAILABLE,
+            pages::erreur("Service indisponible : réessayez."),
+        );
+    };
+    let (c, login, id2) = (console.clone(), s.login.clone(), id.clone());
+    let r = bloquant(move || {
+        let cle = Cle(f.cle);
+        let Some(d) = c
+            .service
+            .prendre_rappel(&cle, &login)
+            .map_err(|e| e.to_string())?
+        else {
+            return Ok(false);
+        };
+        let appel = Appel {
+            agent: login,
+            debut: c.gardien.maintenant(),
+            cle,
+            canal: d.canal,
+            rappel: true,
+            messages: Vec::new(),
+            note: None,
+        };
+        c.garder(&id2, &appel)?;
+        Ok(true)
+    })
+    .await;
+    match r {
+        Ok(true) => Redirect::to(&format!("/agent/appels/{id}")).into_response(),
+        Ok(false) => html(StatusCode::NOT_FOUND, pages::introuvable(&s)),
+        Err(r) => r,
     }
 }

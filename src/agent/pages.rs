@@ -13,18 +13,19 @@
 //! `locales/fr/agent.ftl` (see `AGENT_CONSOLE_STATUS.md`).
 
 use super::session::Session;
-use super::{Appel, LigneRappel};
+use super::{LigneRappel, VueAppel};
+use crate::dialogue::Invite;
 use crate::rules::{Periodicite, ResultatAide, Statut};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
-
-use serde_json::Value;
 
 /// Plain CSS in the look of French public services (DSFR colours and spacing).
 const CSS: &str = r#"
 *{box-sizing:border-box}
 body{margin:0;font-family:Marianne,Arial,sans-serif;color:#161616;background:#fff;line-height:1.5;font-size:1.05rem}
 a{color:#000091}
-.evitement{position:absolute;left:-999px}.evitement:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:9}
+.evitement{position:absolute;left:-999px}a.evitement:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:9}
+label.en-ligne{display:inline;font-weight:400}
+details{margin:.5rem 0}
 header{border-bottom:1px solid #ddd;padding:.75rem 1.5rem;display:flex;gap:1.5rem;align-items:center;flex-wrap:wrap}
 header .marque{font-weight:700;font-size:1.25rem;color:#000091;text-decoration:none}
 nav ul{display:flex;gap:1rem;list-style:none;margin:0;padding:0}
@@ -182,97 +183,242 @@ pub fn accueil(s: &Session) -> Markup {
     )
 }
 
-fn texte_json<'a>(v: &'a Value, cle: &str) -> &'a str {
-    v.get(cle).and_then(Value::as_str).unwrap_or("")
-}
-
 /// The call screen: the question to read aloud and the ways to answer, or
-/// the results once given.
-pub fn appel(s: &Session, id: &str, a: &Appel, situation: &[(String, String)]) -> Markup {
-    let invite = &a.derniere.invite;
-    let action = format!("/agent/appels/{id}");
+/// the results once given; the answers so far, each editable; for a call
+/// taken from the callback queue, whom to call and "handled".
+pub fn appel(s: &Session, v: &VueAppel) -> Markup {
+    let action = format!("/agent/appels/{}", v.id);
     gabarit(
         "Appel en cours",
         Some(s),
         html! {
             h1 { "Appel en cours" }
-            @if !a.derniere.messages.is_empty() {
+            @if let Some(n) = &v.appel.note {
+                p.info role="status" { (n) }
+            }
+            @if v.appel.rappel {
+                (bloc_rappel(s, v, &action))
+            }
+            @if v.disparue {
+                p.alerte role="alert" { "Cette conversation n'existe plus : la personne a effacé ses données, ou elle a expiré." }
+            } @else if v.arrete {
+                p.alerte role="alert" { "La personne a demandé STOP : rien ne lui est envoyé et sa conversation ne peut plus avancer ici." }
+            }
+            @if !v.appel.messages.is_empty() {
                 section aria-labelledby="titre-service" {
                     h2 id="titre-service" { "Message du service (version SMS)" }
-                    div.info role="status" {
-                        @for m in &a.derniere.messages { p { (m) } }
+                    div.info {
+                        @for m in &v.appel.messages { p { (m) } }
                     }
                 }
             }
-            @if invite.is_object() {
+            @if let (Some(invite), false) = (v.invite(), v.arrete) {
                 (question(s, &action, invite))
             }
-            @if let Some(aides) = &a.derniere.aides {
+            @if let Some(aides) = v.aides() {
                 (resultats(aides))
                 p.pas-imprimer { a.bouton href={(action) "/imprimer"} { "Vue imprimable" } }
+                (envoi_sms(s, v, &action))
             }
-            @if !situation.is_empty() {
+            @if !v.reponses.is_empty() {
+                section aria-labelledby="titre-reponses" {
+                    h2 id="titre-reponses" { "Réponses données" }
+                    table {
+                        caption { "Chaque réponse peut être modifiée : les questions suivantes sont reprises en conséquence." }
+                        thead { tr {
+                            th scope="col" { "Question" }
+                            th scope="col" { "Réponse" }
+                            th scope="col" { "Action" }
+                        } }
+                        tbody {
+                            @for r in &v.reponses {
+                                tr {
+                                    td { (r.libelle) }
+                                    td { (r.reponse) }
+                                    td {
+                                        @if !v.arrete {
+                                            a href={(action) "/modifier/" (r.question)} {
+                                                "Modifier" span.evitement { " : " (r.libelle) }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @if !v.situation.is_empty() {
                 section aria-labelledby="titre-situation" {
                     h2 id="titre-situation" { "Situation déclarée" }
-                    (tableau_situation(situation))
+                    (tableau_situation(&v.situation))
                 }
             }
         },
     )
 }
 
-fn question(s: &Session, action: &str, invite: &Value) -> Markup {
-    let numero = invite.get("numero").and_then(Value::as_u64).unwrap_or(0);
-    let total = invite
-        .get("total")
-        .and_then(Value::as_u64)
-        .unwrap_or(0)
-        .max(numero);
-    let genre = texte_json(invite, "kind");
-    let choix: Vec<(String, String)> = match genre {
-        "yes_no" => vec![("O".into(), "Oui".into()), ("N".into(), "Non".into())],
-        _ => invite
-            .get("choices")
-            .and_then(Value::as_array)
-            .map(|c| {
-                c.iter()
-                    .map(|o| {
-                        (
-                            texte_json(o, "key").to_string(),
-                            texte_json(o, "label").to_string(),
-                        )
-                    })
-                    .collect()
-            })
-            .unwrap_or_default(),
-    };
+/// Whom to call back, and closing the request.
+fn bloc_rappel(s: &Session, v: &VueAppel, action: &str) -> Markup {
+    html! {
+        section aria-labelledby="titre-rappel" {
+            h2 id="titre-rappel" { "Demande de rappel" }
+            @if let Some(d) = &v.demande {
+                p { "Demandée le " (date(d.depuis)) " par " (canal_lisible(&d.canal)) "." }
+                @match (&v.contact, d.canal.as_str()) {
+                    (Some(numero), "sms") => p.lire { "Numéro à appeler : " strong { (numero_lisible(numero)) } },
+                    (Some(_), _) => p { "La personne écrit sur Telegram : elle n'a pas donné de numéro. Elle sera prévenue par Telegram quand la demande sera close." },
+                    (None, _) => p { "Aucun moyen de joindre la personne n'est gardé." },
+                }
+                @if d.traitee {
+                    p { "Demande close." }
+                } @else {
+                    form method="post" action={(action) "/clore"} {
+                        input type="hidden" name="csrf" value=(s.csrf);
+                        button type="submit" {
+                            @if v.prevenir_possible { "Clore la demande et prévenir la personne" } @else { "Clore la demande" }
+                        }
+                    }
+                }
+            } @else {
+                p { "Cette demande de rappel n'existe plus." }
+            }
+        }
+    }
+}
+
+/// The channel's name for agents.
+fn canal_lisible(canal: &str) -> &str {
+    match canal {
+        "sms" => "SMS",
+        "telegram" => "Telegram",
+        "agent" => "téléphone (console)",
+        autre => autre,
+    }
+}
+
+/// +33612345678 → 06 12 34 56 78, to read aloud or dial.
+fn numero_lisible(e164: &str) -> String {
+    match e164.strip_prefix("+33") {
+        Some(reste) if reste.len() == 9 && reste.bytes().all(|b| b.is_ascii_digit()) => {
+            let national = format!("0{reste}");
+            national
+                .as_bytes()
+                .chunks(2)
+                .map(|c| String::from_utf8_lossy(c).into_owned())
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        _ => e164.to_string(),
+    }
+}
+
+/// "Send this summary by SMS", with the caller's consent.
+fn envoi_sms(s: &Session, v: &VueAppel, action: &str) -> Markup {
+    let numero_connu = v.appel.rappel && v.appel.canal == "sms" && v.contact.is_some();
+    html! {
+        section.pas-imprimer id="envoi-sms" aria-labelledby="titre-sms" {
+            h2 id="titre-sms" { "Envoyer le récapitulatif par SMS" }
+            @if v.recapitulatif.is_empty() {
+                p { "Aucune aide accordée : rien à résumer." }
+            } @else if !v.sms_possible {
+                p { "L'envoi de SMS n'est pas configuré sur ce service (config.toml : [sms.twilio], [sms.vonage] ou [sms.mtarget])." }
+            } @else {
+                details {
+                    summary { "Texte envoyé (" (v.recapitulatif.len()) " SMS)" }
+                    @for m in &v.recapitulatif { p.discret { (m) } }
+                }
+                form method="post" action={(action) "/sms"} {
+                    input type="hidden" name="csrf" value=(s.csrf);
+                    label for="numero" {
+                        "Numéro de portable de l'appelant"
+                        @if numero_connu { " (vide : le numéro de la demande de rappel)" }
+                    }
+                    input type="tel" id="numero" name="numero" autocomplete="off" inputmode="tel"
+                        placeholder="06 12 34 56 78" required[!numero_connu];
+                    p {
+                        input type="checkbox" id="consentement" name="consentement" value="oui" required;
+                        " "
+                        label.en-ligne for="consentement" { "L'appelant accepte de recevoir ce récapitulatif par SMS (son numéro n'est pas conservé)." }
+                    }
+                    p { button type="submit" { "Envoyer le SMS" } }
+                }
+            }
+        }
+    }
+}
+
+/// Answering an earlier question again.
+pub fn modifier(
+    s: &Session,
+    id: &str,
+    invite: &Invite,
+    actuelle: &str,
+    erreurs: &[String],
+) -> Markup {
+    let action = format!("/agent/appels/{id}/modifier/{}", invite.question);
+    gabarit(
+        "Modifier une réponse",
+        Some(s),
+        html! {
+            h1 { "Modifier une réponse" }
+            @if !erreurs.is_empty() {
+                div.alerte role="alert" { @for e in erreurs { p { (e) } } }
+            }
+            p { "Réponse actuelle : " strong { (actuelle) } }
+            (formulaire(s, &action, invite, false))
+            p { a href={"/agent/appels/" (id)} { "Annuler et revenir à l'appel" } }
+        },
+    )
+}
+
+fn question(s: &Session, action: &str, invite: &Invite) -> Markup {
+    let total = invite.total.max(invite.numero);
     html! {
         section aria-labelledby="titre-question" {
             h2 id="titre-question" { "À lire à l'appelant" }
-            p { "Question " (numero) " sur environ " (total) }
-            progress max=(total) value=(numero) aria-label="Progression" {}
-            p.lire { (texte_json(invite, "agent")) }
-            // The question id and kind are exposed for the browser test.
-            form method="post" action=(action) data-question=(texte_json(invite, "question")) data-genre=(genre) {
-                input type="hidden" name="csrf" value=(s.csrf);
-                @if !choix.is_empty() {
-                    fieldset {
-                        legend { "Réponses (touches du clavier entre crochets)" }
-                        div.choix {
-                            @for (i, (cle, libelle)) in choix.iter().enumerate() {
-                                button type="submit" name="reponse" value=(cle)
-                                    data-touche=(cle.to_uppercase()) autofocus[i == 0] {
-                                    kbd { (cle) } (libelle)
-                                }
+            p { "Question " (invite.numero) " sur environ " (total) }
+            progress max=(total) value=(invite.numero) aria-label="Progression" {}
+            (formulaire(s, action, invite, true))
+        }
+    }
+}
+
+/// The question to read aloud and the ways to answer it: buttons with
+/// shortcuts, free text read as an SMS, and (in a call) back.
+fn formulaire(s: &Session, action: &str, invite: &Invite, retour: bool) -> Markup {
+    let choix: Vec<(String, String)> = match invite.kind {
+        "yes_no" => vec![("O".into(), "Oui".into()), ("N".into(), "Non".into())],
+        _ => invite
+            .choices
+            .iter()
+            .map(|o| (o.key.clone(), o.label.clone()))
+            .collect(),
+    };
+    html! {
+        p.lire { (invite.agent) }
+        // The question id and kind are exposed for the browser test.
+        form method="post" action=(action) data-question=(invite.question) data-genre=(invite.kind) {
+            input type="hidden" name="csrf" value=(s.csrf);
+            @if !choix.is_empty() {
+                fieldset {
+                    legend { "Réponses (touches du clavier entre crochets)" }
+                    div.choix {
+                        @for (i, (cle, libelle)) in choix.iter().enumerate() {
+                            button type="submit" name="reponse" value=(cle)
+                                data-touche=(cle.to_uppercase()) autofocus[i == 0] {
+                                kbd { (cle) } (libelle)
                             }
                         }
                     }
                 }
-                label for="reponse-libre" { "Réponse libre (comprise comme un SMS)" }
-                input type="text" id="reponse-libre" name="texte" autocomplete="off"
-                    autofocus[choix.is_empty()];
-                p {
-                    button type="submit" { "Envoyer" }
+            }
+            label for="reponse-libre" { "Réponse libre (comprise comme un SMS)" }
+            input type="text" id="reponse-libre" name="texte" autocomplete="off"
+                autofocus[choix.is_empty()];
+            p {
+                button type="submit" { "Envoyer" }
+                @if retour {
                     " "
                     button.secondaire type="submit" name="reponse" value="RETOUR" data-touche="R" {
                         kbd { "R" } "Question précédente"
@@ -360,21 +506,21 @@ fn tableau_situation(situation: &[(String, String)]) -> Markup {
 }
 
 /// The print view: results and situation, without navigation or forms.
-pub fn impression(a: &Appel, situation: &[(String, String)]) -> Markup {
+pub fn impression(v: &VueAppel) -> Markup {
     gabarit(
         "Récapitulatif",
         None,
         html! {
             h1 { "Récapitulatif de vos droits" }
             p.pas-imprimer { button type="button" id="imprimer" { "Imprimer" } }
-            @if let Some(aides) = &a.derniere.aides {
+            @if let Some(aides) = v.aides() {
                 (resultats(aides))
             } @else {
                 p { "Les questions ne sont pas terminées : pas encore de résultats." }
             }
-            @if !situation.is_empty() {
+            @if !v.situation.is_empty() {
                 h2 { "Votre situation" }
-                (tableau_situation(situation))
+                (tableau_situation(&v.situation))
             }
         },
     )
@@ -397,16 +543,35 @@ pub fn rappels(s: &Session, lignes: &[LigneRappel]) -> Markup {
                         th scope="col" { "Canal" }
                         th scope="col" { "État" }
                         th scope="col" { "Situation" }
+                        th scope="col" { "Action" }
                     } }
                     tbody {
                         @for l in lignes {
                             tr {
                                 td { (date(l.depuis)) }
-                                td { (l.canal) }
-                                td { @if l.traitee { "traitée" } @else { "en attente" } }
+                                td {
+                                    (canal_lisible(&l.canal))
+                                    @if let Some(j) = &l.joignable { br; span.discret { (j) } }
+                                }
+                                td {
+                                    @if l.traitee { "traitée" }
+                                    @else if let Some(a) = &l.prise_par { "prise par " (a) }
+                                    @else { "en attente" }
+                                }
                                 td {
                                     @if l.situation.is_empty() { "—" } @else {
                                         ul { @for (c, v) in &l.situation { li { code { (c) } " : " (v) } } }
+                                    }
+                                }
+                                td {
+                                    @if !l.traitee {
+                                        form method="post" action="/agent/rappels/prendre" {
+                                            input type="hidden" name="csrf" value=(s.csrf);
+                                            input type="hidden" name="cle" value=(l.cle);
+                                            button type="submit" {
+                                                "Prendre" span.evitement { " la demande du " (date(l.depuis)) }
+                                            }
+                                        }
                                     }
                                 }
                             }

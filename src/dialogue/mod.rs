@@ -9,6 +9,6 @@ pub mod questions;
 pub mod reponse;
 
 pub use moteur::{
-    Conversation, Correction, Effet, Entrant, Etape, Invite, Moteur, Refus, Reglages, ReponseDonnee,
-    Tour,
+    Conversation, Correction, Effet, Entrant, Etape, Invite, Moteur, Refus, Reglages,
+    ReponseDonnee, Tour,
 };

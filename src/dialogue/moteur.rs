@@ -217,8 +217,8 @@ pub struct Correction {
     pub conversation: Conversation,
     /// The last step of the replay: the question now waiting, or the results.
     pub tour: Tour,
-    /// Questions whose answers were dropped: they are no longer asked.
-    pub retirees: Vec<String>,
+    /// Answers dropped because their question is no longer asked.
+    pub retirees: Vec<ReponseDonnee>,
 }
 
 /// Why an answer cannot be corrected.
@@ -791,6 +791,24 @@ impl Moteur {
         (c, tour)
     }
 
+    /// Where a conversation stands, without changing it: the question
+    /// waiting (with its prompt) or every aid's result. For a screen that
+    /// shows the state rather than answers a message (the agent console).
+    pub fn ecran(&self, c: &Conversation, e: &Entrant) -> Tour {
+        let mut copie = c.clone();
+        let mut blocs = Vec::new();
+        let mut tour = Tour::default();
+        match c.etape {
+            Etape::Resultats { .. } => {
+                let eval = self.evaluer(c, e.mois);
+                self.resultats(&mut copie, &eval, 0, &mut blocs, &mut tour);
+            }
+            _ => self.continuer(&mut copie, e, &mut blocs, &mut tour, true),
+        }
+        tour.messages = self.emballer(blocs);
+        tour
+    }
+
     /// The answers given so far, in the order they were given, with the
     /// question as an agent reads it (for the console's "edit" list).
     pub fn reponses_donnees(&self, c: &Conversation) -> Vec<ReponseDonnee> {
@@ -802,7 +820,9 @@ impl Moteur {
                 let args = self.args_question(q, c);
                 Some(ReponseDonnee {
                     question: id.clone(),
-                    libelle: self.textes.texte(c.langue, &q.message, Some("agent"), &args),
+                    libelle: self
+                        .textes
+                        .texte(c.langue, &q.message, Some("agent"), &args),
                     reponse: texte.clone(),
                 })
             })
@@ -854,6 +874,7 @@ impl Moteur {
             // Begun before answers were kept: nothing to replay from.
             return Err(Refus::Ancienne);
         }
+        let donnees = self.reponses_donnees(&etat);
         let mut a_rejouer: Vec<(String, String)> = etat
             .repondues
             .iter()
@@ -896,7 +917,10 @@ impl Moteur {
             }
         }
         tour.messages = self.emballer(blocs);
-        let retirees = a_rejouer.into_iter().map(|(q, _)| q).collect();
+        let retirees = a_rejouer
+            .into_iter()
+            .filter_map(|(q, _)| donnees.iter().find(|d| d.question == q).cloned())
+            .collect();
         Ok(Correction {
             conversation: c,
             tour,

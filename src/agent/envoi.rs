@@ -1,0 +1,129 @@
+//! What the console sends to the person on the other end: the written
+//! summary of a call by SMS (with their consent), and the word that their
+//! callback request was handled, by SMS or Telegram.
+//!
+//! The console never talks to a provider itself: SMS go into the durable
+//! outbox of [`crate::sms::envoi`] (which checks STOP again before every
+//! try and keeps the number encrypted), Telegram messages into the
+//! rate-limited queue of [`crate::telegram::envoi`].
+
+use crate::service::Service;
+use crate::sms::envoi::Boite;
+use crate::sms::{gsm7, numero};
+use crate::telegram::envoi::Envoyeur;
+use crate::telegram::format::{Clavier, Sortant};
+use std::fmt;
+use std::sync::Arc;
+
+/// The ways out the service was configured with.
+#[derive(Clone, Default)]
+pub struct Messagerie {
+    /// The SMS outbox, when a provider's send API is configured.
+    pub boite: Option<Arc<Boite>>,
+    /// The Telegram sender, when a bot token is configured.
+    pub telegram: Option<Envoyeur>,
+}
+
+/// Why nothing was sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EchecEnvoi {
+    /// No way to send on that channel is configured.
+    NonConfigure,
+    /// The number (or chat id) cannot be read.
+    ContactInvalide,
+    /// The person said STOP on that channel.
+    Arrete,
+    /// The outbox could not be written.
+    Stockage(String),
+}
+
+impl fmt::Display for EchecEnvoi {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            EchecEnvoi::NonConfigure => {
+                "aucun envoi n'est configuré pour ce canal (config.toml : [sms.twilio], [sms.vonage], [sms.mtarget] ou [telegram])"
+            }
+            EchecEnvoi::ContactInvalide => {
+                "numéro non reconnu : donnez un numéro de portable français, par exemple 06 12 34 56 78"
+            }
+            EchecEnvoi::Arrete => "cette personne a demandé STOP : rien ne lui est envoyé",
+            EchecEnvoi::Stockage(e) => return write!(f, "stockage indisponible ({e}) : réessayez"),
+        })
+    }
+}
+
+impl Messagerie {
+    /// Whether SMS can be sent (an outbox with at least one provider).
+    pub fn sms_possible(&self) -> bool {
+        self.boite
+            .as_ref()
+            .is_some_and(|b| !b.fournisseurs.is_empty())
+    }
+
+    /// Whether this channel can be written to.
+    pub fn possible(&self, canal: &str) -> bool {
+        match canal {
+            "sms" => self.sms_possible(),
+            crate::telegram::CANAL => self.telegram.is_some(),
+            _ => false,
+        }
+    }
+
+    /// Sends `messages` to `contact` (a phone number for `sms`, a chat id
+    /// for `telegram`), unless that person said STOP there. Durable for SMS
+    /// when this returns.
+    pub fn envoyer(
+        &self,
+        service: &Service,
+        canal: &str,
+        contact: &str,
+        messages: &[String],
+    ) -> Result<(), EchecEnvoi> {
+        if messages.is_empty() {
+            return Ok(());
+        }
+        match canal {
+            "sms" => {
+                let boite = self.boite.as_ref().ok_or(EchecEnvoi::NonConfigure)?;
+                let (fournisseur, _) =
+                    boite.fournisseurs.first().ok_or(EchecEnvoi::NonConfigure)?;
+                let numero = numero::normaliser(contact).ok_or(EchecEnvoi::ContactInvalide)?;
+                let cle = service.cle("sms", &numero);
+                if service
+                    .est_arrete(&cle)
+                    .map_err(|e| EchecEnvoi::Stockage(e.to_string()))?
+                {
+                    return Err(EchecEnvoi::Arrete);
+                }
+                let textes: Vec<String> = messages.iter().map(|m| gsm7::translitterer(m)).collect();
+                boite
+                    .deposer(fournisseur, &numero, &cle, &textes)
+                    .map_err(|e| EchecEnvoi::Stockage(e.to_string()))
+            }
+            crate::telegram::CANAL => {
+                let envoyeur = self.telegram.as_ref().ok_or(EchecEnvoi::NonConfigure)?;
+                let chat: i64 = contact.parse().map_err(|_| EchecEnvoi::ContactInvalide)?;
+                let cle = service.cle(crate::telegram::CANAL, contact);
+                if service
+                    .est_arrete(&cle)
+                    .map_err(|e| EchecEnvoi::Stockage(e.to_string()))?
+                {
+                    return Err(EchecEnvoi::Arrete);
+                }
+                envoyeur.envoyer(
+                    chat,
+                    messages
+                        .iter()
+                        .map(|m| Sortant {
+                            texte: m.clone(),
+                            html: false,
+                            clavier: Clavier::Aucun,
+                        })
+                        .collect(),
+                );
+                Ok(())
+            }
+            _ => Err(EchecEnvoi::NonConfigure),
+        }
+    }
+}
