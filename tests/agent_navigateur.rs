@@ -162,8 +162,20 @@ async fn an_agent_completes_a_call_with_the_keyboard_only_and_the_page_passes_ax
         }],
         ..Agent::default()
     };
+    // Someone texted RAPPEL: the queue has one request to take.
+    for texte in ["Bonjour", "non", "RAPPEL"] {
+        service
+            .traiter(&guichet::service::Message {
+                canal: "sms",
+                expediteur: "+33612345678",
+                texte,
+                id: None,
+                langue: None,
+            })
+            .unwrap();
+    }
     let console = Console::nouveau(
-        service,
+        service.clone(),
         &config,
         Arc::new(guichet::horloge::maintenant_secondes),
     )
@@ -297,21 +309,112 @@ async fn an_agent_completes_a_call_with_the_keyboard_only_and_the_page_passes_ax
         .await;
     assert_eq!(marge, "0px", "the inline style is applied");
 
-    let png = nav
-        .appeler(
-            reqwest::Method::GET,
-            &format!("/session/{session}/screenshot"),
-            None,
+    let capturer = |nom: &'static str| {
+        let (nav, session) = (&nav, session.clone());
+        async move {
+            let png = nav
+                .appeler(
+                    reqwest::Method::GET,
+                    &format!("/session/{session}/screenshot"),
+                    None,
+                )
+                .await;
+            let octets = base64::engine::general_purpose::STANDARD
+                .decode(png.as_str().unwrap_or(""))
+                .expect("a base64 PNG");
+            let chemin = match std::env::var("GUICHET_CAPTURE") {
+                Ok(c) if nom == "resultats" => c,
+                _ => format!(
+                    "{}/target/agent-console{}.png",
+                    env!("CARGO_MANIFEST_DIR"),
+                    if nom == "resultats" {
+                        String::new()
+                    } else {
+                        format!("-{nom}")
+                    }
+                ),
+            };
+            std::fs::write(&chemin, octets).expect("screenshot written");
+            eprintln!("screenshot: {chemin}");
+        }
+    };
+    capturer("resultats").await;
+
+    // Change an earlier answer with the keyboard: Tab to the rent's
+    // "Modifier" link (bounded), Enter, type the new rent, Enter.
+    let mut trouve = false;
+    for _ in 0..120 {
+        nav.taper(&session, "\u{E004}").await;
+        let href = nav
+            .script(
+                &session,
+                "return document.activeElement.getAttribute('href') || '';",
+            )
+            .await;
+        if href.as_str().unwrap_or("").ends_with("/modifier/loyer") {
+            trouve = true;
+            break;
+        }
+    }
+    assert!(trouve, "the rent's Modifier link is reachable with Tab");
+    nav.taper(&session, "\u{E007}").await;
+    etat = nav.attendre_page(&session, &etat).await;
+    assert!(etat.ends_with(" loyer"), "{etat}");
+    axe_sans_violation("edit").await;
+    capturer("modifier").await;
+    nav.taper(&session, "520\u{E007}").await;
+    etat = nav.attendre_page(&session, &etat).await;
+    let texte = nav
+        .script(&session, "return document.body.innerText;")
+        .await;
+    let texte = texte.as_str().unwrap_or("");
+    assert!(texte.contains("Réponse modifiée"), "{texte}");
+    assert!(texte.contains("520"), "{texte}");
+    assert!(texte.contains("403,57 € par mois"), "{texte}");
+
+    // The print view and the callback queue pass axe too.
+    let appel = etat.split(' ').nth(1).unwrap_or("").to_string();
+    for (chemin, nom) in [
+        (format!("{appel}/imprimer"), "print"),
+        ("/agent/rappels".to_string(), "callback queue"),
+    ] {
+        nav.appeler(
+            reqwest::Method::POST,
+            &format!("/session/{session}/url"),
+            Some(json!({"url": format!("http://{adresse}{chemin}")})),
         )
         .await;
-    let octets = base64::engine::general_purpose::STANDARD
-        .decode(png.as_str().unwrap_or(""))
-        .expect("a base64 PNG");
-    let chemin = std::env::var("GUICHET_CAPTURE").unwrap_or_else(|_| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/target/agent-console.png").into()
-    });
-    std::fs::write(&chemin, octets).expect("screenshot written");
-    eprintln!("screenshot: {chemin}");
+        etat = nav.attendre_page(&session, &etat).await;
+        axe_sans_violation(nom).await;
+    }
+    capturer("rappels").await;
+    // Take the request with the keyboard: Tab to "Prendre", Enter.
+    let mut trouve = false;
+    for _ in 0..60 {
+        nav.taper(&session, "\u{E004}").await;
+        let texte = nav
+            .script(&session, "return document.activeElement.innerText || '';")
+            .await;
+        if texte.as_str().unwrap_or("").starts_with("Prendre") {
+            trouve = true;
+            break;
+        }
+    }
+    assert!(trouve, "the Prendre button is reachable with Tab");
+    nav.taper(&session, "\u{E007}").await;
+    etat = nav.attendre_page(&session, &etat).await;
+    assert!(etat.contains(" /agent/appels/"), "{etat}");
+    let texte = nav
+        .script(&session, "return document.body.innerText;")
+        .await;
+    let texte = texte.as_str().unwrap_or("");
+    assert!(
+        texte.contains("Numéro à appeler : 06 12 34 56 78"),
+        "{texte}"
+    );
+    assert!(texte.contains("Réponses données"), "{texte}");
+    axe_sans_violation("callback call").await;
+    capturer("rappel").await;
     // `pilote` closes the browser session and chromedriver when dropped.
     drop(pilote);
 }
