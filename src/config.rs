@@ -255,6 +255,9 @@ pub struct Agent {
     pub secure_cookie: bool,
     /// Minutes of inactivity after which a session ends.
     pub session_minutes: u64,
+    /// The language of the console's pages (`fr` or `en`; the texts are
+    /// in `locales/<langue>/agent.ftl`).
+    pub langue: String,
 }
 
 impl Default for Agent {
@@ -263,6 +266,7 @@ impl Default for Agent {
             users: Vec::new(),
             secure_cookie: false,
             session_minutes: 480,
+            langue: "fr".into(),
         }
     }
 }

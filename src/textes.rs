@@ -71,6 +71,11 @@ pub const FICHIERS_INTEGRES: &[(Langue, &str, &str)] = &[
         include_str!("../locales/fr/telegram.ftl"),
     ),
     (
+        Langue::Fr,
+        "locales/fr/agent.ftl",
+        include_str!("../locales/fr/agent.ftl"),
+    ),
+    (
         Langue::En,
         "locales/en/conversation.ftl",
         include_str!("../locales/en/conversation.ftl"),
@@ -84,6 +89,11 @@ pub const FICHIERS_INTEGRES: &[(Langue, &str, &str)] = &[
         Langue::En,
         "locales/en/telegram.ftl",
         include_str!("../locales/en/telegram.ftl"),
+    ),
+    (
+        Langue::En,
+        "locales/en/agent.ftl",
+        include_str!("../locales/en/agent.ftl"),
     ),
 ];
 

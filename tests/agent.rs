@@ -569,7 +569,12 @@ async fn the_callback_queue_lists_rappel_requests_with_their_situation() {
     let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;
     let page = get(&b.app, "/agent/rappels", &s).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.corps.contains("1 demande(s)"), "{}", page.corps);
+    assert!(
+        page.corps
+            .contains("Une demande, les plus anciennes d'abord"),
+        "{}",
+        page.corps
+    );
     assert!(page.corps.contains("SMS"), "{}", page.corps);
     assert!(
         page.corps.contains("+33 6 •• •• •• 78"),
@@ -1018,4 +1023,28 @@ async fn a_call_survives_a_restart_of_the_console() {
         attribut(&apres.corps, "data-question"),
         attribut(&avant.corps, "data-question")
     );
+}
+
+#[tokio::test]
+async fn the_console_speaks_the_configured_language_and_refuses_an_unknown_one() {
+    let b = banc();
+    let en = Agent {
+        langue: "en".into(),
+        ..b.config.clone()
+    };
+    let console = Console::nouveau(b.service.clone(), &en, Arc::new(|| 1_795_000_000)).unwrap();
+    let app = routeur(Arc::new(console));
+    let page = get(&app, "/agent/login", "").await;
+    assert!(page.corps.contains(r#"<html lang="en">"#), "{}", page.corps);
+    assert!(page.corps.contains("Password"), "{}", page.corps);
+    let fr = get(&b.app, "/agent/login", "").await;
+    assert!(fr.corps.contains("Mot de passe"), "{}", fr.corps);
+    let inconnue = Agent {
+        langue: "de".into(),
+        ..b.config.clone()
+    };
+    let erreur = Console::nouveau(b.service.clone(), &inconnue, Arc::new(|| 0))
+        .err()
+        .unwrap();
+    assert!(erreur.contains("[agent] langue"), "{erreur}");
 }

@@ -12,7 +12,6 @@ use crate::sms::envoi::Boite;
 use crate::sms::{gsm7, numero};
 use crate::telegram::envoi::Envoyeur;
 use crate::telegram::format::{Clavier, Sortant};
-use std::fmt;
 use std::sync::Arc;
 
 /// The ways out the service was configured with.
@@ -37,18 +36,18 @@ pub enum EchecEnvoi {
     Stockage(String),
 }
 
-impl fmt::Display for EchecEnvoi {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            EchecEnvoi::NonConfigure => {
-                "aucun envoi n'est configuré pour ce canal (config.toml : [sms.twilio], [sms.vonage], [sms.mtarget] ou [telegram])"
-            }
-            EchecEnvoi::ContactInvalide => {
-                "numéro non reconnu : donnez un numéro de portable français, par exemple 06 12 34 56 78"
-            }
-            EchecEnvoi::Arrete => "cette personne a demandé STOP : rien ne lui est envoyé",
-            EchecEnvoi::Stockage(e) => return write!(f, "stockage indisponible ({e}) : réessayez"),
-        })
+impl EchecEnvoi {
+    /// What to tell the agent, in the console's language.
+    pub fn message(&self, m: super::pages::Mots) -> String {
+        match self {
+            EchecEnvoi::NonConfigure => m.t("envoi-non-configure"),
+            EchecEnvoi::ContactInvalide => m.t("envoi-contact-invalide"),
+            EchecEnvoi::Arrete => m.t("envoi-arrete"),
+            EchecEnvoi::Stockage(e) => m.a(
+                "envoi-stockage",
+                &[("erreur", crate::textes::Arg::Texte(e.clone()))],
+            ),
+        }
     }
 }
 

@@ -19,6 +19,7 @@ use crate::dialogue::{Invite, Refus as RefusCorrection, ReponseDonnee, Tour};
 use crate::rules::ResultatAide;
 use crate::service::{Message, Service, Sortie};
 use crate::store::{Cle, DemandeRappel};
+use crate::textes::{Arg, Langue};
 use axum::extract::{Form, Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
@@ -74,6 +75,8 @@ pub struct Console {
     pub cookie_securise: bool,
     /// How to reach the person (SMS outbox, Telegram).
     pub messagerie: Messagerie,
+    /// The language of the pages (`[agent] langue`).
+    pub langue: Langue,
     /// When old calls were last forgotten.
     derniere_purge: AtomicU64,
 }
@@ -90,6 +93,9 @@ impl Console {
             gardien: Gardien::nouveau(&config.users, config.session_minutes, horloge)?,
             cookie_securise: config.secure_cookie,
             messagerie: Messagerie::default(),
+            langue: Langue::depuis_code(&config.langue).ok_or_else(|| {
+                format!("[agent] langue : « {} » inconnue (fr ou en)", config.langue)
+            })?,
             derniere_purge: AtomicU64::new(0),
         })
     }
@@ -98,6 +104,14 @@ impl Console {
     pub fn avec_messagerie(mut self, messagerie: Messagerie) -> Console {
         self.messagerie = messagerie;
         self
+    }
+
+    /// The console's words, in its language.
+    pub fn mots(&self) -> pages::Mots<'_> {
+        pages::Mots {
+            textes: &self.service.moteur.textes,
+            langue: self.langue,
+        }
     }
 
     /// Whether cookies of this request must be `Secure`: always when
@@ -219,10 +233,10 @@ fn html(status: StatusCode, corps: maud::Markup) -> Response {
 }
 
 /// A form whose CSRF token does not match the session's.
-fn csrf_refuse() -> Response {
+fn csrf_refuse(console: &Console) -> Response {
     html(
         StatusCode::FORBIDDEN,
-        pages::erreur("Formulaire expiré : rechargez la page et recommencez."),
+        pages::erreur(console.mots(), &console.mots().t("formulaire-expire")),
     )
 }
 
@@ -249,10 +263,10 @@ fn connexion_avec(
     let Some(csrf) = existant.or_else(session::jeton) else {
         return html(
             StatusCode::SERVICE_UNAVAILABLE,
-            pages::erreur("Service indisponible : réessayez."),
+            pages::erreur(console.mots(), &console.mots().t("indisponible")),
         );
     };
-    let mut r = html(status, pages::connexion(&csrf, message));
+    let mut r = html(status, pages::connexion(console.mots(), &csrf, message));
     if nouveau {
         let c = session::set_cookie(
             COOKIE_CSRF_CONNEXION,
@@ -288,7 +302,7 @@ async fn connexion(
         .and_then(|v| v.to_str().ok())
         .and_then(|c| session::cookie(c, COOKIE_CSRF_CONNEXION));
     if !attendu.is_some_and(|a| !f.csrf.is_empty() && session::egaux(a, &f.csrf)) {
-        return csrf_refuse();
+        return csrf_refuse(&console);
     }
     let c = console.clone();
     let (login, mdp) = (f.login.clone(), f.password);
@@ -307,20 +321,20 @@ async fn connexion(
             &console,
             &entetes,
             StatusCode::UNAUTHORIZED,
-            Some("Identifiant ou mot de passe incorrect."),
+            Some(&console.mots().t("connexion-refusee")),
         ),
         Ok(Err(Refus::Bloque(s))) => connexion_avec(
             &console,
             &entetes,
             StatusCode::TOO_MANY_REQUESTS,
-            Some(&format!(
-                "Trop d'essais : cet identifiant est bloqué pendant encore {} min.",
-                s.div_ceil(60)
+            Some(&console.mots().a(
+                "connexion-bloquee",
+                &[("minutes", Arg::Nombre(s.div_ceil(60) as i64))],
             )),
         ),
         Ok(Err(Refus::Indisponible)) | Err(_) => html(
             StatusCode::SERVICE_UNAVAILABLE,
-            pages::erreur("Service indisponible : réessayez."),
+            pages::erreur(console.mots(), &console.mots().t("indisponible")),
         ),
     }
 }
@@ -340,7 +354,7 @@ async fn deconnexion(
     Form(f): Form<FormSimple>,
 ) -> Response {
     if !session::egaux(&s.csrf, &f.csrf) {
-        return csrf_refuse();
+        return csrf_refuse(&console);
     }
     console.gardien.deconnecter(&j.0);
     let mut r = Redirect::to("/agent/login").into_response();
@@ -351,17 +365,27 @@ async fn deconnexion(
     r
 }
 
-async fn accueil(Extension(s): Extension<Session>) -> Response {
-    html(StatusCode::OK, pages::accueil(&s))
+async fn accueil(
+    State(console): State<Arc<Console>>,
+    Extension(s): Extension<Session>,
+) -> Response {
+    html(StatusCode::OK, pages::accueil(console.mots(), &s))
 }
 
-async fn introuvable(Extension(s): Extension<Session>) -> Response {
-    html(StatusCode::NOT_FOUND, pages::introuvable(&s))
+async fn introuvable(
+    State(console): State<Arc<Console>>,
+    Extension(s): Extension<Session>,
+) -> Response {
+    html(
+        StatusCode::NOT_FOUND,
+        pages::introuvable(console.mots(), &s),
+    )
 }
 
 /// Runs blocking work (the store, the engine) off the async runtime. A
 /// storage failure becomes a 503 page saying that nothing was saved.
 async fn bloquant<T: Send + 'static>(
+    console: &Console,
     f: impl FnOnce() -> Result<T, String> + Send + 'static,
 ) -> Result<T, Response> {
     match tokio::task::spawn_blocking(f).await {
@@ -370,12 +394,12 @@ async fn bloquant<T: Send + 'static>(
             tracing::error!(erreur = %e, "console agent : stockage indisponible");
             Err(html(
                 StatusCode::SERVICE_UNAVAILABLE,
-                pages::erreur("Stockage indisponible : rien n'a été enregistré, réessayez."),
+                pages::erreur(console.mots(), &console.mots().t("stockage-indisponible")),
             ))
         }
         Err(_) => Err(html(
             StatusCode::INTERNAL_SERVER_ERROR,
-            pages::erreur("Erreur interne : réessayez."),
+            pages::erreur(console.mots(), &console.mots().t("erreur-interne")),
         )),
     }
 }
@@ -405,19 +429,19 @@ async fn nouvel_appel(
     Form(f): Form<FormSimple>,
 ) -> Response {
     if !session::egaux(&s.csrf, &f.csrf) {
-        return csrf_refuse();
+        return csrf_refuse(&console);
     }
     // 96 bits of the 256-bit hex token (ASCII, so slicing cannot split a
     // character) are plenty for a call id that only its agent can open.
     let Some(id) = session::jeton().map(|j| j[..24].to_string()) else {
         return html(
             StatusCode::SERVICE_UNAVAILABLE,
-            pages::erreur("Service indisponible : réessayez."),
+            pages::erreur(console.mots(), &console.mots().t("indisponible")),
         );
     };
     let c = console.clone();
     let id2 = id.clone();
-    let r = bloquant(move || {
+    let r = bloquant(&console, move || {
         let mut appel = Appel {
             agent: s.login.clone(),
             debut: c.gardien.maintenant(),
@@ -568,9 +592,12 @@ async fn appel(
     Path(id): Path<String>,
 ) -> Response {
     let (c, login) = (console.clone(), s.login.clone());
-    match bloquant(move || vue(&c, &id, &login)).await {
-        Ok(Some(v)) => html(StatusCode::OK, pages::appel(&s, &v)),
-        Ok(None) => html(StatusCode::NOT_FOUND, pages::introuvable(&s)),
+    match bloquant(&console, move || vue(&c, &id, &login)).await {
+        Ok(Some(v)) => html(StatusCode::OK, pages::appel(console.mots(), &s, &v)),
+        Ok(None) => html(
+            StatusCode::NOT_FOUND,
+            pages::introuvable(console.mots(), &s),
+        ),
         Err(r) => r,
     }
 }
@@ -607,14 +634,14 @@ async fn repondre(
     Form(f): Form<FormReponse>,
 ) -> Response {
     if !session::egaux(&s.csrf, &f.csrf) {
-        return csrf_refuse();
+        return csrf_refuse(&console);
     }
     let retour = format!("/agent/appels/{id}");
     let Some(texte) = f.texte() else {
         return Redirect::to(&retour).into_response();
     };
     let (c, login) = (console.clone(), s.login.clone());
-    let r = bloquant(move || {
+    let r = bloquant(&console, move || {
         let Some(mut a) = c.appel(&id, &login)? else {
             return Ok(false);
         };
@@ -627,7 +654,10 @@ async fn repondre(
     match r {
         // Post/redirect/get: reloading the page never answers twice.
         Ok(true) => Redirect::to(&retour).into_response(),
-        Ok(false) => html(StatusCode::NOT_FOUND, pages::introuvable(&s)),
+        Ok(false) => html(
+            StatusCode::NOT_FOUND,
+            pages::introuvable(console.mots(), &s),
+        ),
         Err(r) => r,
     }
 }
@@ -666,12 +696,15 @@ async fn page_modifier(
     Path((id, question)): Path<(String, String)>,
 ) -> Response {
     let (c, login, id2) = (console.clone(), s.login.clone(), id.clone());
-    match bloquant(move || a_modifier(&c, &id2, &login, &question)).await {
+    match bloquant(&console, move || a_modifier(&c, &id2, &login, &question)).await {
         Ok(Some((invite, actuelle))) => html(
             StatusCode::OK,
-            pages::modifier(&s, &id, &invite, &actuelle, &[]),
+            pages::modifier(console.mots(), &s, &id, &invite, &actuelle, &[]),
         ),
-        Ok(None) => html(StatusCode::NOT_FOUND, pages::introuvable(&s)),
+        Ok(None) => html(
+            StatusCode::NOT_FOUND,
+            pages::introuvable(console.mots(), &s),
+        ),
         Err(r) => r,
     }
 }
@@ -691,13 +724,13 @@ async fn modifier(
     Form(f): Form<FormReponse>,
 ) -> Response {
     if !session::egaux(&s.csrf, &f.csrf) {
-        return csrf_refuse();
+        return csrf_refuse(&console);
     }
     let Some(texte) = f.texte() else {
         return Redirect::to(&format!("/agent/appels/{id}/modifier/{question}")).into_response();
     };
     let (c, login, id2) = (console.clone(), s.login.clone(), id.clone());
-    let r = bloquant(move || {
+    let r = bloquant(&console, move || {
         let Some((invite, actuelle)) = a_modifier(&c, &id2, &login, &question)? else {
             return Ok(Corrige::Introuvable);
         };
@@ -711,45 +744,48 @@ async fn modifier(
         {
             Ok((sortie, retirees)) => {
                 a.messages = sortie.messages;
-                a.note = Some(note_correction(&retirees));
+                a.note = Some(note_correction(&c, &retirees));
                 c.garder(&id2, &a)?;
                 Ok(Corrige::Fait)
             }
             Err(RefusCorrection::Incomprise(m)) => Ok(Corrige::Incomprise(invite, actuelle, m)),
             Err(RefusCorrection::PasRepondue) => Ok(Corrige::Introuvable),
-            Err(RefusCorrection::Ancienne) => Ok(Corrige::Refusee(
-                "Cette conversation a commencé avant que les réponses soient gardées : utilisez « Question précédente » pour revenir en arrière.",
-            )),
-            Err(RefusCorrection::Arretee) => Ok(Corrige::Refusee(
-                "La personne a demandé STOP : sa conversation ne peut plus être modifiée.",
-            )),
+            Err(RefusCorrection::Ancienne) => Ok(Corrige::Refusee("modifier-ancienne")),
+            Err(RefusCorrection::Arretee) => Ok(Corrige::Refusee("modifier-arretee")),
         }
     })
     .await;
     match r {
         Ok(Corrige::Fait) => Redirect::to(&format!("/agent/appels/{id}")).into_response(),
-        Ok(Corrige::Introuvable) => html(StatusCode::NOT_FOUND, pages::introuvable(&s)),
+        Ok(Corrige::Introuvable) => html(
+            StatusCode::NOT_FOUND,
+            pages::introuvable(console.mots(), &s),
+        ),
         Ok(Corrige::Incomprise(invite, actuelle, messages)) => html(
             StatusCode::UNPROCESSABLE_ENTITY,
-            pages::modifier(&s, &id, &invite, &actuelle, &messages),
+            pages::modifier(console.mots(), &s, &id, &invite, &actuelle, &messages),
         ),
-        Ok(Corrige::Refusee(m)) => html(StatusCode::CONFLICT, pages::erreur(m)),
+        Ok(Corrige::Refusee(m)) => html(
+            StatusCode::CONFLICT,
+            pages::erreur(console.mots(), &console.mots().t(m)),
+        ),
         Err(r) => r,
     }
 }
 
 /// "Answer changed", and which answers were dropped with it.
-fn note_correction(retirees: &[ReponseDonnee]) -> String {
+fn note_correction(console: &Console, retirees: &[ReponseDonnee]) -> String {
+    let m = console.mots();
     if retirees.is_empty() {
-        return "Réponse modifiée ; les résultats sont recalculés.".into();
+        return m.t("modifiee");
     }
     let liste: Vec<String> = retirees
         .iter()
         .map(|r| format!("« {} » ({})", r.libelle, r.reponse))
         .collect();
-    format!(
-        "Réponse modifiée. Ces réponses sont retirées, car la question ne se pose plus : {}.",
-        liste.join(", ")
+    m.a(
+        "modifiee-retirees",
+        &[("liste", Arg::Texte(liste.join(", ")))],
     )
 }
 
@@ -771,10 +807,10 @@ async fn envoyer_sms(
     Form(f): Form<FormSms>,
 ) -> Response {
     if !session::egaux(&s.csrf, &f.csrf) {
-        return csrf_refuse();
+        return csrf_refuse(&console);
     }
     let (c, login, id2) = (console.clone(), s.login.clone(), id.clone());
-    let r = bloquant(move || {
+    let r = bloquant(&console, move || {
         let Some(mut a) = c.appel(&id2, &login)? else {
             return Ok(false);
         };
@@ -785,16 +821,19 @@ async fn envoyer_sms(
     .await;
     match r {
         Ok(true) => Redirect::to(&format!("/agent/appels/{id}#envoi-sms")).into_response(),
-        Ok(false) => html(StatusCode::NOT_FOUND, pages::introuvable(&s)),
+        Ok(false) => html(
+            StatusCode::NOT_FOUND,
+            pages::introuvable(console.mots(), &s),
+        ),
         Err(r) => r,
     }
 }
 
 /// Sends the summary; says what happened, for the agent.
 fn envoi_recapitulatif(console: &Console, appel: &Appel, f: &FormSms) -> String {
+    let m = console.mots();
     if f.consentement.is_none() {
-        return "SMS non envoyé : cochez la case une fois que l'appelant a donné son accord."
-            .into();
+        return m.t("sms-sans-accord");
     }
     let service = &console.service;
     // An empty number on a callback taken from an SMS means "the number
@@ -810,25 +849,26 @@ fn envoi_recapitulatif(console: &Console, appel: &Appel, f: &FormSms) -> String 
         f.numero.clone()
     };
     let Some(e164) = crate::sms::numero::normaliser(&numero) else {
-        return "SMS non envoyé : numéro non reconnu. Donnez un numéro de portable, par exemple 06 12 34 56 78.".into();
+        return m.t("sms-numero-invalide");
     };
     let messages = match service.recapitulatif(&appel.cle) {
-        Ok(m) if m.is_empty() => {
-            return "SMS non envoyé : aucune aide accordée à résumer.".into();
-        }
-        Ok(m) => m,
-        Err(e) => return format!("SMS non envoyé : stockage indisponible ({e})."),
+        Ok(x) if x.is_empty() => return m.t("sms-rien-a-envoyer"),
+        Ok(x) => x,
+        Err(e) => return m.a("sms-stockage", &[("erreur", Arg::Texte(e.to_string()))]),
     };
+    let masque = crate::sms::numero::masquer(&e164);
     match console.messagerie.envoyer(service, "sms", &e164, &messages) {
         Ok(()) => {
-            tracing::info!(agent = %appel.agent, vers = %crate::sms::numero::masquer(&e164), sms = messages.len(), "console agent : récapitulatif envoyé");
-            format!(
-                "Récapitulatif envoyé par SMS au {} ({} SMS).",
-                crate::sms::numero::masquer(&e164),
-                messages.len()
+            tracing::info!(agent = %appel.agent, vers = %masque, sms = messages.len(), "console agent : récapitulatif envoyé");
+            m.a(
+                "sms-envoye",
+                &[
+                    ("numero", Arg::Texte(masque)),
+                    ("n", Arg::Nombre(messages.len() as i64)),
+                ],
             )
         }
-        Err(e) => format!("SMS non envoyé : {e}."),
+        Err(e) => m.a("sms-echec", &[("erreur", Arg::Texte(e.message(m)))]),
     }
 }
 
@@ -839,10 +879,10 @@ async fn clore(
     Form(f): Form<FormSimple>,
 ) -> Response {
     if !session::egaux(&s.csrf, &f.csrf) {
-        return csrf_refuse();
+        return csrf_refuse(&console);
     }
     let (c, login, id2) = (console.clone(), s.login.clone(), id.clone());
-    let r = bloquant(move || {
+    let r = bloquant(&console, move || {
         let Some(mut a) = c.appel(&id2, &login)?.filter(|a| a.rappel) else {
             return Ok(false);
         };
@@ -853,7 +893,10 @@ async fn clore(
     .await;
     match r {
         Ok(true) => Redirect::to(&format!("/agent/appels/{id}")).into_response(),
-        Ok(false) => html(StatusCode::NOT_FOUND, pages::introuvable(&s)),
+        Ok(false) => html(
+            StatusCode::NOT_FOUND,
+            pages::introuvable(console.mots(), &s),
+        ),
         Err(r) => r,
     }
 }
@@ -861,22 +904,22 @@ async fn clore(
 /// Marks the callback handled, erases the contact, and tells the person on
 /// their channel (with the summary, when results were reached).
 fn clore_rappel(console: &Console, appel: &Appel) -> Result<String, String> {
+    let m = console.mots();
     let service = &console.service;
     let Some(demande) = service
         .clore_rappel(&appel.cle)
         .map_err(|e| e.to_string())?
     else {
-        return Ok(
-            "Cette demande de rappel n'existe plus (la personne a effacé ses données).".into(),
-        );
+        return Ok(m.t("clos-disparue"));
     };
+    // The person is told in the language of their conversation.
     let langue = service
         .ecran(&appel.cle)
         .map_err(|e| e.to_string())?
         .map(|(c, _)| c.langue)
         .unwrap_or_default();
     let Some(contact) = service.contact(&demande) else {
-        return Ok("Demande close. La personne n'a pas été prévenue : aucun moyen de la joindre n'est gardé.".into());
+        return Ok(m.t("clos-injoignable"));
     };
     let mut messages = vec![service.moteur.textes.msg(langue, "rappel-traite", &[])];
     messages.extend(
@@ -884,20 +927,17 @@ fn clore_rappel(console: &Console, appel: &Appel) -> Result<String, String> {
             .recapitulatif(&appel.cle)
             .map_err(|e| e.to_string())?,
     );
-    let canal = if appel.canal == "sms" {
-        "SMS"
-    } else {
-        "Telegram"
-    };
+    let canal = Arg::Texte(pages::canal_lisible(m, &appel.canal));
     Ok(
         match console
             .messagerie
             .envoyer(service, &appel.canal, &contact, &messages)
         {
-            Ok(()) => format!("Demande close. La personne est prévenue par {canal}."),
-            Err(e) => {
-                format!("Demande close. La personne n'a pas pu être prévenue par {canal} : {e}.")
-            }
+            Ok(()) => m.a("clos-prevenue", &[("canal", canal)]),
+            Err(e) => m.a(
+                "clos-echec",
+                &[("canal", canal), ("erreur", Arg::Texte(e.message(m)))],
+            ),
         },
     )
 }
@@ -908,9 +948,12 @@ async fn imprimer(
     Path(id): Path<String>,
 ) -> Response {
     let (c, login) = (console.clone(), s.login.clone());
-    match bloquant(move || vue(&c, &id, &login)).await {
-        Ok(Some(v)) => html(StatusCode::OK, pages::impression(&v)),
-        Ok(None) => html(StatusCode::NOT_FOUND, pages::introuvable(&s)),
+    match bloquant(&console, move || vue(&c, &id, &login)).await {
+        Ok(Some(v)) => html(StatusCode::OK, pages::impression(console.mots(), &v)),
+        Ok(None) => html(
+            StatusCode::NOT_FOUND,
+            pages::introuvable(console.mots(), &s),
+        ),
         Err(r) => r,
     }
 }
@@ -949,7 +992,7 @@ fn lignes_rappel(console: &Console) -> Result<Vec<LigneRappel>, String> {
                 if d.canal == "sms" {
                     crate::sms::numero::masquer(&c)
                 } else {
-                    "par Telegram".into()
+                    console.mots().t("rappels-telegram")
                 }
             });
             LigneRappel {
@@ -970,8 +1013,8 @@ async fn rappels(
     Extension(s): Extension<Session>,
 ) -> Response {
     let c = console.clone();
-    match bloquant(move || lignes_rappel(&c)).await {
-        Ok(l) => html(StatusCode::OK, pages::rappels(&s, &l)),
+    match bloquant(&console, move || lignes_rappel(&c)).await {
+        Ok(l) => html(StatusCode::OK, pages::rappels(console.mots(), &s, &l)),
         Err(r) => r,
     }
 }
@@ -1003,16 +1046,16 @@ async fn prendre_rappel(
     Form(f): Form<FormPrendre>,
 ) -> Response {
     if !session::egaux(&s.csrf, &f.csrf) {
-        return csrf_refuse();
+        return csrf_refuse(&console);
     }
     let Some(id) = session::jeton().map(|j| j[..24].to_string()) else {
         return html(
             StatusCode::SERVICE_UNAVAILABLE,
-            pages::erreur("Service indisponible : réessayez."),
+            pages::erreur(console.mots(), &console.mots().t("indisponible")),
         );
     };
     let (c, login, id2) = (console.clone(), s.login.clone(), id.clone());
-    let r = bloquant(move || {
+    let r = bloquant(&console, move || {
         let cle = Cle(f.cle);
         let Some(d) = c
             .service
@@ -1036,7 +1079,10 @@ async fn prendre_rappel(
     .await;
     match r {
         Ok(true) => Redirect::to(&format!("/agent/appels/{id}")).into_response(),
-        Ok(false) => html(StatusCode::NOT_FOUND, pages::introuvable(&s)),
+        Ok(false) => html(
+            StatusCode::NOT_FOUND,
+            pages::introuvable(console.mots(), &s),
+        ),
         Err(r) => r,
     }
 }

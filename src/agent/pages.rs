@@ -9,13 +9,13 @@
 //! Keyboard shortcuts (1–9, O, N) come from a small inline script; every
 //! action stays reachable without it.
 //!
-//! The French wording of the console is still in this file; it belongs in
-//! `locales/fr/agent.ftl` (see `AGENT_CONSOLE_STATUS.md`).
+//! The wording comes from `locales/<langue>/agent.ftl` through [`Mots`].
 
 use super::session::Session;
 use super::{LigneRappel, VueAppel};
 use crate::dialogue::Invite;
 use crate::rules::{Periodicite, ResultatAide, Statut};
+use crate::textes::{Arg, Langue, Textes, format_euros};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 /// Plain CSS in the look of French public services (DSFR colours and spacing).
@@ -84,31 +84,53 @@ pub fn politique_securite() -> &'static str {
     &POLITIQUE
 }
 
-fn gabarit(titre: &str, session: Option<&Session>, corps: Markup) -> Markup {
+/// The console's words in one language, from `locales/<langue>/agent.ftl`
+/// (message ids there carry the `agent-` prefix, left out here).
+#[derive(Clone, Copy)]
+pub struct Mots<'a> {
+    /// The texts of `locales/`.
+    pub textes: &'a Textes,
+    /// The console's language (`[agent] langue`).
+    pub langue: Langue,
+}
+
+impl Mots<'_> {
+    /// A message without arguments.
+    pub fn t(&self, id: &str) -> String {
+        self.a(id, &[])
+    }
+
+    /// A message with arguments.
+    pub fn a(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.textes.msg(self.langue, &format!("agent-{id}"), args)
+    }
+}
+
+fn gabarit(m: Mots, titre: &str, session: Option<&Session>, corps: Markup) -> Markup {
     html! {
         (DOCTYPE)
-        html lang="fr" {
+        html lang=(m.langue.code()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (titre) " — guichet, console agent" }
+                title { (titre) " — " (m.t("titre-suffixe")) }
                 style { (PreEscaped(CSS)) }
             }
             body {
-                a.evitement href="#contenu" { "Aller au contenu" }
+                a.evitement href="#contenu" { (m.t("evitement")) }
                 header role="banner" {
-                    a.marque href="/agent" { "guichet · console agent" }
+                    a.marque href="/agent" { (m.t("marque")) }
                     @if let Some(s) = session {
-                        nav aria-label="Menu principal" {
+                        nav aria-label=(m.t("menu")) {
                             ul {
-                                li { a href="/agent" { "Accueil" } }
-                                li { a href="/agent/rappels" { "Demandes de rappel" } }
+                                li { a href="/agent" { (m.t("menu-accueil")) } }
+                                li { a href="/agent/rappels" { (m.t("menu-rappels")) } }
                             }
                         }
                         form method="post" action="/agent/logout" {
                             input type="hidden" name="csrf" value=(s.csrf);
                             span.discret { (s.login) " " }
-                            button.secondaire type="submit" { "Se déconnecter" }
+                            button.secondaire type="submit" { (m.t("deconnexion")) }
                         }
                     }
                 }
@@ -120,65 +142,69 @@ fn gabarit(titre: &str, session: Option<&Session>, corps: Markup) -> Markup {
 }
 
 /// The login page.
-pub fn connexion(csrf: &str, message: Option<&str>) -> Markup {
+pub fn connexion(m: Mots, csrf: &str, message: Option<&str>) -> Markup {
     gabarit(
-        "Connexion",
+        m,
+        &m.t("connexion"),
         None,
         html! {
-            h1 { "Connexion" }
+            h1 { (m.t("connexion")) }
             @if let Some(m) = message {
                 p.alerte role="alert" { (m) }
             }
             form method="post" action="/agent/login" {
                 input type="hidden" name="csrf" value=(csrf);
-                label for="login" { "Identifiant" }
+                label for="login" { (m.t("identifiant")) }
                 input type="text" id="login" name="login" autocomplete="username" required autofocus;
-                label for="password" { "Mot de passe" }
+                label for="password" { (m.t("mot-de-passe")) }
                 input type="password" id="password" name="password" autocomplete="current-password" required;
-                p { button type="submit" { "Se connecter" } }
+                p { button type="submit" { (m.t("se-connecter")) } }
             }
         },
     )
 }
 
 /// A page that says only what went wrong.
-pub fn erreur(message: &str) -> Markup {
+pub fn erreur(m: Mots, message: &str) -> Markup {
     gabarit(
-        "Erreur",
+        m,
+        &m.t("erreur"),
         None,
         html! {
-            h1 { "Erreur" }
+            h1 { (m.t("erreur")) }
             p.alerte role="alert" { (message) }
-            p { a href="/agent" { "Retour à l'accueil" } }
+            p { a href="/agent" { (m.t("retour-accueil")) } }
         },
     )
 }
 
 /// Not found (or a call of another agent).
-pub fn introuvable(s: &Session) -> Markup {
+pub fn introuvable(m: Mots, s: &Session) -> Markup {
     gabarit(
-        "Page introuvable",
+        m,
+        &m.t("introuvable"),
         Some(s),
         html! {
-            h1 { "Page introuvable" }
-            p { "Cet appel ou cette page n'existe pas (ou plus)." }
-            p { a href="/agent" { "Retour à l'accueil" } }
+            h1 { (m.t("introuvable")) }
+            p { (m.t("introuvable-texte")) }
+            p { a href="/agent" { (m.t("retour-accueil")) } }
         },
     )
 }
 
 /// Home: start a call.
-pub fn accueil(s: &Session) -> Markup {
+pub fn accueil(m: Mots, s: &Session) -> Markup {
     gabarit(
-        "Accueil",
+        m,
+        &m.t("menu-accueil"),
         Some(s),
         html! {
-            h1 { "Console agent" }
+            h1 { (m.t("accueil")) }
             form method="post" action="/agent/appels" {
                 input type="hidden" name="csrf" value=(s.csrf);
-                button type="submit" autofocus { "Commencer un appel" }
+                button type="submit" autofocus { (m.t("commencer")) }
             }
-            p { a href="/agent/rappels" { "Voir les demandes de rappel" } }
+            p { a href="/agent/rappels" { (m.t("voir-rappels")) } }
         },
     )
 }
@@ -186,49 +212,50 @@ pub fn accueil(s: &Session) -> Markup {
 /// The call screen: the question to read aloud and the ways to answer, or
 /// the results once given; the answers so far, each editable; for a call
 /// taken from the callback queue, whom to call and "handled".
-pub fn appel(s: &Session, v: &VueAppel) -> Markup {
+pub fn appel(m: Mots, s: &Session, v: &VueAppel) -> Markup {
     let action = format!("/agent/appels/{}", v.id);
     gabarit(
-        "Appel en cours",
+        m,
+        &m.t("appel"),
         Some(s),
         html! {
-            h1 { "Appel en cours" }
+            h1 { (m.t("appel")) }
             @if let Some(n) = &v.appel.note {
                 p.info role="status" { (n) }
             }
             @if v.appel.rappel {
-                (bloc_rappel(s, v, &action))
+                (bloc_rappel(m, s, v, &action))
             }
             @if v.disparue {
-                p.alerte role="alert" { "Cette conversation n'existe plus : la personne a effacé ses données, ou elle a expiré." }
+                p.alerte role="alert" { (m.t("disparue")) }
             } @else if v.arrete {
-                p.alerte role="alert" { "La personne a demandé STOP : rien ne lui est envoyé et sa conversation ne peut plus avancer ici." }
+                p.alerte role="alert" { (m.t("arretee")) }
             }
             @if !v.appel.messages.is_empty() {
                 section aria-labelledby="titre-service" {
-                    h2 id="titre-service" { "Message du service (version SMS)" }
+                    h2 id="titre-service" { (m.t("message-service")) }
                     div.info {
                         @for m in &v.appel.messages { p { (m) } }
                     }
                 }
             }
             @if let (Some(invite), false) = (v.invite(), v.arrete) {
-                (question(s, &action, invite))
+                (question(m, s, &action, invite))
             }
             @if let Some(aides) = v.aides() {
-                (resultats(aides))
-                p.pas-imprimer { a.bouton href={(action) "/imprimer"} { "Vue imprimable" } }
-                (envoi_sms(s, v, &action))
+                (resultats(m, aides))
+                p.pas-imprimer { a.bouton href={(action) "/imprimer"} { (m.t("vue-imprimable")) } }
+                (envoi_sms(m, s, v, &action))
             }
             @if !v.reponses.is_empty() {
                 section aria-labelledby="titre-reponses" {
-                    h2 id="titre-reponses" { "Réponses données" }
+                    h2 id="titre-reponses" { (m.t("reponses-donnees")) }
                     table {
-                        caption { "Chaque réponse peut être modifiée : les questions suivantes sont reprises en conséquence." }
+                        caption { (m.t("reponses-legende")) }
                         thead { tr {
-                            th scope="col" { "Question" }
-                            th scope="col" { "Réponse" }
-                            th scope="col" { "Action" }
+                            th scope="col" { (m.t("colonne-question")) }
+                            th scope="col" { (m.t("colonne-reponse")) }
+                            th scope="col" { (m.t("colonne-action")) }
                         } }
                         tbody {
                             @for r in &v.reponses {
@@ -238,7 +265,7 @@ pub fn appel(s: &Session, v: &VueAppel) -> Markup {
                                     td {
                                         @if !v.arrete {
                                             a href={(action) "/modifier/" (r.question)} {
-                                                "Modifier" span.evitement { " : " (r.libelle) }
+                                                (m.t("modifier")) span.evitement { " : " (r.libelle) }
                                             }
                                         }
                                     }
@@ -250,8 +277,8 @@ pub fn appel(s: &Session, v: &VueAppel) -> Markup {
             }
             @if !v.situation.is_empty() {
                 section aria-labelledby="titre-situation" {
-                    h2 id="titre-situation" { "Situation déclarée" }
-                    (tableau_situation(&v.situation))
+                    h2 id="titre-situation" { (m.t("situation")) }
+                    (tableau_situation(m, &v.situation))
                 }
             }
         },
@@ -259,41 +286,41 @@ pub fn appel(s: &Session, v: &VueAppel) -> Markup {
 }
 
 /// Whom to call back, and closing the request.
-fn bloc_rappel(s: &Session, v: &VueAppel, action: &str) -> Markup {
+fn bloc_rappel(m: Mots, s: &Session, v: &VueAppel, action: &str) -> Markup {
     html! {
         section aria-labelledby="titre-rappel" {
-            h2 id="titre-rappel" { "Demande de rappel" }
+            h2 id="titre-rappel" { (m.t("rappel")) }
             @if let Some(d) = &v.demande {
-                p { "Demandée le " (date(d.depuis)) " par " (canal_lisible(&d.canal)) "." }
+                p { (m.a("rappel-demandee", &[("date", Arg::Texte(date(d.depuis))), ("canal", Arg::Texte(canal_lisible(m, &d.canal)))])) }
                 @match (&v.contact, d.canal.as_str()) {
-                    (Some(numero), "sms") => p.lire { "Numéro à appeler : " strong { (numero_lisible(numero)) } },
-                    (Some(_), _) => p { "La personne écrit sur Telegram : elle n'a pas donné de numéro. Elle sera prévenue par Telegram quand la demande sera close." },
-                    (None, _) => p { "Aucun moyen de joindre la personne n'est gardé." },
+                    (Some(numero), "sms") => p.lire { (m.t("rappel-numero")) " " strong { (numero_lisible(numero)) } },
+                    (Some(_), _) => p { (m.t("rappel-telegram")) },
+                    (None, _) => p { (m.t("rappel-injoignable")) },
                 }
                 @if d.traitee {
-                    p { "Demande close." }
+                    p { (m.t("rappel-close")) }
                 } @else {
                     form method="post" action={(action) "/clore"} {
                         input type="hidden" name="csrf" value=(s.csrf);
                         button type="submit" {
-                            @if v.prevenir_possible { "Clore la demande et prévenir la personne" } @else { "Clore la demande" }
+                            @if v.prevenir_possible { (m.t("rappel-clore-prevenir")) } @else { (m.t("rappel-clore")) }
                         }
                     }
                 }
             } @else {
-                p { "Cette demande de rappel n'existe plus." }
+                p { (m.t("rappel-disparue")) }
             }
         }
     }
 }
 
-/// The channel's name for agents.
-fn canal_lisible(canal: &str) -> &str {
+/// The channel's name for agents (`sms` → SMS).
+pub fn canal_lisible(m: Mots, canal: &str) -> String {
     match canal {
-        "sms" => "SMS",
-        "telegram" => "Telegram",
-        "agent" => "téléphone (console)",
-        autre => autre,
+        "sms" => m.t("canal-sms"),
+        "telegram" => m.t("canal-telegram"),
+        "agent" => m.t("canal-agent"),
+        autre => autre.to_string(),
     }
 }
 
@@ -314,34 +341,34 @@ fn numero_lisible(e164: &str) -> String {
 }
 
 /// "Send this summary by SMS", with the caller's consent.
-fn envoi_sms(s: &Session, v: &VueAppel, action: &str) -> Markup {
+fn envoi_sms(m: Mots, s: &Session, v: &VueAppel, action: &str) -> Markup {
     let numero_connu = v.appel.rappel && v.appel.canal == "sms" && v.contact.is_some();
     html! {
         section.pas-imprimer id="envoi-sms" aria-labelledby="titre-sms" {
-            h2 id="titre-sms" { "Envoyer le récapitulatif par SMS" }
+            h2 id="titre-sms" { (m.t("sms-titre")) }
             @if v.recapitulatif.is_empty() {
-                p { "Aucune aide accordée : rien à résumer." }
+                p { (m.t("sms-rien")) }
             } @else if !v.sms_possible {
-                p { "L'envoi de SMS n'est pas configuré sur ce service (config.toml : [sms.twilio], [sms.vonage] ou [sms.mtarget])." }
+                p { (m.t("sms-non-configure")) }
             } @else {
                 details {
-                    summary { "Texte envoyé (" (v.recapitulatif.len()) " SMS)" }
+                    summary { (m.a("sms-texte", &[("n", Arg::Nombre(v.recapitulatif.len() as i64))])) }
                     @for m in &v.recapitulatif { p.discret { (m) } }
                 }
                 form method="post" action={(action) "/sms"} {
                     input type="hidden" name="csrf" value=(s.csrf);
                     label for="numero" {
-                        "Numéro de portable de l'appelant"
-                        @if numero_connu { " (vide : le numéro de la demande de rappel)" }
+                        (m.t("sms-numero"))
+                        @if numero_connu { " " (m.t("sms-numero-rappel")) }
                     }
                     input type="tel" id="numero" name="numero" autocomplete="off" inputmode="tel"
                         placeholder="06 12 34 56 78" required[!numero_connu];
                     p {
                         input type="checkbox" id="consentement" name="consentement" value="oui" required;
                         " "
-                        label.en-ligne for="consentement" { "L'appelant accepte de recevoir ce récapitulatif par SMS (son numéro n'est pas conservé)." }
+                        label.en-ligne for="consentement" { (m.t("sms-consentement")) }
                     }
-                    p { button type="submit" { "Envoyer le SMS" } }
+                    p { button type="submit" { (m.t("sms-envoyer")) } }
                 }
             }
         }
@@ -350,6 +377,7 @@ fn envoi_sms(s: &Session, v: &VueAppel, action: &str) -> Markup {
 
 /// Answering an earlier question again.
 pub fn modifier(
+    m: Mots,
     s: &Session,
     id: &str,
     invite: &Invite,
@@ -358,37 +386,38 @@ pub fn modifier(
 ) -> Markup {
     let action = format!("/agent/appels/{id}/modifier/{}", invite.question);
     gabarit(
-        "Modifier une réponse",
+        m,
+        &m.t("modifier-titre"),
         Some(s),
         html! {
-            h1 { "Modifier une réponse" }
+            h1 { (m.t("modifier-titre")) }
             @if !erreurs.is_empty() {
                 div.alerte role="alert" { @for e in erreurs { p { (e) } } }
             }
-            p { "Réponse actuelle : " strong { (actuelle) } }
-            (formulaire(s, &action, invite, false))
-            p { a href={"/agent/appels/" (id)} { "Annuler et revenir à l'appel" } }
+            p { (m.t("reponse-actuelle")) " " strong { (actuelle) } }
+            (formulaire(m, s, &action, invite, false))
+            p { a href={"/agent/appels/" (id)} { (m.t("annuler")) } }
         },
     )
 }
 
-fn question(s: &Session, action: &str, invite: &Invite) -> Markup {
+fn question(m: Mots, s: &Session, action: &str, invite: &Invite) -> Markup {
     let total = invite.total.max(invite.numero);
     html! {
         section aria-labelledby="titre-question" {
-            h2 id="titre-question" { "À lire à l'appelant" }
-            p { "Question " (invite.numero) " sur environ " (total) }
-            progress max=(total) value=(invite.numero) aria-label="Progression" {}
-            (formulaire(s, action, invite, true))
+            h2 id="titre-question" { (m.t("lire")) }
+            p { (m.a("progression", &[("n", Arg::Nombre(invite.numero.into())), ("total", Arg::Nombre(total.into()))])) }
+            progress max=(total) value=(invite.numero) aria-label=(m.t("progression-libelle")) {}
+            (formulaire(m, s, action, invite, true))
         }
     }
 }
 
 /// The question to read aloud and the ways to answer it: buttons with
 /// shortcuts, free text read as an SMS, and (in a call) back.
-fn formulaire(s: &Session, action: &str, invite: &Invite, retour: bool) -> Markup {
+fn formulaire(m: Mots, s: &Session, action: &str, invite: &Invite, retour: bool) -> Markup {
     let choix: Vec<(String, String)> = match invite.kind {
-        "yes_no" => vec![("O".into(), "Oui".into()), ("N".into(), "Non".into())],
+        "yes_no" => vec![("O".into(), m.t("oui")), ("N".into(), m.t("non"))],
         _ => invite
             .choices
             .iter()
@@ -402,7 +431,7 @@ fn formulaire(s: &Session, action: &str, invite: &Invite, retour: bool) -> Marku
             input type="hidden" name="csrf" value=(s.csrf);
             @if !choix.is_empty() {
                 fieldset {
-                    legend { "Réponses (touches du clavier entre crochets)" }
+                    legend { (m.t("touches")) }
                     div.choix {
                         @for (i, (cle, libelle)) in choix.iter().enumerate() {
                             button type="submit" name="reponse" value=(cle)
@@ -413,15 +442,15 @@ fn formulaire(s: &Session, action: &str, invite: &Invite, retour: bool) -> Marku
                     }
                 }
             }
-            label for="reponse-libre" { "Réponse libre (comprise comme un SMS)" }
+            label for="reponse-libre" { (m.t("reponse-libre")) }
             input type="text" id="reponse-libre" name="texte" autocomplete="off"
                 autofocus[choix.is_empty()];
             p {
-                button type="submit" { "Envoyer" }
+                button type="submit" { (m.t("envoyer")) }
                 @if retour {
                     " "
                     button.secondaire type="submit" name="reponse" value="RETOUR" data-touche="R" {
-                        kbd { "R" } "Question précédente"
+                        kbd { "R" } (m.t("precedente"))
                     }
                 }
             }
@@ -429,37 +458,36 @@ fn formulaire(s: &Session, action: &str, invite: &Invite, retour: bool) -> Marku
     }
 }
 
-fn periode(p: Option<Periodicite>) -> &'static str {
+fn periode(m: Mots, p: Option<Periodicite>) -> String {
     match p {
-        None | Some(Periodicite::Mensuelle) => " € par mois",
-        Some(Periodicite::Annuelle) => " € par an",
-        Some(Periodicite::Unique) => " € (une fois)",
+        None | Some(Periodicite::Mensuelle) => format!(" {}", m.t("par-mois")),
+        Some(Periodicite::Annuelle) => format!(" {}", m.t("par-an")),
+        Some(Periodicite::Unique) => format!(" {}", m.t("une-fois")),
     }
 }
 
-fn aide(a: &ResultatAide) -> Markup {
+fn aide(m: Mots, a: &ResultatAide) -> Markup {
     html! {
         article.aide {
             h3 { (a.libelle) }
-            @if let Some(m) = a.montant {
-                // French decimal comma; the amount is already rounded by its rule.
-                p.montant { (m.to_string().replace('.', ",")) (periode(a.periodicite)) }
+            @if let Some(montant) = a.montant {
+                p.montant { (format_euros(montant, m.langue)) (periode(m, a.periodicite)) }
             }
             @if !a.explication.is_empty() {
-                h4 { "Pourquoi" }
+                h4 { (m.t("pourquoi")) }
                 ul { @for e in &a.explication { li { (e) } } }
             }
             @if !a.hypotheses.is_empty() {
-                h4 { "Hypothèses" }
+                h4 { (m.t("hypotheses")) }
                 ul { @for h in &a.hypotheses { li { (h) } } }
             }
             @if let Some(d) = &a.demarche {
-                h4 { "Comment faire la demande" }
+                h4 { (m.t("comment")) }
                 @if let Some(t) = &d.texte { p { (t) } }
-                @if let Some(u) = &d.url { p { "En ligne : " a href=(u) { (u) } } }
-                @if let Some(t) = &d.telephone { p { "Téléphone : " (t) } }
+                @if let Some(u) = &d.url { p { (m.t("en-ligne")) " " a href=(u) { (u) } } }
+                @if let Some(t) = &d.telephone { p { (m.t("telephone")) " " (t) } }
                 @if !d.documents.is_empty() {
-                    h4 { "Documents à préparer" }
+                    h4 { (m.t("documents")) }
                     ul { @for doc in &d.documents { li { (doc) } } }
                 }
             }
@@ -468,7 +496,7 @@ fn aide(a: &ResultatAide) -> Markup {
 }
 
 /// The aids found: granted ones in full, then the others by name.
-fn resultats(aides: &[ResultatAide]) -> Markup {
+fn resultats(m: Mots, aides: &[ResultatAide]) -> Markup {
     let eligibles: Vec<_> = aides
         .iter()
         .filter(|a| a.statut == Statut::Eligible)
@@ -479,23 +507,23 @@ fn resultats(aides: &[ResultatAide]) -> Markup {
         .collect();
     html! {
         section aria-labelledby="titre-resultats" {
-            h2 id="titre-resultats" { "Résultats" }
+            h2 id="titre-resultats" { (m.t("resultats")) }
             @if eligibles.is_empty() {
-                p { "Aucune aide n'est accordée d'après les réponses données." }
+                p { (m.t("aucune-aide")) }
             }
-            @for a in &eligibles { (aide(a)) }
+            @for a in &eligibles { (aide(m, a)) }
             @if !indetermines.is_empty() {
-                h3 { "À vérifier (réponses manquantes)" }
+                h3 { (m.t("a-verifier")) }
                 ul { @for a in &indetermines { li { (a.libelle) } } }
             }
         }
     }
 }
 
-fn tableau_situation(situation: &[(String, String)]) -> Markup {
+fn tableau_situation(m: Mots, situation: &[(String, String)]) -> Markup {
     html! {
         table {
-            thead { tr { th scope="col" { "Champ" } th scope="col" { "Valeur" } } }
+            thead { tr { th scope="col" { (m.t("colonne-champ")) } th scope="col" { (m.t("colonne-valeur")) } } }
             tbody {
                 @for (champ, valeur) in situation {
                     tr { td { code { (champ) } } td { (valeur) } }
@@ -506,57 +534,59 @@ fn tableau_situation(situation: &[(String, String)]) -> Markup {
 }
 
 /// The print view: results and situation, without navigation or forms.
-pub fn impression(v: &VueAppel) -> Markup {
+pub fn impression(m: Mots, v: &VueAppel) -> Markup {
     gabarit(
-        "Récapitulatif",
+        m,
+        &m.t("imprimer-titre"),
         None,
         html! {
-            h1 { "Récapitulatif de vos droits" }
-            p.pas-imprimer { button type="button" id="imprimer" { "Imprimer" } }
+            h1 { (m.t("imprimer-h1")) }
+            p.pas-imprimer { button type="button" id="imprimer" { (m.t("imprimer")) } }
             @if let Some(aides) = v.aides() {
-                (resultats(aides))
+                (resultats(m, aides))
             } @else {
-                p { "Les questions ne sont pas terminées : pas encore de résultats." }
+                p { (m.t("imprimer-pas-fini")) }
             }
             @if !v.situation.is_empty() {
-                h2 { "Votre situation" }
-                (tableau_situation(&v.situation))
+                h2 { (m.t("imprimer-situation")) }
+                (tableau_situation(m, &v.situation))
             }
         },
     )
 }
 
 /// The callback queue.
-pub fn rappels(s: &Session, lignes: &[LigneRappel]) -> Markup {
+pub fn rappels(m: Mots, s: &Session, lignes: &[LigneRappel]) -> Markup {
     gabarit(
-        "Demandes de rappel",
+        m,
+        &m.t("menu-rappels"),
         Some(s),
         html! {
-            h1 { "Demandes de rappel" }
+            h1 { (m.t("menu-rappels")) }
             @if lignes.is_empty() {
-                p { "Aucune demande de rappel." }
+                p { (m.t("rappels-aucune")) }
             } @else {
                 table {
-                    caption { (lignes.len()) " demande(s), les plus anciennes d'abord" }
+                    caption { (m.a("rappels-legende", &[("n", Arg::Nombre(lignes.len() as i64))])) }
                     thead { tr {
-                        th scope="col" { "Depuis" }
-                        th scope="col" { "Canal" }
-                        th scope="col" { "État" }
-                        th scope="col" { "Situation" }
-                        th scope="col" { "Action" }
+                        th scope="col" { (m.t("colonne-depuis")) }
+                        th scope="col" { (m.t("colonne-canal")) }
+                        th scope="col" { (m.t("colonne-etat")) }
+                        th scope="col" { (m.t("situation")) }
+                        th scope="col" { (m.t("colonne-action")) }
                     } }
                     tbody {
                         @for l in lignes {
                             tr {
                                 td { (date(l.depuis)) }
                                 td {
-                                    (canal_lisible(&l.canal))
+                                    (canal_lisible(m, &l.canal))
                                     @if let Some(j) = &l.joignable { br; span.discret { (j) } }
                                 }
                                 td {
-                                    @if l.traitee { "traitée" }
-                                    @else if let Some(a) = &l.prise_par { "prise par " (a) }
-                                    @else { "en attente" }
+                                    @if l.traitee { (m.t("rappels-traitee")) }
+                                    @else if let Some(a) = &l.prise_par { (m.a("rappels-prise", &[("agent", Arg::Texte(a.clone()))])) }
+                                    @else { (m.t("rappels-attente")) }
                                 }
                                 td {
                                     @if l.situation.is_empty() { "—" } @else {
@@ -569,7 +599,7 @@ pub fn rappels(s: &Session, lignes: &[LigneRappel]) -> Markup {
                                             input type="hidden" name="csrf" value=(s.csrf);
                                             input type="hidden" name="cle" value=(l.cle);
                                             button type="submit" {
-                                                "Prendre" span.evitement { " la demande du " (date(l.depuis)) }
+                                                (m.t("prendre")) span.evitement { " " (m.a("prendre-detail", &[("date", Arg::Texte(date(l.depuis)))])) }
                                             }
                                         }
                                     }
