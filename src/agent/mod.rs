@@ -1,12 +1,18 @@
 //! The call-centre console under `/agent`: an agent on the phone follows the
 //! same adaptive dialogue as an SMS user, as a keyboard-friendly web page.
 //!
-//! A call is a conversation on the channel `agent` whose sender is a random
-//! call id: answers go through [`crate::service::Service::traiter`] exactly
-//! as SMS text does, so the console needs no dialogue logic of its own.
+//! A call continues one conversation of the service: a new one on the
+//! channel `agent`, or, for a request taken from the callback queue, the
+//! conversation of the person who texted RAPPEL (by its key: the console
+//! never sees a number in clear, except the one sealed with the request).
+//! Answers go through [`crate::service::Service::traiter_cle`] exactly as
+//! SMS text does, corrections through [`crate::service::Service::corriger`],
+//! so the console has no dialogue logic of its own. Calls are kept in the
+//! store's `appels` table.
 //!
 //! - [`session`]: agents, argon2 passwords, lockout, sessions, CSRF, cookies.
 //! - [`pages`]: the HTML (maud), the CSS and the keyboard-shortcut script.
+//! - [`envoi`]: the summary by SMS and "your callback was handled".
 //! - this file: the routes, and the guard that refuses everything under
 //!   `/agent` without a session (a redirect to the login page for pages,
 //!   401 for `/agent/api/`).
