@@ -647,3 +647,58 @@ async fn les_limites_de_debit_sont_respectees() {
     let a: Vec<&String> = textes.iter().filter(|t| t.starts_with('a')).collect();
     assert_eq!(a, ["a1", "a2", "a3"]);
 }
+
+#[tokio::test]
+async fn un_rappel_garde_le_chat_scelle_et_la_console_peut_prevenir_la_personne() {
+    use guichet::agent::envoi::{EchecEnvoi, Messagerie};
+    let mut b = banc().await;
+    let chat = 6006;
+    b.dire(chat, "/start").await;
+    b.dire(chat, "/rappel").await;
+    let cle = b.service.cle("telegram", &chat.to_string());
+    let demande = b.service.rappel(&cle).unwrap().expect("a callback request");
+    assert_eq!(demande.canal, "telegram");
+    let scelle = demande
+        .contact
+        .clone()
+        .expect("the chat id is kept, sealed");
+    assert!(!scelle.contains("6006"));
+    assert_eq!(b.service.contact(&demande).as_deref(), Some("6006"));
+
+    // The console tells the person through the same rate-limited queue.
+    let messagerie = Messagerie {
+        boite: None,
+        telegram: Some(b.canal.envoyeur().clone()),
+    };
+    assert!(messagerie.possible("telegram"));
+    assert!(!messagerie.possible("sms"));
+    let avant = b.fake.envoyes().len();
+    messagerie
+        .envoyer(
+            &b.service,
+            "telegram",
+            "6006",
+            &["Votre demande est traitée.".into()],
+        )
+        .unwrap();
+    b.canal.envoyeur().attendre().await;
+    let envoyes = b.fake.envoyes()[avant..].to_vec();
+    assert_eq!(envoyes.len(), 1);
+    assert_eq!(envoyes[0]["chat_id"], 6006);
+    assert_eq!(envoyes[0]["text"], "Votre demande est traitée.");
+
+    // Not to a chat that said STOP, nor to something that is not a chat id.
+    b.dire(chat, "STOP").await;
+    assert_eq!(
+        messagerie.envoyer(&b.service, "telegram", "6006", &["x".into()]),
+        Err(EchecEnvoi::Arrete)
+    );
+    assert_eq!(
+        messagerie.envoyer(&b.service, "telegram", "pas-un-chat", &["x".into()]),
+        Err(EchecEnvoi::ContactInvalide)
+    );
+    assert_eq!(
+        messagerie.envoyer(&b.service, "sms", "+33612345678", &["x".into()]),
+        Err(EchecEnvoi::NonConfigure)
+    );
+}
