@@ -238,12 +238,38 @@ fn html(status: StatusCode, corps: maud::Markup) -> Response {
     r
 }
 
+/// A page that says only what went wrong (`id` in `locales/*/agent.ftl`).
+fn page_erreur(console: &Console, status: StatusCode, id: &str) -> Response {
+    html(status, pages::erreur(console.mots(), &console.mots().t(id)))
+}
+
+/// A new call id: 96 bits of a 256-bit hex token (ASCII, so slicing cannot
+/// split a character), plenty for an id that only its agent can open.
+fn id_appel(console: &Console) -> Result<String, Box<Response>> {
+    session::jeton()
+        .map(|j| j[..24].to_string())
+        .ok_or_else(|| {
+            Box::new(page_erreur(
+                console,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "indisponible",
+            ))
+        })
+}
+
+/// After a form about a call: back to `cible` (post/redirect/get), or 404
+/// when the call is not this agent's.
+fn apres(console: &Console, s: &Session, r: Result<bool, Response>, cible: &str) -> Response {
+    match r {
+        Ok(true) => Redirect::to(cible).into_response(),
+        Ok(false) => html(StatusCode::NOT_FOUND, pages::introuvable(console.mots(), s)),
+        Err(r) => r,
+    }
+}
+
 /// A form whose CSRF token does not match the session's.
 fn csrf_refuse(console: &Console) -> Response {
-    html(
-        StatusCode::FORBIDDEN,
-        pages::erreur(console.mots(), &console.mots().t("formulaire-expire")),
-    )
+    page_erreur(console, StatusCode::FORBIDDEN, "formulaire-expire")
 }
 
 async fn page_connexion(State(console): State<Arc<Console>>, entetes: HeaderMap) -> Response {
@@ -267,10 +293,7 @@ fn connexion_avec(
         .map(String::from);
     let nouveau = existant.is_none();
     let Some(csrf) = existant.or_else(session::jeton) else {
-        return html(
-            StatusCode::SERVICE_UNAVAILABLE,
-            pages::erreur(console.mots(), &console.mots().t("indisponible")),
-        );
+        return page_erreur(console, StatusCode::SERVICE_UNAVAILABLE, "indisponible");
     };
     let mut r = html(status, pages::connexion(console.mots(), &csrf, message));
     if nouveau {
@@ -338,10 +361,9 @@ async fn connexion(
                 &[("minutes", Arg::Nombre(s.div_ceil(60) as i64))],
             )),
         ),
-        Ok(Err(Refus::Indisponible)) | Err(_) => html(
-            StatusCode::SERVICE_UNAVAILABLE,
-            pages::erreur(console.mots(), &console.mots().t("indisponible")),
-        ),
+        Ok(Err(Refus::Indisponible)) | Err(_) => {
+            page_erreur(&console, StatusCode::SERVICE_UNAVAILABLE, "indisponible")
+        }
     }
 }
 
@@ -398,14 +420,16 @@ async fn bloquant<T: Send + 'static>(
         Ok(Ok(x)) => Ok(x),
         Ok(Err(e)) => {
             tracing::error!(erreur = %e, "console agent : stockage indisponible");
-            Err(html(
+            Err(page_erreur(
+                console,
                 StatusCode::SERVICE_UNAVAILABLE,
-                pages::erreur(console.mots(), &console.mots().t("stockage-indisponible")),
+                "stockage-indisponible",
             ))
         }
-        Err(_) => Err(html(
+        Err(_) => Err(page_erreur(
+            console,
             StatusCode::INTERNAL_SERVER_ERROR,
-            pages::erreur(console.mots(), &console.mots().t("erreur-interne")),
+            "erreur-interne",
         )),
     }
 }
@@ -437,13 +461,9 @@ async fn nouvel_appel(
     if !session::egaux(&s.csrf, &f.csrf) {
         return csrf_refuse(&console);
     }
-    // 96 bits of the 256-bit hex token (ASCII, so slicing cannot split a
-    // character) are plenty for a call id that only its agent can open.
-    let Some(id) = session::jeton().map(|j| j[..24].to_string()) else {
-        return html(
-            StatusCode::SERVICE_UNAVAILABLE,
-            pages::erreur(console.mots(), &console.mots().t("indisponible")),
-        );
+    let id = match id_appel(&console) {
+        Ok(id) => id,
+        Err(r) => return *r,
     };
     let c = console.clone();
     let id2 = id.clone();
@@ -657,15 +677,8 @@ async fn repondre(
         Ok(true)
     })
     .await;
-    match r {
-        // Post/redirect/get: reloading the page never answers twice.
-        Ok(true) => Redirect::to(&retour).into_response(),
-        Ok(false) => html(
-            StatusCode::NOT_FOUND,
-            pages::introuvable(console.mots(), &s),
-        ),
-        Err(r) => r,
-    }
+    // Post/redirect/get: reloading the page never answers twice.
+    apres(&console, &s, r, &retour)
 }
 
 /// The question to answer again, and the answer given before.
@@ -825,14 +838,7 @@ async fn envoyer_sms(
         Ok(true)
     })
     .await;
-    match r {
-        Ok(true) => Redirect::to(&format!("/agent/appels/{id}#envoi-sms")).into_response(),
-        Ok(false) => html(
-            StatusCode::NOT_FOUND,
-            pages::introuvable(console.mots(), &s),
-        ),
-        Err(r) => r,
-    }
+    apres(&console, &s, r, &format!("/agent/appels/{id}#envoi-sms"))
 }
 
 /// Sends the summary; says what happened, for the agent.
@@ -897,14 +903,7 @@ async fn clore(
         Ok(true)
     })
     .await;
-    match r {
-        Ok(true) => Redirect::to(&format!("/agent/appels/{id}")).into_response(),
-        Ok(false) => html(
-            StatusCode::NOT_FOUND,
-            pages::introuvable(console.mots(), &s),
-        ),
-        Err(r) => r,
-    }
+    apres(&console, &s, r, &format!("/agent/appels/{id}"))
 }
 
 /// Marks the callback handled, erases the contact, and tells the person on
@@ -1054,11 +1053,9 @@ async fn prendre_rappel(
     if !session::egaux(&s.csrf, &f.csrf) {
         return csrf_refuse(&console);
     }
-    let Some(id) = session::jeton().map(|j| j[..24].to_string()) else {
-        return html(
-            StatusCode::SERVICE_UNAVAILABLE,
-            pages::erreur(console.mots(), &console.mots().t("indisponible")),
-        );
+    let id = match id_appel(&console) {
+        Ok(id) => id,
+        Err(r) => return *r,
     };
     let (c, login, id2) = (console.clone(), s.login.clone(), id.clone());
     let r = bloquant(&console, move || {
@@ -1083,12 +1080,5 @@ async fn prendre_rappel(
         Ok(true)
     })
     .await;
-    match r {
-        Ok(true) => Redirect::to(&format!("/agent/appels/{id}")).into_response(),
-        Ok(false) => html(
-            StatusCode::NOT_FOUND,
-            pages::introuvable(console.mots(), &s),
-        ),
-        Err(r) => r,
-    }
+    apres(&console, &s, r, &format!("/agent/appels/{id}"))
 }
