@@ -36,7 +36,7 @@ pub struct Message<'a> {
 }
 
 /// What a channel sends back, and what is kept to answer a duplicate.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Sortie {
     /// The replies, in order (not yet transliterated: channels do it).
     pub messages: Vec<String>,
@@ -87,7 +87,7 @@ pub const CANAUX_JOIGNABLES: &[&str] = &["sms", "telegram"];
 const USAGE_CONTACT: &str = "rappels/contact";
 
 /// The reply of a step as channels receive it.
-fn sortie_de(tour: Tour) -> Result<Sortie, ErreurMagasin> {
+pub fn sortie_de(tour: Tour) -> Result<Sortie, ErreurMagasin> {
     Ok(Sortie {
         messages: tour.messages,
         invite: serde_json::to_value(&tour.invite)?,
@@ -314,6 +314,40 @@ impl Service {
         })
     }
 
+    /// Keeps, sealed, the phone number a person shared for their callback
+    /// request (Telegram's "share my number"). Only kept when a request is
+    /// waiting: a number is never stored for nothing. Returns whether it was.
+    pub fn noter_telephone(&self, cle: &Cle, numero: &str) -> Result<bool, ErreurMagasin> {
+        self.sous_verrou(cle, || {
+            let Some(d) = self.rappel(cle)?.filter(|d| !d.traitee) else {
+                return Ok(false);
+            };
+            let Some(scelle) = crate::coffre::sceller(&self.secret, USAGE_CONTACT, numero) else {
+                return Ok(false);
+            };
+            self.magasin.demander_rappel(
+                cle,
+                &DemandeRappel {
+                    telephone: Some(scelle),
+                    ..d
+                },
+            )?;
+            Ok(true)
+        })
+    }
+
+    /// The phone number to call for a callback request, opened: the sender
+    /// itself for SMS, the number shared on Telegram otherwise.
+    pub fn telephone(&self, demande: &DemandeRappel) -> Option<String> {
+        match demande.canal.as_str() {
+            "sms" => self.contact(demande),
+            _ => demande
+                .telephone
+                .as_deref()
+                .and_then(|c| crate::coffre::ouvrir(&self.secret, USAGE_CONTACT, c)),
+        }
+    }
+
     /// Marks a callback request handled and erases its contact; returns the
     /// request as it was (with the contact still sealed), to tell the person.
     pub fn clore_rappel(&self, cle: &Cle) -> Result<Option<DemandeRappel>, ErreurMagasin> {
@@ -326,6 +360,7 @@ impl Service {
                 &DemandeRappel {
                     traitee: true,
                     contact: None,
+                    telephone: None,
                     ..d.clone()
                 },
             )?;
@@ -399,8 +434,9 @@ impl Service {
             // kept sealed, and only on channels that can reach the person.
             // An agent's console does not know the person's number: a request
             // made from there keeps the contact already sealed.
+            let avant = self.rappel(cle)?;
             let contact = if m.expediteur.is_empty() {
-                self.rappel(cle)?.and_then(|d| d.contact)
+                avant.as_ref().and_then(|d| d.contact.clone())
             } else if CANAUX_JOIGNABLES.contains(&m.canal) {
                 crate::coffre::sceller(&self.secret, USAGE_CONTACT, m.expediteur)
             } else {
@@ -413,6 +449,8 @@ impl Service {
                     canal: m.canal.to_string(),
                     traitee: false,
                     contact,
+                    // A number shared for an earlier request still holds.
+                    telephone: avant.and_then(|d| d.telephone),
                     prise_par: None,
                 },
             )?;

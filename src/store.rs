@@ -144,6 +144,10 @@ pub struct DemandeRappel {
     /// [`crate::coffre`]; erased once the request is handled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
+    /// A phone number the person shared for the call (Telegram), sealed;
+    /// erased once the request is handled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub telephone: Option<String>,
     /// The agent who took it from the queue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prise_par: Option<String>,
@@ -493,6 +497,7 @@ mod tests {
                     canal: "sms".into(),
                     traitee: false,
                     contact: None,
+                    telephone: None,
                     prise_par: None,
                 },
             )

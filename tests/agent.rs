@@ -1048,3 +1048,55 @@ async fn the_console_speaks_the_configured_language_and_refuses_an_unknown_one()
         .unwrap();
     assert!(erreur.contains("[agent] langue"), "{erreur}");
 }
+
+#[tokio::test]
+async fn a_telegram_callback_shows_the_number_the_person_shared() {
+    let b = banc();
+    for texte in ["bonjour", "RAPPEL"] {
+        b.service
+            .traiter(&Message {
+                canal: "telegram",
+                expediteur: "6006",
+                texte,
+                id: None,
+                langue: None,
+            })
+            .unwrap();
+    }
+    let cle = b.service.cle("telegram", "6006");
+    let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;
+    let file = get(&b.app, "/agent/rappels", &s).await;
+    assert!(file.corps.contains("par Telegram"), "{}", file.corps);
+    assert!(b.service.noter_telephone(&cle, "+33612345678").unwrap());
+    let file = get(&b.app, "/agent/rappels", &s).await;
+    assert!(file.corps.contains("+33 6 •• •• •• 78"), "{}", file.corps);
+    let r = post(
+        &b.app,
+        "/agent/rappels/prendre",
+        &s,
+        &[("csrf", &csrf(&file.corps)), ("cle", &cle.0)],
+    )
+    .await;
+    let page = get(&b.app, &r.location, &s).await;
+    assert!(
+        page.corps.contains("Numéro à appeler") && page.corps.contains("06 12 34 56 78"),
+        "{}",
+        page.corps
+    );
+    // Without a bot configured, closing says the person could not be told.
+    post(
+        &b.app,
+        &format!("{}/clore", r.location),
+        &s,
+        &[("csrf", &csrf(&page.corps))],
+    )
+    .await;
+    let page = get(&b.app, &r.location, &s).await;
+    assert!(
+        page.corps.contains("n'a pas pu être prévenue par Telegram"),
+        "{}",
+        page.corps
+    );
+    let demande = b.service.rappel(&cle).unwrap().unwrap();
+    assert_eq!((demande.contact, demande.telephone), (None, None));
+}

@@ -201,6 +201,24 @@ impl Banc {
         )
     }
 
+    /// Shares a contact card (of `proprietaire`) in a chat; returns the replies.
+    async fn partager(&mut self, chat: i64, proprietaire: i64, numero: &str) -> Vec<Value> {
+        let avant = self.fake.envoyes().len();
+        let id = self.prochain_update;
+        self.prochain_update += 1;
+        let mut u = update(id, chat, "");
+        let message = u["message"].as_object_mut().unwrap();
+        message.remove("text");
+        message.insert(
+            "contact".into(),
+            json!({"phone_number": numero, "first_name": "Samia", "user_id": proprietaire}),
+        );
+        let (s, r) = self.poster(&u.to_string(), Some(SECRET)).await;
+        assert_eq!(s, StatusCode::OK, "{r}");
+        self.canal.envoyeur().attendre().await;
+        self.fake.envoyes()[avant..].to_vec()
+    }
+
     /// Sends a text from a chat as a new update; waits for the replies to
     /// leave and returns them.
     async fn dire(&mut self, chat: i64, texte: &str) -> Vec<Value> {
@@ -654,8 +672,44 @@ async fn un_rappel_garde_le_chat_scelle_et_la_console_peut_prevenir_la_personne(
     let mut b = banc().await;
     let chat = 6006;
     b.dire(chat, "/start").await;
-    b.dire(chat, "/rappel").await;
+    // A contact card before any request: not kept.
+    let recus = b.partager(chat, chat, "+33612345678").await;
+    assert!(
+        recus[0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("n'a pas été gardé"),
+        "{recus:?}"
+    );
+    let recus = b.dire(chat, "/rappel").await;
+    // After RAPPEL: a button to share one's own number, with the question's answers.
+    let clavier = &recus.last().unwrap()["reply_markup"]["keyboard"];
+    let rangees = clavier.as_array().expect("a reply keyboard");
+    assert_eq!(
+        rangees.last().unwrap()[0]["request_contact"],
+        true,
+        "{clavier}"
+    );
+    assert!(rangees.len() >= 2, "the question's answers stay: {clavier}");
     let cle = b.service.cle("telegram", &chat.to_string());
+    assert_eq!(b.service.rappel(&cle).unwrap().unwrap().telephone, None);
+    // Someone else's contact card is not a number to call this person on.
+    b.partager(chat, 999, "+33698765432").await;
+    assert_eq!(b.service.rappel(&cle).unwrap().unwrap().telephone, None);
+    // Their own number: kept sealed with the request, thanked, masked.
+    let recus = b.partager(chat, chat, "33612345678").await;
+    let merci = recus[0]["text"].as_str().unwrap();
+    assert!(merci.contains("+33 6 •• •• •• 78"), "{merci}");
+    assert!(
+        recus.len() >= 2,
+        "the question waiting is asked again: {recus:?}"
+    );
+    let demande = b.service.rappel(&cle).unwrap().unwrap();
+    assert!(!demande.telephone.clone().unwrap().contains("612345678"));
+    assert_eq!(
+        b.service.telephone(&demande).as_deref(),
+        Some("+33612345678")
+    );
     let demande = b.service.rappel(&cle).unwrap().expect("a callback request");
     assert_eq!(demande.canal, "telegram");
     let scelle = demande

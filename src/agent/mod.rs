@@ -534,8 +534,9 @@ pub struct VueAppel {
     pub situation: Vec<(String, String)>,
     /// The callback request, for a call taken from the queue.
     pub demande: Option<DemandeRappel>,
-    /// The number to call (SMS) or chat id (Telegram), for a callback.
-    pub contact: Option<String>,
+    /// The number to call, for a callback: the SMS sender, or the number
+    /// shared on Telegram.
+    pub telephone: Option<String>,
     /// The SMS summary that "send by SMS" would send.
     pub recapitulatif: Vec<String>,
     /// Whether SMS can be sent at all.
@@ -576,12 +577,13 @@ fn vue(console: &Console, id: &str, agent: &str) -> Result<Option<VueAppel>, Str
         ),
         None => (Tour::default(), Vec::new(), Vec::new(), false, true),
     };
-    let (demande, contact) = if appel.rappel {
+    let (demande, telephone, joignable) = if appel.rappel {
         let d = service.rappel(&appel.cle).map_err(|e| e.to_string())?;
-        let contact = d.as_ref().and_then(|d| service.contact(d));
-        (d, contact)
+        let telephone = d.as_ref().and_then(|d| service.telephone(d));
+        let joignable = d.as_ref().is_some_and(|d| d.contact.is_some());
+        (d, telephone, joignable)
     } else {
-        (None, None)
+        (None, None, false)
     };
     let recapitulatif = if tour.aides.is_some() {
         service
@@ -590,7 +592,7 @@ fn vue(console: &Console, id: &str, agent: &str) -> Result<Option<VueAppel>, Str
     } else {
         Vec::new()
     };
-    let prevenir_possible = contact.is_some() && console.messagerie.possible(&appel.canal);
+    let prevenir_possible = joignable && console.messagerie.possible(&appel.canal);
     let v = VueAppel {
         id: id.to_string(),
         appel: appel.clone(),
@@ -598,7 +600,7 @@ fn vue(console: &Console, id: &str, agent: &str) -> Result<Option<VueAppel>, Str
         reponses,
         situation,
         demande,
-        contact,
+        telephone,
         recapitulatif,
         sms_possible: console.messagerie.sms_possible(),
         prevenir_possible,
@@ -848,14 +850,14 @@ fn envoi_recapitulatif(console: &Console, appel: &Appel, f: &FormSms) -> String 
         return m.t("sms-sans-accord");
     }
     let service = &console.service;
-    // An empty number on a callback taken from an SMS means "the number
-    // that asked for the callback".
-    let numero = if f.numero.trim().is_empty() && appel.rappel && appel.canal == "sms" {
+    // An empty number on a callback means "the number to call back" (the
+    // SMS sender, or the number shared on Telegram).
+    let numero = if f.numero.trim().is_empty() && appel.rappel {
         service
             .rappel(&appel.cle)
             .ok()
             .flatten()
-            .and_then(|d| service.contact(&d))
+            .and_then(|d| service.telephone(&d))
             .unwrap_or_default()
     } else {
         f.numero.clone()
@@ -993,13 +995,11 @@ fn lignes_rappel(console: &Console) -> Result<Vec<LigneRappel>, String> {
                 Ok(Some(dossier)) => lignes_situation(&dossier.conversation.situation),
                 _ => Vec::new(),
             };
-            let joignable = service.contact(&d).map(|c| {
-                if d.canal == "sms" {
-                    crate::sms::numero::masquer(&c)
-                } else {
-                    console.mots().t("rappels-telegram")
-                }
-            });
+            let joignable = match service.telephone(&d) {
+                Some(t) => Some(crate::sms::numero::masquer(&t)),
+                None if d.contact.is_some() => Some(console.mots().t("rappels-telegram")),
+                None => None,
+            };
             LigneRappel {
                 cle: cle.0,
                 depuis: d.depuis,

@@ -292,10 +292,12 @@ fn bloc_rappel(m: Mots, s: &Session, v: &VueAppel, action: &str) -> Markup {
             h2 id="titre-rappel" { (m.t("rappel")) }
             @if let Some(d) = &v.demande {
                 p { (m.a("rappel-demandee", &[("date", Arg::Texte(date(d.depuis))), ("canal", Arg::Texte(canal_lisible(m, &d.canal)))])) }
-                @match (&v.contact, d.canal.as_str()) {
-                    (Some(numero), "sms") => p.lire { (m.t("rappel-numero")) " " strong { (numero_lisible(numero)) } },
-                    (Some(_), _) => p { (m.t("rappel-telegram")) },
-                    (None, _) => p { (m.t("rappel-injoignable")) },
+                @if let Some(numero) = &v.telephone {
+                    p.lire { (m.t("rappel-numero")) " " strong { (numero_lisible(numero)) } }
+                } @else if d.contact.is_some() {
+                    p { (m.t("rappel-telegram")) }
+                } @else {
+                    p { (m.t("rappel-injoignable")) }
                 }
                 @if d.traitee {
                     p { (m.t("rappel-close")) }
@@ -342,7 +344,7 @@ fn numero_lisible(e164: &str) -> String {
 
 /// "Send this summary by SMS", with the caller's consent.
 fn envoi_sms(m: Mots, s: &Session, v: &VueAppel, action: &str) -> Markup {
-    let numero_connu = v.appel.rappel && v.appel.canal == "sms" && v.contact.is_some();
+    let numero_connu = v.telephone.is_some();
     html! {
         section.pas-imprimer id="envoi-sms" aria-labelledby="titre-sms" {
             h2 id="titre-sms" { (m.t("sms-titre")) }

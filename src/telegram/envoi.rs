@@ -20,8 +20,8 @@ use std::time::Duration;
 use teloxide::payloads::SendMessageSetters;
 use teloxide::prelude::Requester;
 use teloxide::types::{
-    ChatId, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, KeyboardMarkup,
-    KeyboardRemove, LinkPreviewOptions, ParseMode, ReplyMarkup,
+    ButtonRequest, ChatId, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton,
+    KeyboardMarkup, KeyboardRemove, LinkPreviewOptions, ParseMode, ReplyMarkup,
 };
 use teloxide::{ApiError, Bot, RequestError};
 use tokio::sync::{Notify, mpsc};
@@ -287,6 +287,20 @@ fn balisage(c: &Clavier) -> Option<ReplyMarkup> {
             .resize_keyboard()
             .one_time_keyboard(),
         )),
+        Clavier::Numero { rangees, bouton } => {
+            let mut lignes: Vec<Vec<KeyboardButton>> = rangees
+                .iter()
+                .map(|r| r.iter().map(|b| KeyboardButton::new(b.clone())).collect())
+                .collect();
+            lignes.push(vec![
+                KeyboardButton::new(bouton.clone()).request(ButtonRequest::Contact),
+            ]);
+            Some(ReplyMarkup::Keyboard(
+                KeyboardMarkup::new(lignes)
+                    .resize_keyboard()
+                    .one_time_keyboard(),
+            ))
+        }
         Clavier::Liens(liens) => {
             let rangees: Vec<Vec<InlineKeyboardButton>> = liens
                 .iter()

@@ -30,6 +30,14 @@ pub enum Clavier {
     Reponses(Vec<Vec<String>>),
     /// Buttons opening web pages: (label, URL).
     Liens(Vec<(String, String)>),
+    /// A reply keyboard (rows of answers, possibly none) ending with a
+    /// button that shares the person's own phone number.
+    Numero {
+        /// The answers' rows, as in `Reponses`.
+        rangees: Vec<Vec<String>>,
+        /// The label of the "share my number" button.
+        bouton: String,
+    },
 }
 
 /// One message to send to a chat.
@@ -77,6 +85,36 @@ struct OptionInvite {
 /// the step; `suppose` says whether an amount was presumed (the results
 /// then say so, as by SMS).
 pub fn composer(moteur: &Moteur, sortie: &Sortie, langue: Langue, suppose: bool) -> Vec<Sortant> {
+    let mut sortants = composer_sans_rappel(moteur, sortie, langue, suppose);
+    if sortie.effets.iter().any(|e| e == "rappel") && !sortants.is_empty() {
+        // After RAPPEL, offer to share a number an agent can call. The
+        // question's answer buttons move to this last message, so that
+        // the keyboard on screen has both.
+        let rangees = match sortants.last_mut().map(|s| &mut s.clavier) {
+            Some(c @ Clavier::Reponses(_)) => match std::mem::replace(c, Clavier::Aucun) {
+                Clavier::Reponses(r) => r,
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        sortants.push(Sortant {
+            texte: moteur.textes.msg(langue, "tg-numero-demande", &[]),
+            html: false,
+            clavier: Clavier::Numero {
+                rangees,
+                bouton: moteur.textes.msg(langue, "tg-bouton-numero", &[]),
+            },
+        });
+    }
+    sortants
+}
+
+fn composer_sans_rappel(
+    moteur: &Moteur,
+    sortie: &Sortie,
+    langue: Langue,
+    suppose: bool,
+) -> Vec<Sortant> {
     if sortie.messages.is_empty() {
         // The person said STOP: silence.
         return Vec::new();

@@ -21,9 +21,9 @@
 pub mod envoi;
 pub mod format;
 
-use crate::service::{Message, Service};
+use crate::service::{Message, Service, Sortie};
 use crate::store::ErreurMagasin;
-use crate::textes::Langue;
+use crate::textes::{Arg, Langue};
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -90,6 +90,9 @@ pub struct Entrant {
     pub id: String,
     /// The person's language as Telegram knows it.
     pub langue: Option<Langue>,
+    /// The person's own phone number, shared with the "share my number"
+    /// button offered after RAPPEL (E.164); the text is then empty.
+    pub numero: Option<String>,
 }
 
 impl Canal {
@@ -164,6 +167,9 @@ impl Canal {
         let entrant = e.clone();
         let fait = tokio::task::spawn_blocking(move || {
             let expediteur = entrant.chat.to_string();
+            if let Some(numero) = &entrant.numero {
+                return numero_partage(&service, &expediteur, numero);
+            }
             let sortie = service.traiter(&Message {
                 canal: CANAL,
                 expediteur: &expediteur,
@@ -225,6 +231,37 @@ impl Canal {
     }
 }
 
+/// A number shared after RAPPEL: kept sealed with the callback request (and
+/// only then), thanked, and the conversation goes on where it was.
+fn numero_partage(
+    service: &Service,
+    expediteur: &str,
+    numero: &str,
+) -> Result<(Sortie, Vec<format::Sortant>), crate::store::ErreurMagasin> {
+    let cle = service.cle(CANAL, expediteur);
+    let garde = service.noter_telephone(&cle, numero)?;
+    let Some((c, tour)) = service.ecran(&cle)? else {
+        return Ok((Sortie::default(), Vec::new()));
+    };
+    let merci = if garde {
+        service.moteur.textes.msg(
+            c.langue,
+            "tg-numero-garde",
+            &[("numero", Arg::Texte(crate::sms::numero::masquer(numero)))],
+        )
+    } else {
+        service
+            .moteur
+            .textes
+            .msg(c.langue, "tg-numero-inutile", &[])
+    };
+    let mut sortie = crate::service::sortie_de(tour)?;
+    sortie.messages.insert(0, merci);
+    let suppose = !c.supposes.is_empty();
+    let sortants = format::composer(&service.moteur, &sortie, c.langue, suppose);
+    Ok((sortie, sortants))
+}
+
 /// The text, chat and language of an update the conversation answers:
 /// messages of private chats. Anything else (edits, groups, channels,
 /// member changes) is acknowledged and ignored.
@@ -235,6 +272,13 @@ pub fn lire_update(update: &Update) -> Option<Entrant> {
     if !m.chat.is_private() {
         return None;
     }
+    // Their own number, shared with the button offered after RAPPEL. A
+    // contact card of someone else is not a number to call them on.
+    let expediteur = m.from.as_ref().map(|u| u.id);
+    let numero = m
+        .contact()
+        .filter(|c| c.user_id.is_some() && c.user_id == expediteur)
+        .and_then(|c| crate::sms::numero::normaliser(&c.phone_number));
     // A photo or a sticker gives no text: the engine answers that it did not understand.
     let brut = m.text().or(m.caption()).unwrap_or("");
     let brut: String = brut.chars().take(TEXTE_MAX).collect();
@@ -247,6 +291,7 @@ pub fn lire_update(update: &Update) -> Option<Entrant> {
             .as_ref()
             .and_then(|u| u.language_code.as_deref())
             .and_then(Langue::depuis_code),
+        numero,
     })
 }
 
