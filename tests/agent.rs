@@ -1006,7 +1006,24 @@ async fn a_call_survives_a_restart_of_the_console() {
     )
     .await;
     let avant = get(&b.app, &appel, &s).await;
-    // A new console over the same store: sessions are gone, the call is not.
+    // A new console over the same store: the agent is still logged in,
+    // the call is where it was, and the same CSRF token still works.
+    let app = redemarrer(&b);
+    let apres = get(&app, &appel, &s).await;
+    assert_eq!(apres.status, StatusCode::OK, "{}", apres.corps);
+    assert_eq!(
+        attribut(&apres.corps, "data-question"),
+        attribut(&avant.corps, "data-question")
+    );
+    assert_eq!(csrf(&apres.corps), csrf(&avant.corps));
+    // Logging out there ends the session for good, even after another restart.
+    post(&app, "/agent/logout", &s, &[("csrf", &csrf(&apres.corps))]).await;
+    let app = redemarrer(&b);
+    assert_eq!(get(&app, &appel, &s).await.status, StatusCode::SEE_OTHER);
+}
+
+/// A new console over the same store, as after a restart.
+fn redemarrer(b: &Banc) -> axum::Router {
     let h = b.heure.clone();
     let console = Console::nouveau(
         b.service.clone(),
@@ -1014,14 +1031,36 @@ async fn a_call_survives_a_restart_of_the_console() {
         Arc::new(move || h.load(Ordering::SeqCst)),
     )
     .unwrap();
-    let app = routeur(Arc::new(console));
-    assert_eq!(get(&app, &appel, &s).await.status, StatusCode::SEE_OTHER);
-    let s2 = connecter(&app, "camille", MOT_DE_PASSE).await;
-    let apres = get(&app, &appel, &s2).await;
-    assert_eq!(apres.status, StatusCode::OK);
-    assert_eq!(
-        attribut(&apres.corps, "data-question"),
-        attribut(&avant.corps, "data-question")
+    routeur(Arc::new(console))
+}
+
+#[tokio::test]
+async fn a_lockout_survives_a_restart_and_the_store_holds_no_session_token() {
+    let b = banc();
+    for _ in 0..5 {
+        essayer(&b.app, "camille", "faux").await;
+    }
+    let app = redemarrer(&b);
+    let r = essayer(&app, "camille", MOT_DE_PASSE).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.corps);
+    b.heure.fetch_add(15 * 60 + 1, Ordering::SeqCst);
+    let app = redemarrer(&b);
+    let s = connecter(&app, "camille", MOT_DE_PASSE).await;
+    let jeton = s.split('=').nth(1).unwrap();
+    let stockees = b.service.magasin().entrees("agent_sessions").unwrap();
+    assert_eq!(stockees.len(), 1);
+    assert_ne!(stockees[0].0, jeton);
+    assert!(!String::from_utf8_lossy(&stockees[0].1).contains(jeton));
+    // An expired session is not taken back.
+    b.heure.fetch_add(481 * 60, Ordering::SeqCst);
+    let app = redemarrer(&b);
+    assert_eq!(get(&app, "/agent", &s).await.status, StatusCode::SEE_OTHER);
+    assert!(
+        b.service
+            .magasin()
+            .entrees("agent_sessions")
+            .unwrap()
+            .is_empty()
     );
 }
 

@@ -94,9 +94,11 @@ impl Console {
         config: &crate::config::Agent,
         horloge: Horloge,
     ) -> Result<Console, String> {
+        let gardien = Gardien::nouveau(&config.users, config.session_minutes, horloge)?
+            .avec_magasin(service.clone())?;
         Ok(Console {
             service,
-            gardien: Gardien::nouveau(&config.users, config.session_minutes, horloge)?,
+            gardien,
             cookie_securise: config.secure_cookie,
             messagerie: Messagerie::default(),
             langue: Langue::depuis_code(&config.langue).ok_or_else(|| {

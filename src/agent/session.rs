@@ -2,15 +2,28 @@
 //! configuration), login attempts and lockout, sessions and their CSRF
 //! tokens, and the cookies that carry them.
 //!
-//! Everything is kept in memory: a restart logs every agent out, which is
-//! acceptable for a console used in working hours and avoids storing session
-//! secrets on disk. The clock is passed in so that lockout can be tested
-//! without waiting.
+//! Sessions and failure counts live in memory and, once the console is given
+//! the service's store ([`Gardien::avec_magasin`]), in its tables too, so
+//! that a restart neither logs agents out in the middle of a call nor
+//! forgets a lockout. Session tokens are stored only as their SHA-256: the
+//! store never holds a token that would open a session. The clock is passed
+//! in so that lockout can be tested without waiting.
 
+use crate::service::Service;
 use argon2::password_hash::PasswordVerifier;
 use argon2::password_hash::phc::PasswordHash;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+
+/// The store's table of sessions (SHA-256 of the token → [`Session`]).
+const TABLE_SESSIONS: &str = "agent_sessions";
+/// The store's table of failed logins (login → failures).
+const TABLE_ECHECS: &str = "agent_echecs";
+/// A session's new expiry is written to the store only when it moved by at
+/// least this many seconds: not one write per page.
+const ECRITURE_EXPIRATION: u64 = 60;
 
 /// Failed attempts after which a login is locked.
 pub const ECHECS_MAX: u32 = 5;
@@ -64,7 +77,7 @@ pub fn set_cookie(nom: &str, valeur: &str, securise: bool, max_age: Option<u64>)
 }
 
 /// A logged-in agent.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Session {
     /// The agent's login.
     pub login: String,
@@ -85,7 +98,7 @@ pub enum Refus {
     Indisponible,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
 struct Echecs {
     nombre: u32,
     dernier: u64,
@@ -97,8 +110,16 @@ pub struct Gardien {
     comptes: HashMap<String, String>,
     horloge: Horloge,
     duree: u64,
+    /// By SHA-256 of the token.
     sessions: Mutex<HashMap<String, Session>>,
     echecs: Mutex<HashMap<String, Echecs>>,
+    /// Where sessions and failures are kept across restarts.
+    magasin: Option<Arc<Service>>,
+}
+
+/// The key a session is kept under: the SHA-256 of its token, in hex.
+fn empreinte(jeton: &str) -> String {
+    crate::store::hex(&Sha256::digest(jeton.as_bytes()))
 }
 
 impl Gardien {
@@ -125,7 +146,62 @@ impl Gardien {
             duree: session_minutes.max(1) * 60,
             sessions: Mutex::new(HashMap::new()),
             echecs: Mutex::new(HashMap::new()),
+            magasin: None,
         })
+    }
+
+    /// Keeps sessions and failures in the service's store, and takes back
+    /// those a previous run left there (expired ones are dropped).
+    pub fn avec_magasin(mut self, service: Arc<Service>) -> Result<Gardien, String> {
+        let maintenant = self.maintenant();
+        let m = service.magasin();
+        let mut sessions = HashMap::new();
+        for (k, v) in m.entrees(TABLE_SESSIONS).map_err(|e| e.to_string())? {
+            match serde_json::from_slice::<Session>(&v) {
+                Ok(s) if s.expire > maintenant && self.comptes.contains_key(&s.login) => {
+                    sessions.insert(k, s);
+                }
+                // Expired, unreadable, or of an agent no longer configured.
+                _ => m
+                    .supprimer_entree(TABLE_SESSIONS, &k)
+                    .map_err(|e| e.to_string())?,
+            }
+        }
+        let mut echecs = HashMap::new();
+        for (k, v) in m.entrees(TABLE_ECHECS).map_err(|e| e.to_string())? {
+            match serde_json::from_slice::<Echecs>(&v) {
+                Ok(x)
+                    if maintenant.saturating_sub(x.dernier) <= BLOCAGE_SECONDES
+                        || x.bloque_jusqu_a > maintenant =>
+                {
+                    echecs.insert(k, x);
+                }
+                _ => m
+                    .supprimer_entree(TABLE_ECHECS, &k)
+                    .map_err(|e| e.to_string())?,
+            }
+        }
+        self.sessions = Mutex::new(sessions);
+        self.echecs = Mutex::new(echecs);
+        self.magasin = Some(service);
+        Ok(self)
+    }
+
+    /// Writes (or with `None` removes) an entry of the store, if any. A
+    /// failure is logged: the in-memory state still holds for this run.
+    fn garder<T: Serialize>(&self, table: &str, cle: &str, valeur: Option<&T>) {
+        let Some(service) = &self.magasin else {
+            return;
+        };
+        let m = service.magasin();
+        let r = match valeur.map(serde_json::to_vec) {
+            Some(Ok(octets)) => m.ecrire_entree(table, cle, &octets),
+            Some(Err(e)) => Err(e.into()),
+            None => m.supprimer_entree(table, cle),
+        };
+        if let Err(e) = r {
+            tracing::error!(erreur = %e, table, "console agent : état non enregistré");
+        }
     }
 
     /// The current time.
@@ -164,23 +240,39 @@ impl Gardien {
             self.echec(login, maintenant);
             return Err(Refus::Identifiants);
         }
-        self.echecs
+        if self
+            .echecs
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .remove(login);
+            .remove(login)
+            .is_some()
+        {
+            self.garder::<Echecs>(TABLE_ECHECS, login, None);
+        }
         let (Some(jeton_session), Some(csrf)) = (jeton(), jeton()) else {
             return Err(Refus::Indisponible);
         };
-        let mut s = self.sessions.lock().unwrap_or_else(|p| p.into_inner());
-        s.retain(|_, x| x.expire > maintenant);
-        s.insert(
-            jeton_session.clone(),
-            Session {
-                login: login.to_string(),
-                csrf,
-                expire: maintenant + self.duree,
-            },
-        );
+        let session = Session {
+            login: login.to_string(),
+            csrf,
+            expire: maintenant + self.duree,
+        };
+        let cle = empreinte(&jeton_session);
+        let expirees: Vec<String> = {
+            let mut s = self.sessions.lock().unwrap_or_else(|p| p.into_inner());
+            let expirees = s
+                .iter()
+                .filter(|(_, x)| x.expire <= maintenant)
+                .map(|(k, _)| k.clone())
+                .collect();
+            s.retain(|_, x| x.expire > maintenant);
+            s.insert(cle.clone(), session.clone());
+            expirees
+        };
+        for k in expirees {
+            self.garder::<Session>(TABLE_SESSIONS, &k, None);
+        }
+        self.garder(TABLE_SESSIONS, &cle, Some(&session));
         Ok(jeton_session)
     }
 
@@ -210,31 +302,48 @@ impl Gardien {
                 "console agent : identifiant bloqué après {ECHECS_MAX} échecs"
             );
         }
+        let x = *x;
+        drop(e);
+        // Only logins that exist are written: invented names stay in memory.
+        if self.comptes.contains_key(login) {
+            self.garder(TABLE_ECHECS, login, Some(&x));
+        }
     }
 
     /// The session of a token, extended by this use; `None` when unknown or expired.
     pub fn session(&self, jeton: &str) -> Option<Session> {
         let maintenant = self.maintenant();
+        let cle = empreinte(jeton);
         let mut s = self.sessions.lock().unwrap_or_else(|p| p.into_inner());
-        match s.get_mut(jeton) {
+        let (session, ecrire) = match s.get_mut(&cle) {
             Some(x) if x.expire > maintenant => {
+                let avant = x.expire;
                 x.expire = maintenant + self.duree;
-                Some(x.clone())
+                (Some(x.clone()), x.expire >= avant + ECRITURE_EXPIRATION)
             }
             Some(_) => {
-                s.remove(jeton);
-                None
+                s.remove(&cle);
+                drop(s);
+                self.garder::<Session>(TABLE_SESSIONS, &cle, None);
+                return None;
             }
-            None => None,
+            None => return None,
+        };
+        drop(s);
+        if let (Some(x), true) = (&session, ecrire) {
+            self.garder(TABLE_SESSIONS, &cle, Some(x));
         }
+        session
     }
 
     /// Ends a session.
     pub fn deconnecter(&self, jeton: &str) {
+        let cle = empreinte(jeton);
         self.sessions
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .remove(jeton);
+            .remove(&cle);
+        self.garder::<Session>(TABLE_SESSIONS, &cle, None);
     }
 }
 
