@@ -371,10 +371,7 @@ impl Service {
     fn traiter_seul(&self, cle: &Cle, m: &Message) -> Result<Sortie, ErreurMagasin> {
         let maintenant = (self.horloge)();
         let (aujourd_hui, mois) = date_et_mois(maintenant);
-        let dossier = self
-            .magasin
-            .lire(cle)?
-            .filter(|d| maintenant.saturating_sub(d.maj) <= self.expiration_secondes);
+        let dossier = self.dossier(cle)?;
         // Without a provider id, a gateway passes `id_sans_fournisseur(texte)`:
         // the same text from the same sender within a few seconds is a retry.
         let empreinte = m.id.map(|id| match id.strip_prefix(SANS_ID) {
