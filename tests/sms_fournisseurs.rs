@@ -628,3 +628,29 @@ async fn trop_de_messages_un_avertissement_puis_le_silence() {
     );
     assert!(reponses[21..].iter().all(|r| r.ends_with("<Response/>")));
 }
+
+#[test]
+fn des_depots_simultanes_ne_partagent_jamais_un_identifiant() {
+    // The id is the provider reference and the encryption nonce: two
+    // webhooks queueing at the same time must get different ones.
+    let b = banc(false, "http://127.0.0.1:9", None);
+    std::thread::scope(|s| {
+        for t in 0..8 {
+            let (boite, service) = (b.boite.clone(), b.service.clone());
+            s.spawn(move || {
+                for i in 0..20 {
+                    let numero = format!("+336000000{t}{i:02}");
+                    let cle = service.cle("sms", &numero);
+                    boite
+                        .deposer("twilio", &numero, &cle, &[format!("{t}-{i}")])
+                        .unwrap();
+                }
+            });
+        }
+    });
+    let entrees = b.boite.entrees().unwrap();
+    assert_eq!(entrees.len(), 160);
+    let mut ids: Vec<u64> = entrees.iter().map(|e| e.id).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), 160);
+}

@@ -149,6 +149,9 @@ pub struct Boite {
     /// Providers by name.
     pub fournisseurs: Vec<(String, Fournisseur)>,
     reveil: tokio::sync::Notify,
+    /// Held while entry ids are taken: two webhooks queueing at once must
+    /// never get the same id (it is also the encryption nonce).
+    compteur: std::sync::Mutex<()>,
     /// Backoff unit in seconds: the n-th retry waits unit × 2ⁿ (tests use 0).
     pub attente_base: u64,
 }
@@ -181,6 +184,7 @@ impl Boite {
             client,
             fournisseurs,
             reveil: tokio::sync::Notify::new(),
+            compteur: std::sync::Mutex::new(()),
             attente_base: 1,
         }
     }
@@ -198,6 +202,7 @@ impl Boite {
         messages: &[String],
     ) -> Result<(), ErreurMagasin> {
         let magasin = self.service.magasin();
+        let _compteur = self.compteur.lock().unwrap_or_else(|p| p.into_inner());
         let mut suivant = magasin
             .lire_entree("compteurs", TABLE)?
             .and_then(|o| String::from_utf8(o).ok())
