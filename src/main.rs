@@ -787,8 +787,8 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
         let servi = axum::serve(listener, app)
             .with_graceful_shutdown(arret)
             .await;
-        // Replies already acknowledged to Telegram are only in memory: give
-        // them a few seconds to leave.
+        // Replies queued for Telegram are stored and would leave at the next
+        // start; give them a few seconds to leave now.
         if let Some(envoyeur) = telegram.envoyeur {
             let _ =
                 tokio::time::timeout(std::time::Duration::from_secs(10), envoyeur.attendre()).await;

@@ -276,6 +276,17 @@ impl Service {
             .unwrap_or_default())
     }
 
+    /// Seals a contact (number, chat id) for `usage` under the service's
+    /// secret ([`crate::coffre`]), for a table that must keep one.
+    pub fn sceller(&self, usage: &str, clair: &str) -> Option<String> {
+        crate::coffre::sceller(&self.secret, usage, clair)
+    }
+
+    /// Opens what [`Service::sceller`] sealed.
+    pub fn ouvrir(&self, usage: &str, scelle: &str) -> Option<String> {
+        crate::coffre::ouvrir(&self.secret, usage, scelle)
+    }
+
     /// The callback request of a conversation, if any.
     pub fn rappel(&self, cle: &Cle) -> Result<Option<DemandeRappel>, ErreurMagasin> {
         Ok(self

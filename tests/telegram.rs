@@ -756,3 +756,62 @@ async fn un_rappel_garde_le_chat_scelle_et_la_console_peut_prevenir_la_personne(
         Err(EchecEnvoi::NonConfigure)
     );
 }
+
+#[tokio::test]
+async fn les_reponses_stockees_avant_un_arret_partent_au_redemarrage() {
+    use guichet::telegram::envoi::Envoyeur;
+    use guichet::telegram::format::{Clavier, Sortant};
+    let mut b = banc().await;
+    // A whole exchange leaves nothing in the store once sent.
+    b.dire(7007, "/start").await;
+    b.dire(7007, "non").await;
+    assert!(
+        b.service
+            .magasin()
+            .entrees("sortants_telegram")
+            .unwrap()
+            .is_empty(),
+        "sent replies are removed"
+    );
+    // A run stores replies and dies before sending them.
+    let texte = |t: &str| Sortant {
+        texte: t.into(),
+        html: false,
+        clavier: Clavier::Aucun,
+    };
+    let mort = Envoyeur::nouveau(b.bot.clone(), b.service.clone(), limites_de_test());
+    mort.deposer(7007, vec![texte("un"), texte("deux")])
+        .unwrap();
+    mort.deposer(8008, vec![texte("trois")]).unwrap();
+    let stockees = b.service.magasin().entrees("sortants_telegram").unwrap();
+    assert_eq!(stockees.len(), 3);
+    assert!(
+        stockees
+            .iter()
+            .all(|(_, v)| !String::from_utf8_lossy(v).contains("7007")),
+        "chat ids are sealed"
+    );
+    drop(mort);
+    // The next run sends them, in order per chat, and forgets them.
+    let avant = b.fake.envoyes().len();
+    let suivant = Envoyeur::nouveau(b.bot.clone(), b.service.clone(), limites_de_test());
+    assert_eq!(suivant.reprendre().unwrap(), 3);
+    suivant.attendre().await;
+    let envoyes = b.fake.envoyes()[avant..].to_vec();
+    let de = |chat: i64| -> Vec<String> {
+        envoyes
+            .iter()
+            .filter(|m| m["chat_id"] == chat)
+            .map(|m| m["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(de(7007), ["un", "deux"]);
+    assert_eq!(de(8008), ["trois"]);
+    assert!(
+        b.service
+            .magasin()
+            .entrees("sortants_telegram")
+            .unwrap()
+            .is_empty()
+    );
+}

@@ -69,8 +69,8 @@ impl Messagerie {
     }
 
     /// Sends `messages` to `contact` (a phone number for `sms`, a chat id
-    /// for `telegram`), unless that person said STOP there. Durable for SMS
-    /// when this returns.
+    /// for `telegram`), unless that person said STOP there. Durable when
+    /// this returns (blocking: call it off the async runtime).
     pub fn envoyer(
         &self,
         service: &Service,
@@ -109,17 +109,19 @@ impl Messagerie {
                 {
                     return Err(EchecEnvoi::Arrete);
                 }
-                envoyeur.envoyer(
-                    chat,
-                    messages
-                        .iter()
-                        .map(|m| Sortant {
-                            texte: m.clone(),
-                            html: false,
-                            clavier: Clavier::Aucun,
-                        })
-                        .collect(),
-                );
+                let sortants = messages
+                    .iter()
+                    .map(|m| Sortant {
+                        texte: m.clone(),
+                        html: false,
+                        clavier: Clavier::Aucun,
+                    })
+                    .collect();
+                // Stored first, as the replies to updates are.
+                let deposes = envoyeur
+                    .deposer(chat, sortants)
+                    .map_err(|e| EchecEnvoi::Stockage(e.to_string()))?;
+                envoyeur.envoyer_deposes(chat, deposes);
                 Ok(())
             }
             _ => Err(EchecEnvoi::NonConfigure),

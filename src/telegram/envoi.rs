@@ -10,9 +10,18 @@
 //! conversation as if they had sent STOP, silently, and drops what was
 //! queued for them. Chat ids appear in logs only as the short form of their
 //! keyed hash.
+//!
+//! Replies to updates are durable: [`Envoyeur::deposer`] writes them to the
+//! store's `sortants_telegram` table (flushed) before the update is
+//! acknowledged, with the chat id sealed ([`crate::coffre`]); an entry is
+//! removed once sent or given up, and [`Envoyeur::reprendre`] queues again,
+//! at start-up, what a previous run left. A crash between sending and
+//! removing sends that message twice: at least once, never lost.
 
 use super::format::{Clavier, Sortant};
 use crate::service::Service;
+use crate::store::ErreurMagasin;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -26,6 +35,23 @@ use teloxide::types::{
 use teloxide::{ApiError, Bot, RequestError};
 use tokio::sync::{Notify, mpsc};
 use tokio::time::Instant;
+
+/// The store's table of replies not yet sent.
+const TABLE: &str = "sortants_telegram";
+/// The derived-key usage of chat ids in that table.
+const USAGE: &str = "telegram/sortants";
+
+/// A reply waiting in the store.
+#[derive(Serialize, Deserialize)]
+struct Entree {
+    /// The chat id, sealed.
+    chat: String,
+    /// The message.
+    sortant: Sortant,
+}
+
+/// A message in a chat's queue, with its entry in the store (0: not stored).
+pub type EnFile = (u64, Sortant);
 
 /// How fast messages may leave.
 #[derive(Debug, Clone)]
@@ -65,7 +91,9 @@ struct Interne {
     bot: Bot,
     service: Arc<Service>,
     limites: Limites,
-    files: Mutex<HashMap<i64, mpsc::UnboundedSender<Sortant>>>,
+    files: Mutex<HashMap<i64, mpsc::UnboundedSender<EnFile>>>,
+    /// Held while entry ids are taken.
+    compteur: Mutex<()>,
     /// The next instant a message may leave, for the overall limit.
     prochain: tokio::sync::Mutex<Instant>,
     /// Messages queued or being sent.
@@ -92,12 +120,86 @@ impl Envoyeur {
                 prochain: tokio::sync::Mutex::new(Instant::now()),
                 en_cours: AtomicUsize::new(0),
                 vide: Notify::new(),
+                compteur: Mutex::new(()),
             }),
         }
     }
 
-    /// Queues messages for a chat, after those already queued for it.
+    /// Writes replies for a chat to the store, flushed: durable when this
+    /// returns. Blocking (call it off the async runtime, where the update is
+    /// handled); then queue them with [`Envoyeur::envoyer_deposes`].
+    pub fn deposer(&self, chat: i64, messages: Vec<Sortant>) -> Result<Vec<EnFile>, ErreurMagasin> {
+        let i = &self.interne;
+        let magasin = i.service.magasin();
+        let _compteur = i.compteur.lock().unwrap_or_else(|p| p.into_inner());
+        let mut suivant = magasin
+            .lire_entree("compteurs", TABLE)?
+            .and_then(|o| String::from_utf8(o).ok())
+            .and_then(|s| s.parse::<u64>().ok())
+            .unwrap_or(0);
+        let mut deposes = Vec::with_capacity(messages.len());
+        for sortant in messages {
+            suivant += 1;
+            magasin.ecrire_entree("compteurs", TABLE, suivant.to_string().as_bytes())?;
+            let chat_scelle = i
+                .service
+                .sceller(USAGE, &chat.to_string())
+                .ok_or_else(|| ErreurMagasin("pas d'aléa pour sceller l'identifiant".into()))?;
+            let entree = Entree {
+                chat: chat_scelle,
+                sortant,
+            };
+            magasin.ecrire_entree(
+                TABLE,
+                &format!("{suivant:020}"),
+                &serde_json::to_vec(&entree)?,
+            )?;
+            deposes.push((suivant, entree.sortant));
+        }
+        Ok(deposes)
+    }
+
+    /// Queues replies written by [`Envoyeur::deposer`].
+    pub fn envoyer_deposes(&self, chat: i64, messages: Vec<EnFile>) {
+        self.mettre_en_file(chat, messages);
+    }
+
+    /// Queues again, in order, the replies a previous run stored and did
+    /// not send; returns how many. Blocking (reads the store).
+    pub fn reprendre(&self) -> Result<usize, ErreurMagasin> {
+        let i = &self.interne;
+        let mut par_chat: Vec<(i64, Vec<EnFile>)> = Vec::new();
+        let mut n = 0;
+        for (k, v) in i.service.magasin().entrees(TABLE)? {
+            let lue = serde_json::from_slice::<Entree>(&v).ok().and_then(|e| {
+                let chat = i.service.ouvrir(USAGE, &e.chat)?.parse::<i64>().ok()?;
+                Some((chat, k.parse::<u64>().ok()?, e.sortant))
+            });
+            let Some((chat, id, sortant)) = lue else {
+                // Unreadable (another secret, a damaged entry): cannot be sent.
+                i.service.magasin().supprimer_entree(TABLE, &k)?;
+                continue;
+            };
+            n += 1;
+            match par_chat.iter_mut().find(|(c, _)| *c == chat) {
+                Some((_, v)) => v.push((id, sortant)),
+                None => par_chat.push((chat, vec![(id, sortant)])),
+            }
+        }
+        for (chat, messages) in par_chat {
+            self.mettre_en_file(chat, messages);
+        }
+        Ok(n)
+    }
+
+    /// Queues messages for a chat without storing them (a flood warning,
+    /// which is not worth keeping across a crash).
     pub fn envoyer(&self, chat: i64, messages: Vec<Sortant>) {
+        self.mettre_en_file(chat, messages.into_iter().map(|m| (0, m)).collect());
+    }
+
+    /// Queues messages for a chat, after those already queued for it.
+    fn mettre_en_file(&self, chat: i64, messages: Vec<EnFile>) {
         if messages.is_empty() {
             return;
         }
@@ -152,7 +254,7 @@ impl Interne {
 
 /// The worker of one chat: sends its queue in order, and stops after a while
 /// without messages.
-async fn travailler(i: Arc<Interne>, chat: i64, mut rx: mpsc::UnboundedReceiver<Sortant>) {
+async fn travailler(i: Arc<Interne>, chat: i64, mut rx: mpsc::UnboundedReceiver<EnFile>) {
     let cle = i.service.cle(super::CANAL, &chat.to_string());
     let mut dernier: Option<Instant> = None;
     loop {
@@ -172,19 +274,46 @@ async fn travailler(i: Arc<Interne>, chat: i64, mut rx: mpsc::UnboundedReceiver<
         if let Some(d) = dernier {
             tokio::time::sleep_until(d + i.limites.par_chat).await;
         }
+        let (id, message) = message;
         let issue = envoyer_un(&i, chat, cle.court(), message).await;
         dernier = Some(Instant::now());
         match issue {
-            Issue::Envoye | Issue::Abandonne => i.fini(1),
+            Issue::Envoye | Issue::Abandonne => {
+                oublier(&i.service, vec![id]).await;
+                i.fini(1);
+            }
             Issue::Bloque => {
-                let mut jetes = 1;
-                while rx.try_recv().is_ok() {
-                    jetes += 1;
+                let mut jetes = vec![id];
+                while let Ok((id, _)) = rx.try_recv() {
+                    jetes.push(id);
                 }
+                let n = jetes.len();
+                oublier(&i.service, jetes).await;
                 arreter(&i.service, chat, cle.court()).await;
-                i.fini(jetes);
+                i.fini(n);
             }
         }
+    }
+}
+
+/// Removes sent (or given up) messages from the store.
+async fn oublier(service: &Arc<Service>, ids: Vec<u64>) {
+    let ids: Vec<u64> = ids.into_iter().filter(|id| *id != 0).collect();
+    if ids.is_empty() {
+        return;
+    }
+    let service = service.clone();
+    let r = tokio::task::spawn_blocking(move || {
+        ids.iter().try_for_each(|id| {
+            service
+                .magasin()
+                .supprimer_entree(TABLE, &format!("{id:020}"))
+        })
+    })
+    .await;
+    if !matches!(r, Ok(Ok(()))) {
+        // Sent again after a restart: at least once rather than lost.
+        tracing::error!("Telegram : message envoyé mais pas retiré de la file");
     }
 }
 

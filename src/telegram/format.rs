@@ -13,14 +13,14 @@ use crate::rules::{Periodicite, ResultatAide, Statut};
 use crate::service::Sortie;
 use crate::textes::{Arg, Langue, format_euros};
 use rust_decimal::Decimal;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Longest text sent in one message. Telegram counts 4,096 characters after
 /// entity parsing; a margin covers characters that count twice (UTF-16).
 pub const LONGUEUR_MAX: usize = 4000;
 
 /// The keyboard attached to a message.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Clavier {
     /// Nothing attached.
     Aucun,
@@ -41,7 +41,7 @@ pub enum Clavier {
 }
 
 /// One message to send to a chat.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sortant {
     /// The text; HTML when `html` (Telegram's subset: `<b>`, `<a>`).
     pub texte: String,

@@ -164,44 +164,25 @@ impl Canal {
             crate::service::Flot::Ignorer => return Ok(()),
         }
         let service = self.service.clone();
+        let envoyeur = self.envoyeur.clone();
         let entrant = e.clone();
         let fait = tokio::task::spawn_blocking(move || {
-            let expediteur = entrant.chat.to_string();
-            if let Some(numero) = &entrant.numero {
-                return numero_partage(&service, &expediteur, numero);
-            }
-            let sortie = service.traiter(&Message {
-                canal: CANAL,
-                expediteur: &expediteur,
-                texte: &entrant.texte,
-                id: Some(&entrant.id),
-                langue: entrant.langue,
-            })?;
-            if sortie.doublon {
-                // Answered when it first came: sending again would repeat it.
-                return Ok((sortie, Vec::new()));
-            }
-            let conversation = service.conversation(CANAL, &expediteur)?;
-            let langue = conversation
-                .as_ref()
-                .map(|c| c.langue)
-                .or(entrant.langue)
-                .unwrap_or_default();
-            let suppose = conversation.is_some_and(|c| !c.supposes.is_empty());
-            let sortants = format::composer(&service.moteur, &sortie, langue, suppose);
-            Ok((sortie, sortants))
+            let (sortie, sortants) = repondre(&service, &entrant)?;
+            // Stored before the update is acknowledged: a crash now loses nothing.
+            let deposes = envoyeur.deposer(entrant.chat, sortants)?;
+            Ok((sortie, deposes))
         })
         .await;
         let cle = self.service.cle(CANAL, &e.chat.to_string());
         match fait {
-            Ok(Ok((sortie, sortants))) => {
+            Ok(Ok((sortie, deposes))) => {
                 tracing::debug!(
                     chat = cle.court(),
                     doublon = sortie.doublon,
-                    replies = sortants.len(),
+                    replies = deposes.len(),
                     "update Telegram traité"
                 );
-                self.envoyeur.envoyer(e.chat, sortants);
+                self.envoyeur.envoyer_deposes(e.chat, deposes);
                 Ok(())
             }
             Ok(Err(err)) => {
@@ -229,6 +210,37 @@ impl Canal {
                 .fold(0u8, |acc, (a, b)| acc | (a ^ b))
                 == 0
     }
+}
+
+/// One update handled: the service's step and the messages that answer it.
+fn repondre(
+    service: &Service,
+    entrant: &Entrant,
+) -> Result<(Sortie, Vec<format::Sortant>), crate::store::ErreurMagasin> {
+    let expediteur = entrant.chat.to_string();
+    if let Some(numero) = &entrant.numero {
+        return numero_partage(service, &expediteur, numero);
+    }
+    let sortie = service.traiter(&Message {
+        canal: CANAL,
+        expediteur: &expediteur,
+        texte: &entrant.texte,
+        id: Some(&entrant.id),
+        langue: entrant.langue,
+    })?;
+    if sortie.doublon {
+        // Answered when it first came: sending again would repeat it.
+        return Ok((sortie, Vec::new()));
+    }
+    let conversation = service.conversation(CANAL, &expediteur)?;
+    let langue = conversation
+        .as_ref()
+        .map(|c| c.langue)
+        .or(entrant.langue)
+        .unwrap_or_default();
+    let suppose = conversation.is_some_and(|c| !c.supposes.is_empty());
+    let sortants = format::composer(&service.moteur, &sortie, langue, suppose);
+    Ok((sortie, sortants))
 }
 
 /// A number shared after RAPPEL: kept sealed with the callback request (and
@@ -399,6 +411,7 @@ pub async fn demarrer(
                 return Err("[telegram] webhook_secret : requis en mode webhook, 1 à 256 caractères parmi A-Z a-z 0-9 _ -".into());
             }
             let canal = Canal::nouveau(service, bot.clone(), Some(s.clone()), Limites::telegram());
+            reprendre(canal.envoyeur()).await;
             if cfg.public_url.is_empty() {
                 tracing::info!(
                     "Telegram : webhook sur {CHEMIN} (public_url vide : setWebhook à faire à part)"
@@ -419,6 +432,7 @@ pub async fn demarrer(
         }
         ModeTelegram::Polling => {
             let canal = Canal::nouveau(service, bot.clone(), None, Limites::telegram());
+            reprendre(canal.envoyeur()).await;
             tracing::info!("Telegram : interrogation (getUpdates)");
             let envoyeur = Some(canal.envoyeur().clone());
             tokio::spawn(interroger(bot, canal));
@@ -427,6 +441,17 @@ pub async fn demarrer(
                 envoyeur,
             })
         }
+    }
+}
+
+/// Queues again the replies a previous run stored and did not send.
+async fn reprendre(envoyeur: &Envoyeur) {
+    let e = envoyeur.clone();
+    match tokio::task::spawn_blocking(move || e.reprendre()).await {
+        Ok(Ok(0)) => {}
+        Ok(Ok(n)) => tracing::info!(n, "Telegram : réponses d'avant l'arrêt remises en file"),
+        Ok(Err(e)) => tracing::error!(erreur = %e, "Telegram : file d'avant l'arrêt illisible"),
+        Err(e) => tracing::error!(erreur = %e, "Telegram : reprise interrompue"),
     }
 }
 
