@@ -19,6 +19,7 @@
 //! as the empty [`Echec`], its message kept on the side in the context, so
 //! that a result is no bigger than a value.
 
+use super::code::{Instr, Reg};
 use super::expr::BinOp;
 use super::faits::{self, Champ, Faits};
 use super::programme::{AideP, Id, Ligne, Liste, MorceauP, Op, Programme};
@@ -106,7 +107,9 @@ struct Memoire {
     memo_contexte: Vec<Option<Val>>,
     aides: Vec<Option<Etat>>,
     inconnues: Vec<Inconnue>,
-    champs: Vec<Val>,
+    regs: Vec<Val>,
+    /// The [`Programme::id`] whose constants `regs` holds.
+    programme: u64,
 }
 
 thread_local! {
@@ -127,8 +130,11 @@ struct Contexte<'a> {
     aides: Vec<Option<Etat>>,
     /// The unknowns that [`Val::Inconnu`] points to.
     inconnues: Vec<Inconnue>,
-    /// The facts as values, one per slot.
-    champs: Vec<Val>,
+    /// The registers of [`code`](super::code): the program's constants,
+    /// then the facts as values (one per slot), then temporaries.
+    regs: Vec<Val>,
+    /// The first register of the facts.
+    base_champs: usize,
     /// Whether the household is a couple.
     couple: Val,
     /// The message of the last failure.
@@ -145,7 +151,8 @@ impl<'a> Contexte<'a> {
             mut memo_contexte,
             mut aides,
             mut inconnues,
-            mut champs,
+            mut regs,
+            programme,
         } = m;
         memo.clear();
         memo.resize(rs.variables.len(), None);
@@ -154,7 +161,19 @@ impl<'a> Contexte<'a> {
         aides.clear();
         aides.resize(rs.aides.len(), None);
         inconnues.clear();
-        champs.clear();
+        let code = &p.code;
+        if programme != p.id || regs.len() != code.taille {
+            // Constants first: they stay while the program does. Unknown
+            // constants are never read from here (`code` leaves them to the
+            // tree evaluator).
+            regs.clear();
+            regs.extend(
+                p.constantes_connues
+                    .iter()
+                    .map(|c| c.unwrap_or(Val::Booleen(false))),
+            );
+            regs.resize(code.taille, Val::Booleen(false));
+        }
         let mut ctx = Contexte {
             rs,
             p,
@@ -164,18 +183,23 @@ impl<'a> Contexte<'a> {
             memo_contexte,
             aides,
             inconnues,
-            champs: Vec::new(),
+            regs,
+            base_champs: code.base_champs as usize,
             couple: Val::Booleen(false),
             message: String::new(),
             enfant: 0,
             personne: 0,
         };
-        for v in &faits.valeurs {
+        for (i, v) in faits.valeurs.iter().enumerate() {
             let x = ctx.depuis_valeur(v);
-            champs.push(x);
+            ctx.regs[code.base_champs as usize + i] = x;
         }
-        ctx.champs = champs;
         ctx.couple = ctx.depuis_valeur(&faits.couple);
+        // `conjoint.x` as formulas see it, once per household.
+        for i in 0..faits::CHAMPS_PERSONNE.len() {
+            let x = ctx.champ_conjoint(i);
+            ctx.regs[code.base_conjoint as usize + i] = x;
+        }
         ctx
     }
 
@@ -186,7 +210,8 @@ impl<'a> Contexte<'a> {
             memo_contexte: self.memo_contexte,
             aides: self.aides,
             inconnues: self.inconnues,
-            champs: self.champs,
+            regs: self.regs,
+            programme: self.p.id,
         }
     }
 
@@ -368,16 +393,20 @@ impl<'a> Contexte<'a> {
     #[inline]
     fn champ(&mut self, c: Champ) -> Val {
         match c {
-            Champ::Fixe(s) => self.champs[s],
-            Champ::EnfantCourant(i) => self.champs[faits::slot_enfant(self.enfant, i)],
-            Champ::PersonneCourante(i) => self.champs[faits::slot_personne(self.personne, i)],
+            Champ::Fixe(s) => self.regs[self.base_champs + s],
+            Champ::EnfantCourant(i) => {
+                self.regs[self.base_champs + faits::slot_enfant(self.enfant, i)]
+            }
+            Champ::PersonneCourante(i) => {
+                self.regs[self.base_champs + faits::slot_personne(self.personne, i)]
+            }
             Champ::Conjoint(i) => self.champ_conjoint(i),
         }
     }
 
     fn champ_conjoint(&mut self, i: usize) -> Val {
         match self.couple {
-            Val::Booleen(true) => self.champs[faits::slot_personne(1, i)],
+            Val::Booleen(true) => self.regs[self.base_champs + faits::slot_personne(1, i)],
             // Without a partner, the partner's amounts are nothing and their
             // yes/no facts are "no": formulas need no special case for singles.
             Val::Booleen(false) => match faits::CHAMPS_PERSONNE[i].genre {
@@ -417,9 +446,168 @@ impl<'a> Contexte<'a> {
 
     #[inline(never)]
     fn var_a_calculer(&mut self, v: VarId) -> R {
-        let x = self.operande(self.p.variables[v])?;
+        let x = self.racine(self.p.variables[v])?;
         self.memo[v] = Some(x);
         Ok(x)
+    }
+
+    /// The value of a formula's root: its block of instructions, or the
+    /// node itself when it is a leaf (or while a month is being compiled).
+    #[inline]
+    fn racine(&mut self, n: Id) -> R {
+        match self.p.code.bloc(n) {
+            Some(&b) => {
+                self.executer(b.debut, b.fin)?;
+                Ok(self.regs[b.resultat as usize])
+            }
+            None => self.operande(n),
+        }
+    }
+
+    /// Runs the instructions `debut..fin` (see [`code`](super::code)).
+    fn executer(&mut self, debut: u32, fin: u32) -> Result<(), Echec> {
+        let p = self.p;
+        let code = &p.code.instrs[..fin as usize];
+        let mut pc = debut as usize;
+        while pc < code.len() {
+            match code[pc] {
+                Instr::Copier { dst, src } => self.regs[dst as usize] = self.regs[src as usize],
+                Instr::Var { dst, v } => {
+                    let x = match self.memo[v as usize] {
+                        Some(x) => x,
+                        None => self.var_a_calculer(v as usize)?,
+                    };
+                    self.regs[dst as usize] = x;
+                }
+                Instr::Bin { op, dst, a, b } => {
+                    let (va, vb) = (self.regs[a as usize], self.regs[b as usize]);
+                    self.regs[dst as usize] = self.binaire_valeurs(op, va, vb)?;
+                }
+                Instr::ZeroFois { a, dst, fin } => {
+                    let va = self.regs[a as usize];
+                    if matches!(va, Val::Nombre(d) if d.is_zero()) {
+                        self.regs[dst as usize] = va;
+                        pc = fin as usize;
+                        continue;
+                    }
+                }
+                Instr::Si {
+                    cond,
+                    dst,
+                    sinon,
+                    fin,
+                } => match self.regs[cond as usize] {
+                    Val::Booleen(true) => {}
+                    Val::Booleen(false) => {
+                        pc = sinon as usize;
+                        continue;
+                    }
+                    c => {
+                        let v = self.si_inconnu_code(c, dst, pc as u32 + 1, sinon, fin);
+                        self.regs[dst as usize] = v;
+                        pc = fin as usize;
+                        continue;
+                    }
+                },
+                Instr::Saut { cible } => {
+                    pc = cible as usize;
+                    continue;
+                }
+                Instr::EtOuDebut { dst, ou } => self.regs[dst as usize] = Val::Booleen(!ou),
+                Instr::EtOuItem { src, dst, ou, fin } => match self.regs[src as usize] {
+                    Val::Booleen(b) if b == ou => {
+                        self.regs[dst as usize] = Val::Booleen(ou);
+                        pc = fin as usize;
+                        continue;
+                    }
+                    Val::Inconnu(i) => {
+                        let m = self.inconnues[i as usize].m;
+                        if !m.est_vide() {
+                            match self.regs[dst as usize] {
+                                // The unknown this `et` made: only `dst` points to it.
+                                Val::Inconnu(j) => {
+                                    let u = &mut self.inconnues[j as usize];
+                                    u.m = u.m.union(m);
+                                }
+                                _ => {
+                                    let x = self.inconnu(m);
+                                    self.regs[dst as usize] = x;
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
+                },
+                Instr::MinMax {
+                    dst,
+                    debut,
+                    fin,
+                    min,
+                } => {
+                    let items = &p.code.listes[debut as usize..fin as usize];
+                    let v = self.min_max_de(items, true, min)?;
+                    self.regs[dst as usize] = v;
+                }
+                Instr::Non { dst, src } => {
+                    self.regs[dst as usize] = match self.regs[src as usize] {
+                        Val::Booleen(b) => Val::Booleen(!b),
+                        autre => autre,
+                    }
+                }
+                Instr::ADefaut { src, dst, fin } => {
+                    let v = self.regs[src as usize];
+                    if v.est_connue() {
+                        self.regs[dst as usize] = v;
+                        pc = fin as usize;
+                        continue;
+                    }
+                }
+                Instr::Arrondi {
+                    dst,
+                    src,
+                    mode,
+                    decimales,
+                } => {
+                    let v = self.regs[src as usize];
+                    self.regs[dst as usize] = self.arrondi(mode, decimales, v)?;
+                }
+                Instr::ChampEnfant { dst, i } => {
+                    let s = self.base_champs + faits::slot_enfant(self.enfant, i as usize);
+                    self.regs[dst as usize] = self.regs[s];
+                }
+                Instr::ChampPersonne { dst, i } => {
+                    let s = self.base_champs + faits::slot_personne(self.personne, i as usize);
+                    self.regs[dst as usize] = self.regs[s];
+                }
+                Instr::VarContexte { dst, v } => {
+                    let x = self.var_contexte(v as usize)?;
+                    self.regs[dst as usize] = x;
+                }
+                Instr::Arbre { dst, noeud } => {
+                    let v = self.eval(noeud)?;
+                    self.regs[dst as usize] = v;
+                }
+            }
+            pc += 1;
+        }
+        Ok(())
+    }
+
+    /// `si` whose condition is not known, in instructions: the branches
+    /// `[alors, sinon - 1)` (before the jump over the other branch) and
+    /// `[sinon, fin)` each end by writing `dst`. As [`Self::si_inconnu`].
+    #[inline(never)]
+    fn si_inconnu_code(&mut self, cond: Val, dst: Reg, alors: u32, sinon: u32, fin: u32) -> Val {
+        let mc = self.manquants(cond);
+        let va = match self.executer(alors, sinon - 1) {
+            Ok(()) => self.regs[dst as usize],
+            Err(Echec) => self.inconnu(mc),
+        };
+        let vb = match self.executer(sinon, fin) {
+            Ok(()) => self.regs[dst as usize],
+            Err(Echec) => self.inconnu(mc),
+        };
+        self.fusion_si(mc, va, vb)
     }
 
     fn var_contexte(&mut self, v: VarId) -> R {
@@ -434,11 +622,11 @@ impl<'a> Contexte<'a> {
                 if let Some(x) = self.memo_contexte[i] {
                     return Ok(x);
                 }
-                let x = self.eval(self.p.variables[v])?;
+                let x = self.racine(self.p.variables[v])?;
                 self.memo_contexte[i] = Some(x);
                 Ok(x)
             }
-            None => self.eval(self.p.variables[v]),
+            None => self.racine(self.p.variables[v]),
         }
     }
 
@@ -567,25 +755,7 @@ impl<'a> Contexte<'a> {
             }
             Op::Arrondi(mode, x, decimales) => {
                 let v = self.operande(x)?;
-                let arrondi = |ctx: &mut Self, d: Option<Decimal>| match d {
-                    None => Ok(None),
-                    Some(d) => match arrondir(d, mode, decimales) {
-                        Ok(r) => Ok(Some(r)),
-                        Err(ErreurCalcul(e)) => Err(ctx.echec(e)),
-                    },
-                };
-                match v {
-                    Val::Nombre(d) => Val::Nombre(arrondi(self, Some(d))?.expect("a number")),
-                    // Rounding is monotonic: round the bounds.
-                    Val::Inconnu(i) => {
-                        let x = self.inconnues[i as usize];
-                        let bas = arrondi(self, x.bas)?;
-                        let haut = arrondi(self, x.haut)?;
-                        self.borne(x.m, bas, haut)
-                    }
-                    // Not a number: unknown, with no field to name.
-                    _ => self.inconnu(Manquants::VIDE),
-                }
+                self.arrondi(mode, decimales, v)?
             }
             Op::Bareme(p, x) => match self.nombre(x)? {
                 Err(m) => self.inconnu(m),
@@ -631,6 +801,29 @@ impl<'a> Contexte<'a> {
         })
     }
 
+    /// Rounds a value (see [`arrondir`]).
+    fn arrondi(&mut self, mode: Arrondi, decimales: i32, v: Val) -> R {
+        let arrondi = |ctx: &mut Self, d: Option<Decimal>| match d {
+            None => Ok(None),
+            Some(d) => match arrondir(d, mode, decimales) {
+                Ok(r) => Ok(Some(r)),
+                Err(ErreurCalcul(e)) => Err(ctx.echec(e)),
+            },
+        };
+        Ok(match v {
+            Val::Nombre(d) => Val::Nombre(arrondi(self, Some(d))?.expect("a number")),
+            // Rounding is monotonic: round the bounds.
+            Val::Inconnu(i) => {
+                let x = self.inconnues[i as usize];
+                let bas = arrondi(self, x.bas)?;
+                let haut = arrondi(self, x.haut)?;
+                self.borne(x.m, bas, haut)
+            }
+            // Not a number: unknown, with no field to name.
+            _ => self.inconnu(Manquants::VIDE),
+        })
+    }
+
     fn et_ou(&mut self, items: Liste, ou: bool) -> R {
         let mut m = Manquants::VIDE;
         let p = self.p;
@@ -663,6 +856,12 @@ impl<'a> Contexte<'a> {
             Ok(v) => v,
             Err(Echec) => self.inconnu(mc),
         };
+        self.fusion_si(mc, va, vb)
+    }
+
+    /// The value of a `si` whose condition (missing `mc`) is not known,
+    /// from its branches' values.
+    fn fusion_si(&mut self, mc: Manquants, va: Val, vb: Val) -> Val {
         let m = mc.union(self.manquants(va)).union(self.manquants(vb));
         if va.est_connue() && va == vb {
             va
@@ -680,15 +879,30 @@ impl<'a> Contexte<'a> {
 
     #[inline(never)]
     fn min_max(&mut self, items: Liste, est_min: bool) -> R {
+        let p = self.p;
+        self.min_max_de(p.liste(items), false, est_min)
+    }
+
+    /// An item of `min`/`max`: a register already computed (`regs`), or a
+    /// node to evaluate.
+    #[inline(always)]
+    fn item(&mut self, x: u32, regs: bool) -> R {
+        if regs {
+            Ok(self.regs[x as usize])
+        } else {
+            self.operande(x)
+        }
+    }
+
+    /// `min`/`max` of nodes, or of registers when `regs`.
+    fn min_max_de(&mut self, liste: &[u32], regs: bool, est_min: bool) -> R {
         // Interval of the result: min/max of the lower bounds and of the
         // upper bounds; settled when it shrinks to a point.
-        let p = self.p;
-        let liste = p.liste(items);
         // Known numbers only (the common case): no interval to carry.
         let mut connu: Option<Decimal> = None;
         let mut i = 0;
         while i < liste.len() {
-            match self.operande(liste[i])? {
+            match self.item(liste[i], regs)? {
                 Val::Nombre(d) => {
                     connu = Some(match connu {
                         None => d,
@@ -712,7 +926,7 @@ impl<'a> Contexte<'a> {
                 }
                 autre => {
                     // From the first unknown on, with intervals.
-                    return self.min_max_intervalles(liste, i, autre, connu, est_min);
+                    return self.min_max_intervalles(liste, regs, i, autre, connu, est_min);
                 }
             }
         }
@@ -724,7 +938,8 @@ impl<'a> Contexte<'a> {
     #[inline(never)]
     fn min_max_intervalles(
         &mut self,
-        liste: &[Id],
+        liste: &[u32],
+        regs: bool,
         i: usize,
         v: Val,
         connu: Option<Decimal>,
@@ -761,7 +976,7 @@ impl<'a> Contexte<'a> {
             if j >= liste.len() {
                 break;
             }
-            v = self.operande(liste[j])?;
+            v = self.item(liste[j], regs)?;
         }
         let (bas, haut) = (bas.flatten(), haut.flatten());
         Ok(if m.est_vide() {
@@ -790,7 +1005,14 @@ impl<'a> Contexte<'a> {
             return Ok(va);
         }
         let vb = self.operande(b)?;
-        if op == BinOp::Mul && est_zero(vb) {
+        self.binaire_valeurs(op, va, vb)
+    }
+
+    /// A binary operation once both operands are known to be needed (a
+    /// zero left operand of `*` has been dealt with).
+    #[inline(always)]
+    fn binaire_valeurs(&mut self, op: BinOp, va: Val, vb: Val) -> R {
+        if op == BinOp::Mul && matches!(vb, Val::Nombre(d) if d.is_zero()) {
             return Ok(vb);
         }
         if !va.est_connue() || !vb.est_connue() {
@@ -874,7 +1096,7 @@ impl<'a> Contexte<'a> {
                 Collection::Enfants => self.enfant = i,
                 Collection::Adultes => self.personne = i,
             }
-            let v = self.operande(x);
+            let v = self.racine(x);
             let v = match v {
                 Ok(v) => v,
                 Err(e) => {
@@ -1095,7 +1317,8 @@ pub(super) fn evaluer_constante(rs: &RuleSet, p: &Programme, n: Id) -> Option<Va
         memo_contexte: Vec::new(),
         aides: Vec::new(),
         inconnues: Vec::new(),
-        champs: Vec::new(),
+        regs: Vec::new(),
+        base_champs: 0,
         couple: Val::Booleen(false),
         message: String::new(),
         enfant: 0,
@@ -1288,7 +1511,7 @@ fn evaluer_aide(
     let mut manquants_conditions = Manquants::VIDE;
     let mut une_fausse = false;
     for (c, &n) in aide.conditions.iter().zip(&ap.conditions) {
-        let phrase = match ctx.operande(n)? {
+        let phrase = match ctx.racine(n)? {
             Val::Booleen(true) => &c.oui,
             Val::Booleen(false) => {
                 une_fausse = true;
@@ -1308,13 +1531,13 @@ fn evaluer_aide(
     let mut minimum = None;
     if !une_fausse {
         if let Some(m) = ap.montant {
-            montant = ctx.operande(m)?;
+            montant = ctx.racine(m)?;
         }
         if let Some(m) = ap.minimum {
-            minimum = ctx.operande(m)?.nombre();
+            minimum = ctx.racine(m)?.nombre();
         }
         for &s in &ap.sorties {
-            sorties.push(ctx.operande(s)?);
+            sorties.push(ctx.racine(s)?);
         }
     }
     // The amount can settle the status on its own: a differential aid whose
@@ -1372,7 +1595,7 @@ fn evaluer_aide(
                                 }
                             }
                             MorceauP::Valeur(n) => {
-                                let v = ctx.operande(*n)?;
+                                let v = ctx.racine(*n)?;
                                 if !v.est_connue() {
                                     complete = false;
                                     break;

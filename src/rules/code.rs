@@ -1,0 +1,404 @@
+//! A month's formulas as straight sequences of register instructions.
+//!
+//! Walking the [`Op`] tree costs a recursive call per operation (saving
+//! registers, dispatching, copying a 24-byte result back): for a complete
+//! household that overhead was most of the time. So, once per month, each
+//! variable's formula and each aid's condition, amount and explanation value
+//! becomes a [`Bloc`]: a run of [`Instr`]s over one array of values, the
+//! *registers*, in which constants and the household's fields have fixed
+//! places (so most operands are read where they lie, without an
+//! instruction) and each block has its own temporaries.
+//!
+//! The instructions do what the tree evaluator does, in the same order, and
+//! share its code for everything but the common known-number case: a value
+//! that is unknown takes the same three-valued path as before. Shapes that
+//! are rare or depend on the current child or adult (aggregations, tables,
+//! scales, other aids' results) are left to the tree evaluator by an
+//! [`Instr::Arbre`] instruction, so the two always agree.
+
+use super::Arrondi;
+use super::expr::BinOp;
+use super::faits::{self, Champ};
+use super::programme::{Id, Op, Programme};
+
+/// Index of a register.
+pub type Reg = u32;
+
+/// One instruction. Registers are absolute indexes; jumps are indexes in
+/// [`Code::instrs`].
+#[derive(Debug, Clone, Copy)]
+pub enum Instr {
+    /// `dst = src`.
+    Copier { dst: Reg, src: Reg },
+    /// A shared variable: its memo, or its block run now.
+    Var { dst: Reg, v: u32 },
+    /// A binary operation on two registers.
+    Bin { op: BinOp, dst: Reg, a: Reg, b: Reg },
+    /// `0 * x`: when `a` is zero, `dst = a` and x is not evaluated.
+    ZeroFois { a: Reg, dst: Reg, fin: u32 },
+    /// `si`: true goes on (the `alors` branch), false jumps to `sinon`; an
+    /// unknown condition runs both branches (`[ici + 1, sinon - 1)` and
+    /// `[sinon, fin)`, each ending by writing `dst`) and merges them.
+    Si {
+        cond: Reg,
+        dst: Reg,
+        sinon: u32,
+        fin: u32,
+    },
+    /// Unconditional jump.
+    Saut { cible: u32 },
+    /// Starts an `et` (or `ou`): `dst` is `vrai` (`faux`) until an item says otherwise.
+    EtOuDebut { dst: Reg, ou: bool },
+    /// One item of an `et`/`ou`: a deciding item ends it (jump to `fin`);
+    /// an unknown one adds its fields to `dst`.
+    EtOuItem {
+        src: Reg,
+        dst: Reg,
+        ou: bool,
+        fin: u32,
+    },
+    /// `min`/`max` of the registers `Code::listes[debut..fin]`.
+    MinMax {
+        dst: Reg,
+        debut: u32,
+        fin: u32,
+        min: bool,
+    },
+    /// Logical not.
+    Non { dst: Reg, src: Reg },
+    /// `ou_a_defaut`: a known `src` is the result (jump to `fin`); otherwise
+    /// the default's code follows.
+    ADefaut { src: Reg, dst: Reg, fin: u32 },
+    /// Rounding.
+    Arrondi {
+        dst: Reg,
+        src: Reg,
+        mode: Arrondi,
+        decimales: i32,
+    },
+    /// A field of the current child (`enfant.x`), by index within the child.
+    ChampEnfant { dst: Reg, i: u32 },
+    /// A field of the current adult (`personne.x`).
+    ChampPersonne { dst: Reg, i: u32 },
+    /// A variable that depends on the current child or adult.
+    VarContexte { dst: Reg, v: u32 },
+    /// A node left to the tree evaluator.
+    Arbre { dst: Reg, noeud: Id },
+}
+
+/// A compiled formula: `Code::instrs[debut..fin]`, its value in `resultat`.
+#[derive(Debug, Clone, Copy)]
+pub struct Bloc {
+    /// First instruction.
+    pub debut: u32,
+    /// One past the last instruction.
+    pub fin: u32,
+    /// The register holding the value at the end.
+    pub resultat: Reg,
+}
+
+/// Every block of a month's program, and where the registers lie.
+#[derive(Debug, Clone, Default)]
+pub struct Code {
+    /// Instructions of every block.
+    pub instrs: Vec<Instr>,
+    /// Registers read by `min`/`max`.
+    pub listes: Vec<Reg>,
+    /// Blocks.
+    pub blocs: Vec<Bloc>,
+    /// The block of a node that is the root of a formula, `u32::MAX` for others.
+    pub bloc_du_noeud: Vec<u32>,
+    /// First register of the household's fields (constants come first).
+    pub base_champs: Reg,
+    /// First register of the partner's fields as formulas see them
+    /// (`conjoint.x`: nothing, or no, for a single person).
+    pub base_conjoint: Reg,
+    /// How many registers an evaluation needs.
+    pub taille: usize,
+}
+
+impl Code {
+    /// The block compiled for a node, if it is the root of one.
+    #[inline]
+    pub fn bloc(&self, n: Id) -> Option<&Bloc> {
+        match self.bloc_du_noeud.get(n as usize) {
+            Some(&b) if b != u32::MAX => Some(&self.blocs[b as usize]),
+            _ => None,
+        }
+    }
+
+    /// Compiles the roots of a folded program: every variable, every aid's
+    /// conditions, amount, minimum, extra outputs and explanation values.
+    pub fn compiler(p: &Programme) -> Code {
+        let nc = p.constantes.len() as Reg;
+        let base_champs = nc;
+        let base_conjoint = base_champs + faits::NOMBRE_CHAMPS as Reg;
+        let mut c = Compilateur {
+            p,
+            code: Code {
+                bloc_du_noeud: vec![u32::MAX; p.noeuds.len()],
+                base_champs,
+                base_conjoint,
+                ..Code::default()
+            },
+            libre: base_conjoint + faits::CHAMPS_PERSONNE.len() as Reg,
+            haut: 0,
+        };
+        c.haut = c.libre;
+        let mut racines: Vec<Id> = p.variables.to_vec();
+        for a in &p.aides {
+            racines.extend(&a.conditions);
+            racines.extend(a.montant);
+            racines.extend(a.minimum);
+            racines.extend(&a.sorties);
+            for l in &a.explications {
+                if let super::programme::Ligne::Gabarit(morceaux) = l {
+                    for m in morceaux {
+                        if let super::programme::MorceauP::Valeur(n) = m {
+                            racines.push(*n);
+                        }
+                    }
+                }
+            }
+        }
+        // The formula inside an aggregation is run once per child or
+        // adult: a block too.
+        racines.extend(p.noeuds.iter().filter_map(|op| match op {
+            Op::Agregat(_, _, x) => Some(*x),
+            _ => None,
+        }));
+        for r in racines {
+            c.racine(r);
+        }
+        c.code.taille = c.haut as usize;
+        c.code
+    }
+}
+
+struct Compilateur<'a> {
+    p: &'a Programme,
+    code: Code,
+    /// The next free register of the block being compiled.
+    libre: Reg,
+    /// One past the highest register used so far.
+    haut: Reg,
+}
+
+impl Compilateur<'_> {
+    /// A block for a root, unless it is a leaf (read without a block) or
+    /// compiled already.
+    fn racine(&mut self, n: Id) {
+        if n == Id::MAX || self.code.bloc_du_noeud[n as usize] != u32::MAX {
+            return;
+        }
+        if matches!(
+            self.p.op(n),
+            Op::Const(_) | Op::Champ(_) | Op::Var(_) | Op::MontantAide(_) | Op::EligibleAide(_)
+        ) {
+            return;
+        }
+        // Each block has its own temporaries: a block may run while
+        // another is half done (a variable read for the first time).
+        self.libre = self.haut;
+        let debut = self.code.instrs.len() as u32;
+        let resultat = self.valeur(n);
+        let fin = self.code.instrs.len() as u32;
+        self.code.blocs.push(Bloc {
+            debut,
+            fin,
+            resultat,
+        });
+        self.code.bloc_du_noeud[n as usize] = (self.code.blocs.len() - 1) as u32;
+    }
+
+    fn temp(&mut self) -> Reg {
+        let r = self.libre;
+        self.libre += 1;
+        self.haut = self.haut.max(self.libre);
+        r
+    }
+
+    fn emettre(&mut self, i: Instr) -> u32 {
+        self.code.instrs.push(i);
+        (self.code.instrs.len() - 1) as u32
+    }
+
+    fn ici(&self) -> u32 {
+        self.code.instrs.len() as u32
+    }
+
+    /// The register a leaf lies in, if it is one that has a fixed place.
+    fn feuille(&self, n: Id) -> Option<Reg> {
+        match self.p.op(n) {
+            Op::Const(c) if self.p.constantes_connues[c as usize].is_some() => Some(c),
+            Op::Champ(Champ::Fixe(s)) => Some(self.code.base_champs + s as Reg),
+            Op::Champ(Champ::Conjoint(i)) => Some(self.code.base_conjoint + i as Reg),
+            _ => None,
+        }
+    }
+
+    /// Code computing a node; the register holding its value. Temporaries
+    /// above the result are free again afterwards.
+    fn valeur(&mut self, n: Id) -> Reg {
+        if let Some(r) = self.feuille(n) {
+            return r;
+        }
+        let marque = self.libre;
+        match self.p.op(n) {
+            Op::Var(v) => {
+                let dst = self.temp();
+                self.emettre(Instr::Var { dst, v: v as u32 });
+                dst
+            }
+            Op::VarContexte(v) => {
+                let dst = self.temp();
+                self.emettre(Instr::VarContexte { dst, v: v as u32 });
+                dst
+            }
+            Op::Champ(Champ::EnfantCourant(i)) => {
+                let dst = self.temp();
+                self.emettre(Instr::ChampEnfant { dst, i: i as u32 });
+                dst
+            }
+            Op::Champ(Champ::PersonneCourante(i)) => {
+                let dst = self.temp();
+                self.emettre(Instr::ChampPersonne { dst, i: i as u32 });
+                dst
+            }
+            Op::Bin(op, a, b) => {
+                let ra = self.valeur(a);
+                // The tree evaluator checks every left operand of `*` for
+                // zero; only a constant's value is known here (a zero
+                // constant was folded away).
+                let saut = (op == BinOp::Mul && !matches!(self.p.op(a), Op::Const(_))).then(|| {
+                    self.emettre(Instr::ZeroFois {
+                        a: ra,
+                        dst: 0,
+                        fin: 0,
+                    })
+                });
+                let rb = self.valeur(b);
+                self.libre = marque;
+                let dst = self.temp();
+                self.emettre(Instr::Bin {
+                    op,
+                    dst,
+                    a: ra,
+                    b: rb,
+                });
+                if let Some(s) = saut {
+                    let fin = self.ici();
+                    self.code.instrs[s as usize] = Instr::ZeroFois { a: ra, dst, fin };
+                }
+                dst
+            }
+            Op::Si(c, a, b) => {
+                let rc = self.valeur(c);
+                self.libre = marque;
+                let dst = self.temp();
+                let si = self.emettre(Instr::Si {
+                    cond: rc,
+                    dst,
+                    sinon: 0,
+                    fin: 0,
+                });
+                self.branche(a, dst);
+                let saut = self.emettre(Instr::Saut { cible: 0 });
+                let sinon = self.ici();
+                self.branche(b, dst);
+                let fin = self.ici();
+                self.code.instrs[si as usize] = Instr::Si {
+                    cond: rc,
+                    dst,
+                    sinon,
+                    fin,
+                };
+                self.code.instrs[saut as usize] = Instr::Saut { cible: fin };
+                dst
+            }
+            Op::Et(l) | Op::Ou(l) => {
+                let ou = matches!(self.p.op(n), Op::Ou(_));
+                let dst = self.temp();
+                self.emettre(Instr::EtOuDebut { dst, ou });
+                let mut items = Vec::new();
+                for &x in self.p.liste(l) {
+                    let r = self.valeur(x);
+                    items.push(self.emettre(Instr::EtOuItem {
+                        src: r,
+                        dst,
+                        ou,
+                        fin: 0,
+                    }));
+                    self.libre = dst + 1;
+                }
+                let fin = self.ici();
+                for i in items {
+                    if let Instr::EtOuItem { fin: f, .. } = &mut self.code.instrs[i as usize] {
+                        *f = fin;
+                    }
+                }
+                dst
+            }
+            Op::Min(l) | Op::Max(l) => {
+                let min = matches!(self.p.op(n), Op::Min(_));
+                let regs: Vec<Reg> = self.p.liste(l).iter().map(|&x| self.valeur(x)).collect();
+                let debut = self.code.listes.len() as u32;
+                self.code.listes.extend(regs);
+                let fin = self.code.listes.len() as u32;
+                self.libre = marque;
+                let dst = self.temp();
+                self.emettre(Instr::MinMax {
+                    dst,
+                    debut,
+                    fin,
+                    min,
+                });
+                dst
+            }
+            Op::Non(x) => {
+                let src = self.valeur(x);
+                self.libre = marque;
+                let dst = self.temp();
+                self.emettre(Instr::Non { dst, src });
+                dst
+            }
+            Op::ADefaut(a, b) => {
+                let src = self.valeur(a);
+                self.libre = marque;
+                let dst = self.temp();
+                let i = self.emettre(Instr::ADefaut { src, dst, fin: 0 });
+                self.branche(b, dst);
+                let fin = self.ici();
+                self.code.instrs[i as usize] = Instr::ADefaut { src, dst, fin };
+                dst
+            }
+            Op::Arrondi(mode, x, decimales) => {
+                let src = self.valeur(x);
+                self.libre = marque;
+                let dst = self.temp();
+                self.emettre(Instr::Arrondi {
+                    dst,
+                    src,
+                    mode,
+                    decimales,
+                });
+                dst
+            }
+            _ => {
+                let dst = self.temp();
+                self.emettre(Instr::Arbre { dst, noeud: n });
+                dst
+            }
+        }
+    }
+
+    /// Code computing a node into `dst` (a branch of `si` or a default).
+    fn branche(&mut self, n: Id, dst: Reg) {
+        let marque = self.libre;
+        let r = self.valeur(n);
+        if r != dst {
+            self.emettre(Instr::Copier { dst, src: r });
+        }
+        self.libre = marque;
+    }
+}
