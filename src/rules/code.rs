@@ -45,6 +45,24 @@ pub enum Instr {
         sinon: u32,
         fin: u32,
     },
+    /// `si` on a comparison: as [`Instr::Si`] with the condition `a op b`.
+    SiCmp {
+        op: BinOp,
+        a: Reg,
+        b: Reg,
+        dst: Reg,
+        sinon: u32,
+        fin: u32,
+    },
+    /// An item of `et`/`ou` that is a comparison `a op b`: as [`Instr::EtOuItem`].
+    EtOuCmp {
+        op: BinOp,
+        a: Reg,
+        b: Reg,
+        dst: Reg,
+        ou: bool,
+        fin: u32,
+    },
     /// Unconditional jump.
     Saut { cible: u32 },
     /// Starts an `et` (or `ou`): `dst` is `vrai` (`faux`) until an item says otherwise.
@@ -293,25 +311,34 @@ impl Compilateur<'_> {
                 dst
             }
             Op::Si(c, a, b) => {
-                let rc = self.valeur(c);
+                let cmp = self.comparaison(c);
+                let rc = match cmp {
+                    Some(_) => 0,
+                    None => self.valeur(c),
+                };
                 self.libre = marque;
                 let dst = self.temp();
-                let si = self.emettre(Instr::Si {
-                    cond: rc,
-                    dst,
-                    sinon: 0,
-                    fin: 0,
-                });
+                let si = self.emettre(Instr::Saut { cible: 0 });
                 self.branche(a, dst);
                 let saut = self.emettre(Instr::Saut { cible: 0 });
                 let sinon = self.ici();
                 self.branche(b, dst);
                 let fin = self.ici();
-                self.code.instrs[si as usize] = Instr::Si {
-                    cond: rc,
-                    dst,
-                    sinon,
-                    fin,
+                self.code.instrs[si as usize] = match cmp {
+                    Some((op, a, b)) => Instr::SiCmp {
+                        op,
+                        a,
+                        b,
+                        dst,
+                        sinon,
+                        fin,
+                    },
+                    None => Instr::Si {
+                        cond: rc,
+                        dst,
+                        sinon,
+                        fin,
+                    },
                 };
                 self.code.instrs[saut as usize] = Instr::Saut { cible: fin };
                 dst
@@ -322,19 +349,33 @@ impl Compilateur<'_> {
                 self.emettre(Instr::EtOuDebut { dst, ou });
                 let mut items = Vec::new();
                 for &x in self.p.liste(l) {
-                    let r = self.valeur(x);
-                    items.push(self.emettre(Instr::EtOuItem {
-                        src: r,
-                        dst,
-                        ou,
-                        fin: 0,
-                    }));
+                    let i = match self.comparaison(x) {
+                        Some((op, a, b)) => self.emettre(Instr::EtOuCmp {
+                            op,
+                            a,
+                            b,
+                            dst,
+                            ou,
+                            fin: 0,
+                        }),
+                        None => {
+                            let r = self.valeur(x);
+                            self.emettre(Instr::EtOuItem {
+                                src: r,
+                                dst,
+                                ou,
+                                fin: 0,
+                            })
+                        }
+                    };
+                    items.push(i);
                     self.libre = dst + 1;
                 }
                 let fin = self.ici();
                 for i in items {
-                    if let Instr::EtOuItem { fin: f, .. } = &mut self.code.instrs[i as usize] {
-                        *f = fin;
+                    match &mut self.code.instrs[i as usize] {
+                        Instr::EtOuItem { fin: f, .. } | Instr::EtOuCmp { fin: f, .. } => *f = fin,
+                        _ => {}
                     }
                 }
                 dst
@@ -389,6 +430,24 @@ impl Compilateur<'_> {
                 self.emettre(Instr::Arbre { dst, noeud: n });
                 dst
             }
+        }
+    }
+
+    /// For a comparison `a op b`, the code of its operands and their
+    /// registers (the comparison itself is left to the instruction that
+    /// uses it). Temporaries stay taken until the caller frees them.
+    fn comparaison(&mut self, n: Id) -> Option<(BinOp, Reg, Reg)> {
+        match self.p.op(n) {
+            Op::Bin(
+                op @ (BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne),
+                a,
+                b,
+            ) => {
+                let ra = self.valeur(a);
+                let rb = self.valeur(b);
+                Some((op, ra, rb))
+            }
+            _ => None,
         }
     }
 
