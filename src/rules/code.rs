@@ -126,6 +126,9 @@ pub struct Code {
     pub blocs: Vec<Bloc>,
     /// The block of a node that is the root of a formula, `u32::MAX` for others.
     pub bloc_du_noeud: Vec<u32>,
+    /// The block of each variable's formula (`None` for a leaf): one
+    /// lookup rather than three when a variable is first read.
+    pub blocs_des_vars: Vec<Option<Bloc>>,
     /// First register of the household's fields (constants come first).
     pub base_champs: Reg,
     /// First register of the partner's fields as formulas see them
@@ -188,6 +191,11 @@ impl Code {
         for r in racines {
             c.racine(r);
         }
+        c.code.blocs_des_vars = p
+            .variables
+            .iter()
+            .map(|&n| c.code.bloc(n).copied())
+            .collect();
         c.code.taille = c.haut as usize;
         c.code
     }

@@ -601,7 +601,13 @@ impl<'a> Contexte<'a> {
 
     #[inline(never)]
     fn var_a_calculer(&mut self, v: VarId) -> R {
-        let x = self.racine(self.p.variables[v])?;
+        let x = match self.p.code.blocs_des_vars.get(v) {
+            Some(&Some(b)) => {
+                self.executer(b.debut, b.fin)?;
+                self.regs[b.resultat as usize]
+            }
+            _ => self.racine(self.p.variables[v])?,
+        };
         self.memo[v] = Some(x);
         Ok(x)
     }
