@@ -16,13 +16,15 @@
 //! scales, other aids' results) are left to the tree evaluator by an
 //! [`Instr::Arbre`] instruction, so the two always agree.
 
-use super::Arrondi;
 use super::expr::BinOp;
 use super::faits::{self, Champ};
 use super::programme::{Id, Op, Programme};
+use super::{Agregat, Arrondi, Collection};
 
-/// Index of a register.
-pub type Reg = u32;
+/// Index of a register. Sixteen bits keep an instruction in 16 bytes
+/// (the catalogue needs under 2,000 registers; a program that would need
+/// more than 65,536 is left to the tree evaluator, see [`Code::compiler`]).
+pub type Reg = u16;
 
 /// One instruction. Registers are absolute indexes; jumps are indexes in
 /// [`Code::instrs`].
@@ -100,9 +102,21 @@ pub enum Instr {
     ChampPersonne { dst: Reg, i: u32 },
     /// A variable that depends on the current child or adult.
     VarContexte { dst: Reg, v: u32 },
+    /// The amount (or, `eligible`, whether it is granted) of another aid.
+    Aide { dst: Reg, aide: u32, eligible: bool },
+    /// An aggregation; its formula `x` is a block run per child or adult.
+    Agregat {
+        dst: Reg,
+        ag: Agregat,
+        coll: Collection,
+        x: Id,
+    },
     /// A node left to the tree evaluator.
     Arbre { dst: Reg, noeud: Id },
 }
+
+// Sixteen bytes: four instructions per cache line.
+const _: () = assert!(std::mem::size_of::<Instr>() == 16);
 
 /// A compiled formula: `Code::instrs[debut..fin]`, its value in `resultat`.
 #[derive(Debug, Clone, Copy)]
@@ -130,10 +144,10 @@ pub struct Code {
     /// lookup rather than three when a variable is first read.
     pub blocs_des_vars: Vec<Option<Bloc>>,
     /// First register of the household's fields (constants come first).
-    pub base_champs: Reg,
+    pub base_champs: u32,
     /// First register of the partner's fields as formulas see them
     /// (`conjoint.x`: nothing, or no, for a single person).
-    pub base_conjoint: Reg,
+    pub base_conjoint: u32,
     /// How many registers an evaluation needs.
     pub taille: usize,
 }
@@ -151,9 +165,9 @@ impl Code {
     /// Compiles the roots of a folded program: every variable, every aid's
     /// conditions, amount, minimum, extra outputs and explanation values.
     pub fn compiler(p: &Programme) -> Code {
-        let nc = p.constantes.len() as Reg;
+        let nc = p.constantes.len() as u32;
         let base_champs = nc;
-        let base_conjoint = base_champs + faits::NOMBRE_CHAMPS as Reg;
+        let base_conjoint = base_champs + faits::NOMBRE_CHAMPS as u32;
         let mut c = Compilateur {
             p,
             code: Code {
@@ -162,8 +176,9 @@ impl Code {
                 base_conjoint,
                 ..Code::default()
             },
-            libre: base_conjoint + faits::CHAMPS_PERSONNE.len() as Reg,
+            libre: base_conjoint + faits::CHAMPS_PERSONNE.len() as u32,
             haut: 0,
+            trop_grand: false,
         };
         c.haut = c.libre;
         let mut racines: Vec<Id> = p.variables.to_vec();
@@ -197,6 +212,14 @@ impl Code {
             .map(|&n| c.code.bloc(n).copied())
             .collect();
         c.code.taille = c.haut as usize;
+        if c.trop_grand {
+            // Registers beyond 16 bits: no block, every formula goes
+            // through the tree evaluator (slower, same results).
+            c.code.instrs.clear();
+            c.code.blocs.clear();
+            c.code.bloc_du_noeud.iter_mut().for_each(|b| *b = u32::MAX);
+            c.code.blocs_des_vars.iter_mut().for_each(|b| *b = None);
+        }
         c.code
     }
 }
@@ -205,9 +228,11 @@ struct Compilateur<'a> {
     p: &'a Programme,
     code: Code,
     /// The next free register of the block being compiled.
-    libre: Reg,
+    libre: u32,
     /// One past the highest register used so far.
-    haut: Reg,
+    haut: u32,
+    /// Whether a register did not fit in a [`Reg`].
+    trop_grand: bool,
 }
 
 impl Compilateur<'_> {
@@ -241,7 +266,15 @@ impl Compilateur<'_> {
         let r = self.libre;
         self.libre += 1;
         self.haut = self.haut.max(self.libre);
-        r
+        self.reg(r)
+    }
+
+    /// A register index as an instruction holds it.
+    fn reg(&mut self, r: u32) -> Reg {
+        Reg::try_from(r).unwrap_or_else(|_| {
+            self.trop_grand = true;
+            0
+        })
     }
 
     fn emettre(&mut self, i: Instr) -> u32 {
@@ -254,13 +287,14 @@ impl Compilateur<'_> {
     }
 
     /// The register a leaf lies in, if it is one that has a fixed place.
-    fn feuille(&self, n: Id) -> Option<Reg> {
-        match self.p.op(n) {
-            Op::Const(c) if self.p.constantes_connues[c as usize].is_some() => Some(c),
-            Op::Champ(Champ::Fixe(s)) => Some(self.code.base_champs + s as Reg),
-            Op::Champ(Champ::Conjoint(i)) => Some(self.code.base_conjoint + i as Reg),
-            _ => None,
-        }
+    fn feuille(&mut self, n: Id) -> Option<Reg> {
+        let r = match self.p.op(n) {
+            Op::Const(c) if self.p.constantes_connues[c as usize].is_some() => c,
+            Op::Champ(Champ::Fixe(s)) => self.code.base_champs + s as u32,
+            Op::Champ(Champ::Conjoint(i)) => self.code.base_conjoint + i as u32,
+            _ => return None,
+        };
+        Some(self.reg(r))
     }
 
     /// Code computing a node; the register holding its value. Temporaries
@@ -377,7 +411,7 @@ impl Compilateur<'_> {
                         }
                     };
                     items.push(i);
-                    self.libre = dst + 1;
+                    self.libre = dst as u32 + 1;
                 }
                 let fin = self.ici();
                 for i in items {
@@ -431,6 +465,21 @@ impl Compilateur<'_> {
                     mode,
                     decimales,
                 });
+                dst
+            }
+            Op::MontantAide(a) | Op::EligibleAide(a) => {
+                let eligible = matches!(self.p.op(n), Op::EligibleAide(_));
+                let dst = self.temp();
+                self.emettre(Instr::Aide {
+                    dst,
+                    aide: a as u32,
+                    eligible,
+                });
+                dst
+            }
+            Op::Agregat(ag, coll, x) => {
+                let dst = self.temp();
+                self.emettre(Instr::Agregat { dst, ag, coll, x });
                 dst
             }
             _ => {

@@ -791,6 +791,19 @@ impl<'a> Contexte<'a> {
                     let x = self.var_contexte(v as usize)?;
                     self.regs[dst as usize] = x;
                 }
+                Instr::Aide {
+                    dst,
+                    aide,
+                    eligible,
+                } => {
+                    let e = self.etat(aide as usize)?;
+                    let v = if eligible { e.eligible } else { e.montant };
+                    self.regs[dst as usize] = v;
+                }
+                Instr::Agregat { dst, ag, coll, x } => {
+                    let v = self.agregat(ag, coll, x)?;
+                    self.regs[dst as usize] = v;
+                }
                 Instr::Arbre { dst, noeud } => {
                     let v = self.eval(noeud)?;
                     self.regs[dst as usize] = v;
@@ -1147,14 +1160,14 @@ impl<'a> Contexte<'a> {
     }
 
     /// `min`/`max` of nodes, or of registers when `regs`.
-    fn min_max_de(&mut self, liste: &[u32], regs: bool, est_min: bool) -> R {
+    fn min_max_de<T: Copy + Into<u32>>(&mut self, liste: &[T], regs: bool, est_min: bool) -> R {
         // Interval of the result: min/max of the lower bounds and of the
         // upper bounds; settled when it shrinks to a point.
         // Known numbers only (the common case): no interval to carry.
         let mut connu: Option<Decimal> = None;
         let mut i = 0;
         while i < liste.len() {
-            match self.item(liste[i], regs)?.vue() {
+            match self.item(liste[i].into(), regs)?.vue() {
                 Vue::Nombre(d) => {
                     connu = Some(match connu {
                         None => d,
@@ -1188,9 +1201,9 @@ impl<'a> Contexte<'a> {
     /// The rest of `min_max` from item `i` (already evaluated to `v`), the
     /// items before it being the known numbers whose min or max is `connu`.
     #[inline(never)]
-    fn min_max_intervalles(
+    fn min_max_intervalles<T: Copy + Into<u32>>(
         &mut self,
-        liste: &[u32],
+        liste: &[T],
         regs: bool,
         i: usize,
         v: Val,
@@ -1228,7 +1241,7 @@ impl<'a> Contexte<'a> {
             if j >= liste.len() {
                 break;
             }
-            v = self.item(liste[j], regs)?;
+            v = self.item(liste[j].into(), regs)?;
         }
         let (bas, haut) = (bas.flatten(), haut.flatten());
         Ok(if m.est_vide() {
@@ -1456,6 +1469,18 @@ fn comparer(x: Decimal, y: Decimal) -> std::cmp::Ordering {
     }
 }
 
+/// `d.round_dp_with_strategy(dp, strategie)` without the call when `d`
+/// has at most `dp` decimals (then it is `d` itself, as that function
+/// returns first thing): most amounts already are in cents.
+#[inline(always)]
+fn arrondir_dp(d: Decimal, dp: u32, strategie: RoundingStrategy) -> Decimal {
+    if d.scale() <= dp {
+        d
+    } else {
+        d.round_dp_with_strategy(dp, strategie)
+    }
+}
+
 fn arrondir(d: Decimal, mode: Arrondi, decimales: i32) -> Result<Decimal, ErreurCalcul> {
     let strategie = match mode {
         Arrondi::PlusProche => RoundingStrategy::MidpointAwayFromZero,
@@ -1463,7 +1488,7 @@ fn arrondir(d: Decimal, mode: Arrondi, decimales: i32) -> Result<Decimal, Erreur
         Arrondi::Superieur => RoundingStrategy::ToPositiveInfinity,
     };
     if decimales >= 0 {
-        return Ok(d.round_dp_with_strategy(decimales as u32, strategie));
+        return Ok(arrondir_dp(d, decimales as u32, strategie));
     }
     let facteur = Decimal::from(10i64.pow((-decimales) as u32));
     let q = d
@@ -1503,7 +1528,7 @@ pub fn format_nombre(d: Decimal) -> String {
 /// Appends a number formatted the French way ([`format_nombre`]) to a line.
 fn ecrire_nombre(s: &mut String, d: Decimal) {
     // Cents rounded half away from zero, as amounts are shown to claimants.
-    let d = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let d = arrondir_dp(d, 2, RoundingStrategy::MidpointAwayFromZero);
     // After rounding the scale is at most 2: the mantissa scaled to two
     // decimals is the number of cents (at most 2^96 · 100: fits a u128).
     let cents = d.mantissa().unsigned_abs() * 10u128.pow(2 - d.scale().min(2));
