@@ -63,18 +63,20 @@ pub enum Instr {
         b: Reg,
         dst: Reg,
         ou: bool,
+        premier: bool,
         fin: u32,
     },
     /// Unconditional jump.
     Saut { cible: u32 },
-    /// Starts an `et` (or `ou`): `dst` is `vrai` (`faux`) until an item says otherwise.
-    EtOuDebut { dst: Reg, ou: bool },
     /// One item of an `et`/`ou`: a deciding item ends it (jump to `fin`);
-    /// an unknown one adds its fields to `dst`.
+    /// an unknown one adds its fields to `dst`. The first item starts `dst`
+    /// as `vrai` for `et` (`faux` for `ou`), what it stays if no item says
+    /// otherwise.
     EtOuItem {
         src: Reg,
         dst: Reg,
         ou: bool,
+        premier: bool,
         fin: u32,
     },
     /// `min`/`max` of the registers `Code::listes[debut..fin]`.
@@ -179,6 +181,7 @@ impl Code {
             libre: base_conjoint + faits::CHAMPS_PERSONNE.len() as u32,
             haut: 0,
             trop_grand: false,
+            cible: None,
         };
         c.haut = c.libre;
         let mut racines: Vec<Id> = p.variables.to_vec();
@@ -233,6 +236,8 @@ struct Compilateur<'a> {
     haut: u32,
     /// Whether a register did not fit in a [`Reg`].
     trop_grand: bool,
+    /// Where [`Self::valeur`] should put the node it compiles (see [`Self::branche`]).
+    cible: Option<Reg>,
 }
 
 impl Compilateur<'_> {
@@ -260,6 +265,14 @@ impl Compilateur<'_> {
             resultat,
         });
         self.code.bloc_du_noeud[n as usize] = (self.code.blocs.len() - 1) as u32;
+    }
+
+    /// The register for a node's value: the one asked for, or a new one.
+    fn dst(&mut self, cible: Option<Reg>) -> Reg {
+        match cible {
+            Some(r) => r,
+            None => self.temp(),
+        }
     }
 
     fn temp(&mut self) -> Reg {
@@ -300,28 +313,30 @@ impl Compilateur<'_> {
     /// Code computing a node; the register holding its value. Temporaries
     /// above the result are free again afterwards.
     fn valeur(&mut self, n: Id) -> Reg {
+        // A branch's or default's register, for the node itself only.
+        let cible = self.cible.take();
         if let Some(r) = self.feuille(n) {
             return r;
         }
         let marque = self.libre;
         match self.p.op(n) {
             Op::Var(v) => {
-                let dst = self.temp();
+                let dst = self.dst(cible);
                 self.emettre(Instr::Var { dst, v: v as u32 });
                 dst
             }
             Op::VarContexte(v) => {
-                let dst = self.temp();
+                let dst = self.dst(cible);
                 self.emettre(Instr::VarContexte { dst, v: v as u32 });
                 dst
             }
             Op::Champ(Champ::EnfantCourant(i)) => {
-                let dst = self.temp();
+                let dst = self.dst(cible);
                 self.emettre(Instr::ChampEnfant { dst, i: i as u32 });
                 dst
             }
             Op::Champ(Champ::PersonneCourante(i)) => {
-                let dst = self.temp();
+                let dst = self.dst(cible);
                 self.emettre(Instr::ChampPersonne { dst, i: i as u32 });
                 dst
             }
@@ -339,7 +354,7 @@ impl Compilateur<'_> {
                 });
                 let rb = self.valeur(b);
                 self.libre = marque;
-                let dst = self.temp();
+                let dst = self.dst(cible);
                 self.emettre(Instr::Bin {
                     op,
                     dst,
@@ -359,7 +374,7 @@ impl Compilateur<'_> {
                     None => self.valeur(c),
                 };
                 self.libre = marque;
-                let dst = self.temp();
+                let dst = self.dst(cible);
                 let si = self.emettre(Instr::Saut { cible: 0 });
                 self.branche(a, dst);
                 let saut = self.emettre(Instr::Saut { cible: 0 });
@@ -385,12 +400,20 @@ impl Compilateur<'_> {
                 self.code.instrs[saut as usize] = Instr::Saut { cible: fin };
                 dst
             }
+            // An empty `et`/`ou` (folded away when compiling the month, so
+            // never seen in practice) has no first item to start its value.
+            Op::Et(l) | Op::Ou(l) if self.p.liste(l).is_empty() => {
+                let dst = self.dst(cible);
+                self.emettre(Instr::Arbre { dst, noeud: n });
+                dst
+            }
             Op::Et(l) | Op::Ou(l) => {
                 let ou = matches!(self.p.op(n), Op::Ou(_));
-                let dst = self.temp();
-                self.emettre(Instr::EtOuDebut { dst, ou });
+                let dst = self.dst(cible);
+                let apres = self.libre;
                 let mut items = Vec::new();
-                for &x in self.p.liste(l) {
+                for (k, &x) in self.p.liste(l).iter().enumerate() {
+                    let premier = k == 0;
                     let i = match self.comparaison(x) {
                         Some((op, a, b)) => self.emettre(Instr::EtOuCmp {
                             op,
@@ -398,6 +421,7 @@ impl Compilateur<'_> {
                             b,
                             dst,
                             ou,
+                            premier,
                             fin: 0,
                         }),
                         None => {
@@ -406,12 +430,13 @@ impl Compilateur<'_> {
                                 src: r,
                                 dst,
                                 ou,
+                                premier,
                                 fin: 0,
                             })
                         }
                     };
                     items.push(i);
-                    self.libre = dst as u32 + 1;
+                    self.libre = apres;
                 }
                 let fin = self.ici();
                 for i in items {
@@ -429,7 +454,7 @@ impl Compilateur<'_> {
                 self.code.listes.extend(regs);
                 let fin = self.code.listes.len() as u32;
                 self.libre = marque;
-                let dst = self.temp();
+                let dst = self.dst(cible);
                 self.emettre(Instr::MinMax {
                     dst,
                     debut,
@@ -441,14 +466,14 @@ impl Compilateur<'_> {
             Op::Non(x) => {
                 let src = self.valeur(x);
                 self.libre = marque;
-                let dst = self.temp();
+                let dst = self.dst(cible);
                 self.emettre(Instr::Non { dst, src });
                 dst
             }
             Op::ADefaut(a, b) => {
                 let src = self.valeur(a);
                 self.libre = marque;
-                let dst = self.temp();
+                let dst = self.dst(cible);
                 let i = self.emettre(Instr::ADefaut { src, dst, fin: 0 });
                 self.branche(b, dst);
                 let fin = self.ici();
@@ -458,7 +483,7 @@ impl Compilateur<'_> {
             Op::Arrondi(mode, x, decimales) => {
                 let src = self.valeur(x);
                 self.libre = marque;
-                let dst = self.temp();
+                let dst = self.dst(cible);
                 self.emettre(Instr::Arrondi {
                     dst,
                     src,
@@ -469,7 +494,7 @@ impl Compilateur<'_> {
             }
             Op::MontantAide(a) | Op::EligibleAide(a) => {
                 let eligible = matches!(self.p.op(n), Op::EligibleAide(_));
-                let dst = self.temp();
+                let dst = self.dst(cible);
                 self.emettre(Instr::Aide {
                     dst,
                     aide: a as u32,
@@ -478,12 +503,12 @@ impl Compilateur<'_> {
                 dst
             }
             Op::Agregat(ag, coll, x) => {
-                let dst = self.temp();
+                let dst = self.dst(cible);
                 self.emettre(Instr::Agregat { dst, ag, coll, x });
                 dst
             }
             _ => {
-                let dst = self.temp();
+                let dst = self.dst(cible);
                 self.emettre(Instr::Arbre { dst, noeud: n });
                 dst
             }
@@ -511,6 +536,7 @@ impl Compilateur<'_> {
     /// Code computing a node into `dst` (a branch of `si` or a default).
     fn branche(&mut self, n: Id, dst: Reg) {
         let marque = self.libre;
+        self.cible = Some(dst);
         let r = self.valeur(n);
         if r != dst {
             self.emettre(Instr::Copier { dst, src: r });

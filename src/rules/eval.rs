@@ -670,9 +670,13 @@ impl<'a> Contexte<'a> {
                     b,
                     dst,
                     ou,
+                    premier,
                     fin,
                 } => {
                     let v = self.binaire_regs(op, a, b)?;
+                    if premier {
+                        self.regs[dst as usize] = Val::booleen(!ou);
+                    }
                     if self.et_ou_item(v, dst, ou) {
                         pc = fin as usize;
                         continue;
@@ -708,9 +712,17 @@ impl<'a> Contexte<'a> {
                     pc = cible as usize;
                     continue;
                 }
-                Instr::EtOuDebut { dst, ou } => self.regs[dst as usize] = Vue::Booleen(!ou).val(),
-                Instr::EtOuItem { src, dst, ou, fin } => {
+                Instr::EtOuItem {
+                    src,
+                    dst,
+                    ou,
+                    premier,
+                    fin,
+                } => {
                     let v = self.regs[src as usize];
+                    if premier {
+                        self.regs[dst as usize] = Val::booleen(!ou);
+                    }
                     if self.et_ou_item(v, dst, ou) {
                         pc = fin as usize;
                         continue;
@@ -777,7 +789,15 @@ impl<'a> Contexte<'a> {
                     decimales,
                 } => {
                     let v = self.regs[src as usize];
-                    self.regs[dst as usize] = self.arrondi(mode, decimales, v)?;
+                    let r = match v.nombre_connu() {
+                        // As `arrondi` does for a number, without the closure.
+                        Some(d) => match arrondir(d, mode, decimales) {
+                            Ok(r) => Val::nombre(r),
+                            Err(ErreurCalcul(e)) => return Err(self.echec(e)),
+                        },
+                        None => self.arrondi(mode, decimales, v)?,
+                    };
+                    self.regs[dst as usize] = r;
                 }
                 Instr::ChampEnfant { dst, i } => {
                     let s = self.base_champs + faits::slot_enfant(self.enfant, i as usize);
