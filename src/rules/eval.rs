@@ -601,13 +601,7 @@ impl<'a> Contexte<'a> {
 
     #[inline(never)]
     fn var_a_calculer(&mut self, v: VarId) -> R {
-        let x = match self.p.code.blocs_des_vars.get(v) {
-            Some(&Some(b)) => {
-                self.executer(b.debut, b.fin)?;
-                self.regs[b.resultat as usize]
-            }
-            _ => self.racine(self.p.variables[v])?,
-        };
+        let x = self.formule(v)?;
         self.memo[v] = Some(x);
         Ok(x)
     }
@@ -907,11 +901,23 @@ impl<'a> Contexte<'a> {
                 if let Some(x) = self.memo_contexte[i] {
                     return Ok(x);
                 }
-                let x = self.racine(self.p.variables[v])?;
+                let x = self.formule(v)?;
                 self.memo_contexte[i] = Some(x);
                 Ok(x)
             }
-            None => self.racine(self.p.variables[v]),
+            None => self.formule(v),
+        }
+    }
+
+    /// A variable's formula evaluated now (no memo).
+    #[inline]
+    fn formule(&mut self, v: VarId) -> R {
+        match self.p.code.blocs_des_vars.get(v) {
+            Some(&Some(b)) => {
+                self.executer(b.debut, b.fin)?;
+                Ok(self.regs[b.resultat as usize])
+            }
+            _ => self.racine(self.p.variables[v]),
         }
     }
 
@@ -1376,12 +1382,19 @@ impl<'a> Contexte<'a> {
         let mut somme_haut: Option<Decimal> = Some(Decimal::ZERO);
         let mut compte = 0u32;
         let mut decide: Option<bool> = None;
+        // The item's block, found once (as `racine` would for each item).
+        let bloc = self.p.code.bloc(x).copied();
         for &i in indices {
             match coll {
                 Collection::Enfants => self.enfant = i,
                 Collection::Adultes => self.personne = i,
             }
-            let v = self.racine(x);
+            let v = match bloc {
+                Some(b) => self
+                    .executer(b.debut, b.fin)
+                    .map(|()| self.regs[b.resultat as usize]),
+                None => self.operande(x),
+            };
             let v = match v {
                 Ok(v) => v,
                 Err(e) => {
