@@ -11,10 +11,16 @@
 //!
 //! The instructions do what the tree evaluator does, in the same order, and
 //! share its code for everything but the common known-number case: a value
-//! that is unknown takes the same three-valued path as before. Shapes that
-//! are rare or depend on the current child or adult (aggregations, tables,
-//! scales, other aids' results) are left to the tree evaluator by an
-//! [`Instr::Arbre`] instruction, so the two always agree.
+//! that is unknown takes the same three-valued path as before. Rare shapes
+//! (tables, scales, brackets, negation, a parameter missing for the month)
+//! are left to the tree evaluator by an [`Instr::Arbre`] instruction, so
+//! the two always agree; the formula inside an aggregation is a block of
+//! its own, run once per child or adult.
+//!
+//! Common shapes are fused: a comparison that decides a `si` or an item of
+//! `et`/`ou` is part of that instruction, a branch writes its value
+//! straight into the `si`'s register, and a register is 16 bits so that an
+//! instruction is 16 bytes.
 
 use super::expr::BinOp;
 use super::faits::{self, Champ};

@@ -7,12 +7,19 @@
 //! operands that cannot change the result, so `champs_manquants` lists only
 //! questions worth asking.
 //!
-//! Inside one evaluation values are [`Val`]s, three words and `Copy`: a
-//! number, a boolean, a word, or the index of an unknown in a table kept for
-//! the evaluation (its missing fields and bounds, 56 bytes, are written once
-//! and then passed around as a `u32`). The evaluator's time went mostly into
-//! moving 56-byte [`Valeur`]s between recursive calls; [`Valeur`] remains the
-//! type of constants, facts and the public API.
+//! Formulas run as the register instructions of `rules::code`:
+//! each variable's formula, each aid's condition, amount and explanation
+//! value, each aggregation's item is a block. The tree of `Op`s is still
+//! walked here (`Contexte::eval`) for the rare nodes the instructions
+//! leave to it and for the three-valued cases both share (an unknown
+//! operand goes to the same function either way), so the two cannot
+//! disagree.
+//!
+//! Inside one evaluation values are `Val`s, two words and `Copy`: a
+//! number (its decimal's 128 bits), a boolean, a word, or the index of an
+//! unknown in a table kept for the evaluation (its missing fields and
+//! bounds are written once and then passed around as a `u32`). [`Valeur`]
+//! remains the type of constants, facts and the public API.
 //!
 //! Arithmetic is checked: an overflow or a division by zero is a rule bug,
 //! reported on the aid as `erreur` rather than a panic. A failure travels up
