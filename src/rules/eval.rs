@@ -163,6 +163,8 @@ impl Val {
     const BOOLEEN: u64 = 1;
     const TEXTE: u64 = 2;
     const INCONNU: u64 = 3;
+    /// Not computed yet, in the memo of variables (never a value).
+    const ABSENTE: Val = Val { a: 4, b: 0 };
     /// Bits 0–15: unused by a decimal's flags.
     const MASQUE: u64 = 0xFFFF;
 
@@ -224,6 +226,13 @@ impl Val {
         }
     }
 
+    /// Whether this is [`Val::ABSENTE`] (a number's first word has its
+    /// low 16 bits zero, the other kinds 1 to 3).
+    #[inline(always)]
+    fn est_absente(self) -> bool {
+        self.a == Val::ABSENTE.a
+    }
+
     #[inline(always)]
     fn est_connue(self) -> bool {
         self.a & Val::MASQUE != Val::INCONNU
@@ -265,7 +274,7 @@ struct Etat {
 /// evaluating a household allocates them only the first time.
 #[derive(Default)]
 struct Memoire {
-    memo: Vec<Option<Val>>,
+    memo: Vec<Val>,
     memo_contexte: Vec<Option<Val>>,
     aides: Vec<Option<Etat>>,
     inconnues: Vec<Inconnue>,
@@ -285,7 +294,7 @@ struct Contexte<'a> {
     faits: &'a Faits,
     jour: u32,
     /// Shared variables computed so far.
-    memo: Vec<Option<Val>>,
+    memo: Vec<Val>,
     /// Per-child or per-adult variables computed so far.
     memo_contexte: Vec<Option<Val>>,
     /// Aids evaluated so far (`None`: failed, or not yet).
@@ -317,7 +326,7 @@ impl<'a> Contexte<'a> {
             programme,
         } = m;
         memo.clear();
-        memo.resize(rs.variables.len(), None);
+        memo.resize(rs.variables.len(), Val::ABSENTE);
         memo_contexte.clear();
         memo_contexte.resize(rs.taille_memo_contexte, None);
         aides.clear();
@@ -600,16 +609,16 @@ impl<'a> Contexte<'a> {
 
     #[inline]
     fn var(&mut self, v: VarId) -> R {
-        if let Some(x) = self.memo[v] {
-            return Ok(x);
+        match self.memo[v] {
+            x if x.est_absente() => self.var_a_calculer(v),
+            x => Ok(x),
         }
-        self.var_a_calculer(v)
     }
 
     #[inline(never)]
     fn var_a_calculer(&mut self, v: VarId) -> R {
         let x = self.formule(v)?;
-        self.memo[v] = Some(x);
+        self.memo[v] = x;
         Ok(x)
     }
 
@@ -636,8 +645,8 @@ impl<'a> Contexte<'a> {
                 Instr::Copier { dst, src } => self.regs[dst as usize] = self.regs[src as usize],
                 Instr::Var { dst, v } => {
                     let x = match self.memo[v as usize] {
-                        Some(x) => x,
-                        None => self.var_a_calculer(v as usize)?,
+                        x if x.est_absente() => self.var_a_calculer(v as usize)?,
+                        x => x,
                     };
                     self.regs[dst as usize] = x;
                 }
@@ -943,9 +952,9 @@ impl<'a> Contexte<'a> {
             Op::Champ(c) => return Ok(self.champ(c)),
             Op::Var(v) => {
                 return match self.memo[v] {
-                    Some(x) => Ok(x),
                     // Straight to the formula, one call fewer.
-                    None => self.var_a_calculer(v),
+                    x if x.est_absente() => self.var_a_calculer(v),
+                    x => Ok(x),
                 };
             }
             Op::MontantAide(a) => {
