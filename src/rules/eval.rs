@@ -7,18 +7,26 @@
 //! operands that cannot change the result, so `champs_manquants` lists only
 //! questions worth asking.
 //!
-//! Inside one evaluation values are [`Val`]s, three words and `Copy`: a
-//! number, a boolean, a word, or the index of an unknown in a table kept for
-//! the evaluation (its missing fields and bounds, 56 bytes, are written once
-//! and then passed around as a `u32`). The evaluator's time went mostly into
-//! moving 56-byte [`Valeur`]s between recursive calls; [`Valeur`] remains the
-//! type of constants, facts and the public API.
+//! Formulas run as the register instructions of `rules::code`:
+//! each variable's formula, each aid's condition, amount and explanation
+//! value, each aggregation's item is a block. The tree of `Op`s is still
+//! walked here (`Contexte::eval`) for the rare nodes the instructions
+//! leave to it and for the three-valued cases both share (an unknown
+//! operand goes to the same function either way), so the two cannot
+//! disagree.
+//!
+//! Inside one evaluation values are `Val`s, two words and `Copy`: a
+//! number (its decimal's 128 bits), a boolean, a word, or the index of an
+//! unknown in a table kept for the evaluation (its missing fields and
+//! bounds are written once and then passed around as a `u32`). [`Valeur`]
+//! remains the type of constants, facts and the public API.
 //!
 //! Arithmetic is checked: an overflow or a division by zero is a rule bug,
 //! reported on the aid as `erreur` rather than a panic. A failure travels up
 //! as the empty [`Echec`], its message kept on the side in the context, so
 //! that a result is no bigger than a value.
 
+use super::code::{Instr, Reg};
 use super::expr::BinOp;
 use super::faits::{self, Champ, Faits};
 use super::programme::{AideP, Id, Ligne, Liste, MorceauP, Op, Programme};
@@ -37,12 +45,26 @@ struct Echec;
 
 type R = Result<Val, Echec>;
 
-/// A value during one evaluation (see the module documentation).
+/// A value during one evaluation, as [`Vue`] shows it, in two words (see
+/// the module documentation): a number is its decimal's 128 bits, whose
+/// flags leave bits 0–15 unused (zero); another value sets a tag there
+/// ([`Val::BOOLEEN`], [`Val::TEXTE`], [`Val::INCONNU`]) and keeps its payload
+/// in the second word. Whole words are written and read, which the
+/// processor forwards from a store to the next load; a Rust enum writes its
+/// tag byte and its payload apart, and reading the value back right after
+/// (as the next instruction usually does) stalled on every operation.
 ///
-/// Equality is that of [`Valeur`] for known values (numbers compare as
-/// numbers, `1.0 == 1`); it is only ever asked of known values.
+/// Equality is that of [`Vue`]: numbers compare as numbers (`1.0 == 1`); it
+/// is only ever asked of known values.
+#[derive(Clone, Copy)]
+pub(super) struct Val {
+    a: u64,
+    b: u64,
+}
+
+/// What a [`Val`] is.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Val {
+pub(super) enum Vue {
     /// A decimal number.
     Nombre(Decimal),
     /// A boolean.
@@ -53,28 +75,178 @@ pub(super) enum Val {
     Inconnu(u32),
 }
 
+impl Vue {
+    /// The value in two words.
+    #[inline(always)]
+    pub(super) fn val(self) -> Val {
+        match self {
+            Vue::Nombre(d) => Val::nombre(d),
+            Vue::Booleen(b) => Val {
+                a: Val::BOOLEEN,
+                b: b as u64,
+            },
+            Vue::Texte(t) => Val {
+                a: Val::TEXTE,
+                b: mot(t) as u64,
+            },
+            Vue::Inconnu(i) => Val {
+                a: Val::INCONNU,
+                b: i as u64,
+            },
+        }
+    }
+}
+
+impl std::fmt::Debug for Val {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.vue().fmt(f)
+    }
+}
+
+impl PartialEq for Val {
+    fn eq(&self, autre: &Val) -> bool {
+        self.vue() == autre.vue()
+    }
+}
+
+/// Every word a value may be: those of the situation's lists, then
+/// `aucun` (the activity of a partner who does not exist). A word is kept
+/// in a [`Val`] as its index here.
+static MOTS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    use crate::situation::{Activite, Nationalite, Scolarite, StatutLogement};
+    let mut mots: Vec<&'static str> = Vec::new();
+    for liste in [
+        Activite::VALEURS,
+        Nationalite::VALEURS,
+        StatutLogement::VALEURS,
+        Scolarite::VALEURS,
+        &["aucun"],
+    ] {
+        mots.extend(liste);
+    }
+    mots
+});
+
+/// Words that are in no list (none today: rule files may only name
+/// listed words); kept so that any word is a value.
+static AUTRES_MOTS: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+
+/// The index of a word (see [`MOTS`]).
+fn mot(t: &'static str) -> u32 {
+    if let Some(i) = MOTS.iter().position(|m| *m == t) {
+        return i as u32;
+    }
+    let mut autres = AUTRES_MOTS.lock().unwrap_or_else(|e| e.into_inner());
+    let i = match autres.iter().position(|m| *m == t) {
+        Some(i) => i,
+        None => {
+            autres.push(t);
+            autres.len() - 1
+        }
+    };
+    (MOTS.len() + i) as u32
+}
+
+/// The word of an index from [`mot`].
+fn mot_de(i: u32) -> &'static str {
+    let i = i as usize;
+    match MOTS.get(i) {
+        Some(m) => m,
+        None => {
+            let autres = AUTRES_MOTS.lock().unwrap_or_else(|e| e.into_inner());
+            autres.get(i - MOTS.len()).copied().unwrap_or("")
+        }
+    }
+}
+
 impl Val {
+    const BOOLEEN: u64 = 1;
+    const TEXTE: u64 = 2;
+    const INCONNU: u64 = 3;
+    /// Not computed yet, in the memo of variables (never a value).
+    const ABSENTE: Val = Val { a: 4, b: 0 };
+    /// Bits 0–15: unused by a decimal's flags.
+    const MASQUE: u64 = 0xFFFF;
+
+    /// A number.
+    #[inline(always)]
+    pub(super) fn nombre(d: Decimal) -> Val {
+        // SAFETY: with the `c-repr` feature `Decimal` is `#[repr(C)]`, four
+        // `u32`s (flags, hi, lo, mid) with no padding: the same size and
+        // alignment as `[u32; 4]`, and every bit pattern is a valid `[u32; 4]`.
+        let [flags, hi, lo, mid] = unsafe { std::mem::transmute::<Decimal, [u32; 4]>(d) };
+        Val {
+            a: flags as u64 | (lo as u64) << 32,
+            b: mid as u64 | (hi as u64) << 32,
+        }
+    }
+
+    /// A boolean.
+    #[inline(always)]
+    fn booleen(b: bool) -> Val {
+        Val {
+            a: Val::BOOLEEN,
+            b: b as u64,
+        }
+    }
+
+    /// The decimal of a number (its two words as they are).
+    #[inline(always)]
+    fn decimal(self) -> Decimal {
+        let parts = [
+            self.a as u32,
+            (self.b >> 32) as u32,
+            (self.a >> 32) as u32,
+            self.b as u32,
+        ];
+        // SAFETY: the layout is as in `nombre`, and these are the bits
+        // `nombre` took from a `Decimal` (a number's tag is 0, which only
+        // `nombre` writes), so they make a valid one.
+        unsafe { std::mem::transmute::<[u32; 4], Decimal>(parts) }
+    }
+
+    /// What the value is.
+    #[inline(always)]
+    pub(super) fn vue(self) -> Vue {
+        match self.a & Val::MASQUE {
+            0 => Vue::Nombre(self.decimal()),
+            Val::BOOLEEN => Vue::Booleen(self.b != 0),
+            Val::TEXTE => Vue::Texte(mot_de(self.b as u32)),
+            _ => Vue::Inconnu(self.b as u32),
+        }
+    }
+
     /// The value of a known constant; `None` for an unknown one.
     pub(super) fn connue(v: &Valeur) -> Option<Val> {
         match v {
-            Valeur::Nombre(d) => Some(Val::Nombre(*d)),
-            Valeur::Booleen(b) => Some(Val::Booleen(*b)),
-            Valeur::Texte(t) => Some(Val::Texte(t)),
+            Valeur::Nombre(d) => Some(Val::nombre(*d)),
+            Valeur::Booleen(b) => Some(Val::booleen(*b)),
+            Valeur::Texte(t) => Some(Vue::Texte(t).val()),
             Valeur::Inconnu(_) | Valeur::Borne(..) => None,
         }
     }
 
-    #[inline]
-    fn est_connue(self) -> bool {
-        !matches!(self, Val::Inconnu(_))
+    /// Whether this is [`Val::ABSENTE`] (a number's first word has its
+    /// low 16 bits zero, the other kinds 1 to 3).
+    #[inline(always)]
+    fn est_absente(self) -> bool {
+        self.a == Val::ABSENTE.a
     }
 
-    #[inline]
-    fn nombre(self) -> Option<Decimal> {
-        match self {
-            Val::Nombre(d) => Some(d),
-            _ => None,
-        }
+    #[inline(always)]
+    fn est_connue(self) -> bool {
+        self.a & Val::MASQUE != Val::INCONNU
+    }
+
+    /// Whether this is a number.
+    #[inline(always)]
+    fn est_nombre(self) -> bool {
+        self.a & Val::MASQUE == 0
+    }
+
+    #[inline(always)]
+    fn nombre_connu(self) -> Option<Decimal> {
+        self.est_nombre().then(|| self.decimal())
     }
 }
 
@@ -102,11 +274,13 @@ struct Etat {
 /// evaluating a household allocates them only the first time.
 #[derive(Default)]
 struct Memoire {
-    memo: Vec<Option<Val>>,
+    memo: Vec<Val>,
     memo_contexte: Vec<Option<Val>>,
     aides: Vec<Option<Etat>>,
     inconnues: Vec<Inconnue>,
-    champs: Vec<Val>,
+    regs: Vec<Val>,
+    /// The [`Programme::id`] whose constants `regs` holds.
+    programme: u64,
 }
 
 thread_local! {
@@ -120,15 +294,18 @@ struct Contexte<'a> {
     faits: &'a Faits,
     jour: u32,
     /// Shared variables computed so far.
-    memo: Vec<Option<Val>>,
+    memo: Vec<Val>,
     /// Per-child or per-adult variables computed so far.
     memo_contexte: Vec<Option<Val>>,
     /// Aids evaluated so far (`None`: failed, or not yet).
     aides: Vec<Option<Etat>>,
     /// The unknowns that [`Val::Inconnu`] points to.
     inconnues: Vec<Inconnue>,
-    /// The facts as values, one per slot.
-    champs: Vec<Val>,
+    /// The registers of [`code`](super::code): the program's constants,
+    /// then the facts as values (one per slot), then temporaries.
+    regs: Vec<Val>,
+    /// The first register of the facts.
+    base_champs: usize,
     /// Whether the household is a couple.
     couple: Val,
     /// The message of the last failure.
@@ -145,16 +322,29 @@ impl<'a> Contexte<'a> {
             mut memo_contexte,
             mut aides,
             mut inconnues,
-            mut champs,
+            mut regs,
+            programme,
         } = m;
         memo.clear();
-        memo.resize(rs.variables.len(), None);
+        memo.resize(rs.variables.len(), Val::ABSENTE);
         memo_contexte.clear();
         memo_contexte.resize(rs.taille_memo_contexte, None);
         aides.clear();
         aides.resize(rs.aides.len(), None);
         inconnues.clear();
-        champs.clear();
+        let code = &p.code;
+        if programme != p.id || regs.len() != code.taille {
+            // Constants first: they stay while the program does. Unknown
+            // constants are never read from here (`code` leaves them to the
+            // tree evaluator).
+            regs.clear();
+            regs.extend(
+                p.constantes_connues
+                    .iter()
+                    .map(|c| c.unwrap_or(Vue::Booleen(false).val())),
+            );
+            regs.resize(code.taille, Vue::Booleen(false).val());
+        }
         let mut ctx = Contexte {
             rs,
             p,
@@ -164,18 +354,23 @@ impl<'a> Contexte<'a> {
             memo_contexte,
             aides,
             inconnues,
-            champs: Vec::new(),
-            couple: Val::Booleen(false),
+            regs,
+            base_champs: code.base_champs as usize,
+            couple: Vue::Booleen(false).val(),
             message: String::new(),
             enfant: 0,
             personne: 0,
         };
-        for v in &faits.valeurs {
+        for (i, v) in faits.valeurs.iter().enumerate() {
             let x = ctx.depuis_valeur(v);
-            champs.push(x);
+            ctx.regs[code.base_champs as usize + i] = x;
         }
-        ctx.champs = champs;
         ctx.couple = ctx.depuis_valeur(&faits.couple);
+        // `conjoint.x` as formulas see it, once per household.
+        for i in 0..faits::CHAMPS_PERSONNE.len() {
+            let x = ctx.champ_conjoint(i);
+            ctx.regs[code.base_conjoint as usize + i] = x;
+        }
         ctx
     }
 
@@ -186,7 +381,8 @@ impl<'a> Contexte<'a> {
             memo_contexte: self.memo_contexte,
             aides: self.aides,
             inconnues: self.inconnues,
-            champs: self.champs,
+            regs: self.regs,
+            programme: self.p.id,
         }
     }
 
@@ -201,11 +397,11 @@ impl<'a> Contexte<'a> {
 
     /// A value of this evaluation as a [`Valeur`].
     fn en_valeur(&self, v: Val) -> Valeur {
-        match v {
-            Val::Nombre(d) => Valeur::Nombre(d),
-            Val::Booleen(b) => Valeur::Booleen(b),
-            Val::Texte(t) => Valeur::Texte(t),
-            Val::Inconnu(i) => {
+        match v.vue() {
+            Vue::Nombre(d) => Valeur::Nombre(d),
+            Vue::Booleen(b) => Valeur::Booleen(b),
+            Vue::Texte(t) => Valeur::Texte(t),
+            Vue::Inconnu(i) => {
                 let x = self.inconnues[i as usize];
                 match (x.bas, x.haut) {
                     (None, None) => Valeur::Inconnu(x.m),
@@ -233,7 +429,7 @@ impl<'a> Contexte<'a> {
     fn borne_brute(&mut self, m: Manquants, bas: Option<Decimal>, haut: Option<Decimal>) -> Val {
         let i = self.inconnues.len() as u32;
         self.inconnues.push(Inconnue { m, bas, haut });
-        Val::Inconnu(i)
+        Vue::Inconnu(i).val()
     }
 
     /// An unknown number in an interval; a known number when the interval
@@ -241,7 +437,7 @@ impl<'a> Contexte<'a> {
     #[inline]
     fn borne(&mut self, m: Manquants, bas: Option<Decimal>, haut: Option<Decimal>) -> Val {
         match (bas, haut) {
-            (Some(b), Some(h)) if b == h => Val::Nombre(b),
+            (Some(b), Some(h)) if b == h => Vue::Nombre(b).val(),
             _ => self.borne_brute(m, bas, haut),
         }
     }
@@ -249,8 +445,8 @@ impl<'a> Contexte<'a> {
     /// The missing fields, empty when known.
     #[inline]
     fn manquants(&self, v: Val) -> Manquants {
-        match v {
-            Val::Inconnu(i) => self.inconnues[i as usize].m,
+        match v.vue() {
+            Vue::Inconnu(i) => self.inconnues[i as usize].m,
             _ => Manquants::VIDE,
         }
     }
@@ -259,9 +455,9 @@ impl<'a> Contexte<'a> {
     /// when nothing is known; `None` for booleans and words.
     #[inline]
     fn intervalle(&self, v: Val) -> Option<(Option<Decimal>, Option<Decimal>)> {
-        match v {
-            Val::Nombre(d) => Some((Some(d), Some(d))),
-            Val::Inconnu(i) => {
+        match v.vue() {
+            Vue::Nombre(d) => Some((Some(d), Some(d))),
+            Vue::Inconnu(i) => {
                 let x = &self.inconnues[i as usize];
                 Some((x.bas, x.haut))
             }
@@ -301,9 +497,9 @@ impl<'a> Contexte<'a> {
                     self.inconnu(m)
                 }
             }
-            BinOp::Div => match vb {
+            BinOp::Div => match vb.vue() {
                 // Division by a known positive number keeps the order.
-                Val::Nombre(y) if y > Decimal::ZERO => {
+                Vue::Nombre(y) if y > Decimal::ZERO => {
                     let div = |x: Option<Decimal>| x.and_then(|x| x.checked_div(y));
                     self.borne(m, div(ab), div(ah))
                 }
@@ -339,9 +535,9 @@ impl<'a> Contexte<'a> {
                     _ => false,
                 };
                 if vrai {
-                    Val::Booleen(true)
+                    Vue::Booleen(true).val()
                 } else if faux {
-                    Val::Booleen(false)
+                    Vue::Booleen(false).val()
                 } else {
                     self.inconnu(m)
                 }
@@ -368,25 +564,29 @@ impl<'a> Contexte<'a> {
     #[inline]
     fn champ(&mut self, c: Champ) -> Val {
         match c {
-            Champ::Fixe(s) => self.champs[s],
-            Champ::EnfantCourant(i) => self.champs[faits::slot_enfant(self.enfant, i)],
-            Champ::PersonneCourante(i) => self.champs[faits::slot_personne(self.personne, i)],
+            Champ::Fixe(s) => self.regs[self.base_champs + s],
+            Champ::EnfantCourant(i) => {
+                self.regs[self.base_champs + faits::slot_enfant(self.enfant, i)]
+            }
+            Champ::PersonneCourante(i) => {
+                self.regs[self.base_champs + faits::slot_personne(self.personne, i)]
+            }
             Champ::Conjoint(i) => self.champ_conjoint(i),
         }
     }
 
     fn champ_conjoint(&mut self, i: usize) -> Val {
-        match self.couple {
-            Val::Booleen(true) => self.champs[faits::slot_personne(1, i)],
+        match self.couple.vue() {
+            Vue::Booleen(true) => self.regs[self.base_champs + faits::slot_personne(1, i)],
             // Without a partner, the partner's amounts are nothing and their
             // yes/no facts are "no": formulas need no special case for singles.
-            Val::Booleen(false) => match faits::CHAMPS_PERSONNE[i].genre {
-                faits::Genre::Booleen => Val::Booleen(false),
-                faits::Genre::Nombre => Val::Nombre(Decimal::ZERO),
-                _ => Val::Texte("aucun"),
+            Vue::Booleen(false) => match faits::CHAMPS_PERSONNE[i].genre {
+                faits::Genre::Booleen => Vue::Booleen(false).val(),
+                faits::Genre::Nombre => Vue::Nombre(Decimal::ZERO).val(),
+                _ => Vue::Texte("aucun").val(),
             },
             autre => {
-                let m = self.manquants(autre);
+                let m = self.manquants(autre.val());
                 match faits::CHAMPS_PERSONNE[i].genre {
                     faits::Genre::Nombre => self.borne_brute(m, Some(Decimal::ZERO), None),
                     _ => self.inconnu(m),
@@ -409,17 +609,300 @@ impl<'a> Contexte<'a> {
 
     #[inline]
     fn var(&mut self, v: VarId) -> R {
-        if let Some(x) = self.memo[v] {
-            return Ok(x);
+        match self.memo[v] {
+            x if x.est_absente() => self.var_a_calculer(v),
+            x => Ok(x),
         }
-        self.var_a_calculer(v)
     }
 
     #[inline(never)]
     fn var_a_calculer(&mut self, v: VarId) -> R {
-        let x = self.operande(self.p.variables[v])?;
-        self.memo[v] = Some(x);
+        let x = self.formule(v)?;
+        self.memo[v] = x;
         Ok(x)
+    }
+
+    /// The value of a formula's root: its block of instructions, or the
+    /// node itself when it is a leaf (or while a month is being compiled).
+    #[inline]
+    fn racine(&mut self, n: Id) -> R {
+        match self.p.code.bloc(n) {
+            Some(&b) => {
+                self.executer(b.debut, b.fin)?;
+                Ok(self.regs[b.resultat as usize])
+            }
+            None => self.operande(n),
+        }
+    }
+
+    /// Runs the instructions `debut..fin` (see [`code`](super::code)).
+    fn executer(&mut self, debut: u32, fin: u32) -> Result<(), Echec> {
+        let p = self.p;
+        let code = &p.code.instrs[..fin as usize];
+        let mut pc = debut as usize;
+        while pc < code.len() {
+            match code[pc] {
+                Instr::Copier { dst, src } => self.regs[dst as usize] = self.regs[src as usize],
+                Instr::Var { dst, v } => {
+                    let x = match self.memo[v as usize] {
+                        x if x.est_absente() => self.var_a_calculer(v as usize)?,
+                        x => x,
+                    };
+                    self.regs[dst as usize] = x;
+                }
+                Instr::Bin { op, dst, a, b } => {
+                    let v = self.binaire_regs(op, a, b)?;
+                    self.regs[dst as usize] = v;
+                }
+                Instr::SiCmp {
+                    op,
+                    a,
+                    b,
+                    dst,
+                    sinon,
+                    fin,
+                } => match self.binaire_regs(op, a, b)?.vue() {
+                    Vue::Booleen(true) => {}
+                    Vue::Booleen(false) => {
+                        pc = sinon as usize;
+                        continue;
+                    }
+                    c => {
+                        let v = self.si_inconnu_code(c.val(), dst, pc as u32 + 1, sinon, fin);
+                        self.regs[dst as usize] = v;
+                        pc = fin as usize;
+                        continue;
+                    }
+                },
+                Instr::EtOuCmp {
+                    op,
+                    a,
+                    b,
+                    dst,
+                    ou,
+                    premier,
+                    fin,
+                } => {
+                    let v = self.binaire_regs(op, a, b)?;
+                    if premier {
+                        self.regs[dst as usize] = Val::booleen(!ou);
+                    }
+                    if self.et_ou_item(v, dst, ou) {
+                        pc = fin as usize;
+                        continue;
+                    }
+                }
+                Instr::ZeroFois { a, dst, fin } => {
+                    let va = self.regs[a as usize];
+                    if matches!(va.vue(), Vue::Nombre(d) if d.is_zero()) {
+                        self.regs[dst as usize] = va;
+                        pc = fin as usize;
+                        continue;
+                    }
+                }
+                Instr::Si {
+                    cond,
+                    dst,
+                    sinon,
+                    fin,
+                } => match self.regs[cond as usize].vue() {
+                    Vue::Booleen(true) => {}
+                    Vue::Booleen(false) => {
+                        pc = sinon as usize;
+                        continue;
+                    }
+                    c => {
+                        let v = self.si_inconnu_code(c.val(), dst, pc as u32 + 1, sinon, fin);
+                        self.regs[dst as usize] = v;
+                        pc = fin as usize;
+                        continue;
+                    }
+                },
+                Instr::Saut { cible } => {
+                    pc = cible as usize;
+                    continue;
+                }
+                Instr::EtOuItem {
+                    src,
+                    dst,
+                    ou,
+                    premier,
+                    fin,
+                } => {
+                    let v = self.regs[src as usize];
+                    if premier {
+                        self.regs[dst as usize] = Val::booleen(!ou);
+                    }
+                    if self.et_ou_item(v, dst, ou) {
+                        pc = fin as usize;
+                        continue;
+                    }
+                }
+                Instr::MinMax {
+                    dst,
+                    debut,
+                    fin,
+                    min,
+                } => {
+                    let items = &p.code.listes[debut as usize..fin as usize];
+                    // Known numbers (the common case) as `min_max_de` does.
+                    let mut connu: Option<Decimal> = None;
+                    let mut tous_connus = true;
+                    for &r in items {
+                        let Vue::Nombre(d) = self.regs[r as usize].vue() else {
+                            tous_connus = false;
+                            break;
+                        };
+                        connu = Some(match connu {
+                            None => d,
+                            Some(a) if min => {
+                                if comparer(a, d).is_gt() {
+                                    d
+                                } else {
+                                    a
+                                }
+                            }
+                            Some(a) => {
+                                if comparer(a, d).is_lt() {
+                                    d
+                                } else {
+                                    a
+                                }
+                            }
+                        });
+                    }
+                    let v = if tous_connus {
+                        Vue::Nombre(connu.unwrap_or(Decimal::ZERO)).val()
+                    } else {
+                        self.min_max_de(items, true, min)?
+                    };
+                    self.regs[dst as usize] = v;
+                }
+                Instr::Non { dst, src } => {
+                    self.regs[dst as usize] = match self.regs[src as usize].vue() {
+                        Vue::Booleen(b) => Vue::Booleen(!b).val(),
+                        autre => autre.val(),
+                    }
+                }
+                Instr::ADefaut { src, dst, fin } => {
+                    let v = self.regs[src as usize];
+                    if v.est_connue() {
+                        self.regs[dst as usize] = v;
+                        pc = fin as usize;
+                        continue;
+                    }
+                }
+                Instr::Arrondi {
+                    dst,
+                    src,
+                    mode,
+                    decimales,
+                } => {
+                    let v = self.regs[src as usize];
+                    let r = match v.nombre_connu() {
+                        // As `arrondi` does for a number, without the closure.
+                        Some(d) => match arrondir(d, mode, decimales) {
+                            Ok(r) => Val::nombre(r),
+                            Err(ErreurCalcul(e)) => return Err(self.echec(e)),
+                        },
+                        None => self.arrondi(mode, decimales, v)?,
+                    };
+                    self.regs[dst as usize] = r;
+                }
+                Instr::ChampEnfant { dst, i } => {
+                    let s = self.base_champs + faits::slot_enfant(self.enfant, i as usize);
+                    self.regs[dst as usize] = self.regs[s];
+                }
+                Instr::ChampPersonne { dst, i } => {
+                    let s = self.base_champs + faits::slot_personne(self.personne, i as usize);
+                    self.regs[dst as usize] = self.regs[s];
+                }
+                Instr::VarContexte { dst, v } => {
+                    let x = self.var_contexte(v as usize)?;
+                    self.regs[dst as usize] = x;
+                }
+                Instr::Aide {
+                    dst,
+                    aide,
+                    eligible,
+                } => {
+                    let e = self.etat(aide as usize)?;
+                    let v = if eligible { e.eligible } else { e.montant };
+                    self.regs[dst as usize] = v;
+                }
+                Instr::Agregat { dst, ag, coll, x } => {
+                    let v = self.agregat(ag, coll, x)?;
+                    self.regs[dst as usize] = v;
+                }
+                Instr::Arbre { dst, noeud } => {
+                    let v = self.eval(noeud)?;
+                    self.regs[dst as usize] = v;
+                }
+            }
+            pc += 1;
+        }
+        Ok(())
+    }
+
+    /// A binary operation on two registers: the common known cases here,
+    /// the others (and failures) by [`Self::binaire_valeurs`].
+    #[inline(always)]
+    fn binaire_regs(&mut self, op: BinOp, a: Reg, b: Reg) -> R {
+        let (va, vb) = (&self.regs[a as usize], &self.regs[b as usize]);
+        match binaire_rapide(op, va, vb) {
+            Some(v) => Ok(v),
+            None => {
+                let (va, vb) = (*va, *vb);
+                self.binaire_valeurs(op, va, vb)
+            }
+        }
+    }
+
+    /// One item of `et` (`ou`) accumulating in `dst`; true when the item
+    /// settles it (`dst` is then the result).
+    #[inline(always)]
+    fn et_ou_item(&mut self, v: Val, dst: Reg, ou: bool) -> bool {
+        match v.vue() {
+            Vue::Booleen(b) if b == ou => {
+                self.regs[dst as usize] = Vue::Booleen(ou).val();
+                true
+            }
+            Vue::Inconnu(i) => {
+                let m = self.inconnues[i as usize].m;
+                if !m.est_vide() {
+                    match self.regs[dst as usize].vue() {
+                        // The unknown this `et` made: only `dst` points to it.
+                        Vue::Inconnu(j) => {
+                            let u = &mut self.inconnues[j as usize];
+                            u.m = u.m.union(m);
+                        }
+                        _ => {
+                            let x = self.inconnu(m);
+                            self.regs[dst as usize] = x;
+                        }
+                    }
+                }
+                false
+            }
+            _ => false,
+        }
+    }
+
+    /// `si` whose condition is not known, in instructions: the branches
+    /// `[alors, sinon - 1)` (before the jump over the other branch) and
+    /// `[sinon, fin)` each end by writing `dst`. As [`Self::si_inconnu`].
+    #[inline(never)]
+    fn si_inconnu_code(&mut self, cond: Val, dst: Reg, alors: u32, sinon: u32, fin: u32) -> Val {
+        let mc = self.manquants(cond);
+        let va = match self.executer(alors, sinon - 1) {
+            Ok(()) => self.regs[dst as usize],
+            Err(Echec) => self.inconnu(mc),
+        };
+        let vb = match self.executer(sinon, fin) {
+            Ok(()) => self.regs[dst as usize],
+            Err(Echec) => self.inconnu(mc),
+        };
+        self.fusion_si(mc, va, vb)
     }
 
     fn var_contexte(&mut self, v: VarId) -> R {
@@ -434,11 +917,23 @@ impl<'a> Contexte<'a> {
                 if let Some(x) = self.memo_contexte[i] {
                     return Ok(x);
                 }
-                let x = self.eval(self.p.variables[v])?;
+                let x = self.formule(v)?;
                 self.memo_contexte[i] = Some(x);
                 Ok(x)
             }
-            None => self.eval(self.p.variables[v]),
+            None => self.formule(v),
+        }
+    }
+
+    /// A variable's formula evaluated now (no memo).
+    #[inline]
+    fn formule(&mut self, v: VarId) -> R {
+        match self.p.code.blocs_des_vars.get(v) {
+            Some(&Some(b)) => {
+                self.executer(b.debut, b.fin)?;
+                Ok(self.regs[b.resultat as usize])
+            }
+            _ => self.racine(self.p.variables[v]),
         }
     }
 
@@ -457,9 +952,9 @@ impl<'a> Contexte<'a> {
             Op::Champ(c) => return Ok(self.champ(c)),
             Op::Var(v) => {
                 return match self.memo[v] {
-                    Some(x) => Ok(x),
                     // Straight to the formula, one call fewer.
-                    None => self.var_a_calculer(v),
+                    x if x.est_absente() => self.var_a_calculer(v),
+                    x => Ok(x),
                 };
             }
             Op::MontantAide(a) => {
@@ -478,9 +973,9 @@ impl<'a> Contexte<'a> {
     }
 
     fn nombre(&mut self, n: Id) -> Result<Result<Decimal, Manquants>, Echec> {
-        Ok(match self.operande(n)? {
-            Val::Nombre(d) => Ok(d),
-            Val::Inconnu(i) => Err(self.inconnues[i as usize].m),
+        Ok(match self.operande(n)?.vue() {
+            Vue::Nombre(d) => Ok(d),
+            Vue::Inconnu(i) => Err(self.inconnues[i as usize].m),
             autre => {
                 return Err(self.echec(format!("nombre attendu, trouvé {autre:?}")));
             }
@@ -498,17 +993,17 @@ impl<'a> Contexte<'a> {
             Op::Bin(op, a, b) => self.binaire(op, a, b)?,
             Op::Et(items) => self.et_ou(items, false)?,
             Op::Ou(items) => self.et_ou(items, true)?,
-            Op::Si(c, a, b) => match self.operande(c)? {
-                Val::Booleen(true) => self.operande(a)?,
-                Val::Booleen(false) => self.operande(b)?,
-                cond => self.si_inconnu(cond, a, b),
+            Op::Si(c, a, b) => match self.operande(c)?.vue() {
+                Vue::Booleen(true) => self.operande(a)?,
+                Vue::Booleen(false) => self.operande(b)?,
+                cond => self.si_inconnu(cond.val(), a, b),
             },
             Op::MontantAide(a) => self.etat(a)?.montant,
             Op::EligibleAide(a) => self.etat(a)?.eligible,
             Op::SortieAide(a, s) => self.etat(a)?.sorties[s as usize],
-            Op::Non(x) => match self.operande(x)? {
-                Val::Booleen(b) => Val::Booleen(!b),
-                autre => autre,
+            Op::Non(x) => match self.operande(x)?.vue() {
+                Vue::Booleen(b) => Vue::Booleen(!b).val(),
+                autre => autre.val(),
             },
             Op::ADefaut(a, b) => match self.operande(a)? {
                 v if !v.est_connue() => self.operande(b)?,
@@ -525,7 +1020,7 @@ impl<'a> Contexte<'a> {
     fn eval_rare(&mut self, op: Op) -> R {
         Ok(match op {
             Op::Param(p) => match self.param(p)? {
-                ValeurParametre::Nombre(d) => Val::Nombre(*d),
+                ValeurParametre::Nombre(d) => Vue::Nombre(*d).val(),
                 _ => return Err(self.echec("paramètre non numérique".into())),
             },
             Op::ParamIndex(p, cle) => {
@@ -538,14 +1033,14 @@ impl<'a> Contexte<'a> {
                 let ValeurParametre::Table(t) = self.param(p)? else {
                     return Err(self.echec("paramètre non tabulé".into()));
                 };
-                let trouve = t.iter().find(|c| match k {
-                    Val::Nombre(d) => c.cle_nombre == Some(d),
-                    Val::Texte(x) => c.cle == x,
-                    Val::Booleen(b) => c.cle == if b { "vrai" } else { "faux" },
-                    Val::Inconnu(_) => false,
+                let trouve = t.iter().find(|c| match k.vue() {
+                    Vue::Nombre(d) => c.cle_nombre == Some(d),
+                    Vue::Texte(x) => c.cle == x,
+                    Vue::Booleen(b) => c.cle == if b { "vrai" } else { "faux" },
+                    Vue::Inconnu(_) => false,
                 });
                 match trouve {
-                    Some(c) => Val::Nombre(c.valeur),
+                    Some(c) => Vue::Nombre(c.valeur).val(),
                     None => {
                         let message = format!(
                             "la table « {} » n'a pas de valeur pour « {k:?} »",
@@ -567,25 +1062,7 @@ impl<'a> Contexte<'a> {
             }
             Op::Arrondi(mode, x, decimales) => {
                 let v = self.operande(x)?;
-                let arrondi = |ctx: &mut Self, d: Option<Decimal>| match d {
-                    None => Ok(None),
-                    Some(d) => match arrondir(d, mode, decimales) {
-                        Ok(r) => Ok(Some(r)),
-                        Err(ErreurCalcul(e)) => Err(ctx.echec(e)),
-                    },
-                };
-                match v {
-                    Val::Nombre(d) => Val::Nombre(arrondi(self, Some(d))?.expect("a number")),
-                    // Rounding is monotonic: round the bounds.
-                    Val::Inconnu(i) => {
-                        let x = self.inconnues[i as usize];
-                        let bas = arrondi(self, x.bas)?;
-                        let haut = arrondi(self, x.haut)?;
-                        self.borne(x.m, bas, haut)
-                    }
-                    // Not a number: unknown, with no field to name.
-                    _ => self.inconnu(Manquants::VIDE),
-                }
+                self.arrondi(mode, decimales, v)?
             }
             Op::Bareme(p, x) => match self.nombre(x)? {
                 Err(m) => self.inconnu(m),
@@ -594,7 +1071,7 @@ impl<'a> Contexte<'a> {
                         return Err(self.echec("barème attendu".into()));
                     };
                     match bareme(tranches, base) {
-                        Ok(d) => Val::Nombre(d),
+                        Ok(d) => Vue::Nombre(d).val(),
                         Err(ErreurCalcul(e)) => return Err(self.echec(e)),
                     }
                 }
@@ -609,14 +1086,14 @@ impl<'a> Contexte<'a> {
                         .iter()
                         .find(|t| t.jusqu_a.is_none_or(|j| base < j))
                         .unwrap_or_else(|| tranches.last().expect("a scale has a bracket"));
-                    Val::Nombre(t.montant.or(t.taux).unwrap_or(Decimal::ZERO))
+                    Vue::Nombre(t.montant.or(t.taux).unwrap_or(Decimal::ZERO)).val()
                 }
             },
             Op::ParamAnnee(p, decalage) => {
                 let jour = premier_janvier(self.jour, decalage);
                 let par = &self.rs.parametres[p];
                 match par.a_la_date(jour) {
-                    Some(ValeurParametre::Nombre(d)) => Val::Nombre(*d),
+                    Some(ValeurParametre::Nombre(d)) => Vue::Nombre(*d).val(),
                     _ => {
                         let annee = (self.jour / 10000) as i64 + decalage as i64;
                         let message = format!(
@@ -631,18 +1108,41 @@ impl<'a> Contexte<'a> {
         })
     }
 
+    /// Rounds a value (see [`arrondir`]).
+    fn arrondi(&mut self, mode: Arrondi, decimales: i32, v: Val) -> R {
+        let arrondi = |ctx: &mut Self, d: Option<Decimal>| match d {
+            None => Ok(None),
+            Some(d) => match arrondir(d, mode, decimales) {
+                Ok(r) => Ok(Some(r)),
+                Err(ErreurCalcul(e)) => Err(ctx.echec(e)),
+            },
+        };
+        Ok(match v.vue() {
+            Vue::Nombre(d) => Vue::Nombre(arrondi(self, Some(d))?.expect("a number")).val(),
+            // Rounding is monotonic: round the bounds.
+            Vue::Inconnu(i) => {
+                let x = self.inconnues[i as usize];
+                let bas = arrondi(self, x.bas)?;
+                let haut = arrondi(self, x.haut)?;
+                self.borne(x.m, bas, haut)
+            }
+            // Not a number: unknown, with no field to name.
+            _ => self.inconnu(Manquants::VIDE),
+        })
+    }
+
     fn et_ou(&mut self, items: Liste, ou: bool) -> R {
         let mut m = Manquants::VIDE;
         let p = self.p;
         for &x in p.liste(items) {
-            match self.operande(x)? {
-                Val::Booleen(b) if b == ou => return Ok(Val::Booleen(ou)),
-                Val::Inconnu(i) => m = m.union(self.inconnues[i as usize].m),
+            match self.operande(x)?.vue() {
+                Vue::Booleen(b) if b == ou => return Ok(Vue::Booleen(ou).val()),
+                Vue::Inconnu(i) => m = m.union(self.inconnues[i as usize].m),
                 _ => {}
             }
         }
         Ok(if m.est_vide() {
-            Val::Booleen(!ou)
+            Vue::Booleen(!ou).val()
         } else {
             self.inconnu(m)
         })
@@ -663,6 +1163,12 @@ impl<'a> Contexte<'a> {
             Ok(v) => v,
             Err(Echec) => self.inconnu(mc),
         };
+        self.fusion_si(mc, va, vb)
+    }
+
+    /// The value of a `si` whose condition (missing `mc`) is not known,
+    /// from its branches' values.
+    fn fusion_si(&mut self, mc: Manquants, va: Val, vb: Val) -> Val {
         let m = mc.union(self.manquants(va)).union(self.manquants(vb));
         if va.est_connue() && va == vb {
             va
@@ -680,16 +1186,31 @@ impl<'a> Contexte<'a> {
 
     #[inline(never)]
     fn min_max(&mut self, items: Liste, est_min: bool) -> R {
+        let p = self.p;
+        self.min_max_de(p.liste(items), false, est_min)
+    }
+
+    /// An item of `min`/`max`: a register already computed (`regs`), or a
+    /// node to evaluate.
+    #[inline(always)]
+    fn item(&mut self, x: u32, regs: bool) -> R {
+        if regs {
+            Ok(self.regs[x as usize])
+        } else {
+            self.operande(x)
+        }
+    }
+
+    /// `min`/`max` of nodes, or of registers when `regs`.
+    fn min_max_de<T: Copy + Into<u32>>(&mut self, liste: &[T], regs: bool, est_min: bool) -> R {
         // Interval of the result: min/max of the lower bounds and of the
         // upper bounds; settled when it shrinks to a point.
-        let p = self.p;
-        let liste = p.liste(items);
         // Known numbers only (the common case): no interval to carry.
         let mut connu: Option<Decimal> = None;
         let mut i = 0;
         while i < liste.len() {
-            match self.operande(liste[i])? {
-                Val::Nombre(d) => {
+            match self.item(liste[i].into(), regs)?.vue() {
+                Vue::Nombre(d) => {
                     connu = Some(match connu {
                         None => d,
                         // As `Decimal::min` and `Decimal::max` choose.
@@ -712,19 +1233,20 @@ impl<'a> Contexte<'a> {
                 }
                 autre => {
                     // From the first unknown on, with intervals.
-                    return self.min_max_intervalles(liste, i, autre, connu, est_min);
+                    return self.min_max_intervalles(liste, regs, i, autre.val(), connu, est_min);
                 }
             }
         }
-        Ok(Val::Nombre(connu.unwrap_or(Decimal::ZERO)))
+        Ok(Vue::Nombre(connu.unwrap_or(Decimal::ZERO)).val())
     }
 
     /// The rest of `min_max` from item `i` (already evaluated to `v`), the
     /// items before it being the known numbers whose min or max is `connu`.
     #[inline(never)]
-    fn min_max_intervalles(
+    fn min_max_intervalles<T: Copy + Into<u32>>(
         &mut self,
-        liste: &[Id],
+        liste: &[T],
+        regs: bool,
         i: usize,
         v: Val,
         connu: Option<Decimal>,
@@ -761,11 +1283,11 @@ impl<'a> Contexte<'a> {
             if j >= liste.len() {
                 break;
             }
-            v = self.operande(liste[j])?;
+            v = self.item(liste[j].into(), regs)?;
         }
         let (bas, haut) = (bas.flatten(), haut.flatten());
         Ok(if m.est_vide() {
-            Val::Nombre(bas.unwrap_or(Decimal::ZERO))
+            Vue::Nombre(bas.unwrap_or(Decimal::ZERO)).val()
         } else {
             self.borne(m, bas, haut)
         })
@@ -785,12 +1307,19 @@ impl<'a> Contexte<'a> {
     fn binaire(&mut self, op: BinOp, a: Id, b: Id) -> R {
         let va = self.operande(a)?;
         // `0 * x` is 0 whatever x is: a zero rate settles the product.
-        let est_zero = |v: Val| matches!(v, Val::Nombre(d) if d.is_zero());
+        let est_zero = |v: Val| matches!(v.vue(), Vue::Nombre(d) if d.is_zero());
         if op == BinOp::Mul && est_zero(va) {
             return Ok(va);
         }
         let vb = self.operande(b)?;
-        if op == BinOp::Mul && est_zero(vb) {
+        self.binaire_valeurs(op, va, vb)
+    }
+
+    /// A binary operation once both operands are known to be needed (a
+    /// zero left operand of `*` has been dealt with).
+    #[inline(never)]
+    fn binaire_valeurs(&mut self, op: BinOp, va: Val, vb: Val) -> R {
+        if op == BinOp::Mul && matches!(vb.vue(), Vue::Nombre(d) if d.is_zero()) {
             return Ok(vb);
         }
         if !va.est_connue() || !vb.est_connue() {
@@ -798,9 +1327,9 @@ impl<'a> Contexte<'a> {
         }
         if matches!(op, BinOp::Eq | BinOp::Ne) {
             let egal = va == vb;
-            return Ok(Val::Booleen(if op == BinOp::Eq { egal } else { !egal }));
+            return Ok(Vue::Booleen(if op == BinOp::Eq { egal } else { !egal }).val());
         }
-        let (Val::Nombre(x), Val::Nombre(y)) = (va, vb) else {
+        let (Vue::Nombre(x), Vue::Nombre(y)) = (va.vue(), vb.vue()) else {
             return Err(self.echec(format!("« {} » entre non-nombres", op.symbole())));
         };
         let r = match op {
@@ -813,14 +1342,14 @@ impl<'a> Contexte<'a> {
                 }
                 x.checked_div(y)
             }
-            BinOp::Lt => return Ok(Val::Booleen(comparer(x, y).is_lt())),
-            BinOp::Le => return Ok(Val::Booleen(comparer(x, y).is_le())),
-            BinOp::Gt => return Ok(Val::Booleen(comparer(x, y).is_gt())),
-            BinOp::Ge => return Ok(Val::Booleen(comparer(x, y).is_ge())),
+            BinOp::Lt => return Ok(Vue::Booleen(comparer(x, y).is_lt()).val()),
+            BinOp::Le => return Ok(Vue::Booleen(comparer(x, y).is_le()).val()),
+            BinOp::Gt => return Ok(Vue::Booleen(comparer(x, y).is_gt()).val()),
+            BinOp::Ge => return Ok(Vue::Booleen(comparer(x, y).is_ge()).val()),
             BinOp::Eq | BinOp::Ne => unreachable!("handled above"),
         };
         match r {
-            Some(d) => Ok(Val::Nombre(d)),
+            Some(d) => Ok(Vue::Nombre(d).val()),
             None => Err(self.echec(format!("dépassement de capacité dans « {} »", op.symbole()))),
         }
     }
@@ -841,18 +1370,18 @@ impl<'a> Contexte<'a> {
                 Ok(n) => &TOUS[..n.min(TOUS.len())],
                 Err(m) => return Ok(self.inconnu(m)),
             },
-            Collection::Adultes => match self.couple {
-                Val::Booleen(true) => &TOUS[..2],
-                Val::Booleen(false) => &TOUS[..1],
+            Collection::Adultes => match self.couple.vue() {
+                Vue::Booleen(true) => &TOUS[..2],
+                Vue::Booleen(false) => &TOUS[..1],
                 autre => {
                     // The demandeur alone may already settle `existe`.
                     let seul = self.agregat_sur(ag, coll, x, &[0])?;
-                    if ag == Agregat::Existe && seul == Val::Booleen(true)
-                        || ag == Agregat::Tous && seul == Val::Booleen(false)
+                    if ag == Agregat::Existe && seul == Vue::Booleen(true).val()
+                        || ag == Agregat::Tous && seul == Vue::Booleen(false).val()
                     {
                         return Ok(seul);
                     }
-                    let m = self.manquants(autre).union(self.manquants(seul));
+                    let m = self.manquants(autre.val()).union(self.manquants(seul));
                     return Ok(self.inconnu(m));
                 }
             },
@@ -869,12 +1398,19 @@ impl<'a> Contexte<'a> {
         let mut somme_haut: Option<Decimal> = Some(Decimal::ZERO);
         let mut compte = 0u32;
         let mut decide: Option<bool> = None;
+        // The item's block, found once (as `racine` would for each item).
+        let bloc = self.p.code.bloc(x).copied();
         for &i in indices {
             match coll {
                 Collection::Enfants => self.enfant = i,
                 Collection::Adultes => self.personne = i,
             }
-            let v = self.operande(x);
+            let v = match bloc {
+                Some(b) => self
+                    .executer(b.debut, b.fin)
+                    .map(|()| self.regs[b.resultat as usize]),
+                None => self.operande(x),
+            };
             let v = match v {
                 Ok(v) => v,
                 Err(e) => {
@@ -883,23 +1419,23 @@ impl<'a> Contexte<'a> {
                     return Err(e);
                 }
             };
-            match (ag, v) {
-                (Agregat::Somme, Val::Inconnu(j)) => {
+            match (ag, v.vue()) {
+                (Agregat::Somme, Vue::Inconnu(j)) => {
                     let u = self.inconnues[j as usize];
                     somme_bas = somme_bas.zip(u.bas).and_then(|(x, y)| x.checked_add(y));
                     somme_haut = somme_haut.zip(u.haut).and_then(|(x, y)| x.checked_add(y));
                     m = m.union(u.m)
                 }
-                (_, Val::Inconnu(j)) => m = m.union(self.inconnues[j as usize].m),
-                (Agregat::Somme, Val::Nombre(d)) => match somme.checked_add(d) {
+                (_, Vue::Inconnu(j)) => m = m.union(self.inconnues[j as usize].m),
+                (Agregat::Somme, Vue::Nombre(d)) => match somme.checked_add(d) {
                     Some(s) => somme = s,
                     // As before this rewrite, the context is left as the
                     // failing item set it: the aid fails anyway.
                     None => return Err(self.echec("dépassement dans une somme".into())),
                 },
-                (Agregat::Nombre, Val::Booleen(b)) => compte += u32::from(b),
-                (Agregat::Existe, Val::Booleen(true)) => decide = Some(true),
-                (Agregat::Tous, Val::Booleen(false)) => decide = Some(false),
+                (Agregat::Nombre, Vue::Booleen(b)) => compte += u32::from(b),
+                (Agregat::Existe, Vue::Booleen(true)) => decide = Some(true),
+                (Agregat::Tous, Vue::Booleen(false)) => decide = Some(false),
                 _ => {}
             }
             if decide.is_some() {
@@ -909,7 +1445,7 @@ impl<'a> Contexte<'a> {
         self.enfant = ancien_e;
         self.personne = ancien_p;
         if let Some(b) = decide {
-            return Ok(Val::Booleen(b));
+            return Ok(Vue::Booleen(b).val());
         }
         if !m.est_vide() {
             if ag == Agregat::Somme {
@@ -919,11 +1455,54 @@ impl<'a> Contexte<'a> {
             return Ok(self.inconnu(m));
         }
         Ok(match ag {
-            Agregat::Somme => Val::Nombre(somme),
-            Agregat::Nombre => Val::Nombre(Decimal::from(compte)),
-            Agregat::Existe => Val::Booleen(false),
-            Agregat::Tous => Val::Booleen(true),
+            Agregat::Somme => Vue::Nombre(somme).val(),
+            Agregat::Nombre => Vue::Nombre(Decimal::from(compte)).val(),
+            Agregat::Existe => Vue::Booleen(false).val(),
+            Agregat::Tous => Vue::Booleen(true).val(),
         })
+    }
+}
+
+/// A binary operation on known values in the common cases (numbers;
+/// equality of known values), when it does not fail: what
+/// [`Contexte::binaire_valeurs`] gives for them. `None` for the others.
+#[inline(always)]
+fn binaire_rapide(op: BinOp, va: &Val, vb: &Val) -> Option<Val> {
+    if va.est_nombre() && vb.est_nombre() {
+        let (x, y) = (va.decimal(), vb.decimal());
+        return Some(match op {
+            BinOp::Lt => Val::booleen(comparer(x, y).is_lt()),
+            BinOp::Le => Val::booleen(comparer(x, y).is_le()),
+            BinOp::Gt => Val::booleen(comparer(x, y).is_gt()),
+            BinOp::Ge => Val::booleen(comparer(x, y).is_ge()),
+            BinOp::Eq => Val::booleen(x == y),
+            BinOp::Ne => Val::booleen(x != y),
+            _ => Val::nombre(arithmetique(op, x, y)?),
+        });
+    }
+    if !va.est_connue() || !vb.est_connue() {
+        return None;
+    }
+    match op {
+        BinOp::Eq => Some(Val::booleen(va == vb)),
+        BinOp::Ne => Some(Val::booleen(va != vb)),
+        _ => None,
+    }
+}
+
+/// `+ - * /` on known numbers, `None` on failure. A zero right operand of
+/// `*` is the result as it is (the tree evaluator's `0 * x` rule, from the
+/// right).
+#[inline(always)]
+fn arithmetique(op: BinOp, x: Decimal, y: Decimal) -> Option<Decimal> {
+    match op {
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul if y.is_zero() => Some(y),
+        BinOp::Mul => x.checked_mul(y),
+        BinOp::Div if y.is_zero() => None,
+        BinOp::Div => x.checked_div(y),
+        _ => None,
     }
 }
 
@@ -939,6 +1518,18 @@ fn comparer(x: Decimal, y: Decimal) -> std::cmp::Ordering {
     }
 }
 
+/// `d.round_dp_with_strategy(dp, strategie)` without the call when `d`
+/// has at most `dp` decimals (then it is `d` itself, as that function
+/// returns first thing): most amounts already are in cents.
+#[inline(always)]
+fn arrondir_dp(d: Decimal, dp: u32, strategie: RoundingStrategy) -> Decimal {
+    if d.scale() <= dp {
+        d
+    } else {
+        d.round_dp_with_strategy(dp, strategie)
+    }
+}
+
 fn arrondir(d: Decimal, mode: Arrondi, decimales: i32) -> Result<Decimal, ErreurCalcul> {
     let strategie = match mode {
         Arrondi::PlusProche => RoundingStrategy::MidpointAwayFromZero,
@@ -946,7 +1537,7 @@ fn arrondir(d: Decimal, mode: Arrondi, decimales: i32) -> Result<Decimal, Erreur
         Arrondi::Superieur => RoundingStrategy::ToPositiveInfinity,
     };
     if decimales >= 0 {
-        return Ok(d.round_dp_with_strategy(decimales as u32, strategie));
+        return Ok(arrondir_dp(d, decimales as u32, strategie));
     }
     let facteur = Decimal::from(10i64.pow((-decimales) as u32));
     let q = d
@@ -986,7 +1577,7 @@ pub fn format_nombre(d: Decimal) -> String {
 /// Appends a number formatted the French way ([`format_nombre`]) to a line.
 fn ecrire_nombre(s: &mut String, d: Decimal) {
     // Cents rounded half away from zero, as amounts are shown to claimants.
-    let d = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let d = arrondir_dp(d, 2, RoundingStrategy::MidpointAwayFromZero);
     // After rounding the scale is at most 2: the mantissa scaled to two
     // decimals is the number of cents (at most 2^96 · 100: fits a u128).
     let cents = d.mantissa().unsigned_abs() * 10u128.pow(2 - d.scale().min(2));
@@ -1065,11 +1656,11 @@ pub(super) fn premier_janvier(jour: u32, decalage: i32) -> u32 {
 /// Appends a known value to an explanation line (a line with an unknown
 /// value is left out, so callers never write one).
 fn ecrire_val(s: &mut String, v: Val) {
-    match v {
-        Val::Nombre(d) => ecrire_nombre(s, d),
-        Val::Booleen(b) => s.push_str(if b { "oui" } else { "non" }),
-        Val::Texte(t) => s.extend(t.chars().map(|c| if c == '_' { ' ' } else { c })),
-        Val::Inconnu(_) => {}
+    match v.vue() {
+        Vue::Nombre(d) => ecrire_nombre(s, d),
+        Vue::Booleen(b) => s.push_str(if b { "oui" } else { "non" }),
+        Vue::Texte(t) => s.extend(t.chars().map(|c| if c == '_' { ' ' } else { c })),
+        Vue::Inconnu(_) => {}
     }
 }
 
@@ -1095,8 +1686,9 @@ pub(super) fn evaluer_constante(rs: &RuleSet, p: &Programme, n: Id) -> Option<Va
         memo_contexte: Vec::new(),
         aides: Vec::new(),
         inconnues: Vec::new(),
-        champs: Vec::new(),
-        couple: Val::Booleen(false),
+        regs: Vec::new(),
+        base_champs: 0,
+        couple: Vue::Booleen(false).val(),
         message: String::new(),
         enfant: 0,
         personne: 0,
@@ -1155,7 +1747,7 @@ struct Calcul {
 impl Calcul {
     fn montant_visible(&self, aide: &Aide) -> Option<Decimal> {
         match self.statut {
-            Statut::Eligible if aide.montant.is_some() => self.montant.nombre(),
+            Statut::Eligible if aide.montant.is_some() => self.montant.nombre_connu(),
             _ => None,
         }
     }
@@ -1192,7 +1784,7 @@ fn parcourir(
                 let message = std::mem::take(&mut ctx.message);
                 let calcul = Calcul {
                     statut: Statut::Indetermine,
-                    montant: Val::Nombre(Decimal::ZERO),
+                    montant: Vue::Nombre(Decimal::ZERO).val(),
                     manquants: Manquants::VIDE,
                     sorties: Vec::new(),
                     explication: Vec::new(),
@@ -1249,7 +1841,7 @@ fn resultat(ctx: &Contexte<'_>, aide: &Aide, calcul: Calcul) -> ResultatAide {
         aide.sorties
             .iter()
             .zip(&sorties)
-            .filter_map(|((nom, _), v)| v.nombre().map(|d| (nom.clone(), d)))
+            .filter_map(|((nom, _), v)| v.nombre_connu().map(|d| (nom.clone(), d)))
             .collect()
     } else {
         Vec::new()
@@ -1288,14 +1880,14 @@ fn evaluer_aide(
     let mut manquants_conditions = Manquants::VIDE;
     let mut une_fausse = false;
     for (c, &n) in aide.conditions.iter().zip(&ap.conditions) {
-        let phrase = match ctx.operande(n)? {
-            Val::Booleen(true) => &c.oui,
-            Val::Booleen(false) => {
+        let phrase = match ctx.racine(n)?.vue() {
+            Vue::Booleen(true) => &c.oui,
+            Vue::Booleen(false) => {
                 une_fausse = true;
                 &c.non
             }
             v => {
-                manquants_conditions = manquants_conditions.union(ctx.manquants(v));
+                manquants_conditions = manquants_conditions.union(ctx.manquants(v.val()));
                 &c.inconnu
             }
         };
@@ -1303,24 +1895,24 @@ fn evaluer_aide(
             explication.push(phrase.clone());
         }
     }
-    let mut montant = Val::Nombre(Decimal::ZERO);
+    let mut montant = Val::nombre(Decimal::ZERO);
     let mut sorties = Vec::new();
     let mut minimum = None;
     if !une_fausse {
         if let Some(m) = ap.montant {
-            montant = ctx.operande(m)?;
+            montant = ctx.racine(m)?;
         }
         if let Some(m) = ap.minimum {
-            minimum = ctx.operande(m)?.nombre();
+            minimum = ctx.racine(m)?.nombre_connu();
         }
         for &s in &ap.sorties {
-            sorties.push(ctx.operande(s)?);
+            sorties.push(ctx.racine(s)?);
         }
     }
     // The amount can settle the status on its own: a differential aid whose
     // amount is already 0 is not due, whatever the unknown conditions say.
-    let montant_nul = match (montant, aide.montant.is_some()) {
-        (Val::Nombre(d), true) => d <= Decimal::ZERO || minimum.is_some_and(|mini| d < mini),
+    let montant_nul = match (montant.vue(), aide.montant.is_some()) {
+        (Vue::Nombre(d), true) => d <= Decimal::ZERO || minimum.is_some_and(|mini| d < mini),
         _ => false,
     };
     let statut = if une_fausse || montant_nul {
@@ -1331,7 +1923,7 @@ fn evaluer_aide(
         Statut::Eligible
     };
     if complet && montant_nul && !une_fausse {
-        let d = montant.nombre().unwrap_or(Decimal::ZERO);
+        let d = montant.nombre_connu().unwrap_or(Decimal::ZERO);
         if d > Decimal::ZERO {
             explication.push(
                 format!(
@@ -1372,7 +1964,7 @@ fn evaluer_aide(
                                 }
                             }
                             MorceauP::Valeur(n) => {
-                                let v = ctx.operande(*n)?;
+                                let v = ctx.racine(*n)?;
                                 if !v.est_connue() {
                                     complete = false;
                                     break;
@@ -1391,13 +1983,13 @@ fn evaluer_aide(
         }
     }
     let eligible = match statut {
-        Statut::Eligible => Val::Booleen(true),
-        Statut::NonEligible => Val::Booleen(false),
+        Statut::Eligible => Vue::Booleen(true).val(),
+        Statut::NonEligible => Vue::Booleen(false).val(),
         Statut::Indetermine => ctx.inconnu(manquants),
     };
     let montant_pour_les_autres = match statut {
         Statut::Eligible => montant,
-        Statut::NonEligible => Val::Nombre(Decimal::ZERO),
+        Statut::NonEligible => Val::nombre(Decimal::ZERO),
         Statut::Indetermine => eligible,
     };
     let sorties_etat = aide
@@ -1408,8 +2000,8 @@ fn evaluer_aide(
             Statut::Eligible => sorties
                 .get(i)
                 .copied()
-                .unwrap_or(Val::Nombre(Decimal::ZERO)),
-            Statut::NonEligible => Val::Nombre(Decimal::ZERO),
+                .unwrap_or(Vue::Nombre(Decimal::ZERO).val()),
+            Statut::NonEligible => Vue::Nombre(Decimal::ZERO).val(),
             Statut::Indetermine => eligible,
         })
         .collect();
@@ -1433,6 +2025,39 @@ fn evaluer_aide(
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn values_in_two_words_keep_every_bit_of_a_number_and_their_kind() {
+        let nombres = [
+            dec!(0),
+            -dec!(0),
+            dec!(0.00),
+            dec!(-651.695),
+            dec!(1173.04),
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(1, 28),
+        ];
+        for d in nombres {
+            let v = Val::nombre(d);
+            assert_eq!(v.vue(), Vue::Nombre(d));
+            // The same bits, sign of zero and scale included.
+            assert_eq!(v.decimal().serialize(), d.serialize());
+            assert!(v.est_connue() && v.est_nombre());
+        }
+        for b in [true, false] {
+            assert_eq!(Vue::Booleen(b).val().vue(), Vue::Booleen(b));
+        }
+        for t in ["locataire", "aucun", "aucune"] {
+            assert_eq!(Vue::Texte(t).val().vue(), Vue::Texte(t));
+        }
+        let inconnu = Vue::Inconnu(7).val();
+        assert_eq!(inconnu.vue(), Vue::Inconnu(7));
+        assert!(!inconnu.est_connue() && !inconnu.est_nombre());
+        // Numbers compare as numbers.
+        assert!(Val::nombre(dec!(1.0)) == Val::nombre(dec!(1)));
+        assert_eq!(std::mem::size_of::<Val>(), 16);
+    }
 
     #[test]
     fn numbers_are_formatted_the_french_way() {

@@ -269,12 +269,25 @@ fn remplir_personne(valeurs: &mut [Valeur], p: Option<&Personne>, qui: usize) {
     valeurs[s(11)] = boolean(p.boursier, s(11));
 }
 
-/// Index of a household field by name; the names are constants of this module.
-fn foyer(nom: &str) -> usize {
-    CHAMPS_FOYER
-        .iter()
-        .position(|d| d.nom == nom)
-        .expect("champ du foyer déclaré dans CHAMPS_FOYER")
+/// Index of a household field by name; the names are constants of this
+/// module, and callers evaluate it at compile time (`const { foyer(…) }`):
+/// a name missing from [`CHAMPS_FOYER`] does not compile.
+const fn foyer(nom: &str) -> usize {
+    let mut i = 0;
+    while i < CHAMPS_FOYER.len() {
+        let (a, b) = (CHAMPS_FOYER[i].nom.as_bytes(), nom.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("champ du foyer déclaré dans CHAMPS_FOYER")
 }
 
 impl Faits {
@@ -290,35 +303,44 @@ impl Faits {
         }
         let couple = match s.couple() {
             Some(b) => Valeur::Booleen(b),
-            None => Valeur::inconnu(foyer("couple")),
+            None => Valeur::inconnu(const { foyer("couple") }),
         };
-        valeurs[foyer("couple")] = couple.clone();
+        valeurs[const { foyer("couple") }] = couple.clone();
         let nombre_enfants = match s.nombre_enfants() {
             Some(n) => Ok(n.min(MAX_ENFANTS)),
-            None => Err(Manquants::un(foyer("nombre_enfants"))),
+            None => Err(Manquants::un(const { foyer("nombre_enfants") })),
         };
         if let Ok(n) = nombre_enfants {
-            valeurs[foyer("nombre_enfants")] = Valeur::Nombre(Decimal::from(n));
+            valeurs[const { foyer("nombre_enfants") }] = Valeur::Nombre(Decimal::from(n));
         }
-        let l = s.logement.clone().unwrap_or_default();
-        valeurs[foyer("logement.statut")] =
-            texte(l.statut.map(|x| x.texte()), foyer("logement.statut"));
-        valeurs[foyer("logement.loyer")] = num(l.loyer, foyer("logement.loyer"));
-        valeurs[foyer("logement.colocation")] = boolean(l.colocation, foyer("logement.colocation"));
+        let vide = Default::default();
+        let l = s.logement.as_ref().unwrap_or(&vide);
+        valeurs[const { foyer("logement.statut") }] = texte(
+            l.statut.map(|x| x.texte()),
+            const { foyer("logement.statut") },
+        );
+        valeurs[const { foyer("logement.loyer") }] =
+            num(l.loyer, const { foyer("logement.loyer") });
+        valeurs[const { foyer("logement.colocation") }] =
+            boolean(l.colocation, const { foyer("logement.colocation") });
         let (zone, outre_mer) = zone_et_outre_mer(l.commune.as_deref(), l.code_postal.as_deref());
-        valeurs[foyer("logement.zone")] = zone;
-        valeurs[foyer("logement.outre_mer")] = outre_mer;
-        let f = s.foyer.clone().unwrap_or_default();
-        for (nom, v) in [
+        valeurs[const { foyer("logement.zone") }] = zone;
+        valeurs[const { foyer("logement.outre_mer") }] = outre_mer;
+        let vide = Default::default();
+        let f = s.foyer.as_ref().unwrap_or(&vide);
+        for (slot, v) in [
             (
-                "foyer.pension_alimentaire_recue",
+                const { foyer("foyer.pension_alimentaire_recue") },
                 f.pension_alimentaire_recue,
             ),
-            ("foyer.epargne", f.epargne),
-            ("foyer.autres_revenus", f.autres_revenus),
-            ("foyer.revenu_fiscal_reference", f.revenu_fiscal_reference),
+            (const { foyer("foyer.epargne") }, f.epargne),
+            (const { foyer("foyer.autres_revenus") }, f.autres_revenus),
+            (
+                const { foyer("foyer.revenu_fiscal_reference") },
+                f.revenu_fiscal_reference,
+            ),
         ] {
-            valeurs[foyer(nom)] = num(v, foyer(nom));
+            valeurs[slot] = num(v, slot);
         }
         remplir_personne(&mut valeurs, s.demandeur.as_ref(), 0);
         match &s.conjoint {
@@ -369,8 +391,8 @@ impl Faits {
 /// The housing-aid zone and the overseas flag, from the commune if known,
 /// else from the postal code when all its communes agree.
 fn zone_et_outre_mer(commune: Option<&str>, code_postal: Option<&str>) -> (Valeur, Valeur) {
-    let slot_commune = foyer("logement.commune");
-    let slot_cp = foyer("logement.code_postal");
+    let slot_commune = const { foyer("logement.commune") };
+    let slot_cp = const { foyer("logement.code_postal") };
     if let Some(c) = commune.and_then(geo::commune) {
         return (
             Valeur::Nombre(Decimal::from(c.zone.numero())),

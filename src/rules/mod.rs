@@ -11,6 +11,7 @@
 //! The engine is pure: no I/O, no clock. The caller passes the month to use
 //! when the situation does not name one.
 
+mod code;
 pub mod eval;
 pub mod expr;
 pub mod faits;

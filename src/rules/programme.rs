@@ -21,12 +21,16 @@
 //! operand that may fail (and so make the aid report an error) is kept.
 //! [`RuleSet::evaluer`] keeps the programs of the last months it saw.
 
+use super::code::Code;
 use super::eval;
 use super::expr::BinOp;
 use super::faits::Champ;
 use super::valeur::Valeur;
 use super::*;
 use std::sync::Mutex;
+
+/// The next [`Programme::id`].
+static PROCHAIN_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Index of a node in [`Programme::noeuds`].
 pub type Id = u32;
@@ -142,6 +146,11 @@ pub struct Programme {
     pub variables: Vec<Id>,
     /// Each aid's formulas, in [`RuleSet::aides`] order.
     pub aides: Vec<AideP>,
+    /// The same formulas as register instructions ([`code`](super::code)).
+    pub code: Code,
+    /// Distinguishes programs, for the evaluator's per-thread registers
+    /// (which hold the constants of the last program they served).
+    pub id: u64,
 }
 
 impl Programme {
@@ -177,6 +186,8 @@ impl Programme {
                 listes: Vec::new(),
                 variables: vec![Id::MAX; rs.variables.len()],
                 aides: Vec::with_capacity(rs.aides.len()),
+                code: Code::default(),
+                id: PROCHAIN_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             },
             etat_vars: vec![EtatVar::AFaire; rs.variables.len()],
         };
@@ -197,6 +208,7 @@ impl Programme {
             };
             c.p.aides.push(a);
         }
+        c.p.code = Code::compiler(&c.p);
         c.p
     }
 }

@@ -1,0 +1,552 @@
+//! A month's formulas as straight sequences of register instructions.
+//!
+//! Walking the [`Op`] tree costs a recursive call per operation (saving
+//! registers, dispatching, copying a 24-byte result back): for a complete
+//! household that overhead was most of the time. So, once per month, each
+//! variable's formula and each aid's condition, amount and explanation value
+//! becomes a [`Bloc`]: a run of [`Instr`]s over one array of values, the
+//! *registers*, in which constants and the household's fields have fixed
+//! places (so most operands are read where they lie, without an
+//! instruction) and each block has its own temporaries.
+//!
+//! The instructions do what the tree evaluator does, in the same order, and
+//! share its code for everything but the common known-number case: a value
+//! that is unknown takes the same three-valued path as before. Rare shapes
+//! (tables, scales, brackets, negation, a parameter missing for the month)
+//! are left to the tree evaluator by an [`Instr::Arbre`] instruction, so
+//! the two always agree; the formula inside an aggregation is a block of
+//! its own, run once per child or adult.
+//!
+//! Common shapes are fused: a comparison that decides a `si` or an item of
+//! `et`/`ou` is part of that instruction, a branch writes its value
+//! straight into the `si`'s register, and a register is 16 bits so that an
+//! instruction is 16 bytes.
+
+use super::expr::BinOp;
+use super::faits::{self, Champ};
+use super::programme::{Id, Op, Programme};
+use super::{Agregat, Arrondi, Collection};
+
+/// Index of a register. Sixteen bits keep an instruction in 16 bytes
+/// (the catalogue needs under 2,000 registers; a program that would need
+/// more than 65,536 is left to the tree evaluator, see [`Code::compiler`]).
+pub type Reg = u16;
+
+/// One instruction. Registers are absolute indexes; jumps are indexes in
+/// [`Code::instrs`].
+#[derive(Debug, Clone, Copy)]
+pub enum Instr {
+    /// `dst = src`.
+    Copier { dst: Reg, src: Reg },
+    /// A shared variable: its memo, or its block run now.
+    Var { dst: Reg, v: u32 },
+    /// A binary operation on two registers.
+    Bin { op: BinOp, dst: Reg, a: Reg, b: Reg },
+    /// `0 * x`: when `a` is zero, `dst = a` and x is not evaluated.
+    ZeroFois { a: Reg, dst: Reg, fin: u32 },
+    /// `si`: true goes on (the `alors` branch), false jumps to `sinon`; an
+    /// unknown condition runs both branches (`[ici + 1, sinon - 1)` and
+    /// `[sinon, fin)`, each ending by writing `dst`) and merges them.
+    Si {
+        cond: Reg,
+        dst: Reg,
+        sinon: u32,
+        fin: u32,
+    },
+    /// `si` on a comparison: as [`Instr::Si`] with the condition `a op b`.
+    SiCmp {
+        op: BinOp,
+        a: Reg,
+        b: Reg,
+        dst: Reg,
+        sinon: u32,
+        fin: u32,
+    },
+    /// An item of `et`/`ou` that is a comparison `a op b`: as [`Instr::EtOuItem`].
+    EtOuCmp {
+        op: BinOp,
+        a: Reg,
+        b: Reg,
+        dst: Reg,
+        ou: bool,
+        premier: bool,
+        fin: u32,
+    },
+    /// Unconditional jump.
+    Saut { cible: u32 },
+    /// One item of an `et`/`ou`: a deciding item ends it (jump to `fin`);
+    /// an unknown one adds its fields to `dst`. The first item starts `dst`
+    /// as `vrai` for `et` (`faux` for `ou`), what it stays if no item says
+    /// otherwise.
+    EtOuItem {
+        src: Reg,
+        dst: Reg,
+        ou: bool,
+        premier: bool,
+        fin: u32,
+    },
+    /// `min`/`max` of the registers `Code::listes[debut..fin]`.
+    MinMax {
+        dst: Reg,
+        debut: u32,
+        fin: u32,
+        min: bool,
+    },
+    /// Logical not.
+    Non { dst: Reg, src: Reg },
+    /// `ou_a_defaut`: a known `src` is the result (jump to `fin`); otherwise
+    /// the default's code follows.
+    ADefaut { src: Reg, dst: Reg, fin: u32 },
+    /// Rounding.
+    Arrondi {
+        dst: Reg,
+        src: Reg,
+        mode: Arrondi,
+        decimales: i32,
+    },
+    /// A field of the current child (`enfant.x`), by index within the child.
+    ChampEnfant { dst: Reg, i: u32 },
+    /// A field of the current adult (`personne.x`).
+    ChampPersonne { dst: Reg, i: u32 },
+    /// A variable that depends on the current child or adult.
+    VarContexte { dst: Reg, v: u32 },
+    /// The amount (or, `eligible`, whether it is granted) of another aid.
+    Aide { dst: Reg, aide: u32, eligible: bool },
+    /// An aggregation; its formula `x` is a block run per child or adult.
+    Agregat {
+        dst: Reg,
+        ag: Agregat,
+        coll: Collection,
+        x: Id,
+    },
+    /// A node left to the tree evaluator.
+    Arbre { dst: Reg, noeud: Id },
+}
+
+// Sixteen bytes: four instructions per cache line.
+const _: () = assert!(std::mem::size_of::<Instr>() == 16);
+
+/// A compiled formula: `Code::instrs[debut..fin]`, its value in `resultat`.
+#[derive(Debug, Clone, Copy)]
+pub struct Bloc {
+    /// First instruction.
+    pub debut: u32,
+    /// One past the last instruction.
+    pub fin: u32,
+    /// The register holding the value at the end.
+    pub resultat: Reg,
+}
+
+/// Every block of a month's program, and where the registers lie.
+#[derive(Debug, Clone, Default)]
+pub struct Code {
+    /// Instructions of every block.
+    pub instrs: Vec<Instr>,
+    /// Registers read by `min`/`max`.
+    pub listes: Vec<Reg>,
+    /// Blocks.
+    pub blocs: Vec<Bloc>,
+    /// The block of a node that is the root of a formula, `u32::MAX` for others.
+    pub bloc_du_noeud: Vec<u32>,
+    /// The block of each variable's formula (`None` for a leaf): one
+    /// lookup rather than three when a variable is first read.
+    pub blocs_des_vars: Vec<Option<Bloc>>,
+    /// First register of the household's fields (constants come first).
+    pub base_champs: u32,
+    /// First register of the partner's fields as formulas see them
+    /// (`conjoint.x`: nothing, or no, for a single person).
+    pub base_conjoint: u32,
+    /// How many registers an evaluation needs.
+    pub taille: usize,
+}
+
+impl Code {
+    /// The block compiled for a node, if it is the root of one.
+    #[inline]
+    pub fn bloc(&self, n: Id) -> Option<&Bloc> {
+        match self.bloc_du_noeud.get(n as usize) {
+            Some(&b) if b != u32::MAX => Some(&self.blocs[b as usize]),
+            _ => None,
+        }
+    }
+
+    /// Compiles the roots of a folded program: every variable, every aid's
+    /// conditions, amount, minimum, extra outputs and explanation values.
+    pub fn compiler(p: &Programme) -> Code {
+        let nc = p.constantes.len() as u32;
+        let base_champs = nc;
+        let base_conjoint = base_champs + faits::NOMBRE_CHAMPS as u32;
+        let mut c = Compilateur {
+            p,
+            code: Code {
+                bloc_du_noeud: vec![u32::MAX; p.noeuds.len()],
+                base_champs,
+                base_conjoint,
+                ..Code::default()
+            },
+            libre: base_conjoint + faits::CHAMPS_PERSONNE.len() as u32,
+            haut: 0,
+            trop_grand: false,
+            cible: None,
+        };
+        c.haut = c.libre;
+        let mut racines: Vec<Id> = p.variables.to_vec();
+        for a in &p.aides {
+            racines.extend(&a.conditions);
+            racines.extend(a.montant);
+            racines.extend(a.minimum);
+            racines.extend(&a.sorties);
+            for l in &a.explications {
+                if let super::programme::Ligne::Gabarit(morceaux) = l {
+                    for m in morceaux {
+                        if let super::programme::MorceauP::Valeur(n) = m {
+                            racines.push(*n);
+                        }
+                    }
+                }
+            }
+        }
+        // The formula inside an aggregation is run once per child or
+        // adult: a block too.
+        racines.extend(p.noeuds.iter().filter_map(|op| match op {
+            Op::Agregat(_, _, x) => Some(*x),
+            _ => None,
+        }));
+        for r in racines {
+            c.racine(r);
+        }
+        c.code.blocs_des_vars = p
+            .variables
+            .iter()
+            .map(|&n| c.code.bloc(n).copied())
+            .collect();
+        c.code.taille = c.haut as usize;
+        if c.trop_grand {
+            // Registers beyond 16 bits: no block, every formula goes
+            // through the tree evaluator (slower, same results).
+            c.code.instrs.clear();
+            c.code.blocs.clear();
+            c.code.bloc_du_noeud.iter_mut().for_each(|b| *b = u32::MAX);
+            c.code.blocs_des_vars.iter_mut().for_each(|b| *b = None);
+        }
+        c.code
+    }
+}
+
+struct Compilateur<'a> {
+    p: &'a Programme,
+    code: Code,
+    /// The next free register of the block being compiled.
+    libre: u32,
+    /// One past the highest register used so far.
+    haut: u32,
+    /// Whether a register did not fit in a [`Reg`].
+    trop_grand: bool,
+    /// Where [`Self::valeur`] should put the node it compiles (see [`Self::branche`]).
+    cible: Option<Reg>,
+}
+
+impl Compilateur<'_> {
+    /// A block for a root, unless it is a leaf (read without a block) or
+    /// compiled already.
+    fn racine(&mut self, n: Id) {
+        if n == Id::MAX || self.code.bloc_du_noeud[n as usize] != u32::MAX {
+            return;
+        }
+        if matches!(
+            self.p.op(n),
+            Op::Const(_) | Op::Champ(_) | Op::Var(_) | Op::MontantAide(_) | Op::EligibleAide(_)
+        ) {
+            return;
+        }
+        // Each block has its own temporaries: a block may run while
+        // another is half done (a variable read for the first time).
+        self.libre = self.haut;
+        let debut = self.code.instrs.len() as u32;
+        let resultat = self.valeur(n);
+        let fin = self.code.instrs.len() as u32;
+        self.code.blocs.push(Bloc {
+            debut,
+            fin,
+            resultat,
+        });
+        self.code.bloc_du_noeud[n as usize] = (self.code.blocs.len() - 1) as u32;
+    }
+
+    /// The register for a node's value: the one asked for, or a new one.
+    fn dst(&mut self, cible: Option<Reg>) -> Reg {
+        match cible {
+            Some(r) => r,
+            None => self.temp(),
+        }
+    }
+
+    fn temp(&mut self) -> Reg {
+        let r = self.libre;
+        self.libre += 1;
+        self.haut = self.haut.max(self.libre);
+        self.reg(r)
+    }
+
+    /// A register index as an instruction holds it.
+    fn reg(&mut self, r: u32) -> Reg {
+        Reg::try_from(r).unwrap_or_else(|_| {
+            self.trop_grand = true;
+            0
+        })
+    }
+
+    fn emettre(&mut self, i: Instr) -> u32 {
+        self.code.instrs.push(i);
+        (self.code.instrs.len() - 1) as u32
+    }
+
+    fn ici(&self) -> u32 {
+        self.code.instrs.len() as u32
+    }
+
+    /// The register a leaf lies in, if it is one that has a fixed place.
+    fn feuille(&mut self, n: Id) -> Option<Reg> {
+        let r = match self.p.op(n) {
+            Op::Const(c) if self.p.constantes_connues[c as usize].is_some() => c,
+            Op::Champ(Champ::Fixe(s)) => self.code.base_champs + s as u32,
+            Op::Champ(Champ::Conjoint(i)) => self.code.base_conjoint + i as u32,
+            _ => return None,
+        };
+        Some(self.reg(r))
+    }
+
+    /// Code computing a node; the register holding its value. Temporaries
+    /// above the result are free again afterwards.
+    fn valeur(&mut self, n: Id) -> Reg {
+        // A branch's or default's register, for the node itself only.
+        let cible = self.cible.take();
+        if let Some(r) = self.feuille(n) {
+            return r;
+        }
+        let marque = self.libre;
+        match self.p.op(n) {
+            Op::Var(v) => {
+                let dst = self.dst(cible);
+                self.emettre(Instr::Var { dst, v: v as u32 });
+                dst
+            }
+            Op::VarContexte(v) => {
+                let dst = self.dst(cible);
+                self.emettre(Instr::VarContexte { dst, v: v as u32 });
+                dst
+            }
+            Op::Champ(Champ::EnfantCourant(i)) => {
+                let dst = self.dst(cible);
+                self.emettre(Instr::ChampEnfant { dst, i: i as u32 });
+                dst
+            }
+            Op::Champ(Champ::PersonneCourante(i)) => {
+                let dst = self.dst(cible);
+                self.emettre(Instr::ChampPersonne { dst, i: i as u32 });
+                dst
+            }
+            Op::Bin(op, a, b) => {
+                let ra = self.valeur(a);
+                // The tree evaluator checks every left operand of `*` for
+                // zero; only a constant's value is known here (a zero
+                // constant was folded away).
+                let saut = (op == BinOp::Mul && !matches!(self.p.op(a), Op::Const(_))).then(|| {
+                    self.emettre(Instr::ZeroFois {
+                        a: ra,
+                        dst: 0,
+                        fin: 0,
+                    })
+                });
+                let rb = self.valeur(b);
+                self.libre = marque;
+                let dst = self.dst(cible);
+                self.emettre(Instr::Bin {
+                    op,
+                    dst,
+                    a: ra,
+                    b: rb,
+                });
+                if let Some(s) = saut {
+                    let fin = self.ici();
+                    self.code.instrs[s as usize] = Instr::ZeroFois { a: ra, dst, fin };
+                }
+                dst
+            }
+            Op::Si(c, a, b) => {
+                let cmp = self.comparaison(c);
+                let rc = match cmp {
+                    Some(_) => 0,
+                    None => self.valeur(c),
+                };
+                self.libre = marque;
+                let dst = self.dst(cible);
+                let si = self.emettre(Instr::Saut { cible: 0 });
+                self.branche(a, dst);
+                let saut = self.emettre(Instr::Saut { cible: 0 });
+                let sinon = self.ici();
+                self.branche(b, dst);
+                let fin = self.ici();
+                self.code.instrs[si as usize] = match cmp {
+                    Some((op, a, b)) => Instr::SiCmp {
+                        op,
+                        a,
+                        b,
+                        dst,
+                        sinon,
+                        fin,
+                    },
+                    None => Instr::Si {
+                        cond: rc,
+                        dst,
+                        sinon,
+                        fin,
+                    },
+                };
+                self.code.instrs[saut as usize] = Instr::Saut { cible: fin };
+                dst
+            }
+            // An empty `et`/`ou` (folded away when compiling the month, so
+            // never seen in practice) has no first item to start its value.
+            Op::Et(l) | Op::Ou(l) if self.p.liste(l).is_empty() => {
+                let dst = self.dst(cible);
+                self.emettre(Instr::Arbre { dst, noeud: n });
+                dst
+            }
+            Op::Et(l) | Op::Ou(l) => {
+                let ou = matches!(self.p.op(n), Op::Ou(_));
+                let dst = self.dst(cible);
+                let apres = self.libre;
+                let mut items = Vec::new();
+                for (k, &x) in self.p.liste(l).iter().enumerate() {
+                    let premier = k == 0;
+                    let i = match self.comparaison(x) {
+                        Some((op, a, b)) => self.emettre(Instr::EtOuCmp {
+                            op,
+                            a,
+                            b,
+                            dst,
+                            ou,
+                            premier,
+                            fin: 0,
+                        }),
+                        None => {
+                            let r = self.valeur(x);
+                            self.emettre(Instr::EtOuItem {
+                                src: r,
+                                dst,
+                                ou,
+                                premier,
+                                fin: 0,
+                            })
+                        }
+                    };
+                    items.push(i);
+                    self.libre = apres;
+                }
+                let fin = self.ici();
+                for i in items {
+                    match &mut self.code.instrs[i as usize] {
+                        Instr::EtOuItem { fin: f, .. } | Instr::EtOuCmp { fin: f, .. } => *f = fin,
+                        _ => {}
+                    }
+                }
+                dst
+            }
+            Op::Min(l) | Op::Max(l) => {
+                let min = matches!(self.p.op(n), Op::Min(_));
+                let regs: Vec<Reg> = self.p.liste(l).iter().map(|&x| self.valeur(x)).collect();
+                let debut = self.code.listes.len() as u32;
+                self.code.listes.extend(regs);
+                let fin = self.code.listes.len() as u32;
+                self.libre = marque;
+                let dst = self.dst(cible);
+                self.emettre(Instr::MinMax {
+                    dst,
+                    debut,
+                    fin,
+                    min,
+                });
+                dst
+            }
+            Op::Non(x) => {
+                let src = self.valeur(x);
+                self.libre = marque;
+                let dst = self.dst(cible);
+                self.emettre(Instr::Non { dst, src });
+                dst
+            }
+            Op::ADefaut(a, b) => {
+                let src = self.valeur(a);
+                self.libre = marque;
+                let dst = self.dst(cible);
+                let i = self.emettre(Instr::ADefaut { src, dst, fin: 0 });
+                self.branche(b, dst);
+                let fin = self.ici();
+                self.code.instrs[i as usize] = Instr::ADefaut { src, dst, fin };
+                dst
+            }
+            Op::Arrondi(mode, x, decimales) => {
+                let src = self.valeur(x);
+                self.libre = marque;
+                let dst = self.dst(cible);
+                self.emettre(Instr::Arrondi {
+                    dst,
+                    src,
+                    mode,
+                    decimales,
+                });
+                dst
+            }
+            Op::MontantAide(a) | Op::EligibleAide(a) => {
+                let eligible = matches!(self.p.op(n), Op::EligibleAide(_));
+                let dst = self.dst(cible);
+                self.emettre(Instr::Aide {
+                    dst,
+                    aide: a as u32,
+                    eligible,
+                });
+                dst
+            }
+            Op::Agregat(ag, coll, x) => {
+                let dst = self.dst(cible);
+                self.emettre(Instr::Agregat { dst, ag, coll, x });
+                dst
+            }
+            _ => {
+                let dst = self.dst(cible);
+                self.emettre(Instr::Arbre { dst, noeud: n });
+                dst
+            }
+        }
+    }
+
+    /// For a comparison `a op b`, the code of its operands and their
+    /// registers (the comparison itself is left to the instruction that
+    /// uses it). Temporaries stay taken until the caller frees them.
+    fn comparaison(&mut self, n: Id) -> Option<(BinOp, Reg, Reg)> {
+        match self.p.op(n) {
+            Op::Bin(
+                op @ (BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne),
+                a,
+                b,
+            ) => {
+                let ra = self.valeur(a);
+                let rb = self.valeur(b);
+                Some((op, ra, rb))
+            }
+            _ => None,
+        }
+    }
+
+    /// Code computing a node into `dst` (a branch of `si` or a default).
+    fn branche(&mut self, n: Id, dst: Reg) {
+        let marque = self.libre;
+        self.cible = Some(dst);
+        let r = self.valeur(n);
+        if r != dst {
+            self.emettre(Instr::Copier { dst, src: r });
+        }
+        self.libre = marque;
+    }
+}
