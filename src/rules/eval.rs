@@ -755,20 +755,7 @@ impl<'a> Contexte<'a> {
                         };
                         connu = Some(match connu {
                             None => d,
-                            Some(a) if min => {
-                                if comparer(a, d).is_gt() {
-                                    d
-                                } else {
-                                    a
-                                }
-                            }
-                            Some(a) => {
-                                if comparer(a, d).is_lt() {
-                                    d
-                                } else {
-                                    a
-                                }
-                            }
+                            Some(a) => garder_min_max(a, d, min),
                         });
                     }
                     let v = if tous_connus {
@@ -1213,21 +1200,7 @@ impl<'a> Contexte<'a> {
                 Vue::Nombre(d) => {
                     connu = Some(match connu {
                         None => d,
-                        // As `Decimal::min` and `Decimal::max` choose.
-                        Some(a) if est_min => {
-                            if comparer(a, d).is_gt() {
-                                d
-                            } else {
-                                a
-                            }
-                        }
-                        Some(a) => {
-                            if comparer(a, d).is_lt() {
-                                d
-                            } else {
-                                a
-                            }
-                        }
+                        Some(a) => garder_min_max(a, d, est_min),
                     });
                     i += 1;
                 }
@@ -1504,6 +1477,18 @@ fn arithmetique(op: BinOp, x: Decimal, y: Decimal) -> Option<Decimal> {
         BinOp::Div => x.checked_div(y),
         _ => None,
     }
+}
+
+/// Of `a` (kept so far) and `d`, the one `min` or `max` keeps, as
+/// `Decimal::min` and `Decimal::max` choose: `a` on a tie.
+#[inline(always)]
+fn garder_min_max(a: Decimal, d: Decimal, min: bool) -> Decimal {
+    let remplacer = if min {
+        comparer(a, d).is_gt()
+    } else {
+        comparer(a, d).is_lt()
+    };
+    if remplacer { d } else { a }
 }
 
 /// `x.cmp(&y)`, without a call when both have the same scale (most
