@@ -213,6 +213,11 @@ impl Service {
             .filter(|d| maintenant.saturating_sub(d.maj) <= self.expiration_secondes))
     }
 
+    /// The stored conversation of a key, unless it expired.
+    pub fn conversation_cle(&self, cle: &Cle) -> Result<Option<Conversation>, ErreurMagasin> {
+        Ok(self.dossier(cle)?.map(|d| d.conversation))
+    }
+
     /// Where a conversation stands, without changing it: the question
     /// waiting (in `invite`) or the results (in `aides`). `None` when there
     /// is no conversation (never begun, erased or expired).

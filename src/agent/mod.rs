@@ -685,18 +685,21 @@ async fn repondre(
     apres(&console, &s, r, &retour)
 }
 
-/// The question to answer again, and the answer given before.
+/// The call, the question to answer again, and the answer given before.
 fn a_modifier(
     console: &Console,
     id: &str,
     agent: &str,
     question: &str,
-) -> Result<Option<(Invite, String)>, String> {
+) -> Result<Option<(Appel, Invite, String)>, String> {
     let Some(appel) = console.appel(id, agent)? else {
         return Ok(None);
     };
     let service = &console.service;
-    let Some((c, _)) = service.ecran(&appel.cle).map_err(|e| e.to_string())? else {
+    let Some(c) = service
+        .conversation_cle(&appel.cle)
+        .map_err(|e| e.to_string())?
+    else {
         return Ok(None);
     };
     let Some(donnee) = service
@@ -710,7 +713,7 @@ fn a_modifier(
     Ok(service
         .moteur
         .invite_question(&c, question)
-        .map(|i| (i, donnee.reponse)))
+        .map(|i| (appel, i, donnee.reponse)))
 }
 
 async fn page_modifier(
@@ -720,7 +723,7 @@ async fn page_modifier(
 ) -> Response {
     let (c, login, id2) = (console.clone(), s.login.clone(), id.clone());
     match bloquant(&console, move || a_modifier(&c, &id2, &login, &question)).await {
-        Ok(Some((invite, actuelle))) => html(
+        Ok(Some((_, invite, actuelle))) => html(
             StatusCode::OK,
             pages::modifier(console.mots(), &s, &id, &invite, &actuelle, &[]),
         ),
@@ -754,10 +757,7 @@ async fn modifier(
     };
     let (c, login, id2) = (console.clone(), s.login.clone(), id.clone());
     let r = bloquant(&console, move || {
-        let Some((invite, actuelle)) = a_modifier(&c, &id2, &login, &question)? else {
-            return Ok(Corrige::Introuvable);
-        };
-        let Some(mut a) = c.appel(&id2, &login)? else {
+        let Some((mut a, invite, actuelle)) = a_modifier(&c, &id2, &login, &question)? else {
             return Ok(Corrige::Introuvable);
         };
         match c
@@ -923,9 +923,9 @@ fn clore_rappel(console: &Console, appel: &Appel) -> Result<String, String> {
     };
     // The person is told in the language of their conversation.
     let langue = service
-        .ecran(&appel.cle)
+        .conversation_cle(&appel.cle)
         .map_err(|e| e.to_string())?
-        .map(|(c, _)| c.langue)
+        .map(|c| c.langue)
         .unwrap_or_default();
     let Some(contact) = service.contact(&demande) else {
         return Ok(m.t("clos-injoignable"));
