@@ -1529,7 +1529,14 @@ fn comparer(x: Decimal, y: Decimal) -> std::cmp::Ordering {
             mx.cmp(&(my * 10i128.pow(sx - sy)))
         }
     } else {
-        x.cmp(&y)
+        // Larger mantissas (a quotient's 28 decimals): the same, when the
+        // product does not overflow (10^28 fits an i128).
+        let r = if sx < sy {
+            mx.checked_mul(10i128.pow(sy - sx)).map(|a| a.cmp(&my))
+        } else {
+            my.checked_mul(10i128.pow(sx - sy)).map(|b| mx.cmp(&b))
+        };
+        r.unwrap_or_else(|| x.cmp(&y))
     }
 }
 
@@ -1547,24 +1554,41 @@ fn arrondir_dp(d: Decimal, dp: u32, strategie: RoundingStrategy) -> Decimal {
     // the magnitude by 10^(scale - dp), adds one by the strategy from the
     // remainder (against half of 10^(scale - dp) for the midpoint), and
     // builds the result with `from_parts` (a zero result is positive).
+    // Larger mantissas (up to 96 bits, a quotient's) and up to 28 digits
+    // to drop: the same in 128 bits.
     let m = d.mantissa();
     let diff = scale - dp;
-    if m != 0 && diff <= 19 {
-        if let Ok(u) = u64::try_from(m.unsigned_abs()) {
-            let negatif = m < 0;
+    if m == 0 {
+        return d.round_dp_with_strategy(dp, strategie);
+    }
+    let negatif = m < 0;
+    let plus_un = |r_nul: bool, au_milieu: bool| match strategie {
+        RoundingStrategy::MidpointAwayFromZero => Some(au_milieu),
+        RoundingStrategy::ToNegativeInfinity => Some(negatif && !r_nul),
+        RoundingStrategy::ToPositiveInfinity => Some(!negatif && !r_nul),
+        _ => None,
+    };
+    let u = m.unsigned_abs();
+    if diff <= 19 {
+        if let Ok(u) = u64::try_from(u) {
             let p = 10u64.pow(diff);
             let (q, r) = (u / p, u % p);
-            let plus_un = match strategie {
-                RoundingStrategy::MidpointAwayFromZero => r >= p / 2,
-                RoundingStrategy::ToNegativeInfinity => negatif && r != 0,
-                RoundingStrategy::ToPositiveInfinity => !negatif && r != 0,
-                _ => return d.round_dp_with_strategy(dp, strategie),
-            };
-            let q = q + u64::from(plus_un);
-            return Decimal::from_parts(q as u32, (q >> 32) as u32, 0, negatif, dp);
+            if let Some(plus) = plus_un(r == 0, r >= p / 2) {
+                let q = q + u64::from(plus);
+                return Decimal::from_parts(q as u32, (q >> 32) as u32, 0, negatif, dp);
+            }
         }
     }
-    d.round_dp_with_strategy(dp, strategie)
+    let p = 10u128.pow(diff);
+    let (q, r) = (u / p, u % p);
+    match plus_un(r == 0, r >= p / 2) {
+        Some(plus) => {
+            // q < 2^96 / 10, so q + 1 fits the 96 bits.
+            let q = q + u128::from(plus);
+            Decimal::from_parts(q as u32, (q >> 32) as u32, (q >> 64) as u32, negatif, dp)
+        }
+        None => d.round_dp_with_strategy(dp, strategie),
+    }
 }
 
 fn arrondir(d: Decimal, mode: Arrondi, decimales: i32) -> Result<Decimal, ErreurCalcul> {
@@ -1618,9 +1642,7 @@ fn ecrire_nombre(s: &mut String, d: Decimal) {
     // After rounding the scale is at most 2: the mantissa scaled to two
     // decimals is the number of cents (at most 2^96 · 100: fits a u128).
     let cents = d.mantissa().unsigned_abs() * 10u128.pow(2 - d.scale().min(2));
-    if d.is_sign_negative() && cents != 0 {
-        s.push('-');
-    }
+    let negatif = d.is_sign_negative() && cents != 0;
     // Digits of the integer part, then groups of three separated by spaces;
     // in 64 bits when the number fits (always, for amounts): 128-bit
     // division is a library call.
@@ -1648,10 +1670,20 @@ fn ecrire_nombre(s: &mut String, d: Decimal) {
             }
         }
     }
+    // Written in a local buffer, then appended at once (at most a sign,
+    // 29 digits, 9 spaces and 3 characters of cents).
+    let mut sortie = [0u8; 48];
+    let mut l = 0;
+    if negatif {
+        sortie[0] = b'-';
+        l = 1;
+    }
     for i in (0..n).rev() {
-        s.push(chiffres[i] as char);
+        sortie[l] = chiffres[i];
+        l += 1;
         if i > 0 && i % 3 == 0 {
-            s.push(' ');
+            sortie[l] = b' ';
+            l += 1;
         }
     }
     let frac = match petit {
@@ -1659,10 +1691,10 @@ fn ecrire_nombre(s: &mut String, d: Decimal) {
         None => (cents % 100) as u8,
     };
     if frac != 0 {
-        s.push(',');
-        s.push((b'0' + frac / 10) as char);
-        s.push((b'0' + frac % 10) as char);
+        sortie[l..l + 3].copy_from_slice(&[b',', b'0' + frac / 10, b'0' + frac % 10]);
+        l += 3;
     }
+    s.push_str(std::str::from_utf8(&sortie[..l]).expect("ASCII"));
 }
 
 /// Appends a value to an explanation line; false when it is not known (the
