@@ -1510,13 +1510,21 @@ fn arithmetique(op: BinOp, x: Decimal, y: Decimal) -> Option<Decimal> {
 /// `x.cmp(&y)`, without a call when both have the same scale (most
 /// comparisons: amounts against ceilings in cents, ages against ages), where
 /// the order is that of the signed mantissas (and -0 equals 0, as for `Decimal`).
-#[inline]
+#[inline(always)]
 fn comparer(x: Decimal, y: Decimal) -> std::cmp::Ordering {
+    if x.scale() == y.scale() {
+        x.mantissa().cmp(&y.mantissa())
+    } else {
+        comparer_echelles(x, y)
+    }
+}
+
+/// [`comparer`] for numbers of different scales, out of line so that the
+/// common case stays small where it is inlined.
+#[inline(never)]
+fn comparer_echelles(x: Decimal, y: Decimal) -> std::cmp::Ordering {
     let (sx, sy) = (x.scale(), y.scale());
     let (mx, my) = (x.mantissa(), y.mantissa());
-    if sx == sy {
-        return mx.cmp(&my);
-    }
     // Different scales (an amount in cents against a whole ceiling): the
     // mantissa of fewer decimals brought to the other's scale, exactly in
     // 128 bits when both fit in 64 bits and the gap is at most 18 digits
@@ -1642,7 +1650,9 @@ fn ecrire_nombre(s: &mut String, d: Decimal) {
     // After rounding the scale is at most 2: the mantissa scaled to two
     // decimals is the number of cents (at most 2^96 · 100: fits a u128).
     let cents = d.mantissa().unsigned_abs() * 10u128.pow(2 - d.scale().min(2));
-    let negatif = d.is_sign_negative() && cents != 0;
+    if d.is_sign_negative() && cents != 0 {
+        s.push('-');
+    }
     // Digits of the integer part, then groups of three separated by spaces;
     // in 64 bits when the number fits (always, for amounts): 128-bit
     // division is a library call.
@@ -1670,20 +1680,10 @@ fn ecrire_nombre(s: &mut String, d: Decimal) {
             }
         }
     }
-    // Written in a local buffer, then appended at once (at most a sign,
-    // 29 digits, 9 spaces and 3 characters of cents).
-    let mut sortie = [0u8; 48];
-    let mut l = 0;
-    if negatif {
-        sortie[0] = b'-';
-        l = 1;
-    }
     for i in (0..n).rev() {
-        sortie[l] = chiffres[i];
-        l += 1;
+        s.push(chiffres[i] as char);
         if i > 0 && i % 3 == 0 {
-            sortie[l] = b' ';
-            l += 1;
+            s.push(' ');
         }
     }
     let frac = match petit {
@@ -1691,10 +1691,10 @@ fn ecrire_nombre(s: &mut String, d: Decimal) {
         None => (cents % 100) as u8,
     };
     if frac != 0 {
-        sortie[l..l + 3].copy_from_slice(&[b',', b'0' + frac / 10, b'0' + frac % 10]);
-        l += 3;
+        s.push(',');
+        s.push((b'0' + frac / 10) as char);
+        s.push((b'0' + frac % 10) as char);
     }
-    s.push_str(std::str::from_utf8(&sortie[..l]).expect("ASCII"));
 }
 
 /// Appends a value to an explanation line; false when it is not known (the
