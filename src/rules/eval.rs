@@ -275,7 +275,7 @@ struct Etat {
 #[derive(Default)]
 struct Memoire {
     memo: Vec<Val>,
-    memo_contexte: Vec<Option<Val>>,
+    memo_contexte: Vec<Val>,
     aides: Vec<Option<Etat>>,
     inconnues: Vec<Inconnue>,
     regs: Vec<Val>,
@@ -296,7 +296,7 @@ struct Contexte<'a> {
     /// Shared variables computed so far.
     memo: Vec<Val>,
     /// Per-child or per-adult variables computed so far.
-    memo_contexte: Vec<Option<Val>>,
+    memo_contexte: Vec<Val>,
     /// Aids evaluated so far (`None`: failed, or not yet).
     aides: Vec<Option<Etat>>,
     /// The unknowns that [`Val::Inconnu`] points to.
@@ -328,7 +328,7 @@ impl<'a> Contexte<'a> {
         memo.clear();
         memo.resize(rs.variables.len(), Val::ABSENTE);
         memo_contexte.clear();
-        memo_contexte.resize(rs.taille_memo_contexte, None);
+        memo_contexte.resize(rs.taille_memo_contexte, Val::ABSENTE);
         aides.clear();
         aides.resize(rs.aides.len(), None);
         inconnues.clear();
@@ -901,11 +901,12 @@ impl<'a> Contexte<'a> {
                         Collection::Enfants => self.enfant,
                         Collection::Adultes => self.personne,
                     };
-                if let Some(x) = self.memo_contexte[i] {
+                let x = self.memo_contexte[i];
+                if !x.est_absente() {
                     return Ok(x);
                 }
                 let x = self.formule(v)?;
-                self.memo_contexte[i] = Some(x);
+                self.memo_contexte[i] = x;
                 Ok(x)
             }
             None => self.formule(v),
@@ -1494,12 +1495,41 @@ fn garder_min_max(a: Decimal, d: Decimal, min: bool) -> Decimal {
 /// `x.cmp(&y)`, without a call when both have the same scale (most
 /// comparisons: amounts against ceilings in cents, ages against ages), where
 /// the order is that of the signed mantissas (and -0 equals 0, as for `Decimal`).
-#[inline]
+#[inline(always)]
 fn comparer(x: Decimal, y: Decimal) -> std::cmp::Ordering {
     if x.scale() == y.scale() {
         x.mantissa().cmp(&y.mantissa())
     } else {
-        x.cmp(&y)
+        comparer_echelles(x, y)
+    }
+}
+
+/// [`comparer`] for numbers of different scales, out of line so that the
+/// common case stays small where it is inlined.
+#[inline(never)]
+fn comparer_echelles(x: Decimal, y: Decimal) -> std::cmp::Ordering {
+    let (sx, sy) = (x.scale(), y.scale());
+    let (mx, my) = (x.mantissa(), y.mantissa());
+    // Different scales (an amount in cents against a whole ceiling): the
+    // mantissa of fewer decimals brought to the other's scale, exactly in
+    // 128 bits when both fit in 64 bits and the gap is at most 18 digits
+    // (|m| < 2^63 times 10^18 < 2^123).
+    let petits = i64::try_from(mx).is_ok() && i64::try_from(my).is_ok();
+    if petits && sx.abs_diff(sy) <= 18 {
+        if sx < sy {
+            (mx * 10i128.pow(sy - sx)).cmp(&my)
+        } else {
+            mx.cmp(&(my * 10i128.pow(sx - sy)))
+        }
+    } else {
+        // Larger mantissas (a quotient's 28 decimals): the same, when the
+        // product does not overflow (10^28 fits an i128).
+        let r = if sx < sy {
+            mx.checked_mul(10i128.pow(sy - sx)).map(|a| a.cmp(&my))
+        } else {
+            my.checked_mul(10i128.pow(sx - sy)).map(|b| mx.cmp(&b))
+        };
+        r.unwrap_or_else(|| x.cmp(&y))
     }
 }
 
@@ -1508,10 +1538,49 @@ fn comparer(x: Decimal, y: Decimal) -> std::cmp::Ordering {
 /// returns first thing): most amounts already are in cents.
 #[inline(always)]
 fn arrondir_dp(d: Decimal, dp: u32, strategie: RoundingStrategy) -> Decimal {
-    if d.scale() <= dp {
-        d
-    } else {
-        d.round_dp_with_strategy(dp, strategie)
+    let scale = d.scale();
+    if scale <= dp {
+        return d;
+    }
+    // A non-zero mantissa of 64 bits and at most 19 digits to drop (the
+    // common case): that function's integer steps in 64 bits. It divides
+    // the magnitude by 10^(scale - dp), adds one by the strategy from the
+    // remainder (against half of 10^(scale - dp) for the midpoint), and
+    // builds the result with `from_parts` (a zero result is positive).
+    // Larger mantissas (up to 96 bits, a quotient's) and up to 28 digits
+    // to drop: the same in 128 bits.
+    let m = d.mantissa();
+    let diff = scale - dp;
+    if m == 0 {
+        return d.round_dp_with_strategy(dp, strategie);
+    }
+    let negatif = m < 0;
+    let plus_un = |r_nul: bool, au_milieu: bool| match strategie {
+        RoundingStrategy::MidpointAwayFromZero => Some(au_milieu),
+        RoundingStrategy::ToNegativeInfinity => Some(negatif && !r_nul),
+        RoundingStrategy::ToPositiveInfinity => Some(!negatif && !r_nul),
+        _ => None,
+    };
+    let u = m.unsigned_abs();
+    if diff <= 19 {
+        if let Ok(u) = u64::try_from(u) {
+            let p = 10u64.pow(diff);
+            let (q, r) = (u / p, u % p);
+            if let Some(plus) = plus_un(r == 0, r >= p / 2) {
+                let q = q + u64::from(plus);
+                return Decimal::from_parts(q as u32, (q >> 32) as u32, 0, negatif, dp);
+            }
+        }
+    }
+    let p = 10u128.pow(diff);
+    let (q, r) = (u / p, u % p);
+    match plus_un(r == 0, r >= p / 2) {
+        Some(plus) => {
+            // q < 2^96 / 10, so q + 1 fits the 96 bits.
+            let q = q + u128::from(plus);
+            Decimal::from_parts(q as u32, (q >> 32) as u32, (q >> 64) as u32, negatif, dp)
+        }
+        None => d.round_dp_with_strategy(dp, strategie),
     }
 }
 
@@ -2077,6 +2146,74 @@ mod tests {
             format_nombre(Decimal::MAX),
             "79 228 162 514 264 337 593 543 950 335"
         );
+    }
+
+    /// Pseudo-random decimals of every scale, small and large mantissas,
+    /// both signs, zeros of both signs.
+    fn decimaux_au_hasard() -> Vec<Decimal> {
+        let mut graine: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut suivant = move || {
+            graine = graine
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            graine
+        };
+        let mut v = Vec::new();
+        for i in 0..20_000u32 {
+            let brut = suivant();
+            let m: u128 = match i % 5 {
+                0 => (brut % 1000) as u128,
+                1 => (brut % 10_000_000) as u128,
+                2 => brut as u128,
+                3 => (brut as u128) << (suivant() % 33),
+                _ => (10u64.pow((brut % 19) as u32) / 2 * (1 + suivant() % 3)) as u128,
+            };
+            let m = m & ((1u128 << 96) - 1);
+            let scale = (suivant() % 29) as u32;
+            let negatif = suivant() % 2 == 0;
+            v.push(Decimal::from_parts(
+                m as u32,
+                (m >> 32) as u32,
+                (m >> 64) as u32,
+                negatif,
+                scale,
+            ));
+        }
+        v.push(-Decimal::ZERO);
+        v.push(Decimal::new(0, 5));
+        v
+    }
+
+    #[test]
+    fn fast_comparison_and_rounding_agree_with_rust_decimal_bit_for_bit() {
+        let v = decimaux_au_hasard();
+        for (i, &x) in v.iter().enumerate() {
+            for &y in &v[i..(i + 40).min(v.len())] {
+                assert_eq!(comparer(x, y), x.cmp(&y), "{x:?} {y:?}");
+                assert_eq!(comparer(y, x), y.cmp(&x), "{y:?} {x:?}");
+            }
+            // Same value, other scale.
+            if x.scale() < 28 {
+                let mut z = x;
+                z.rescale(x.scale() + 1);
+                assert_eq!(comparer(x, z), x.cmp(&z), "{x:?} {z:?}");
+            }
+            for dp in 0..=28 {
+                for strategie in [
+                    RoundingStrategy::MidpointAwayFromZero,
+                    RoundingStrategy::ToNegativeInfinity,
+                    RoundingStrategy::ToPositiveInfinity,
+                ] {
+                    let attendu = x.round_dp_with_strategy(dp, strategie);
+                    let obtenu = arrondir_dp(x, dp, strategie);
+                    assert_eq!(
+                        obtenu.serialize(),
+                        attendu.serialize(),
+                        "{x:?} {dp} {strategie:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
