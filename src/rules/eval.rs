@@ -175,9 +175,12 @@ impl Val {
         // `u32`s (flags, hi, lo, mid) with no padding: the same size and
         // alignment as `[u32; 4]`, and every bit pattern is a valid `[u32; 4]`.
         let [flags, hi, lo, mid] = unsafe { std::mem::transmute::<Decimal, [u32; 4]>(d) };
+        // The words in the order of the decimal's memory (on a little-endian
+        // machine these shifts are no instruction: the value is copied as it
+        // lies), and `b` is the mantissa's low 64 bits.
         Val {
-            a: flags as u64 | (lo as u64) << 32,
-            b: mid as u64 | (hi as u64) << 32,
+            a: flags as u64 | (hi as u64) << 32,
+            b: lo as u64 | (mid as u64) << 32,
         }
     }
 
@@ -195,9 +198,9 @@ impl Val {
     fn decimal(self) -> Decimal {
         let parts = [
             self.a as u32,
-            (self.b >> 32) as u32,
             (self.a >> 32) as u32,
             self.b as u32,
+            (self.b >> 32) as u32,
         ];
         // SAFETY: the layout is as in `nombre`, and these are the bits
         // `nombre` took from a `Decimal` (a number's tag is 0, which only
