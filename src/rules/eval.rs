@@ -105,7 +105,12 @@ impl std::fmt::Debug for Val {
 
 impl PartialEq for Val {
     fn eq(&self, autre: &Val) -> bool {
-        self.vue() == autre.vue()
+        match (self.a & Val::MASQUE, autre.a & Val::MASQUE) {
+            (0, 0) => comparer(self.decimal(), autre.decimal()).is_eq(),
+            // The same kind and payload: a word is the same index (`mot`
+            // gives one index per word), a boolean the same 0 or 1.
+            (x, y) => x == y && self.b == autre.b,
+        }
     }
 }
 
@@ -1075,7 +1080,7 @@ impl<'a> Contexte<'a> {
                     };
                     let t = tranches
                         .iter()
-                        .find(|t| t.jusqu_a.is_none_or(|j| base < j))
+                        .find(|t| t.jusqu_a.is_none_or(|j| comparer(base, j).is_lt()))
                         .unwrap_or_else(|| tranches.last().expect("a scale has a bracket"));
                     Vue::Nombre(t.montant.or(t.taux).unwrap_or(Decimal::ZERO)).val()
                 }
@@ -1513,28 +1518,39 @@ fn comparer(x: Decimal, y: Decimal) -> std::cmp::Ordering {
 fn comparer_echelles(x: Decimal, y: Decimal) -> std::cmp::Ordering {
     let (sx, sy) = (x.scale(), y.scale());
     let (mx, my) = (x.mantissa(), y.mantissa());
-    // Different scales (an amount in cents against a whole ceiling): the
-    // mantissa of fewer decimals brought to the other's scale, exactly in
-    // 128 bits when both fit in 64 bits and the gap is at most 18 digits
-    // (|m| < 2^63 times 10^18 < 2^123).
-    let petits = i64::try_from(mx).is_ok() && i64::try_from(my).is_ok();
-    if petits && sx.abs_diff(sy) <= 18 {
-        if sx < sy {
-            (mx * 10i128.pow(sy - sx)).cmp(&my)
-        } else {
-            mx.cmp(&(my * 10i128.pow(sx - sy)))
-        }
+    // The mantissa of fewer decimals brought to the other's scale, exactly
+    // in 128 bits when the product does not overflow: always when both fit
+    // in 64 bits and the gap is at most 18 digits (|m| < 2^63 times 10^18 <
+    // 2^123), the common case (an amount in cents against a whole ceiling);
+    // for larger mantissas (a quotient's 28 decimals), when it happens not to.
+    let (a, b, ecart) = if sx < sy {
+        (mx, my, sy - sx)
     } else {
-        // Larger mantissas (a quotient's 28 decimals): the same, when the
-        // product does not overflow (10^28 fits an i128).
-        let r = if sx < sy {
-            mx.checked_mul(10i128.pow(sy - sx)).map(|a| a.cmp(&my))
-        } else {
-            my.checked_mul(10i128.pow(sx - sy)).map(|b| mx.cmp(&b))
-        };
-        r.unwrap_or_else(|| x.cmp(&y))
-    }
+        (my, mx, sx - sy)
+    };
+    let p = PUISSANCES_DE_DIX[ecart as usize];
+    let petits = i64::try_from(a).is_ok() && ecart <= 18;
+    let ordre = if petits {
+        (a * p).cmp(&b)
+    } else {
+        match a.checked_mul(p) {
+            Some(a) => a.cmp(&b),
+            None => return x.cmp(&y),
+        }
+    };
+    if sx < sy { ordre } else { ordre.reverse() }
 }
+
+/// 10^0 to 10^28: bringing a mantissa to a larger scale (scales are at most 28).
+const PUISSANCES_DE_DIX: [i128; 29] = {
+    let mut t = [1i128; 29];
+    let mut i = 1;
+    while i < t.len() {
+        t[i] = t[i - 1] * 10;
+        i += 1;
+    }
+    t
+};
 
 /// `d.round_dp_with_strategy(dp, strategie)` without the call when `d`
 /// has at most `dp` decimals (then it is `d` itself, as that function
@@ -1609,10 +1625,10 @@ fn bareme(tranches: &[Tranche], base: Decimal) -> Result<Decimal, ErreurCalcul> 
     let mut total = Decimal::ZERO;
     let mut bas = Decimal::ZERO;
     for t in tranches {
-        if base <= bas {
+        if comparer(base, bas).is_le() {
             break;
         }
-        let haut = t.jusqu_a.map_or(base, |j| j.min(base));
+        let haut = t.jusqu_a.map_or(base, |j| garder_min_max(j, base, true));
         let taux = t.taux.unwrap_or(Decimal::ZERO);
         total += (haut - bas) * taux + t.montant.unwrap_or(Decimal::ZERO);
         if let Some(j) = t.jusqu_a {
@@ -1969,7 +1985,9 @@ fn evaluer_aide(
     // The amount can settle the status on its own: a differential aid whose
     // amount is already 0 is not due, whatever the unknown conditions say.
     let montant_nul = match (montant.vue(), aide.montant.is_some()) {
-        (Vue::Nombre(d), true) => d <= Decimal::ZERO || minimum.is_some_and(|mini| d < mini),
+        (Vue::Nombre(d), true) => {
+            comparer(d, Decimal::ZERO).is_le() || minimum.is_some_and(|mini| comparer(d, mini).is_lt())
+        }
         _ => false,
     };
     let statut = if une_fausse || montant_nul {
@@ -2114,6 +2132,27 @@ mod tests {
         // Numbers compare as numbers.
         assert!(Val::nombre(dec!(1.0)) == Val::nombre(dec!(1)));
         assert_eq!(std::mem::size_of::<Val>(), 16);
+        // Equality of two values is that of what they are, for every kind.
+        let valeurs = [
+            Val::nombre(dec!(0)),
+            Val::nombre(-dec!(0)),
+            Val::nombre(dec!(0.00)),
+            Val::nombre(dec!(12.50)),
+            Val::nombre(dec!(12.5)),
+            Val::nombre(dec!(-12.5)),
+            Val::booleen(true),
+            Val::booleen(false),
+            Vue::Texte("locataire").val(),
+            Vue::Texte("proprietaire").val(),
+            Vue::Texte("aucun").val(),
+            Vue::Inconnu(7).val(),
+            Vue::Inconnu(8).val(),
+        ];
+        for a in valeurs {
+            for b in valeurs {
+                assert_eq!(a == b, a.vue() == b.vue(), "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]
