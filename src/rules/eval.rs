@@ -652,10 +652,21 @@ impl<'a> Contexte<'a> {
             match code[pc] {
                 Instr::Copier { dst, src } => self.regs[dst as usize] = self.regs[src as usize],
                 Instr::Var { dst, v } => {
-                    let x = match self.memo[v as usize] {
-                        x if x.est_absente() => self.var_a_calculer(v as usize)?,
-                        x => x,
-                    };
+                    let mut x = self.memo[v as usize];
+                    if x.est_absente() {
+                        // A variable's block is run from here rather than
+                        // through `var_a_calculer`: one call frame less for
+                        // each of the hundred or so variables a household needs.
+                        x = match p.code.blocs_des_vars.get(v as usize) {
+                            Some(&Some(b)) => {
+                                self.executer(b.debut, b.fin)?;
+                                let x = self.regs[b.resultat as usize];
+                                self.memo[v as usize] = x;
+                                x
+                            }
+                            _ => self.var_a_calculer(v as usize)?,
+                        };
+                    }
                     self.regs[dst as usize] = x;
                 }
                 Instr::Bin { op, dst, a, b } => {
