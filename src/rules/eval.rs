@@ -331,7 +331,23 @@ impl<'a> Contexte<'a> {
         memo_contexte.resize(rs.taille_memo_contexte, None);
         aides.clear();
         aides.resize(rs.aides.len(), None);
-        inconnues.clear();
+        // The unknowns of the facts nobody gave come first, one per slot in
+        // slot order ([`Contexte::inconnue_par_defaut`]), and stay from one
+        // evaluation to the next: no operation changes an unknown it did not
+        // make. Buffers that hold more than these hold these.
+        if inconnues.len() < faits::NOMBRE_CHAMPS {
+            inconnues.clear();
+            inconnues.extend(faits::DEFAUTS.iter().map(|v| match *v {
+                Valeur::Borne(m, bas, haut) => Inconnue { m, bas, haut },
+                v => Inconnue {
+                    m: v.manquants(),
+                    bas: None,
+                    haut: None,
+                },
+            }));
+        } else {
+            inconnues.truncate(faits::NOMBRE_CHAMPS);
+        }
         let code = &p.code;
         if programme != p.id || regs.len() != code.taille {
             // Constants first: they stay while the program does. Unknown
@@ -361,9 +377,18 @@ impl<'a> Contexte<'a> {
             enfant: 0,
             personne: 0,
         };
-        for (i, v) in faits.valeurs.iter().enumerate() {
-            let x = ctx.depuis_valeur(v);
-            ctx.regs[code.base_champs as usize + i] = x;
+        // Every fact as its default unknown, then the facts the situation
+        // gives: a household that names no child costs nothing per child.
+        let base = code.base_champs as usize;
+        for (slot, r) in ctx.regs[base..base + faits::NOMBRE_CHAMPS]
+            .iter_mut()
+            .enumerate()
+        {
+            *r = Contexte::inconnue_par_defaut(slot);
+        }
+        for slot in faits.renseignes.iter() {
+            let x = ctx.depuis_valeur(&faits.valeurs[slot]);
+            ctx.regs[base + slot] = x;
         }
         ctx.couple = ctx.depuis_valeur(&faits.couple);
         // `conjoint.x` as formulas see it, once per household.
@@ -372,6 +397,13 @@ impl<'a> Contexte<'a> {
             ctx.regs[code.base_conjoint as usize + i] = x;
         }
         ctx
+    }
+
+    /// The value of a fact the situation does not give: the unknown kept
+    /// for its slot at the start of [`Contexte::inconnues`].
+    #[inline]
+    fn inconnue_par_defaut(slot: usize) -> Val {
+        Vue::Inconnu(slot as u32).val()
     }
 
     /// Gives the buffers back for the next evaluation.
@@ -1656,6 +1688,7 @@ pub(super) fn evaluer_constante(rs: &RuleSet, p: &Programme, n: Id) -> Option<Va
     // Nothing of the household is read: operands are constants.
     let faits = Faits {
         valeurs: Vec::new(),
+        renseignes: Manquants::VIDE,
         couple: Valeur::Inconnu(Manquants::VIDE),
         nombre_enfants: Err(Manquants::VIDE),
         hypotheses: Manquants::VIDE,

@@ -1599,7 +1599,7 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
     }
     let hypotheses_slots = hypotheses
         .iter()
-        .map(|h| (h.slot, h.valeur.clone()))
+        .map(|h| (h.slot, h.valeur))
         .collect();
     Ok(RuleSet {
         aides: resultat,
