@@ -1593,11 +1593,7 @@ pub fn format_nombre(d: Decimal) -> String {
 
 /// Appends a number formatted the French way ([`format_nombre`]) to a line.
 fn ecrire_nombre(s: &mut String, d: Decimal) {
-    // Cents rounded half away from zero, as amounts are shown to claimants.
-    let d = arrondir_dp(d, 2, RoundingStrategy::MidpointAwayFromZero);
-    // After rounding the scale is at most 2: the mantissa scaled to two
-    // decimals is the number of cents (at most 2^96 · 100: fits a u128).
-    let cents = d.mantissa().unsigned_abs() * 10u128.pow(2 - d.scale().min(2));
+    let cents = centimes(d);
     if d.is_sign_negative() && cents != 0 {
         s.push('-');
     }
@@ -1643,6 +1639,29 @@ fn ecrire_nombre(s: &mut String, d: Decimal) {
         s.push((b'0' + frac / 10) as char);
         s.push((b'0' + frac % 10) as char);
     }
+}
+
+/// The absolute value of a number in cents, rounded half away from zero as
+/// amounts are shown to claimants: the same as rounding the decimal to 2
+/// places (`MidpointAwayFromZero`), by integer arithmetic on its mantissa,
+/// since every value an explanation writes goes through here.
+fn centimes(d: Decimal) -> u128 {
+    // The mantissa is below 2^96: times 100 it still fits a u128.
+    let mantisse = d.mantissa().unsigned_abs();
+    let echelle = d.scale();
+    if echelle <= 2 {
+        return mantisse * 10u128.pow(2 - echelle);
+    }
+    let diviseur = 10u128.pow(echelle - 2);
+    // Half away from zero: up when the remainder is at least half the divisor.
+    // In 64 bits when both fit (amounts always do): 128-bit division is a
+    // library call.
+    if let (Ok(m), Ok(p)) = (u64::try_from(mantisse), u64::try_from(diviseur)) {
+        let (q, r) = (m / p, m % p);
+        return u128::from(q + u64::from(r >= p - r));
+    }
+    let (q, r) = (mantisse / diviseur, mantisse % diviseur);
+    q + u128::from(r >= diviseur - r)
 }
 
 /// Appends a value to an explanation line; false when it is not known (the
@@ -1770,13 +1789,13 @@ impl Calcul {
         }
     }
 
-    fn champs_manquants(&self) -> Vec<String> {
+    fn champs_manquants(&self) -> Vec<&'static str> {
         match (self.statut, &self.erreur) {
-            (Statut::Indetermine, None) => self
-                .manquants
-                .iter()
-                .map(|s| faits::chemin_statique(s).to_owned())
-                .collect(),
+            (Statut::Indetermine, None) => {
+                let mut champs = Vec::with_capacity(self.manquants.nombre());
+                champs.extend(self.manquants.iter().map(faits::chemin_statique));
+                champs
+            }
             _ => Vec::new(),
         }
     }
@@ -1845,15 +1864,20 @@ fn resultat(ctx: &Contexte<'_>, aide: &Aide, calcul: Calcul) -> ResultatAide {
             erreur: Some(erreur),
         };
     }
-    let hypotheses = if ctx.faits.hypotheses.inter(aide.champs_lus).est_vide() {
+    let supposes = ctx.faits.hypotheses.inter(aide.champs_lus);
+    let hypotheses = if supposes.est_vide() {
         Vec::new()
     } else {
-        ctx.rs
-            .hypotheses
-            .iter()
-            .filter(|h| ctx.faits.hypotheses.contient(h.slot) && aide.champs_lus.contient(h.slot))
-            .map(|h| h.texte.clone())
-            .collect()
+        // One hypothesis per slot: the vector is allocated at its size.
+        let mut v = Vec::with_capacity(supposes.nombre());
+        v.extend(
+            ctx.rs
+                .hypotheses
+                .iter()
+                .filter(|h| supposes.contient(h.slot))
+                .map(|h| h.texte.clone()),
+        );
+        v
     };
     let sorties_visibles: Vec<(String, Decimal)> = if statut == Statut::Eligible {
         aide.sorties
@@ -2084,6 +2108,43 @@ mod tests {
         assert_eq!(format_nombre(dec!(651.695)), "651,70");
         assert_eq!(format_nombre(dec!(1234567.5)), "1 234 567,50");
         assert_eq!(format_nombre(dec!(-3.2)), "-3,20");
+    }
+
+    #[test]
+    fn cents_are_what_rounding_the_decimal_gives() {
+        // The definition: round to 2 places, then scale the mantissa.
+        let attendu = |d: Decimal| {
+            let r = arrondir_dp(d, 2, RoundingStrategy::MidpointAwayFromZero);
+            r.mantissa().unsigned_abs() * 10u128.pow(2 - r.scale().min(2))
+        };
+        let mut valeurs = vec![
+            dec!(0),
+            dec!(0.004999),
+            dec!(0.005),
+            dec!(-0.005),
+            dec!(651.695),
+            dec!(651.694999999999999999),
+            dec!(1.125),
+            dec!(-2.675),
+            dec!(12),
+            dec!(0.1),
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(5, 28),
+            Decimal::new(-49, 3),
+            Decimal::from_i128_with_scale(10i128.pow(20) + 5, 21),
+            Decimal::from_i128_with_scale(79_228_162_514_264_337_593_543_950_335, 27),
+        ];
+        // Every scale, around the halves.
+        for echelle in 0..=28 {
+            for m in [1i64, 4, 5, 6, 49, 50, 51, 995, 1005, 123_456_789, i64::MAX] {
+                valeurs.push(Decimal::new(m, echelle));
+                valeurs.push(Decimal::new(-m, echelle));
+            }
+        }
+        for d in valeurs {
+            assert_eq!(centimes(d), attendu(d), "{d}");
+        }
     }
 
     #[test]

@@ -50,6 +50,11 @@ impl Manquants {
         Manquants([self.0[0] & autre.0[0], self.0[1] & autre.0[1]])
     }
 
+    /// How many slots the set holds.
+    pub fn nombre(&self) -> usize {
+        (self.0[0].count_ones() + self.0[1].count_ones()) as usize
+    }
+
     /// Whether the set is empty.
     pub fn est_vide(&self) -> bool {
         self.0 == [0; 2]
