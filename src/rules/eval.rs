@@ -1594,51 +1594,55 @@ pub fn format_nombre(d: Decimal) -> String {
 /// Appends a number formatted the French way ([`format_nombre`]) to a line.
 fn ecrire_nombre(s: &mut String, d: Decimal) {
     let cents = centimes(d);
-    if d.is_sign_negative() && cents != 0 {
-        s.push('-');
-    }
-    // Digits of the integer part, then groups of three separated by spaces;
-    // in 64 bits when the number fits (always, for amounts): 128-bit
+    // In 64 bits when the number fits (always, for amounts): 128-bit
     // division is a library call.
-    let mut chiffres = [0u8; 40];
-    let mut n = 0;
-    let petit = u64::try_from(cents).ok();
-    if let Some(c) = petit {
-        let mut entier = c / 100;
-        loop {
-            chiffres[n] = b'0' + (entier % 10) as u8;
-            n += 1;
-            entier /= 10;
-            if entier == 0 {
-                break;
-            }
-        }
-    } else {
-        let mut entier = cents / 100;
-        loop {
-            chiffres[n] = b'0' + (entier % 10) as u8;
-            n += 1;
-            entier /= 10;
-            if entier == 0 {
-                break;
-            }
-        }
-    }
-    for i in (0..n).rev() {
-        s.push(chiffres[i] as char);
-        if i > 0 && i % 3 == 0 {
-            s.push(' ');
-        }
-    }
-    let frac = match petit {
-        Some(c) => (c % 100) as u8,
-        None => (cents % 100) as u8,
+    let (entier, fraction) = match u64::try_from(cents) {
+        Ok(c) => (u128::from(c / 100), (c % 100) as u8),
+        Err(_) => (cents / 100, (cents % 100) as u8),
     };
-    if frac != 0 {
-        s.push(',');
-        s.push((b'0' + frac / 10) as char);
-        s.push((b'0' + frac % 10) as char);
+    // Written from the right into a buffer, then appended at once: one
+    // capacity check rather than one per character. 64 bytes hold a sign,
+    // 29 digits with their spaces and the decimals.
+    let mut tampon = [0u8; 64];
+    let mut debut = tampon.len();
+    let mut pousser = |octet: u8| {
+        debut -= 1;
+        tampon[debut] = octet;
+    };
+    if fraction != 0 {
+        pousser(b'0' + fraction % 10);
+        pousser(b'0' + fraction / 10);
+        pousser(b',');
     }
+    // The digits of the integer part from the units up, a space between
+    // groups of three.
+    let mut ecrits = 0;
+    let mut chiffre = |c: u8| {
+        if ecrits > 0 && ecrits % 3 == 0 {
+            pousser(b' ');
+        }
+        pousser(b'0' + c);
+        ecrits += 1;
+    };
+    let mut grand = entier;
+    while grand > u128::from(u64::MAX) {
+        chiffre((grand % 10) as u8);
+        grand /= 10;
+    }
+    let mut petit = grand as u64;
+    loop {
+        chiffre((petit % 10) as u8);
+        petit /= 10;
+        if petit == 0 {
+            break;
+        }
+    }
+    if d.is_sign_negative() && cents != 0 {
+        pousser(b'-');
+    }
+    // SAFETY: only ASCII bytes were written, so the string stays UTF-8
+    // (checking it again cost as much as writing the digits).
+    unsafe { s.as_mut_vec() }.extend_from_slice(&tampon[debut..]);
 }
 
 /// The absolute value of a number in cents, rounded half away from zero as
@@ -1706,7 +1710,7 @@ fn ecrire_val(s: &mut String, v: Val) {
 pub(super) fn evaluer_constante(rs: &RuleSet, p: &Programme, n: Id) -> Option<Valeur> {
     // Nothing of the household is read: operands are constants.
     let faits = Faits {
-        valeurs: Vec::new(),
+        valeurs: faits::DEFAUTS,
         renseignes: Manquants::VIDE,
         couple: Valeur::Inconnu(Manquants::VIDE),
         nombre_enfants: Err(Manquants::VIDE),
@@ -2108,6 +2112,17 @@ mod tests {
         assert_eq!(format_nombre(dec!(651.695)), "651,70");
         assert_eq!(format_nombre(dec!(1234567.5)), "1 234 567,50");
         assert_eq!(format_nombre(dec!(-3.2)), "-3,20");
+        assert_eq!(format_nombre(dec!(-0.001)), "0");
+        assert_eq!(format_nombre(dec!(999.999)), "1 000");
+        assert_eq!(format_nombre(dec!(100000)), "100 000");
+        assert_eq!(
+            format_nombre(Decimal::MAX),
+            "79 228 162 514 264 337 593 543 950 335"
+        );
+        assert_eq!(
+            format_nombre(Decimal::MIN),
+            "-79 228 162 514 264 337 593 543 950 335"
+        );
     }
 
     #[test]

@@ -219,8 +219,9 @@ pub fn noms_possibles() -> Vec<String> {
 #[derive(Debug, Clone)]
 pub struct Faits {
     /// One value per slot; unknown fields hold `Inconnu` naming themselves
-    /// (or, for derived fields, the fields they come from).
-    pub valeurs: Vec<Valeur>,
+    /// (or, for derived fields, the fields they come from). In place rather
+    /// than on the heap: at 5 kB it is past the allocator's fast sizes.
+    pub valeurs: [Valeur; NOMBRE_CHAMPS],
     /// The slots whose value is not their default (see [`defaut`]): known
     /// fields, derived fields and hypotheses. Evaluation reads only these
     /// from `valeurs`, so that a field nobody gave (the slots of children
@@ -256,16 +257,15 @@ pub static DEFAUTS: [Valeur; NOMBRE_CHAMPS] = {
     t
 };
 
-/// The slots being filled, and which of them differ from their default.
-struct Remplissage {
-    valeurs: Vec<Valeur>,
-    renseignes: Manquants,
-}
+/// The facts being filled in place (they are 5 kB: built where they are
+/// returned rather than copied there), recording which slots differ from
+/// their default.
+struct Remplissage<'a>(&'a mut Faits);
 
-impl Remplissage {
+impl Remplissage<'_> {
     fn poser(&mut self, slot: usize, v: Valeur) {
-        self.valeurs[slot] = v;
-        self.renseignes.ajouter(slot);
+        self.0.valeurs[slot] = v;
+        self.0.renseignes.ajouter(slot);
     }
 
     // A field the situation leaves out keeps its default: nothing to write.
@@ -330,19 +330,23 @@ impl Faits {
     /// Flattens a situation. `hypotheses` gives, for some slots, the value to
     /// assume when the situation does not say (declared in `rules/_commun.toml`).
     pub fn depuis(s: &Situation, hypotheses: &[(usize, Valeur)]) -> Faits {
-        let mut r = Remplissage {
-            valeurs: DEFAUTS.to_vec(),
-            renseignes: Manquants::VIDE,
-        };
         let couple = match s.couple() {
             Some(b) => Valeur::Booleen(b),
             None => Valeur::inconnu(const { foyer("couple") }),
         };
-        r.booleen(const { foyer("couple") }, s.couple());
         let nombre_enfants = match s.nombre_enfants() {
             Some(n) => Ok(n.min(MAX_ENFANTS)),
             None => Err(Manquants::un(const { foyer("nombre_enfants") })),
         };
+        let mut faits = Faits {
+            valeurs: DEFAUTS,
+            renseignes: Manquants::VIDE,
+            couple,
+            nombre_enfants,
+            hypotheses: Manquants::VIDE,
+        };
+        let mut r = Remplissage(&mut faits);
+        r.booleen(const { foyer("couple") }, s.couple());
         if let Ok(n) = nombre_enfants {
             r.poser(
                 const { foyer("nombre_enfants") },
@@ -405,7 +409,7 @@ impl Faits {
             if slot >= NF + 2 * NP && (slot - NF - 2 * NP) / NE >= enfants_connus {
                 continue;
             }
-            let v = r.valeurs[slot];
+            let v = r.0.valeurs[slot];
             // Only a field unknown for itself takes the hypothesis; a derived
             // field unknown because of another field stays unknown.
             if !v.est_connue() && v.manquants().contient(slot) {
@@ -413,13 +417,8 @@ impl Faits {
                 utilisees.ajouter(slot);
             }
         }
-        Faits {
-            valeurs: r.valeurs,
-            renseignes: r.renseignes,
-            couple,
-            nombre_enfants,
-            hypotheses: utilisees,
-        }
+        faits.hypotheses = utilisees;
+        faits
     }
 }
 
