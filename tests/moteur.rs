@@ -130,10 +130,10 @@ fn an_empty_situation_is_undetermined_and_lists_only_useful_fields() {
     let ev = evaluer("{}");
     let a = ev.aide("aide_test").unwrap();
     assert_eq!(a.statut, Statut::Indetermine);
-    assert!(a.champs_manquants.contains(&"demandeur.age".to_string()));
-    assert!(a.champs_manquants.contains(&"couple".to_string()));
+    assert!(a.champs_manquants.contains(&"demandeur.age"));
+    assert!(a.champs_manquants.contains(&"couple"));
     // The second condition is true whatever the housing: never ask for it.
-    assert!(!a.champs_manquants.contains(&"logement.statut".to_string()));
+    assert!(!a.champs_manquants.contains(&"logement.statut"));
     assert!(a.montant.is_none());
 }
 
@@ -191,7 +191,7 @@ fn an_aid_reads_another_aid() {
     let ev = evaluer("{}");
     let d = ev.aide("dependante").unwrap();
     assert_eq!(d.statut, Statut::Indetermine);
-    assert!(d.champs_manquants.contains(&"demandeur.age".to_string()));
+    assert!(d.champs_manquants.contains(&"demandeur.age"));
 }
 
 #[test]
@@ -219,7 +219,7 @@ fn a_couple_counts_both_incomes() {
         r#"{"demandeur": {"age": 30, "salaire_net": 100}, "conjoint": {"age": 30}, "nombre_enfants": 0}"#,
     );
     let a = ev.aide("aide_test").unwrap();
-    assert_eq!(a.champs_manquants, vec!["conjoint.salaire_net".to_string()]);
+    assert_eq!(a.champs_manquants, vec!["conjoint.salaire_net"]);
 }
 
 #[test]
@@ -475,5 +475,5 @@ fn bounds_settle_an_amount_before_every_income_is_known() {
         r#"{"demandeur": {"age": 30, "salaire_net": 100}, "conjoint": {"age": 30}, "nombre_enfants": 0}"#,
     );
     let a = ev.aide("aide_test").unwrap();
-    assert_eq!(a.champs_manquants, vec!["conjoint.salaire_net".to_string()]);
+    assert_eq!(a.champs_manquants, vec!["conjoint.salaire_net"]);
 }

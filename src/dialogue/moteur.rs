@@ -495,8 +495,8 @@ impl Moteur {
             .map(|a| {
                 a.champs_manquants
                     .iter()
-                    .filter(|c| !conversation.ignores.contains(c))
-                    .cloned()
+                    .filter(|c| !conversation.ignores.iter().any(|i| i == *c))
+                    .map(|c| c.to_string())
                     .collect()
             })
             .collect();

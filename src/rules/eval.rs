@@ -339,7 +339,23 @@ impl<'a> Contexte<'a> {
         memo_contexte.resize(rs.taille_memo_contexte, Val::ABSENTE);
         aides.clear();
         aides.resize(rs.aides.len(), None);
-        inconnues.clear();
+        // The unknowns of the facts nobody gave come first, one per slot in
+        // slot order ([`Contexte::inconnue_par_defaut`]), and stay from one
+        // evaluation to the next: no operation changes an unknown it did not
+        // make. Buffers that hold more than these hold these.
+        if inconnues.len() < faits::NOMBRE_CHAMPS {
+            inconnues.clear();
+            inconnues.extend(faits::DEFAUTS.iter().map(|v| match *v {
+                Valeur::Borne(m, bas, haut) => Inconnue { m, bas, haut },
+                v => Inconnue {
+                    m: v.manquants(),
+                    bas: None,
+                    haut: None,
+                },
+            }));
+        } else {
+            inconnues.truncate(faits::NOMBRE_CHAMPS);
+        }
         let code = &p.code;
         if programme != p.id || regs.len() != code.taille {
             // Constants first: they stay while the program does. Unknown
@@ -369,9 +385,18 @@ impl<'a> Contexte<'a> {
             enfant: 0,
             personne: 0,
         };
-        for (i, v) in faits.valeurs.iter().enumerate() {
-            let x = ctx.depuis_valeur(v);
-            ctx.regs[code.base_champs as usize + i] = x;
+        // Every fact as its default unknown, then the facts the situation
+        // gives: a household that names no child costs nothing per child.
+        let base = code.base_champs as usize;
+        for (slot, r) in ctx.regs[base..base + faits::NOMBRE_CHAMPS]
+            .iter_mut()
+            .enumerate()
+        {
+            *r = Contexte::inconnue_par_defaut(slot);
+        }
+        for slot in faits.renseignes.iter() {
+            let x = ctx.depuis_valeur(&faits.valeurs[slot]);
+            ctx.regs[base + slot] = x;
         }
         ctx.couple = ctx.depuis_valeur(&faits.couple);
         // `conjoint.x` as formulas see it, once per household.
@@ -380,6 +405,13 @@ impl<'a> Contexte<'a> {
             ctx.regs[code.base_conjoint as usize + i] = x;
         }
         ctx
+    }
+
+    /// The value of a fact the situation does not give: the unknown kept
+    /// for its slot at the start of [`Contexte::inconnues`].
+    #[inline]
+    fn inconnue_par_defaut(slot: usize) -> Val {
+        Vue::Inconnu(slot as u32).val()
     }
 
     /// Gives the buffers back for the next evaluation.
@@ -1660,56 +1692,79 @@ pub fn format_nombre(d: Decimal) -> String {
 
 /// Appends a number formatted the French way ([`format_nombre`]) to a line.
 fn ecrire_nombre(s: &mut String, d: Decimal) {
-    // Cents rounded half away from zero, as amounts are shown to claimants.
-    let d = arrondir_dp(d, 2, RoundingStrategy::MidpointAwayFromZero);
-    // After rounding the scale is at most 2: the mantissa scaled to two
-    // decimals is the number of cents (at most 2^96 · 100: fits a u128).
-    let cents = d.mantissa().unsigned_abs() * 10u128.pow(2 - d.scale().min(2));
-    if d.is_sign_negative() && cents != 0 {
-        s.push('-');
-    }
-    // Digits of the integer part, then groups of three separated by spaces;
-    // in 64 bits when the number fits (always, for amounts): 128-bit
+    let cents = centimes(d);
+    // In 64 bits when the number fits (always, for amounts): 128-bit
     // division is a library call.
-    let mut chiffres = [0u8; 40];
-    let mut n = 0;
-    let petit = u64::try_from(cents).ok();
-    if let Some(c) = petit {
-        let mut entier = c / 100;
-        loop {
-            chiffres[n] = b'0' + (entier % 10) as u8;
-            n += 1;
-            entier /= 10;
-            if entier == 0 {
-                break;
-            }
-        }
-    } else {
-        let mut entier = cents / 100;
-        loop {
-            chiffres[n] = b'0' + (entier % 10) as u8;
-            n += 1;
-            entier /= 10;
-            if entier == 0 {
-                break;
-            }
-        }
-    }
-    for i in (0..n).rev() {
-        s.push(chiffres[i] as char);
-        if i > 0 && i % 3 == 0 {
-            s.push(' ');
-        }
-    }
-    let frac = match petit {
-        Some(c) => (c % 100) as u8,
-        None => (cents % 100) as u8,
+    let (entier, fraction) = match u64::try_from(cents) {
+        Ok(c) => (u128::from(c / 100), (c % 100) as u8),
+        Err(_) => (cents / 100, (cents % 100) as u8),
     };
-    if frac != 0 {
-        s.push(',');
-        s.push((b'0' + frac / 10) as char);
-        s.push((b'0' + frac % 10) as char);
+    // Written from the right into a buffer, then appended at once: one
+    // capacity check rather than one per character. 64 bytes hold a sign,
+    // 29 digits with their spaces and the decimals.
+    let mut tampon = [0u8; 64];
+    let mut debut = tampon.len();
+    let mut pousser = |octet: u8| {
+        debut -= 1;
+        tampon[debut] = octet;
+    };
+    if fraction != 0 {
+        pousser(b'0' + fraction % 10);
+        pousser(b'0' + fraction / 10);
+        pousser(b',');
     }
+    // The digits of the integer part from the units up, a space between
+    // groups of three.
+    let mut ecrits = 0;
+    let mut chiffre = |c: u8| {
+        if ecrits > 0 && ecrits % 3 == 0 {
+            pousser(b' ');
+        }
+        pousser(b'0' + c);
+        ecrits += 1;
+    };
+    let mut grand = entier;
+    while grand > u128::from(u64::MAX) {
+        chiffre((grand % 10) as u8);
+        grand /= 10;
+    }
+    let mut petit = grand as u64;
+    loop {
+        chiffre((petit % 10) as u8);
+        petit /= 10;
+        if petit == 0 {
+            break;
+        }
+    }
+    if d.is_sign_negative() && cents != 0 {
+        pousser(b'-');
+    }
+    // SAFETY: only ASCII bytes were written, so the string stays UTF-8
+    // (checking it again cost as much as writing the digits).
+    unsafe { s.as_mut_vec() }.extend_from_slice(&tampon[debut..]);
+}
+
+/// The absolute value of a number in cents, rounded half away from zero as
+/// amounts are shown to claimants: the same as rounding the decimal to 2
+/// places (`MidpointAwayFromZero`), by integer arithmetic on its mantissa,
+/// since every value an explanation writes goes through here.
+fn centimes(d: Decimal) -> u128 {
+    // The mantissa is below 2^96: times 100 it still fits a u128.
+    let mantisse = d.mantissa().unsigned_abs();
+    let echelle = d.scale();
+    if echelle <= 2 {
+        return mantisse * 10u128.pow(2 - echelle);
+    }
+    let diviseur = 10u128.pow(echelle - 2);
+    // Half away from zero: up when the remainder is at least half the divisor.
+    // In 64 bits when both fit (amounts always do): 128-bit division is a
+    // library call.
+    if let (Ok(m), Ok(p)) = (u64::try_from(mantisse), u64::try_from(diviseur)) {
+        let (q, r) = (m / p, m % p);
+        return u128::from(q + u64::from(r >= p - r));
+    }
+    let (q, r) = (mantisse / diviseur, mantisse % diviseur);
+    q + u128::from(r >= diviseur - r)
 }
 
 /// Appends a value to an explanation line; false when it is not known (the
@@ -1754,7 +1809,8 @@ fn ecrire_val(s: &mut String, v: Val) {
 pub(super) fn evaluer_constante(rs: &RuleSet, p: &Programme, n: Id) -> Option<Valeur> {
     // Nothing of the household is read: operands are constants.
     let faits = Faits {
-        valeurs: Vec::new(),
+        valeurs: faits::DEFAUTS,
+        renseignes: Manquants::VIDE,
         couple: Valeur::Inconnu(Manquants::VIDE),
         nombre_enfants: Err(Manquants::VIDE),
         hypotheses: Manquants::VIDE,
@@ -1836,13 +1892,13 @@ impl Calcul {
         }
     }
 
-    fn champs_manquants(&self) -> Vec<String> {
+    fn champs_manquants(&self) -> Vec<&'static str> {
         match (self.statut, &self.erreur) {
-            (Statut::Indetermine, None) => self
-                .manquants
-                .iter()
-                .map(|s| faits::chemin_statique(s).to_owned())
-                .collect(),
+            (Statut::Indetermine, None) => {
+                let mut champs = Vec::with_capacity(self.manquants.nombre());
+                champs.extend(self.manquants.iter().map(faits::chemin_statique));
+                champs
+            }
             _ => Vec::new(),
         }
     }
@@ -1911,15 +1967,20 @@ fn resultat(ctx: &Contexte<'_>, aide: &Aide, calcul: Calcul) -> ResultatAide {
             erreur: Some(erreur),
         };
     }
-    let hypotheses = if ctx.faits.hypotheses.inter(aide.champs_lus).est_vide() {
+    let supposes = ctx.faits.hypotheses.inter(aide.champs_lus);
+    let hypotheses = if supposes.est_vide() {
         Vec::new()
     } else {
-        ctx.rs
-            .hypotheses
-            .iter()
-            .filter(|h| ctx.faits.hypotheses.contient(h.slot) && aide.champs_lus.contient(h.slot))
-            .map(|h| h.texte.clone())
-            .collect()
+        // One hypothesis per slot: the vector is allocated at its size.
+        let mut v = Vec::with_capacity(supposes.nombre());
+        v.extend(
+            ctx.rs
+                .hypotheses
+                .iter()
+                .filter(|h| supposes.contient(h.slot))
+                .map(|h| h.texte.clone()),
+        );
+        v
     };
     let sorties_visibles: Vec<(String, Decimal)> = if statut == Statut::Eligible {
         aide.sorties
@@ -2173,6 +2234,54 @@ mod tests {
         assert_eq!(format_nombre(dec!(651.695)), "651,70");
         assert_eq!(format_nombre(dec!(1234567.5)), "1 234 567,50");
         assert_eq!(format_nombre(dec!(-3.2)), "-3,20");
+        assert_eq!(format_nombre(dec!(-0.001)), "0");
+        assert_eq!(format_nombre(dec!(999.999)), "1 000");
+        assert_eq!(format_nombre(dec!(100000)), "100 000");
+        assert_eq!(
+            format_nombre(Decimal::MAX),
+            "79 228 162 514 264 337 593 543 950 335"
+        );
+        assert_eq!(
+            format_nombre(Decimal::MIN),
+            "-79 228 162 514 264 337 593 543 950 335"
+        );
+    }
+
+    #[test]
+    fn cents_are_what_rounding_the_decimal_gives() {
+        // The definition: round to 2 places, then scale the mantissa.
+        let attendu = |d: Decimal| {
+            let r = arrondir_dp(d, 2, RoundingStrategy::MidpointAwayFromZero);
+            r.mantissa().unsigned_abs() * 10u128.pow(2 - r.scale().min(2))
+        };
+        let mut valeurs = vec![
+            dec!(0),
+            dec!(0.004999),
+            dec!(0.005),
+            dec!(-0.005),
+            dec!(651.695),
+            dec!(651.694999999999999999),
+            dec!(1.125),
+            dec!(-2.675),
+            dec!(12),
+            dec!(0.1),
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(5, 28),
+            Decimal::new(-49, 3),
+            Decimal::from_i128_with_scale(10i128.pow(20) + 5, 21),
+            Decimal::from_i128_with_scale(79_228_162_514_264_337_593_543_950_335, 27),
+        ];
+        // Every scale, around the halves.
+        for echelle in 0..=28 {
+            for m in [1i64, 4, 5, 6, 49, 50, 51, 995, 1005, 123_456_789, i64::MAX] {
+                valeurs.push(Decimal::new(m, echelle));
+                valeurs.push(Decimal::new(-m, echelle));
+            }
+        }
+        for d in valeurs {
+            assert_eq!(centimes(d), attendu(d), "{d}");
+        }
     }
 
     #[test]

@@ -154,7 +154,7 @@ pub fn slot_du_chemin(chemin: &str) -> Option<usize> {
 }
 
 /// The type of the field in a slot.
-pub fn genre_du_slot(slot: usize) -> Genre {
+pub const fn genre_du_slot(slot: usize) -> Genre {
     if slot < NF {
         CHAMPS_FOYER[slot].genre
     } else if slot < NF + 2 * NP {
@@ -219,8 +219,14 @@ pub fn noms_possibles() -> Vec<String> {
 #[derive(Debug, Clone)]
 pub struct Faits {
     /// One value per slot; unknown fields hold `Inconnu` naming themselves
-    /// (or, for derived fields, the fields they come from).
-    pub valeurs: Vec<Valeur>,
+    /// (or, for derived fields, the fields they come from). In place rather
+    /// than on the heap: at 5 kB it is past the allocator's fast sizes.
+    pub valeurs: [Valeur; NOMBRE_CHAMPS],
+    /// The slots whose value is not their default (see [`defaut`]): known
+    /// fields, derived fields and hypotheses. Evaluation reads only these
+    /// from `valeurs`, so that a field nobody gave (the slots of children
+    /// who do not exist, most of them) costs it nothing.
+    pub renseignes: Manquants,
     /// Whether the household is a couple.
     pub couple: Valeur,
     /// Number of children, when known.
@@ -229,44 +235,74 @@ pub struct Faits {
     pub hypotheses: Manquants,
 }
 
-fn num(v: Option<Decimal>, slot: usize) -> Valeur {
-    match v {
-        Some(d) => Valeur::Nombre(d),
-        // Every numeric field (money, age, rate, count) is at least 0.
-        None => Valeur::Borne(Manquants::un(slot), Some(Decimal::ZERO), None),
+/// The value of a slot the situation does not give: unknown, naming the
+/// slot; a number is moreover at least 0 (money, ages, rates and counts
+/// are never negative).
+pub const fn defaut(slot: usize) -> Valeur {
+    match genre_du_slot(slot) {
+        Genre::Nombre => Valeur::Borne(Manquants::un(slot), Some(Decimal::ZERO), None),
+        _ => Valeur::Inconnu(Manquants::un(slot)),
     }
 }
 
-fn boolean(v: Option<bool>, slot: usize) -> Valeur {
-    match v {
-        Some(b) => Valeur::Booleen(b),
-        None => Valeur::inconnu(slot),
+/// [`defaut`] for every slot, computed at compile time: flattening a
+/// situation starts from a copy of it and writes only what the situation says.
+pub static DEFAUTS: [Valeur; NOMBRE_CHAMPS] = {
+    let mut t = [Valeur::Booleen(false); NOMBRE_CHAMPS];
+    let mut slot = 0;
+    while slot < NOMBRE_CHAMPS {
+        t[slot] = defaut(slot);
+        slot += 1;
     }
-}
+    t
+};
 
-fn texte(v: Option<&'static str>, slot: usize) -> Valeur {
-    match v {
-        Some(t) => Valeur::Texte(t),
-        None => Valeur::inconnu(slot),
+/// The facts being filled in place (they are 5 kB: built where they are
+/// returned rather than copied there), recording which slots differ from
+/// their default.
+struct Remplissage<'a>(&'a mut Faits);
+
+impl Remplissage<'_> {
+    fn poser(&mut self, slot: usize, v: Valeur) {
+        self.0.valeurs[slot] = v;
+        self.0.renseignes.ajouter(slot);
     }
-}
 
-fn remplir_personne(valeurs: &mut [Valeur], p: Option<&Personne>, qui: usize) {
-    let vide = Personne::default();
-    let p = p.unwrap_or(&vide);
-    let s = |i| slot_personne(qui, i);
-    valeurs[s(0)] = num(p.age, s(0));
-    valeurs[s(1)] = texte(p.activite.map(|a| a.texte()), s(1));
-    valeurs[s(2)] = num(p.salaire_net, s(2));
-    valeurs[s(3)] = num(p.chomage_net, s(3));
-    valeurs[s(4)] = num(p.retraite_nette, s(4));
-    valeurs[s(5)] = num(p.pension_invalidite, s(5));
-    valeurs[s(6)] = boolean(p.handicap, s(6));
-    valeurs[s(7)] = num(p.taux_incapacite, s(7));
-    valeurs[s(8)] = texte(p.nationalite.map(|n| n.texte()), s(8));
-    valeurs[s(9)] = boolean(p.titre_sejour_5_ans, s(9));
-    valeurs[s(10)] = boolean(p.enceinte, s(10));
-    valeurs[s(11)] = boolean(p.boursier, s(11));
+    // A field the situation leaves out keeps its default: nothing to write.
+
+    fn nombre(&mut self, slot: usize, v: Option<Decimal>) {
+        if let Some(d) = v {
+            self.poser(slot, Valeur::Nombre(d));
+        }
+    }
+
+    fn booleen(&mut self, slot: usize, v: Option<bool>) {
+        if let Some(b) = v {
+            self.poser(slot, Valeur::Booleen(b));
+        }
+    }
+
+    fn texte(&mut self, slot: usize, v: Option<&'static str>) {
+        if let Some(t) = v {
+            self.poser(slot, Valeur::Texte(t));
+        }
+    }
+
+    fn personne(&mut self, p: &Personne, qui: usize) {
+        let s = |i| slot_personne(qui, i);
+        self.nombre(s(0), p.age);
+        self.texte(s(1), p.activite.map(|a| a.texte()));
+        self.nombre(s(2), p.salaire_net);
+        self.nombre(s(3), p.chomage_net);
+        self.nombre(s(4), p.retraite_nette);
+        self.nombre(s(5), p.pension_invalidite);
+        self.booleen(s(6), p.handicap);
+        self.nombre(s(7), p.taux_incapacite);
+        self.texte(s(8), p.nationalite.map(|n| n.texte()));
+        self.booleen(s(9), p.titre_sejour_5_ans);
+        self.booleen(s(10), p.enceinte);
+        self.booleen(s(11), p.boursier);
+    }
 }
 
 /// Index of a household field by name; the names are constants of this
@@ -294,97 +330,95 @@ impl Faits {
     /// Flattens a situation. `hypotheses` gives, for some slots, the value to
     /// assume when the situation does not say (declared in `rules/_commun.toml`).
     pub fn depuis(s: &Situation, hypotheses: &[(usize, Valeur)]) -> Faits {
-        let mut valeurs = vec![Valeur::Booleen(false); NOMBRE_CHAMPS];
-        for (slot, v) in valeurs.iter_mut().enumerate() {
-            *v = match genre_du_slot(slot) {
-                Genre::Nombre => Valeur::Borne(Manquants::un(slot), Some(Decimal::ZERO), None),
-                _ => Valeur::inconnu(slot),
-            };
-        }
         let couple = match s.couple() {
             Some(b) => Valeur::Booleen(b),
             None => Valeur::inconnu(const { foyer("couple") }),
         };
-        valeurs[const { foyer("couple") }] = couple.clone();
         let nombre_enfants = match s.nombre_enfants() {
             Some(n) => Ok(n.min(MAX_ENFANTS)),
             None => Err(Manquants::un(const { foyer("nombre_enfants") })),
         };
+        let mut faits = Faits {
+            valeurs: DEFAUTS,
+            renseignes: Manquants::VIDE,
+            couple,
+            nombre_enfants,
+            hypotheses: Manquants::VIDE,
+        };
+        let mut r = Remplissage(&mut faits);
+        r.booleen(const { foyer("couple") }, s.couple());
         if let Ok(n) = nombre_enfants {
-            valeurs[const { foyer("nombre_enfants") }] = Valeur::Nombre(Decimal::from(n));
+            r.poser(
+                const { foyer("nombre_enfants") },
+                Valeur::Nombre(Decimal::from(n)),
+            );
         }
-        let vide = Default::default();
-        let l = s.logement.as_ref().unwrap_or(&vide);
-        valeurs[const { foyer("logement.statut") }] = texte(
-            l.statut.map(|x| x.texte()),
-            const { foyer("logement.statut") },
+        if let Some(l) = &s.logement {
+            r.texte(
+                const { foyer("logement.statut") },
+                l.statut.map(|x| x.texte()),
+            );
+            r.nombre(const { foyer("logement.loyer") }, l.loyer);
+            r.booleen(const { foyer("logement.colocation") }, l.colocation);
+        }
+        let l = s.logement.as_ref();
+        let (zone, outre_mer) = zone_et_outre_mer(
+            l.and_then(|l| l.commune.as_deref()),
+            l.and_then(|l| l.code_postal.as_deref()),
         );
-        valeurs[const { foyer("logement.loyer") }] =
-            num(l.loyer, const { foyer("logement.loyer") });
-        valeurs[const { foyer("logement.colocation") }] =
-            boolean(l.colocation, const { foyer("logement.colocation") });
-        let (zone, outre_mer) = zone_et_outre_mer(l.commune.as_deref(), l.code_postal.as_deref());
-        valeurs[const { foyer("logement.zone") }] = zone;
-        valeurs[const { foyer("logement.outre_mer") }] = outre_mer;
-        let vide = Default::default();
-        let f = s.foyer.as_ref().unwrap_or(&vide);
-        for (slot, v) in [
-            (
+        r.poser(const { foyer("logement.zone") }, zone);
+        r.poser(const { foyer("logement.outre_mer") }, outre_mer);
+        if let Some(f) = &s.foyer {
+            r.nombre(
                 const { foyer("foyer.pension_alimentaire_recue") },
                 f.pension_alimentaire_recue,
-            ),
-            (const { foyer("foyer.epargne") }, f.epargne),
-            (const { foyer("foyer.autres_revenus") }, f.autres_revenus),
-            (
+            );
+            r.nombre(const { foyer("foyer.epargne") }, f.epargne);
+            r.nombre(const { foyer("foyer.autres_revenus") }, f.autres_revenus);
+            r.nombre(
                 const { foyer("foyer.revenu_fiscal_reference") },
                 f.revenu_fiscal_reference,
-            ),
-        ] {
-            valeurs[slot] = num(v, slot);
+            );
         }
-        remplir_personne(&mut valeurs, s.demandeur.as_ref(), 0);
-        match &s.conjoint {
-            Conjoint::Present(p) => remplir_personne(&mut valeurs, Some(p), 1),
-            _ => remplir_personne(&mut valeurs, None, 1),
+        if let Some(p) = &s.demandeur {
+            r.personne(p, 0);
+        }
+        if let Conjoint::Present(p) = &s.conjoint {
+            r.personne(p, 1);
         }
         if let Some(enfants) = &s.enfants {
             for (e, enfant) in enfants.iter().enumerate().take(MAX_ENFANTS) {
                 let sl = |i| slot_enfant(e, i);
-                valeurs[sl(0)] = num(enfant.age, sl(0));
-                valeurs[sl(1)] = boolean(enfant.handicap, sl(1));
-                valeurs[sl(2)] = num(enfant.taux_incapacite, sl(2));
-                valeurs[sl(3)] = texte(enfant.scolarite.map(|x| x.texte()), sl(3));
-                valeurs[sl(4)] = boolean(enfant.garde_alternee, sl(4));
+                r.nombre(sl(0), enfant.age);
+                r.booleen(sl(1), enfant.handicap);
+                r.nombre(sl(2), enfant.taux_incapacite);
+                r.texte(sl(3), enfant.scolarite.map(|x| x.texte()));
+                r.booleen(sl(4), enfant.garde_alternee);
             }
         }
         let mut utilisees = Manquants::VIDE;
         let conjoint_present = couple == Valeur::Booleen(true);
         let enfants_connus = *nombre_enfants.as_ref().unwrap_or(&0);
-        for (slot, hyp) in hypotheses {
+        for &(slot, hyp) in hypotheses {
             // A hypothesis about a partner or a child only makes sense when
             // that person exists; otherwise it would be cited for nothing.
-            let personne = (*slot >= NF && *slot < NF + 2 * NP).then(|| (*slot - NF) / NP);
+            let personne = (NF..NF + 2 * NP).contains(&slot).then(|| (slot - NF) / NP);
             if personne == Some(1) && !conjoint_present {
                 continue;
             }
-            if *slot >= NF + 2 * NP && (*slot - NF - 2 * NP) / NE >= enfants_connus {
+            if slot >= NF + 2 * NP && (slot - NF - 2 * NP) / NE >= enfants_connus {
                 continue;
             }
-            if !valeurs[*slot].est_connue() {
-                // Only a field unknown for itself takes the hypothesis; a derived
-                // field unknown because of another field stays unknown.
-                if valeurs[*slot].manquants().contient(*slot) {
-                    valeurs[*slot] = hyp.clone();
-                    utilisees.ajouter(*slot);
-                }
+            let v = r.0.valeurs[slot];
+            // Only a field unknown for itself takes the hypothesis; a derived
+            // field unknown because of another field stays unknown.
+            if !v.est_connue() && v.manquants().contient(slot) {
+                r.poser(slot, hyp);
+                utilisees.ajouter(slot);
             }
         }
-        Faits {
-            valeurs,
-            couple,
-            nombre_enfants,
-            hypotheses: utilisees,
-        }
+        faits.hypotheses = utilisees;
+        faits
     }
 }
 

@@ -1597,10 +1597,7 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
         }
         resultat.push(a);
     }
-    let hypotheses_slots = hypotheses
-        .iter()
-        .map(|h| (h.slot, h.valeur.clone()))
-        .collect();
+    let hypotheses_slots = hypotheses.iter().map(|h| (h.slot, h.valeur)).collect();
     Ok(RuleSet {
         aides: resultat,
         variables,

@@ -324,8 +324,9 @@ pub struct ResultatAide {
     /// Extra outputs (the CSS's monthly `participation`).
     #[serde(flatten, serialize_with = "sorties_json")]
     pub sorties: Vec<(String, Decimal)>,
-    /// Fields whose answer could still change the outcome.
-    pub champs_manquants: Vec<String>,
+    /// Fields whose answer could still change the outcome, as situation
+    /// paths (`demandeur.age`); the paths are built once for all results.
+    pub champs_manquants: Vec<&'static str>,
     /// Conditions met or failed, then how the amount is computed. Shared
     /// sentences are reference-counted: building a result copies no text.
     pub explication: Vec<Arc<str>>,
@@ -394,8 +395,9 @@ pub struct StatutAide {
     /// Amount in € per period, when eligible.
     #[serde(skip_serializing_if = "Option::is_none", with = "decimal_option")]
     pub montant: Option<Decimal>,
-    /// Fields whose answer could still change the outcome.
-    pub champs_manquants: Vec<String>,
+    /// Fields whose answer could still change the outcome, as situation
+    /// paths (`demandeur.age`); the paths are built once for all results.
+    pub champs_manquants: Vec<&'static str>,
     /// Whether the computation failed (a rule bug; [`RuleSet::evaluer`]
     /// gives the message).
     pub erreur: bool,

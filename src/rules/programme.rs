@@ -360,7 +360,7 @@ impl Compilation<'_> {
         let rs = self.rs;
         let jour = self.p.jour;
         match n {
-            Noeud::Const(v) => self.constante(v.clone()),
+            Noeud::Const(v) => self.constante(*v),
             Noeud::Champ(c) => self.pousser(Op::Champ(*c)),
             Noeud::Param(p) => match rs.parametres[*p].a_la_date(jour) {
                 Some(ValeurParametre::Nombre(d)) => self.constante(Valeur::Nombre(*d)),
@@ -401,7 +401,7 @@ impl Compilation<'_> {
                 if *op == BinOp::Mul {
                     if let Some(v @ Valeur::Nombre(d)) = self.p.constante(a) {
                         if d.is_zero() {
-                            let v = v.clone();
+                            let v = *v;
                             return self.remplacer_par_constante(debut, v);
                         }
                     }
@@ -484,7 +484,7 @@ impl Compilation<'_> {
                 match self.p.constante(a) {
                     // A known value is its own default.
                     Some(v) if v.est_connue() => {
-                        let v = v.clone();
+                        let v = *v;
                         self.remplacer_par_constante(debut, v)
                     }
                     _ => {

@@ -24,14 +24,14 @@ impl Manquants {
     pub const VIDE: Manquants = Manquants([0; 2]);
 
     /// The set holding one slot.
-    pub fn un(slot: usize) -> Manquants {
+    pub const fn un(slot: usize) -> Manquants {
         let mut m = Manquants::VIDE;
         m.ajouter(slot);
         m
     }
 
     /// Adds a slot.
-    pub fn ajouter(&mut self, slot: usize) {
+    pub const fn ajouter(&mut self, slot: usize) {
         self.0[slot / 64] |= 1 << (slot % 64);
     }
 
@@ -48,6 +48,11 @@ impl Manquants {
     /// Intersection of two sets.
     pub fn inter(self, autre: Manquants) -> Manquants {
         Manquants([self.0[0] & autre.0[0], self.0[1] & autre.0[1]])
+    }
+
+    /// How many slots the set holds.
+    pub fn nombre(&self) -> usize {
+        (self.0[0].count_ones() + self.0[1].count_ones()) as usize
     }
 
     /// Whether the set is empty.
@@ -71,8 +76,10 @@ impl Manquants {
     }
 }
 
-/// A value computed by a formula.
-#[derive(Debug, Clone, PartialEq)]
+/// A value computed by a formula. Every variant is plain data, so values
+/// are copied, never cloned: the facts of a household start as a copy of
+/// a table built at compile time ([`super::faits::DEFAUTS`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Valeur {
     /// A decimal number.
     Nombre(Decimal),
