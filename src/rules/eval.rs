@@ -2058,7 +2058,8 @@ fn evaluer_aide(
     // amount is already 0 is not due, whatever the unknown conditions say.
     let montant_nul = match (montant.vue(), aide.montant.is_some()) {
         (Vue::Nombre(d), true) => {
-            comparer(d, Decimal::ZERO).is_le() || minimum.is_some_and(|mini| comparer(d, mini).is_lt())
+            comparer(d, Decimal::ZERO).is_le()
+                || minimum.is_some_and(|mini| comparer(d, mini).is_lt())
         }
         _ => false,
     };
