@@ -712,19 +712,13 @@ impl<'a> Contexte<'a> {
                     dst,
                     sinon,
                     fin,
-                } => match self.binaire_regs(op, a, b)?.vue() {
-                    Vue::Booleen(true) => {}
-                    Vue::Booleen(false) => {
-                        pc = sinon as usize;
+                } => {
+                    let c = self.binaire_regs(op, a, b)?;
+                    if let Some(suite) = self.si_code(c, dst, pc, sinon, fin) {
+                        pc = suite;
                         continue;
                     }
-                    c => {
-                        let v = self.si_inconnu_code(c.val(), dst, pc as u32 + 1, sinon, fin);
-                        self.regs[dst as usize] = v;
-                        pc = fin as usize;
-                        continue;
-                    }
-                },
+                }
                 Instr::EtOuCmp {
                     op,
                     a,
@@ -756,19 +750,13 @@ impl<'a> Contexte<'a> {
                     dst,
                     sinon,
                     fin,
-                } => match self.regs[cond as usize].vue() {
-                    Vue::Booleen(true) => {}
-                    Vue::Booleen(false) => {
-                        pc = sinon as usize;
+                } => {
+                    let c = self.regs[cond as usize];
+                    if let Some(suite) = self.si_code(c, dst, pc, sinon, fin) {
+                        pc = suite;
                         continue;
                     }
-                    c => {
-                        let v = self.si_inconnu_code(c.val(), dst, pc as u32 + 1, sinon, fin);
-                        self.regs[dst as usize] = v;
-                        pc = fin as usize;
-                        continue;
-                    }
-                },
+                }
                 Instr::Saut { cible } => {
                     pc = cible as usize;
                     continue;
@@ -923,6 +911,23 @@ impl<'a> Contexte<'a> {
                 false
             }
             _ => false,
+        }
+    }
+
+    /// A `si` instruction at `pc` on the condition `c` ([`Instr::Si`] and
+    /// [`Instr::SiCmp`]): `None` goes on into the `alors` branch; otherwise
+    /// the instruction to jump to (`sinon` when false; `fin` once both
+    /// branches have been run and merged when `c` is not known).
+    #[inline(always)]
+    fn si_code(&mut self, c: Val, dst: Reg, pc: usize, sinon: u32, fin: u32) -> Option<usize> {
+        match c.vue() {
+            Vue::Booleen(true) => None,
+            Vue::Booleen(false) => Some(sinon as usize),
+            _ => {
+                let v = self.si_inconnu_code(c, dst, pc as u32 + 1, sinon, fin);
+                self.regs[dst as usize] = v;
+                Some(fin as usize)
+            }
         }
     }
 
