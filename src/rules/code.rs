@@ -161,6 +161,40 @@ pub struct Code {
 }
 
 impl Code {
+    /// Whether every register named by an instruction, a `min`/`max` list
+    /// or a block's result is below [`Code::taille`], and every fact's
+    /// register too: what makes unchecked register reads sound.
+    pub fn registres_dans_la_taille(&self) -> bool {
+        let t = self.taille;
+        let ok = |r: Reg| (r as usize) < t;
+        let faits_ok = (self.base_conjoint as usize) + faits::CHAMPS_PERSONNE.len() <= t
+            && (self.base_champs as usize) + faits::NOMBRE_CHAMPS <= t;
+        faits_ok
+            && self.listes.iter().all(|&r| ok(r))
+            && self.blocs.iter().all(|b| ok(b.resultat))
+            && self.instrs.iter().all(|i| match *i {
+                Instr::Copier { dst, src } => ok(dst) && ok(src),
+                Instr::Var { dst, .. } => ok(dst),
+                Instr::Bin { dst, a, b, .. } => ok(dst) && ok(a) && ok(b),
+                Instr::ZeroFois { a, dst, .. } => ok(a) && ok(dst),
+                Instr::Si { cond, dst, .. } => ok(cond) && ok(dst),
+                Instr::SiCmp { a, b, dst, .. } => ok(a) && ok(b) && ok(dst),
+                Instr::EtOuCmp { a, b, dst, .. } => ok(a) && ok(b) && ok(dst),
+                Instr::Saut { .. } => true,
+                Instr::EtOuItem { src, dst, .. } => ok(src) && ok(dst),
+                Instr::MinMax { dst, .. } => ok(dst),
+                Instr::Non { dst, src } => ok(dst) && ok(src),
+                Instr::ADefaut { src, dst, .. } => ok(src) && ok(dst),
+                Instr::Arrondi { dst, src, .. } => ok(dst) && ok(src),
+                Instr::ChampEnfant { dst, .. } => ok(dst),
+                Instr::ChampPersonne { dst, .. } => ok(dst),
+                Instr::VarContexte { dst, .. } => ok(dst),
+                Instr::Aide { dst, .. } => ok(dst),
+                Instr::Agregat { dst, .. } => ok(dst),
+                Instr::Arbre { dst, .. } => ok(dst),
+            })
+    }
+
     /// The block compiled for a node, if it is the root of one.
     #[inline]
     pub fn bloc(&self, n: Id) -> Option<&Bloc> {
@@ -221,7 +255,11 @@ impl Code {
             .map(|&n| c.code.bloc(n).copied())
             .collect();
         c.code.taille = c.haut as usize;
-        if c.trop_grand {
+        // The evaluator reads registers without a bounds check (see
+        // `eval::Registres`): that is sound only if every register an
+        // instruction names lies below `taille`, so it is checked here, once
+        // per month, rather than trusted.
+        if c.trop_grand || !c.code.registres_dans_la_taille() {
             // Registers beyond 16 bits: no block, every formula goes
             // through the tree evaluator (slower, same results).
             c.code.instrs.clear();

@@ -523,6 +523,35 @@ mod tests {
         mois: 11,
     };
 
+    /// The evaluator reads registers unchecked on the strength of
+    /// `Code::registres_dans_la_taille`: the catalogue's code must pass it
+    /// (else every formula would silently fall back to the slow tree walk),
+    /// and a register past the end must fail it.
+    #[test]
+    fn compiled_code_names_only_registers_it_has() {
+        let rs = RuleSet::integre().expect("built-in rules load");
+        for mois in [
+            NOV_2026,
+            Mois {
+                annee: 2025,
+                mois: 6,
+            },
+        ] {
+            let p = rs.programme(mois.premier_jour());
+            assert!(
+                !p.code.instrs.is_empty(),
+                "{mois:?}: the month compiled to instructions"
+            );
+            assert!(p.code.registres_dans_la_taille(), "{mois:?}");
+            let mut faux = p.code.clone();
+            faux.instrs.push(code::Instr::Copier {
+                dst: 0,
+                src: faux.taille as code::Reg,
+            });
+            assert!(!faux.registres_dans_la_taille());
+        }
+    }
+
     /// What [`RuleSet::statuts`] must give: the same fields of `evaluer`.
     fn attendus(ev: &Evaluation) -> Vec<StatutAide> {
         ev.aides
