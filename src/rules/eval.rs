@@ -2070,9 +2070,8 @@ fn resultat(ctx: &Contexte<'_>, aide: &Aide, calcul: Calcul) -> ResultatAide {
         // One hypothesis per slot: the vector is allocated at its size.
         let mut v = Vec::with_capacity(supposes.nombre());
         v.extend(
-            ctx.rs
-                .hypotheses
-                .iter()
+            (aide.hypotheses_possibles.iter())
+                .map(|&i| &ctx.rs.hypotheses[i])
                 .filter(|h| supposes.contient(h.slot))
                 .map(|h| h.texte.clone()),
         );

@@ -1477,6 +1477,7 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
             explications,
             demarche: Arc::new(f.demarche.clone()),
             champs_lus: deps.champs,
+            hypotheses_possibles: Vec::new(),
             fichier: sources[*fi].nom.clone(),
         });
     }
@@ -1596,6 +1597,12 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
             }
         }
         resultat.push(a);
+    }
+    for a in &mut resultat {
+        a.hypotheses_possibles = (hypotheses.iter().enumerate())
+            .filter(|(_, h)| a.champs_lus.contient(h.slot))
+            .map(|(i, _)| i)
+            .collect();
     }
     let hypotheses_slots = hypotheses.iter().map(|h| (h.slot, h.valeur)).collect();
     Ok(RuleSet {

@@ -269,6 +269,10 @@ pub struct Aide {
     pub demarche: Arc<Demarche>,
     /// Every field the aid may read, directly or through other aids.
     pub champs_lus: Manquants,
+    /// Indexes in [`RuleSet::hypotheses`] of the hypotheses on fields the
+    /// aid reads, in that order: a result lists the ones the situation
+    /// needed without going through every hypothesis of the rule set.
+    pub hypotheses_possibles: Vec<usize>,
     /// The rule file it comes from.
     pub fichier: String,
 }
