@@ -9,6 +9,11 @@ use guichet::rules::RuleSet;
 use guichet::situation::{Mois, Situation};
 use std::hint::black_box;
 
+// The allocator the `guichet` binary uses (see src/main.rs), so that this
+// measures what the service does.
+#[global_allocator]
+static ALLOCATEUR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const MOIS: Mois = Mois {
     annee: 2026,
     mois: 11,

@@ -24,6 +24,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
 
+// The allocator the `guichet` binary uses (see src/main.rs).
+#[global_allocator]
+static ALLOCATEUR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn nov_2026() -> Mois {
     Mois {
         annee: 2026,
