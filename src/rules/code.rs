@@ -40,8 +40,15 @@ pub enum Instr {
     Copier { dst: Reg, src: Reg },
     /// A shared variable: its memo, or its block run now.
     Var { dst: Reg, v: u32 },
-    /// A binary operation on two registers.
+    /// A binary operation on two registers (comparisons, division).
     Bin { op: BinOp, dst: Reg, a: Reg, b: Reg },
+    /// `a + b`: the commonest operations have their own instruction, so
+    /// that the operation is known without a second dispatch on `op`.
+    Add { dst: Reg, a: Reg, b: Reg },
+    /// `a - b`.
+    Sub { dst: Reg, a: Reg, b: Reg },
+    /// `a * b` (the `0 * x` rule is [`Instr::ZeroFois`] before it).
+    Mul { dst: Reg, a: Reg, b: Reg },
     /// `0 * x`: when `a` is zero, `dst = a` and x is not evaluated.
     ZeroFois { a: Reg, dst: Reg, fin: u32 },
     /// `si`: true goes on (the `alors` branch), false jumps to `sinon`; an
@@ -175,7 +182,10 @@ impl Code {
             && self.instrs.iter().all(|i| match *i {
                 Instr::Copier { dst, src } => ok(dst) && ok(src),
                 Instr::Var { dst, .. } => ok(dst),
-                Instr::Bin { dst, a, b, .. } => ok(dst) && ok(a) && ok(b),
+                Instr::Bin { dst, a, b, .. }
+                | Instr::Add { dst, a, b }
+                | Instr::Sub { dst, a, b }
+                | Instr::Mul { dst, a, b } => ok(dst) && ok(a) && ok(b),
                 Instr::ZeroFois { a, dst, .. } => ok(a) && ok(dst),
                 Instr::Si { cond, dst, .. } => ok(cond) && ok(dst),
                 Instr::SiCmp { a, b, dst, .. } => ok(a) && ok(b) && ok(dst),
@@ -399,11 +409,12 @@ impl Compilateur<'_> {
                 let rb = self.valeur(b);
                 self.libre = marque;
                 let dst = self.dst(cible);
-                self.emettre(Instr::Bin {
-                    op,
-                    dst,
-                    a: ra,
-                    b: rb,
+                let (a, b) = (ra, rb);
+                self.emettre(match op {
+                    BinOp::Add => Instr::Add { dst, a, b },
+                    BinOp::Sub => Instr::Sub { dst, a, b },
+                    BinOp::Mul => Instr::Mul { dst, a, b },
+                    op => Instr::Bin { op, dst, a, b },
                 });
                 if let Some(s) = saut {
                     let fin = self.ici();

@@ -791,6 +791,31 @@ impl<'a> Contexte<'a> {
                     }
                     self.regs.ecrire(dst, x);
                 }
+                Instr::Add { dst, a, b } => {
+                    let (va, vb) = (self.regs.lire(a), self.regs.lire(b));
+                    let v = match nombres(va, vb).and_then(|(x, y)| x.checked_add(y)) {
+                        Some(d) => Val::nombre(d),
+                        None => self.binaire_valeurs(BinOp::Add, va, vb)?,
+                    };
+                    self.regs.ecrire(dst, v);
+                }
+                Instr::Sub { dst, a, b } => {
+                    let (va, vb) = (self.regs.lire(a), self.regs.lire(b));
+                    let v = match nombres(va, vb).and_then(|(x, y)| x.checked_sub(y)) {
+                        Some(d) => Val::nombre(d),
+                        None => self.binaire_valeurs(BinOp::Sub, va, vb)?,
+                    };
+                    self.regs.ecrire(dst, v);
+                }
+                Instr::Mul { dst, a, b } => {
+                    let (va, vb) = (self.regs.lire(a), self.regs.lire(b));
+                    let v = match nombres(va, vb).and_then(|(x, y)| arithmetique(BinOp::Mul, x, y))
+                    {
+                        Some(d) => Val::nombre(d),
+                        None => self.binaire_valeurs(BinOp::Mul, va, vb)?,
+                    };
+                    self.regs.ecrire(dst, v);
+                }
                 Instr::Bin { op, dst, a, b } => {
                     let v = self.binaire_regs(op, a, b)?;
                     self.regs.ecrire(dst, v);
@@ -1609,6 +1634,12 @@ fn binaire_rapide(op: BinOp, va: &Val, vb: &Val) -> Option<Val> {
         BinOp::Ne => Some(Val::booleen(va != vb)),
         _ => None,
     }
+}
+
+/// Both values as decimals, when both are known numbers.
+#[inline(always)]
+fn nombres(va: Val, vb: Val) -> Option<(Decimal, Decimal)> {
+    (va.est_nombre() && vb.est_nombre()).then(|| (va.decimal(), vb.decimal()))
 }
 
 /// `+ - * /` on known numbers, `None` on failure. A zero right operand of
