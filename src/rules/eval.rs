@@ -1616,15 +1616,20 @@ impl<'a> Contexte<'a> {
 fn binaire_rapide(op: BinOp, va: &Val, vb: &Val) -> Option<Val> {
     if va.est_nombre() && vb.est_nombre() {
         let (x, y) = (va.decimal(), vb.decimal());
-        return Some(match op {
-            BinOp::Lt => Val::booleen(comparer(x, y).is_lt()),
-            BinOp::Le => Val::booleen(comparer(x, y).is_le()),
-            BinOp::Gt => Val::booleen(comparer(x, y).is_gt()),
-            BinOp::Ge => Val::booleen(comparer(x, y).is_ge()),
-            BinOp::Eq => Val::booleen(x == y),
-            BinOp::Ne => Val::booleen(x != y),
-            _ => Val::nombre(arithmetique(op, x, y)?),
-        });
+        // A comparison is true for some of the three orderings: one
+        // comparison and a bit test, without a branch per operator.
+        // (`Decimal`'s `==` is its `cmp` being `Equal`, as here.)
+        let vraie_si: u8 = match op {
+            BinOp::Lt => 0b001,
+            BinOp::Le => 0b011,
+            BinOp::Eq => 0b010,
+            BinOp::Ne => 0b101,
+            BinOp::Ge => 0b110,
+            BinOp::Gt => 0b100,
+            _ => return Some(Val::nombre(arithmetique(op, x, y)?)),
+        };
+        let ordre = (comparer(x, y) as i8 + 1) as u8;
+        return Some(Val::booleen(vraie_si & (1 << ordre) != 0));
     }
     if !va.est_connue() || !vb.est_connue() {
         return None;
@@ -2435,6 +2440,29 @@ mod tests {
             format_nombre(Decimal::MAX),
             "79 228 162 514 264 337 593 543 950 335"
         );
+    }
+
+    /// Each comparison operator on known numbers gives what `Decimal`'s own
+    /// operators give, including zeros of both signs and different scales.
+    #[test]
+    fn comparison_operators_on_numbers_agree_with_decimal() {
+        let valeurs: Vec<Decimal> = decimaux_au_hasard().into_iter().take(300).collect();
+        let ops: [(BinOp, fn(&Decimal, &Decimal) -> bool); 6] = [
+            (BinOp::Lt, |x, y| x < y),
+            (BinOp::Le, |x, y| x <= y),
+            (BinOp::Eq, |x, y| x == y),
+            (BinOp::Ne, |x, y| x != y),
+            (BinOp::Ge, |x, y| x >= y),
+            (BinOp::Gt, |x, y| x > y),
+        ];
+        for x in &valeurs {
+            for y in &valeurs {
+                for (op, attendu) in ops {
+                    let v = binaire_rapide(op, &Val::nombre(*x), &Val::nombre(*y));
+                    assert_eq!(v, Some(Val::booleen(attendu(x, y))), "{x} {op:?} {y}");
+                }
+            }
+        }
     }
 
     /// Pseudo-random decimals of every scale, small and large mantissas,
