@@ -2447,7 +2447,8 @@ mod tests {
     #[test]
     fn comparison_operators_on_numbers_agree_with_decimal() {
         let valeurs: Vec<Decimal> = decimaux_au_hasard().into_iter().take(300).collect();
-        let ops: [(BinOp, fn(&Decimal, &Decimal) -> bool); 6] = [
+        type Attendu = fn(&Decimal, &Decimal) -> bool;
+        let ops: [(BinOp, Attendu); 6] = [
             (BinOp::Lt, |x, y| x < y),
             (BinOp::Le, |x, y| x <= y),
             (BinOp::Eq, |x, y| x == y),
