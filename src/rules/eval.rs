@@ -1845,29 +1845,34 @@ fn ecrire_nombre(s: &mut String, d: Decimal) {
         pousser(b'0' + fraction / 10);
         pousser(b',');
     }
-    // The digits of the integer part from the units up, a space between
-    // groups of three.
-    let mut ecrits = 0;
-    let mut chiffre = |c: u8| {
-        if ecrits > 0 && ecrits % 3 == 0 {
+    // The integer part by groups of three digits from the units up, a space
+    // between groups: one division by 1000 per group rather than one by 10
+    // per digit (numbers are written for every explanation line).
+    let mut groupe = |g: u16, complet: bool| {
+        let (c, d, u) = (g / 100, (g / 10) % 10, g % 10);
+        pousser(b'0' + u as u8);
+        if complet || g >= 10 {
+            pousser(b'0' + d as u8);
+        }
+        if complet || g >= 100 {
+            pousser(b'0' + c as u8);
+        }
+        if complet {
+            // More digits come to the left.
             pousser(b' ');
         }
-        pousser(b'0' + c);
-        ecrits += 1;
     };
     let mut grand = entier;
     while grand > u128::from(u64::MAX) {
-        chiffre((grand % 10) as u8);
-        grand /= 10;
+        groupe((grand % 1000) as u16, true);
+        grand /= 1000;
     }
     let mut petit = grand as u64;
-    loop {
-        chiffre((petit % 10) as u8);
-        petit /= 10;
-        if petit == 0 {
-            break;
-        }
+    while petit >= 1000 {
+        groupe((petit % 1000) as u16, true);
+        petit /= 1000;
     }
+    groupe(petit as u16, false);
     if d.is_sign_negative() && cents != 0 {
         pousser(b'-');
     }
@@ -2463,6 +2468,38 @@ mod tests {
                     assert_eq!(v, Some(Val::booleen(attendu(x, y))), "{x} {op:?} {y}");
                 }
             }
+        }
+    }
+
+    /// The French formatting of numbers against a plain reference written
+    /// from rust_decimal's rounding and its `Display`.
+    #[test]
+    fn number_formatting_agrees_with_a_plain_reference() {
+        fn reference(d: Decimal) -> String {
+            let r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+            let texte = format!("{:.2}", r.abs());
+            let (entier, fraction) = texte.split_once('.').expect("two decimals");
+            let mut groupes: Vec<&str> = Vec::new();
+            let mut fin = entier.len();
+            while fin > 3 {
+                groupes.push(&entier[fin - 3..fin]);
+                fin -= 3;
+            }
+            groupes.push(&entier[..fin]);
+            groupes.reverse();
+            let mut s = String::new();
+            if r.is_sign_negative() && !r.is_zero() {
+                s.push('-');
+            }
+            s.push_str(&groupes.join(" "));
+            if fraction != "00" {
+                s.push(',');
+                s.push_str(fraction);
+            }
+            s
+        }
+        for d in decimaux_au_hasard() {
+            assert_eq!(format_nombre(d), reference(d), "{d:?}");
         }
     }
 
