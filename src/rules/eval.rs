@@ -170,6 +170,8 @@ impl Val {
     const INCONNU: u64 = 3;
     /// Not computed yet, in the memo of variables (never a value).
     const ABSENTE: Val = Val { a: 4, b: 0 };
+    /// A missing bound of an [`Inconnue`] (never a value either).
+    const SANS_BORNE: Val = Val::ABSENTE;
     /// Bits 0–15: unused by a decimal's flags.
     const MASQUE: u64 = 0xFFFF;
 
@@ -263,11 +265,47 @@ impl Val {
 /// unbounded). Money, ages and counts are never negative, so an unknown
 /// salary is `[0, ∞)`: that is what lets `max(0, 651.69 - 1500 -
 /// salaire_du_conjoint)` be 0 before anyone asks.
+///
+/// A bound is kept as a [`Val`]: a number, or [`Val::SANS_BORNE`] when
+/// unbounded. Interval arithmetic reads the bounds of every unknown operand,
+/// and in two words each they are read and tested as a known number's own
+/// two words are (an `Option<Decimal>` is five 32-bit words, copied apart).
 #[derive(Debug, Clone, Copy)]
 struct Inconnue {
     m: Manquants,
-    bas: Option<Decimal>,
-    haut: Option<Decimal>,
+    bas: Val,
+    haut: Val,
+}
+
+impl Inconnue {
+    /// An unknown from its fields and bounds.
+    #[inline(always)]
+    fn nouvelle(m: Manquants, bas: Option<Decimal>, haut: Option<Decimal>) -> Inconnue {
+        let borne = |b: Option<Decimal>| b.map_or(Val::SANS_BORNE, Val::nombre);
+        Inconnue {
+            m,
+            bas: borne(bas),
+            haut: borne(haut),
+        }
+    }
+
+    /// The lower bound, `None` when unbounded.
+    #[inline(always)]
+    fn bas(&self) -> Option<Decimal> {
+        self.bas.nombre_connu()
+    }
+
+    /// The upper bound, `None` when unbounded.
+    #[inline(always)]
+    fn haut(&self) -> Option<Decimal> {
+        self.haut.nombre_connu()
+    }
+
+    /// Whether nothing bounds it either way.
+    #[inline(always)]
+    fn sans_bornes(&self) -> bool {
+        !self.bas.est_nombre() && !self.haut.est_nombre()
+    }
 }
 
 /// What is known of an aid once evaluated, for the aids that read it.
@@ -434,12 +472,8 @@ impl<'a> Contexte<'a> {
         if inconnues.len() < faits::NOMBRE_CHAMPS {
             inconnues.clear();
             inconnues.extend(faits::DEFAUTS.iter().map(|v| match *v {
-                Valeur::Borne(m, bas, haut) => Inconnue { m, bas, haut },
-                v => Inconnue {
-                    m: v.manquants(),
-                    bas: None,
-                    haut: None,
-                },
+                Valeur::Borne(m, bas, haut) => Inconnue::nouvelle(m, bas, haut),
+                v => Inconnue::nouvelle(v.manquants(), None, None),
             }));
         } else {
             inconnues.truncate(faits::NOMBRE_CHAMPS);
@@ -533,7 +567,7 @@ impl<'a> Contexte<'a> {
             Vue::Texte(t) => Valeur::Texte(t),
             Vue::Inconnu(i) => {
                 let x = self.inconnues[i as usize];
-                match (x.bas, x.haut) {
+                match (x.bas(), x.haut()) {
                     (None, None) => Valeur::Inconnu(x.m),
                     (bas, haut) => Valeur::Borne(x.m, bas, haut),
                 }
@@ -558,7 +592,7 @@ impl<'a> Contexte<'a> {
     #[inline]
     fn borne_brute(&mut self, m: Manquants, bas: Option<Decimal>, haut: Option<Decimal>) -> Val {
         let i = self.inconnues.len() as u32;
-        self.inconnues.push(Inconnue { m, bas, haut });
+        self.inconnues.push(Inconnue::nouvelle(m, bas, haut));
         Vue::Inconnu(i).val()
     }
 
@@ -566,10 +600,20 @@ impl<'a> Contexte<'a> {
     /// is a point.
     #[inline]
     fn borne(&mut self, m: Manquants, bas: Option<Decimal>, haut: Option<Decimal>) -> Val {
-        match (bas, haut) {
-            (Some(b), Some(h)) if b == h => Vue::Nombre(b).val(),
-            _ => self.borne_brute(m, bas, haut),
+        let borne = |b: Option<Decimal>| b.map_or(Val::SANS_BORNE, Val::nombre);
+        self.borne_vals(m, borne(bas), borne(haut))
+    }
+
+    /// [`Self::borne`] with bounds as an [`Inconnue`] keeps them.
+    #[inline]
+    fn borne_vals(&mut self, m: Manquants, bas: Val, haut: Val) -> Val {
+        if bas.est_nombre() && haut.est_nombre() && comparer(bas.decimal(), haut.decimal()).is_eq()
+        {
+            return bas;
         }
+        let i = self.inconnues.len() as u32;
+        self.inconnues.push(Inconnue { m, bas, haut });
+        Vue::Inconnu(i).val()
     }
 
     /// The missing fields, empty when known.
@@ -589,78 +633,114 @@ impl<'a> Contexte<'a> {
             Vue::Nombre(d) => Some((Some(d), Some(d))),
             Vue::Inconnu(i) => {
                 let x = &self.inconnues[i as usize];
-                Some((x.bas, x.haut))
+                Some((x.bas(), x.haut()))
             }
             _ => None,
         }
     }
 
-    fn inconnu_de(&mut self, a: Val, b: Val) -> Val {
-        let m = self.manquants(a).union(self.manquants(b));
+    /// What interval arithmetic knows of a value: its missing fields and
+    /// bounds. A known value is its own two bounds, missing nothing: a
+    /// point for a number, and no bound at all for a boolean or a word
+    /// (they are not numbers), which is what every caller wants of them.
+    #[inline(always)]
+    fn bornes(&self, v: Val) -> Inconnue {
+        if v.est_connue() {
+            Inconnue {
+                m: Manquants::VIDE,
+                bas: v,
+                haut: v,
+            }
+        } else {
+            self.inconnues[v.b as usize]
+        }
+    }
+
+    /// An operation with an unknown side ([`Self::binaire_valeurs`]).
+    /// Each bound of a sum, difference, product or quotient needs a bound of
+    /// each side, and so does settling a comparison: a side bounded neither
+    /// way (or not a number) leaves the result unknown and unbounded. That
+    /// is half of the operations of a partial household, so it is decided
+    /// here from the operands' tags and fields alone, and the unknown is an
+    /// operand's when it already is exactly that one (nothing changes an
+    /// unknown once made, but for the one an `et` accumulates into, which
+    /// no operand is): nothing is written.
+    #[inline(always)]
+    fn binaire_inconnues(&mut self, op: BinOp, va: Val, vb: Val) -> Val {
+        let (ma, bornee_a) = self.forme(va);
+        let (mb, bornee_b) = self.forme(vb);
+        let m = ma.union(mb);
+        if bornee_a && bornee_b {
+            return self.binaire_intervalles(op, va, vb, m);
+        }
+        if !bornee_a && !va.est_connue() && ma == m {
+            return va;
+        }
+        if !bornee_b && !vb.est_connue() && mb == m {
+            return vb;
+        }
         self.inconnu(m)
     }
 
-    /// Interval arithmetic for an operation with an unknown side: the bounds
-    /// of the result, and comparisons that the bounds already settle.
+    /// The missing fields of an operand, and whether it is a number with
+    /// a bound (a known number is its own two bounds).
+    #[inline(always)]
+    fn forme(&self, v: Val) -> (Manquants, bool) {
+        if v.est_nombre() {
+            (Manquants::VIDE, true)
+        } else if !v.est_connue() {
+            let x = &self.inconnues[v.b as usize];
+            (x.m, !x.sans_bornes())
+        } else {
+            (Manquants::VIDE, false)
+        }
+    }
+
+    /// Interval arithmetic for an operation on two numbers that each have
+    /// a bound, one of them unknown (missing `m` together): the bounds of
+    /// the result, and comparisons that the bounds already settle.
     #[inline(never)]
-    fn binaire_intervalles(&mut self, op: BinOp, va: Val, vb: Val) -> Val {
-        let m = self.manquants(va).union(self.manquants(vb));
-        let (Some((ab, ah)), Some((bb, bh))) = (self.intervalle(va), self.intervalle(vb)) else {
-            return self.inconnu_de(va, vb);
-        };
-        let add =
-            |x: Option<Decimal>, y: Option<Decimal>| x.zip(y).and_then(|(x, y)| x.checked_add(y));
-        let sub =
-            |x: Option<Decimal>, y: Option<Decimal>| x.zip(y).and_then(|(x, y)| x.checked_sub(y));
+    fn binaire_intervalles(&mut self, op: BinOp, va: Val, vb: Val, m: Manquants) -> Val {
+        let (a, b) = (self.bornes(va), self.bornes(vb));
         match op {
-            BinOp::Add => self.borne(m, add(ab, bb), add(ah, bh)),
-            BinOp::Sub => self.borne(m, sub(ab, bh), sub(ah, bb)),
+            BinOp::Add => self.borne(m, plus(a.bas(), b.bas()), plus(a.haut(), b.haut())),
+            BinOp::Sub => self.borne(m, moins(a.bas(), b.haut()), moins(a.haut(), b.bas())),
             BinOp::Mul => {
                 // Only the common case: both sides non-negative.
-                let positif = |b: Option<Decimal>| b.is_some_and(|b| b >= Decimal::ZERO);
-                if positif(ab) && positif(bb) {
-                    let mul = |x: Option<Decimal>, y: Option<Decimal>| {
-                        x.zip(y).and_then(|(x, y)| x.checked_mul(y))
-                    };
-                    self.borne(m, mul(ab, bb), mul(ah, bh))
+                if positif(a.bas()) && positif(b.bas()) {
+                    self.borne(m, fois(a.bas(), b.bas()), fois(a.haut(), b.haut()))
                 } else {
                     self.inconnu(m)
                 }
             }
-            BinOp::Div => match vb.vue() {
+            BinOp::Div => match vb.nombre_connu() {
                 // Division by a known positive number keeps the order.
-                Vue::Nombre(y) if y > Decimal::ZERO => {
+                Some(y) if comparer(y, Decimal::ZERO).is_gt() => {
                     let div = |x: Option<Decimal>| x.and_then(|x| x.checked_div(y));
-                    self.borne(m, div(ab), div(ah))
+                    self.borne(m, div(a.bas()), div(a.haut()))
                 }
                 _ => self.inconnu(m),
             },
             BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
                 // a < b is settled true when a's top is below b's bottom, false
                 // when a's bottom is at or above b's top.
-                let (strict, gauche_bas, gauche_haut, droite_bas, droite_haut) = match op {
-                    BinOp::Lt => (true, ab, ah, bb, bh),
-                    BinOp::Le => (false, ab, ah, bb, bh),
-                    BinOp::Gt => (true, bb, bh, ab, ah),
-                    _ => (false, bb, bh, ab, ah),
+                let (strict, gauche, droite) = match op {
+                    BinOp::Lt => (true, &a, &b),
+                    BinOp::Le => (false, &a, &b),
+                    BinOp::Gt => (true, &b, &a),
+                    _ => (false, &b, &a),
                 };
-                let vrai = match (gauche_haut, droite_bas) {
+                let vrai = match (gauche.haut(), droite.bas()) {
                     (Some(h), Some(b)) => {
-                        if strict {
-                            h < b
-                        } else {
-                            h <= b
-                        }
+                        let o = comparer(h, b);
+                        if strict { o.is_lt() } else { o.is_le() }
                     }
                     _ => false,
                 };
-                let faux = match (gauche_bas, droite_haut) {
+                let faux = match (gauche.bas(), droite.haut()) {
                     (Some(b), Some(h)) => {
-                        if strict {
-                            b >= h
-                        } else {
-                            b > h
-                        }
+                        let o = comparer(b, h);
+                        if strict { o.is_ge() } else { o.is_gt() }
                     }
                     _ => false,
                 };
@@ -1257,8 +1337,8 @@ impl<'a> Contexte<'a> {
             // Rounding is monotonic: round the bounds.
             Vue::Inconnu(i) => {
                 let x = self.inconnues[i as usize];
-                let bas = arrondi(self, x.bas)?;
-                let haut = arrondi(self, x.haut)?;
+                let bas = arrondi(self, x.bas())?;
+                let haut = arrondi(self, x.haut())?;
                 self.borne(x.m, bas, haut)
             }
             // Not a number: unknown, with no field to name.
@@ -1304,19 +1384,37 @@ impl<'a> Contexte<'a> {
     /// The value of a `si` whose condition (missing `mc`) is not known,
     /// from its branches' values.
     fn fusion_si(&mut self, mc: Manquants, va: Val, vb: Val) -> Val {
-        let m = mc.union(self.manquants(va)).union(self.manquants(vb));
         if va.est_connue() && va == vb {
-            va
-        } else if let (Some((ab, ah)), Some((bb, bh))) = (self.intervalle(va), self.intervalle(vb))
-        {
-            // Either branch may be taken: the union of their intervals
-            // (never a point: that would hide the condition's fields).
-            let bas = ab.zip(bb).map(|(x, y)| x.min(y));
-            let haut = ah.zip(bh).map(|(x, y)| x.max(y));
-            self.borne_brute(m, bas, haut)
-        } else {
-            self.inconnu(m)
+            return va;
         }
+        let (a, b) = (self.bornes(va), self.bornes(vb));
+        let m = mc.union(a.m).union(b.m);
+        // Either branch may be taken: the union of their intervals
+        // (never a point: that would hide the condition's fields).
+        let bas = if a.bas.est_nombre() && b.bas.est_nombre() {
+            garder_min_max_val(a.bas, b.bas, true)
+        } else {
+            Val::SANS_BORNE
+        };
+        let haut = if a.haut.est_nombre() && b.haut.est_nombre() {
+            garder_min_max_val(a.haut, b.haut, false)
+        } else {
+            Val::SANS_BORNE
+        };
+        if !bas.est_nombre() && !haut.est_nombre() {
+            // As in `binaire_inconnues`: a branch may already be that unknown.
+            for v in [va, vb] {
+                if !v.est_connue() {
+                    let x = &self.inconnues[v.b as usize];
+                    if x.m == m && x.sans_bornes() {
+                        return v;
+                    }
+                }
+            }
+        }
+        let i = self.inconnues.len() as u32;
+        self.inconnues.push(Inconnue { m, bas, haut });
+        Vue::Inconnu(i).val()
     }
 
     #[inline(never)]
@@ -1373,44 +1471,52 @@ impl<'a> Contexte<'a> {
         connu: Option<Decimal>,
         est_min: bool,
     ) -> R {
-        let mut m = Manquants::VIDE;
-        let mut bas: Option<Option<Decimal>> = connu.map(Some);
-        let mut haut: Option<Option<Decimal>> = connu.map(Some);
+        // For min, an unbounded lower side stays unbounded, and for max an
+        // unbounded upper side does (`absorbe`); otherwise the bound kept
+        // is the min or max of those that exist.
+        let garder = |acc: Val, x: Val, absorbe: bool| {
+            if acc.est_nombre() && x.est_nombre() {
+                garder_min_max_val(acc, x, est_min)
+            } else if absorbe {
+                Val::SANS_BORNE
+            } else if acc.est_nombre() {
+                acc
+            } else {
+                x
+            }
+        };
         let mut v = v;
         let mut j = i;
+        // The known items before `i` (if any) as a point.
+        let mut acc: Option<Inconnue> = connu.map(|d| Inconnue {
+            m: Manquants::VIDE,
+            bas: Val::nombre(d),
+            haut: Val::nombre(d),
+        });
         loop {
-            let Some((b, h)) = self.intervalle(v) else {
+            if v.est_connue() && !v.est_nombre() {
                 return Err(self.echec("nombre attendu dans min/max".into()));
-            };
-            m = m.union(self.manquants(v));
-            let choisir = |acc: Option<Option<Decimal>>, x: Option<Decimal>, cote_bas: bool| {
-                let Some(acc) = acc else { return Some(x) };
-                // For min, an unbounded lower side stays unbounded; for max,
-                // an unbounded upper side does.
-                Some(match (acc, x) {
-                    (Some(a), Some(b)) => Some(if est_min { a.min(b) } else { a.max(b) }),
-                    (None, other) | (other, None) => {
-                        if est_min == cote_bas {
-                            None
-                        } else {
-                            other
-                        }
-                    }
-                })
-            };
-            bas = choisir(bas, b, true);
-            haut = choisir(haut, h, false);
+            }
+            let x = self.bornes(v);
+            acc = Some(match acc {
+                None => x,
+                Some(a) => Inconnue {
+                    m: a.m.union(x.m),
+                    bas: garder(a.bas, x.bas, est_min),
+                    haut: garder(a.haut, x.haut, !est_min),
+                },
+            });
             j += 1;
             if j >= liste.len() {
                 break;
             }
             v = self.item(liste[j].into(), regs)?;
         }
-        let (bas, haut) = (bas.flatten(), haut.flatten());
+        let Inconnue { m, bas, haut } = acc.expect("at least item `i`");
         Ok(if m.est_vide() {
-            Vue::Nombre(bas.unwrap_or(Decimal::ZERO)).val()
+            Vue::Nombre(bas.nombre_connu().unwrap_or(Decimal::ZERO)).val()
         } else {
-            self.borne(m, bas, haut)
+            self.borne_vals(m, bas, haut)
         })
     }
 
@@ -1440,12 +1546,20 @@ impl<'a> Contexte<'a> {
     /// zero left operand of `*` has been dealt with).
     #[inline(never)]
     fn binaire_valeurs(&mut self, op: BinOp, va: Val, vb: Val) -> R {
-        if op == BinOp::Mul && matches!(vb.vue(), Vue::Nombre(d) if d.is_zero()) {
+        if op == BinOp::Mul && vb.nombre_connu().is_some_and(|d| d.is_zero()) {
             return Ok(vb);
         }
         if !va.est_connue() || !vb.est_connue() {
-            return Ok(self.binaire_intervalles(op, va, vb));
+            return Ok(self.binaire_inconnues(op, va, vb));
         }
+        self.binaire_connues(op, va, vb)
+    }
+
+    /// [`Self::binaire_valeurs`] on known values, apart so that the unknown
+    /// case (each operation of a partial household that reaches here) does
+    /// not pay for this frame: its failures' messages are built here.
+    #[inline(never)]
+    fn binaire_connues(&mut self, op: BinOp, va: Val, vb: Val) -> R {
         if matches!(op, BinOp::Eq | BinOp::Ne) {
             let egal = va == vb;
             return Ok(Vue::Booleen(if op == BinOp::Eq { egal } else { !egal }).val());
@@ -1543,8 +1657,8 @@ impl<'a> Contexte<'a> {
             match (ag, v.vue()) {
                 (Agregat::Somme, Vue::Inconnu(j)) => {
                     let u = self.inconnues[j as usize];
-                    somme_bas = somme_bas.zip(u.bas).and_then(|(x, y)| x.checked_add(y));
-                    somme_haut = somme_haut.zip(u.haut).and_then(|(x, y)| x.checked_add(y));
+                    somme_bas = plus(somme_bas, u.bas());
+                    somme_haut = plus(somme_haut, u.haut());
                     m = m.union(u.m)
                 }
                 (_, Vue::Inconnu(j)) => m = m.union(self.inconnues[j as usize].m),
@@ -1637,6 +1751,47 @@ fn garder_min_max(a: Decimal, d: Decimal, min: bool) -> Decimal {
         comparer(a, d).is_lt()
     };
     if remplacer { d } else { a }
+}
+
+/// [`garder_min_max`] on two numbers as values: the one kept, as it is.
+#[inline(always)]
+fn garder_min_max_val(a: Val, d: Val, min: bool) -> Val {
+    let ordre = comparer(a.decimal(), d.decimal());
+    let remplacer = if min { ordre.is_gt() } else { ordre.is_lt() };
+    if remplacer { d } else { a }
+}
+
+/// A bound of a sum: `None` (unbounded) when either side is, or on overflow.
+#[inline(always)]
+fn plus(x: Option<Decimal>, y: Option<Decimal>) -> Option<Decimal> {
+    match (x, y) {
+        (Some(x), Some(y)) => x.checked_add(y),
+        _ => None,
+    }
+}
+
+/// A bound of a difference, as [`plus`].
+#[inline(always)]
+fn moins(x: Option<Decimal>, y: Option<Decimal>) -> Option<Decimal> {
+    match (x, y) {
+        (Some(x), Some(y)) => x.checked_sub(y),
+        _ => None,
+    }
+}
+
+/// A bound of a product, as [`plus`].
+#[inline(always)]
+fn fois(x: Option<Decimal>, y: Option<Decimal>) -> Option<Decimal> {
+    match (x, y) {
+        (Some(x), Some(y)) => x.checked_mul(y),
+        _ => None,
+    }
+}
+
+/// Whether a lower bound is `>= 0` (-0 is), without `Decimal`'s comparison call.
+#[inline(always)]
+fn positif(b: Option<Decimal>) -> bool {
+    b.is_some_and(|b| !b.is_sign_negative() || b.is_zero())
 }
 
 /// `x.cmp(&y)`, without a call when both have the same scale (most
