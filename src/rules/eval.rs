@@ -703,24 +703,36 @@ impl<'a> Contexte<'a> {
     fn binaire_intervalles(&mut self, op: BinOp, va: Val, vb: Val, m: Manquants) -> Val {
         let (a, b) = (self.bornes(va), self.bornes(vb));
         match op {
-            BinOp::Add => self.borne(m, plus(a.bas(), b.bas()), plus(a.haut(), b.haut())),
-            BinOp::Sub => self.borne(m, moins(a.bas(), b.haut()), moins(a.haut(), b.bas())),
+            BinOp::Add => {
+                let bas = borne_de(a.bas, b.bas, Decimal::checked_add);
+                let haut = borne_de(a.haut, b.haut, Decimal::checked_add);
+                self.borne_vals(m, bas, haut)
+            }
+            BinOp::Sub => {
+                let bas = borne_de(a.bas, b.haut, Decimal::checked_sub);
+                let haut = borne_de(a.haut, b.bas, Decimal::checked_sub);
+                self.borne_vals(m, bas, haut)
+            }
             BinOp::Mul => {
                 // Only the common case: both sides non-negative.
-                if positif(a.bas()) && positif(b.bas()) {
-                    self.borne(m, fois(a.bas(), b.bas()), fois(a.haut(), b.haut()))
+                if positif(a.bas) && positif(b.bas) {
+                    let bas = borne_de(a.bas, b.bas, Decimal::checked_mul);
+                    let haut = borne_de(a.haut, b.haut, Decimal::checked_mul);
+                    self.borne_vals(m, bas, haut)
                 } else {
                     self.inconnu(m)
                 }
             }
-            BinOp::Div => match vb.nombre_connu() {
+            BinOp::Div => {
                 // Division by a known positive number keeps the order.
-                Some(y) if comparer(y, Decimal::ZERO).is_gt() => {
-                    let div = |x: Option<Decimal>| x.and_then(|x| x.checked_div(y));
-                    self.borne(m, div(a.bas()), div(a.haut()))
+                if vb.est_nombre() && comparer(vb.decimal(), Decimal::ZERO).is_gt() {
+                    let bas = borne_de(a.bas, vb, Decimal::checked_div);
+                    let haut = borne_de(a.haut, vb, Decimal::checked_div);
+                    self.borne_vals(m, bas, haut)
+                } else {
+                    self.inconnu(m)
                 }
-                _ => self.inconnu(m),
-            },
+            }
             BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
                 // a < b is settled true when a's top is below b's bottom, false
                 // when a's bottom is at or above b's top.
@@ -730,19 +742,13 @@ impl<'a> Contexte<'a> {
                     BinOp::Gt => (true, &b, &a),
                     _ => (false, &b, &a),
                 };
-                let vrai = match (gauche.haut(), droite.bas()) {
-                    (Some(h), Some(b)) => {
-                        let o = comparer(h, b);
-                        if strict { o.is_lt() } else { o.is_le() }
-                    }
-                    _ => false,
+                let vrai = gauche.haut.est_nombre() && droite.bas.est_nombre() && {
+                    let o = comparer(gauche.haut.decimal(), droite.bas.decimal());
+                    if strict { o.is_lt() } else { o.is_le() }
                 };
-                let faux = match (gauche.bas(), droite.haut()) {
-                    (Some(b), Some(h)) => {
-                        let o = comparer(b, h);
-                        if strict { o.is_ge() } else { o.is_gt() }
-                    }
-                    _ => false,
+                let faux = gauche.bas.est_nombre() && droite.haut.est_nombre() && {
+                    let o = comparer(gauche.bas.decimal(), droite.haut.decimal());
+                    if strict { o.is_ge() } else { o.is_gt() }
                 };
                 if vrai {
                     Vue::Booleen(true).val()
@@ -1770,28 +1776,24 @@ fn plus(x: Option<Decimal>, y: Option<Decimal>) -> Option<Decimal> {
     }
 }
 
-/// A bound of a difference, as [`plus`].
+/// A bound of an operation on two bounds of [`Inconnue`]s: unbounded when
+/// either is, or when the operation fails (overflow).
 #[inline(always)]
-fn moins(x: Option<Decimal>, y: Option<Decimal>) -> Option<Decimal> {
-    match (x, y) {
-        (Some(x), Some(y)) => x.checked_sub(y),
-        _ => None,
-    }
-}
-
-/// A bound of a product, as [`plus`].
-#[inline(always)]
-fn fois(x: Option<Decimal>, y: Option<Decimal>) -> Option<Decimal> {
-    match (x, y) {
-        (Some(x), Some(y)) => x.checked_mul(y),
-        _ => None,
+fn borne_de(x: Val, y: Val, operation: fn(Decimal, Decimal) -> Option<Decimal>) -> Val {
+    if x.est_nombre() && y.est_nombre() {
+        operation(x.decimal(), y.decimal()).map_or(Val::SANS_BORNE, Val::nombre)
+    } else {
+        Val::SANS_BORNE
     }
 }
 
 /// Whether a lower bound is `>= 0` (-0 is), without `Decimal`'s comparison call.
 #[inline(always)]
-fn positif(b: Option<Decimal>) -> bool {
-    b.is_some_and(|b| !b.is_sign_negative() || b.is_zero())
+fn positif(b: Val) -> bool {
+    b.est_nombre() && {
+        let b = b.decimal();
+        !b.is_sign_negative() || b.is_zero()
+    }
 }
 
 /// `x.cmp(&y)`, without a call when both have the same scale (most
@@ -1812,6 +1814,11 @@ fn comparer(x: Decimal, y: Decimal) -> std::cmp::Ordering {
 fn comparer_echelles(x: Decimal, y: Decimal) -> std::cmp::Ordering {
     let (sx, sy) = (x.scale(), y.scale());
     let (mx, my) = (x.mantissa(), y.mantissa());
+    // Zero (of any sign and scale) against a number is ordered by that
+    // number's sign: the lower bound of most unknown amounts is 0.
+    if mx == 0 || my == 0 {
+        return mx.cmp(&my);
+    }
     // The mantissa of fewer decimals brought to the other's scale, exactly
     // in 128 bits when the product does not overflow: always when both fit
     // in 64 bits and the gap is at most 18 digits (|m| < 2^63 times 10^18 <
