@@ -671,7 +671,14 @@ impl<'a> Contexte<'a> {
         let (mb, bornee_b) = self.forme(vb);
         let m = ma.union(mb);
         if bornee_a && bornee_b {
-            return self.binaire_intervalles(op, va, vb, m);
+            // Apart, so that each keeps a frame of its own size.
+            return match op {
+                BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+                    self.comparaison_intervalles(op, va, vb, m)
+                }
+                BinOp::Eq | BinOp::Ne => self.inconnu(m),
+                _ => self.binaire_intervalles(op, va, vb, m),
+            };
         }
         if !bornee_a && !va.est_connue() && ma == m {
             return va;
@@ -696,9 +703,9 @@ impl<'a> Contexte<'a> {
         }
     }
 
-    /// Interval arithmetic for an operation on two numbers that each have
-    /// a bound, one of them unknown (missing `m` together): the bounds of
-    /// the result, and comparisons that the bounds already settle.
+    /// Interval arithmetic for an operation (`+ - * /`) on two numbers that
+    /// each have a bound, one of them unknown (missing `m` together): the
+    /// bounds of the result.
     #[inline(never)]
     fn binaire_intervalles(&mut self, op: BinOp, va: Val, vb: Val, m: Manquants) -> Val {
         let (a, b) = (self.bornes(va), self.bornes(vb));
@@ -733,32 +740,42 @@ impl<'a> Contexte<'a> {
                     self.inconnu(m)
                 }
             }
+            // Not sent here (see `binaire_inconnues`), but as there.
             BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
-                // a < b is settled true when a's top is below b's bottom, false
-                // when a's bottom is at or above b's top.
-                let (strict, gauche, droite) = match op {
-                    BinOp::Lt => (true, &a, &b),
-                    BinOp::Le => (false, &a, &b),
-                    BinOp::Gt => (true, &b, &a),
-                    _ => (false, &b, &a),
-                };
-                let vrai = gauche.haut.est_nombre() && droite.bas.est_nombre() && {
-                    let o = comparer(gauche.haut.decimal(), droite.bas.decimal());
-                    if strict { o.is_lt() } else { o.is_le() }
-                };
-                let faux = gauche.bas.est_nombre() && droite.haut.est_nombre() && {
-                    let o = comparer(gauche.bas.decimal(), droite.haut.decimal());
-                    if strict { o.is_ge() } else { o.is_gt() }
-                };
-                if vrai {
-                    Vue::Booleen(true).val()
-                } else if faux {
-                    Vue::Booleen(false).val()
-                } else {
-                    self.inconnu(m)
-                }
+                self.comparaison_intervalles(op, va, vb, m)
             }
             BinOp::Eq | BinOp::Ne => self.inconnu(m),
+        }
+    }
+
+    /// A comparison (`< <= > >=`) of two numbers that each have a bound, one
+    /// of them unknown (missing `m` together): settled when the bounds
+    /// already settle it, unknown otherwise.
+    #[inline(never)]
+    fn comparaison_intervalles(&mut self, op: BinOp, va: Val, vb: Val, m: Manquants) -> Val {
+        let (a, b) = (self.bornes(va), self.bornes(vb));
+        // a < b is settled true when a's top is below b's bottom, false
+        // when a's bottom is at or above b's top.
+        let (strict, gauche, droite) = match op {
+            BinOp::Lt => (true, &a, &b),
+            BinOp::Le => (false, &a, &b),
+            BinOp::Gt => (true, &b, &a),
+            _ => (false, &b, &a),
+        };
+        let vrai = gauche.haut.est_nombre() && droite.bas.est_nombre() && {
+            let o = comparer(gauche.haut.decimal(), droite.bas.decimal());
+            if strict { o.is_lt() } else { o.is_le() }
+        };
+        let faux = gauche.bas.est_nombre() && droite.haut.est_nombre() && {
+            let o = comparer(gauche.bas.decimal(), droite.haut.decimal());
+            if strict { o.is_ge() } else { o.is_gt() }
+        };
+        if vrai {
+            Vue::Booleen(true).val()
+        } else if faux {
+            Vue::Booleen(false).val()
+        } else {
+            self.inconnu(m)
         }
     }
 
