@@ -656,6 +656,19 @@ impl<'a> Contexte<'a> {
         }
     }
 
+    /// The two bounds of [`Self::bornes`] alone: interval arithmetic reads
+    /// no more (the fields are known already), and four words are read where
+    /// a whole `Inconnue` would be copied.
+    #[inline(always)]
+    fn bornes_de(&self, v: Val) -> (Val, Val) {
+        if v.est_connue() {
+            (v, v)
+        } else {
+            let x = &self.inconnues[v.b as usize];
+            (x.bas, x.haut)
+        }
+    }
+
     /// An operation with an unknown side ([`Self::binaire_valeurs`]).
     /// Each bound of a sum, difference, product or quotient needs a bound of
     /// each side, and so does settling a comparison: a side bounded neither
@@ -708,23 +721,23 @@ impl<'a> Contexte<'a> {
     /// bounds of the result.
     #[inline(never)]
     fn binaire_intervalles(&mut self, op: BinOp, va: Val, vb: Val, m: Manquants) -> Val {
-        let (a, b) = (self.bornes(va), self.bornes(vb));
+        let ((a_bas, a_haut), (b_bas, b_haut)) = (self.bornes_de(va), self.bornes_de(vb));
         match op {
             BinOp::Add => {
-                let bas = borne_de(a.bas, b.bas, Decimal::checked_add);
-                let haut = borne_de(a.haut, b.haut, Decimal::checked_add);
+                let bas = borne_de(a_bas, b_bas, Decimal::checked_add);
+                let haut = borne_de(a_haut, b_haut, Decimal::checked_add);
                 self.borne_vals(m, bas, haut)
             }
             BinOp::Sub => {
-                let bas = borne_de(a.bas, b.haut, Decimal::checked_sub);
-                let haut = borne_de(a.haut, b.bas, Decimal::checked_sub);
+                let bas = borne_de(a_bas, b_haut, Decimal::checked_sub);
+                let haut = borne_de(a_haut, b_bas, Decimal::checked_sub);
                 self.borne_vals(m, bas, haut)
             }
             BinOp::Mul => {
                 // Only the common case: both sides non-negative.
-                if positif(a.bas) && positif(b.bas) {
-                    let bas = borne_de(a.bas, b.bas, Decimal::checked_mul);
-                    let haut = borne_de(a.haut, b.haut, Decimal::checked_mul);
+                if positif(a_bas) && positif(b_bas) {
+                    let bas = borne_de(a_bas, b_bas, Decimal::checked_mul);
+                    let haut = borne_de(a_haut, b_haut, Decimal::checked_mul);
                     self.borne_vals(m, bas, haut)
                 } else {
                     self.inconnu(m)
@@ -733,8 +746,8 @@ impl<'a> Contexte<'a> {
             BinOp::Div => {
                 // Division by a known positive number keeps the order.
                 if vb.est_nombre() && comparer(vb.decimal(), Decimal::ZERO).is_gt() {
-                    let bas = borne_de(a.bas, vb, Decimal::checked_div);
-                    let haut = borne_de(a.haut, vb, Decimal::checked_div);
+                    let bas = borne_de(a_bas, vb, Decimal::checked_div);
+                    let haut = borne_de(a_haut, vb, Decimal::checked_div);
                     self.borne_vals(m, bas, haut)
                 } else {
                     self.inconnu(m)
@@ -753,21 +766,21 @@ impl<'a> Contexte<'a> {
     /// already settle it, unknown otherwise.
     #[inline(never)]
     fn comparaison_intervalles(&mut self, op: BinOp, va: Val, vb: Val, m: Manquants) -> Val {
-        let (a, b) = (self.bornes(va), self.bornes(vb));
         // a < b is settled true when a's top is below b's bottom, false
         // when a's bottom is at or above b's top.
         let (strict, gauche, droite) = match op {
-            BinOp::Lt => (true, &a, &b),
-            BinOp::Le => (false, &a, &b),
-            BinOp::Gt => (true, &b, &a),
-            _ => (false, &b, &a),
+            BinOp::Lt => (true, va, vb),
+            BinOp::Le => (false, va, vb),
+            BinOp::Gt => (true, vb, va),
+            _ => (false, vb, va),
         };
-        let vrai = gauche.haut.est_nombre() && droite.bas.est_nombre() && {
-            let o = comparer(gauche.haut.decimal(), droite.bas.decimal());
+        let ((g_bas, g_haut), (d_bas, d_haut)) = (self.bornes_de(gauche), self.bornes_de(droite));
+        let vrai = g_haut.est_nombre() && d_bas.est_nombre() && {
+            let o = comparer(g_haut.decimal(), d_bas.decimal());
             if strict { o.is_lt() } else { o.is_le() }
         };
-        let faux = gauche.bas.est_nombre() && droite.haut.est_nombre() && {
-            let o = comparer(gauche.bas.decimal(), droite.haut.decimal());
+        let faux = g_bas.est_nombre() && d_haut.est_nombre() && {
+            let o = comparer(g_bas.decimal(), d_haut.decimal());
             if strict { o.is_ge() } else { o.is_gt() }
         };
         if vrai {
