@@ -170,6 +170,8 @@ impl Val {
     const INCONNU: u64 = 3;
     /// Not computed yet, in the memo of variables (never a value).
     const ABSENTE: Val = Val { a: 4, b: 0 };
+    /// A missing bound of an [`Inconnue`] (never a value either).
+    const SANS_BORNE: Val = Val::ABSENTE;
     /// Bits 0–15: unused by a decimal's flags.
     const MASQUE: u64 = 0xFFFF;
 
@@ -263,11 +265,47 @@ impl Val {
 /// unbounded). Money, ages and counts are never negative, so an unknown
 /// salary is `[0, ∞)`: that is what lets `max(0, 651.69 - 1500 -
 /// salaire_du_conjoint)` be 0 before anyone asks.
+///
+/// A bound is kept as a [`Val`]: a number, or [`Val::SANS_BORNE`] when
+/// unbounded. Interval arithmetic reads the bounds of every unknown operand,
+/// and in two words each they are read and tested as a known number's own
+/// two words are (an `Option<Decimal>` is five 32-bit words, copied apart).
 #[derive(Debug, Clone, Copy)]
 struct Inconnue {
     m: Manquants,
-    bas: Option<Decimal>,
-    haut: Option<Decimal>,
+    bas: Val,
+    haut: Val,
+}
+
+impl Inconnue {
+    /// An unknown from its fields and bounds.
+    #[inline(always)]
+    fn nouvelle(m: Manquants, bas: Option<Decimal>, haut: Option<Decimal>) -> Inconnue {
+        let borne = |b: Option<Decimal>| b.map_or(Val::SANS_BORNE, Val::nombre);
+        Inconnue {
+            m,
+            bas: borne(bas),
+            haut: borne(haut),
+        }
+    }
+
+    /// The lower bound, `None` when unbounded.
+    #[inline(always)]
+    fn bas(&self) -> Option<Decimal> {
+        self.bas.nombre_connu()
+    }
+
+    /// The upper bound, `None` when unbounded.
+    #[inline(always)]
+    fn haut(&self) -> Option<Decimal> {
+        self.haut.nombre_connu()
+    }
+
+    /// Whether nothing bounds it either way.
+    #[inline(always)]
+    fn sans_bornes(&self) -> bool {
+        !self.bas.est_nombre() && !self.haut.est_nombre()
+    }
 }
 
 /// What is known of an aid once evaluated, for the aids that read it.
@@ -434,12 +472,8 @@ impl<'a> Contexte<'a> {
         if inconnues.len() < faits::NOMBRE_CHAMPS {
             inconnues.clear();
             inconnues.extend(faits::DEFAUTS.iter().map(|v| match *v {
-                Valeur::Borne(m, bas, haut) => Inconnue { m, bas, haut },
-                v => Inconnue {
-                    m: v.manquants(),
-                    bas: None,
-                    haut: None,
-                },
+                Valeur::Borne(m, bas, haut) => Inconnue::nouvelle(m, bas, haut),
+                v => Inconnue::nouvelle(v.manquants(), None, None),
             }));
         } else {
             inconnues.truncate(faits::NOMBRE_CHAMPS);
@@ -533,7 +567,7 @@ impl<'a> Contexte<'a> {
             Vue::Texte(t) => Valeur::Texte(t),
             Vue::Inconnu(i) => {
                 let x = self.inconnues[i as usize];
-                match (x.bas, x.haut) {
+                match (x.bas(), x.haut()) {
                     (None, None) => Valeur::Inconnu(x.m),
                     (bas, haut) => Valeur::Borne(x.m, bas, haut),
                 }
@@ -558,7 +592,7 @@ impl<'a> Contexte<'a> {
     #[inline]
     fn borne_brute(&mut self, m: Manquants, bas: Option<Decimal>, haut: Option<Decimal>) -> Val {
         let i = self.inconnues.len() as u32;
-        self.inconnues.push(Inconnue { m, bas, haut });
+        self.inconnues.push(Inconnue::nouvelle(m, bas, haut));
         Vue::Inconnu(i).val()
     }
 
@@ -566,10 +600,20 @@ impl<'a> Contexte<'a> {
     /// is a point.
     #[inline]
     fn borne(&mut self, m: Manquants, bas: Option<Decimal>, haut: Option<Decimal>) -> Val {
-        match (bas, haut) {
-            (Some(b), Some(h)) if b == h => Vue::Nombre(b).val(),
-            _ => self.borne_brute(m, bas, haut),
+        let borne = |b: Option<Decimal>| b.map_or(Val::SANS_BORNE, Val::nombre);
+        self.borne_vals(m, borne(bas), borne(haut))
+    }
+
+    /// [`Self::borne`] with bounds as an [`Inconnue`] keeps them.
+    #[inline]
+    fn borne_vals(&mut self, m: Manquants, bas: Val, haut: Val) -> Val {
+        if bas.est_nombre() && haut.est_nombre() && comparer(bas.decimal(), haut.decimal()).is_eq()
+        {
+            return bas;
         }
+        let i = self.inconnues.len() as u32;
+        self.inconnues.push(Inconnue { m, bas, haut });
+        Vue::Inconnu(i).val()
     }
 
     /// The missing fields, empty when known.
@@ -589,90 +633,162 @@ impl<'a> Contexte<'a> {
             Vue::Nombre(d) => Some((Some(d), Some(d))),
             Vue::Inconnu(i) => {
                 let x = &self.inconnues[i as usize];
-                Some((x.bas, x.haut))
+                Some((x.bas(), x.haut()))
             }
             _ => None,
         }
     }
 
-    fn inconnu_de(&mut self, a: Val, b: Val) -> Val {
-        let m = self.manquants(a).union(self.manquants(b));
+    /// What interval arithmetic knows of a value: its missing fields and
+    /// bounds. A known value is its own two bounds, missing nothing: a
+    /// point for a number, and no bound at all for a boolean or a word
+    /// (they are not numbers), which is what every caller wants of them.
+    #[inline(always)]
+    fn bornes(&self, v: Val) -> Inconnue {
+        if v.est_connue() {
+            Inconnue {
+                m: Manquants::VIDE,
+                bas: v,
+                haut: v,
+            }
+        } else {
+            self.inconnues[v.b as usize]
+        }
+    }
+
+    /// The two bounds of [`Self::bornes`] alone: interval arithmetic reads
+    /// no more (the fields are known already), and four words are read where
+    /// a whole `Inconnue` would be copied.
+    #[inline(always)]
+    fn bornes_de(&self, v: Val) -> (Val, Val) {
+        if v.est_connue() {
+            (v, v)
+        } else {
+            let x = &self.inconnues[v.b as usize];
+            (x.bas, x.haut)
+        }
+    }
+
+    /// An operation with an unknown side ([`Self::binaire_valeurs`]).
+    /// Each bound of a sum, difference, product or quotient needs a bound of
+    /// each side, and so does settling a comparison: a side bounded neither
+    /// way (or not a number) leaves the result unknown and unbounded. That
+    /// is half of the operations of a partial household, so it is decided
+    /// here from the operands' tags and fields alone, and the unknown is an
+    /// operand's when it already is exactly that one (nothing changes an
+    /// unknown once made, but for the one an `et` accumulates into, which
+    /// no operand is): nothing is written.
+    #[inline(always)]
+    fn binaire_inconnues(&mut self, op: BinOp, va: Val, vb: Val) -> Val {
+        let (ma, bornee_a) = self.forme(va);
+        let (mb, bornee_b) = self.forme(vb);
+        let m = ma.union(mb);
+        if bornee_a && bornee_b {
+            // Apart, so that each keeps a frame of its own size.
+            return match op {
+                BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+                    self.comparaison_intervalles(op, va, vb, m)
+                }
+                BinOp::Eq | BinOp::Ne => self.inconnu(m),
+                _ => self.binaire_intervalles(op, va, vb, m),
+            };
+        }
+        if !bornee_a && !va.est_connue() && ma == m {
+            return va;
+        }
+        if !bornee_b && !vb.est_connue() && mb == m {
+            return vb;
+        }
         self.inconnu(m)
     }
 
-    /// Interval arithmetic for an operation with an unknown side: the bounds
-    /// of the result, and comparisons that the bounds already settle.
+    /// The missing fields of an operand, and whether it is a number with
+    /// a bound (a known number is its own two bounds).
+    #[inline(always)]
+    fn forme(&self, v: Val) -> (Manquants, bool) {
+        if v.est_nombre() {
+            (Manquants::VIDE, true)
+        } else if !v.est_connue() {
+            let x = &self.inconnues[v.b as usize];
+            (x.m, !x.sans_bornes())
+        } else {
+            (Manquants::VIDE, false)
+        }
+    }
+
+    /// Interval arithmetic for an operation (`+ - * /`) on two numbers that
+    /// each have a bound, one of them unknown (missing `m` together): the
+    /// bounds of the result.
     #[inline(never)]
-    fn binaire_intervalles(&mut self, op: BinOp, va: Val, vb: Val) -> Val {
-        let m = self.manquants(va).union(self.manquants(vb));
-        let (Some((ab, ah)), Some((bb, bh))) = (self.intervalle(va), self.intervalle(vb)) else {
-            return self.inconnu_de(va, vb);
-        };
-        let add =
-            |x: Option<Decimal>, y: Option<Decimal>| x.zip(y).and_then(|(x, y)| x.checked_add(y));
-        let sub =
-            |x: Option<Decimal>, y: Option<Decimal>| x.zip(y).and_then(|(x, y)| x.checked_sub(y));
+    fn binaire_intervalles(&mut self, op: BinOp, va: Val, vb: Val, m: Manquants) -> Val {
+        let ((a_bas, a_haut), (b_bas, b_haut)) = (self.bornes_de(va), self.bornes_de(vb));
         match op {
-            BinOp::Add => self.borne(m, add(ab, bb), add(ah, bh)),
-            BinOp::Sub => self.borne(m, sub(ab, bh), sub(ah, bb)),
+            BinOp::Add => {
+                let bas = borne_de(a_bas, b_bas, Decimal::checked_add);
+                let haut = borne_de(a_haut, b_haut, Decimal::checked_add);
+                self.borne_vals(m, bas, haut)
+            }
+            BinOp::Sub => {
+                let bas = borne_de(a_bas, b_haut, Decimal::checked_sub);
+                let haut = borne_de(a_haut, b_bas, Decimal::checked_sub);
+                self.borne_vals(m, bas, haut)
+            }
             BinOp::Mul => {
                 // Only the common case: both sides non-negative.
-                let positif = |b: Option<Decimal>| b.is_some_and(|b| b >= Decimal::ZERO);
-                if positif(ab) && positif(bb) {
-                    let mul = |x: Option<Decimal>, y: Option<Decimal>| {
-                        x.zip(y).and_then(|(x, y)| x.checked_mul(y))
-                    };
-                    self.borne(m, mul(ab, bb), mul(ah, bh))
+                if positif(a_bas) && positif(b_bas) {
+                    let bas = borne_de(a_bas, b_bas, Decimal::checked_mul);
+                    let haut = borne_de(a_haut, b_haut, Decimal::checked_mul);
+                    self.borne_vals(m, bas, haut)
                 } else {
                     self.inconnu(m)
                 }
             }
-            BinOp::Div => match vb.vue() {
+            BinOp::Div => {
                 // Division by a known positive number keeps the order.
-                Vue::Nombre(y) if y > Decimal::ZERO => {
-                    let div = |x: Option<Decimal>| x.and_then(|x| x.checked_div(y));
-                    self.borne(m, div(ab), div(ah))
-                }
-                _ => self.inconnu(m),
-            },
-            BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
-                // a < b is settled true when a's top is below b's bottom, false
-                // when a's bottom is at or above b's top.
-                let (strict, gauche_bas, gauche_haut, droite_bas, droite_haut) = match op {
-                    BinOp::Lt => (true, ab, ah, bb, bh),
-                    BinOp::Le => (false, ab, ah, bb, bh),
-                    BinOp::Gt => (true, bb, bh, ab, ah),
-                    _ => (false, bb, bh, ab, ah),
-                };
-                let vrai = match (gauche_haut, droite_bas) {
-                    (Some(h), Some(b)) => {
-                        if strict {
-                            h < b
-                        } else {
-                            h <= b
-                        }
-                    }
-                    _ => false,
-                };
-                let faux = match (gauche_bas, droite_haut) {
-                    (Some(b), Some(h)) => {
-                        if strict {
-                            b >= h
-                        } else {
-                            b > h
-                        }
-                    }
-                    _ => false,
-                };
-                if vrai {
-                    Vue::Booleen(true).val()
-                } else if faux {
-                    Vue::Booleen(false).val()
+                if vb.est_nombre() && comparer(vb.decimal(), Decimal::ZERO).is_gt() {
+                    let bas = borne_de(a_bas, vb, Decimal::checked_div);
+                    let haut = borne_de(a_haut, vb, Decimal::checked_div);
+                    self.borne_vals(m, bas, haut)
                 } else {
                     self.inconnu(m)
                 }
+            }
+            // Not sent here (see `binaire_inconnues`), but as there.
+            BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+                self.comparaison_intervalles(op, va, vb, m)
             }
             BinOp::Eq | BinOp::Ne => self.inconnu(m),
+        }
+    }
+
+    /// A comparison (`< <= > >=`) of two numbers that each have a bound, one
+    /// of them unknown (missing `m` together): settled when the bounds
+    /// already settle it, unknown otherwise.
+    #[inline(never)]
+    fn comparaison_intervalles(&mut self, op: BinOp, va: Val, vb: Val, m: Manquants) -> Val {
+        // a < b is settled true when a's top is below b's bottom, false
+        // when a's bottom is at or above b's top.
+        let (strict, gauche, droite) = match op {
+            BinOp::Lt => (true, va, vb),
+            BinOp::Le => (false, va, vb),
+            BinOp::Gt => (true, vb, va),
+            _ => (false, vb, va),
+        };
+        let ((g_bas, g_haut), (d_bas, d_haut)) = (self.bornes_de(gauche), self.bornes_de(droite));
+        let vrai = g_haut.est_nombre() && d_bas.est_nombre() && {
+            let o = comparer(g_haut.decimal(), d_bas.decimal());
+            if strict { o.is_lt() } else { o.is_le() }
+        };
+        let faux = g_bas.est_nombre() && d_haut.est_nombre() && {
+            let o = comparer(g_bas.decimal(), d_haut.decimal());
+            if strict { o.is_ge() } else { o.is_gt() }
+        };
+        if vrai {
+            Vue::Booleen(true).val()
+        } else if faux {
+            Vue::Booleen(false).val()
+        } else {
+            self.inconnu(m)
         }
     }
 
@@ -1282,8 +1398,8 @@ impl<'a> Contexte<'a> {
             // Rounding is monotonic: round the bounds.
             Vue::Inconnu(i) => {
                 let x = self.inconnues[i as usize];
-                let bas = arrondi(self, x.bas)?;
-                let haut = arrondi(self, x.haut)?;
+                let bas = arrondi(self, x.bas())?;
+                let haut = arrondi(self, x.haut())?;
                 self.borne(x.m, bas, haut)
             }
             // Not a number: unknown, with no field to name.
@@ -1329,19 +1445,37 @@ impl<'a> Contexte<'a> {
     /// The value of a `si` whose condition (missing `mc`) is not known,
     /// from its branches' values.
     fn fusion_si(&mut self, mc: Manquants, va: Val, vb: Val) -> Val {
-        let m = mc.union(self.manquants(va)).union(self.manquants(vb));
         if va.est_connue() && va == vb {
-            va
-        } else if let (Some((ab, ah)), Some((bb, bh))) = (self.intervalle(va), self.intervalle(vb))
-        {
-            // Either branch may be taken: the union of their intervals
-            // (never a point: that would hide the condition's fields).
-            let bas = ab.zip(bb).map(|(x, y)| x.min(y));
-            let haut = ah.zip(bh).map(|(x, y)| x.max(y));
-            self.borne_brute(m, bas, haut)
-        } else {
-            self.inconnu(m)
+            return va;
         }
+        let (a, b) = (self.bornes(va), self.bornes(vb));
+        let m = mc.union(a.m).union(b.m);
+        // Either branch may be taken: the union of their intervals
+        // (never a point: that would hide the condition's fields).
+        let bas = if a.bas.est_nombre() && b.bas.est_nombre() {
+            garder_min_max_val(a.bas, b.bas, true)
+        } else {
+            Val::SANS_BORNE
+        };
+        let haut = if a.haut.est_nombre() && b.haut.est_nombre() {
+            garder_min_max_val(a.haut, b.haut, false)
+        } else {
+            Val::SANS_BORNE
+        };
+        if !bas.est_nombre() && !haut.est_nombre() {
+            // As in `binaire_inconnues`: a branch may already be that unknown.
+            for v in [va, vb] {
+                if !v.est_connue() {
+                    let x = &self.inconnues[v.b as usize];
+                    if x.m == m && x.sans_bornes() {
+                        return v;
+                    }
+                }
+            }
+        }
+        let i = self.inconnues.len() as u32;
+        self.inconnues.push(Inconnue { m, bas, haut });
+        Vue::Inconnu(i).val()
     }
 
     #[inline(never)]
@@ -1398,44 +1532,52 @@ impl<'a> Contexte<'a> {
         connu: Option<Decimal>,
         est_min: bool,
     ) -> R {
-        let mut m = Manquants::VIDE;
-        let mut bas: Option<Option<Decimal>> = connu.map(Some);
-        let mut haut: Option<Option<Decimal>> = connu.map(Some);
+        // For min, an unbounded lower side stays unbounded, and for max an
+        // unbounded upper side does (`absorbe`); otherwise the bound kept
+        // is the min or max of those that exist.
+        let garder = |acc: Val, x: Val, absorbe: bool| {
+            if acc.est_nombre() && x.est_nombre() {
+                garder_min_max_val(acc, x, est_min)
+            } else if absorbe {
+                Val::SANS_BORNE
+            } else if acc.est_nombre() {
+                acc
+            } else {
+                x
+            }
+        };
         let mut v = v;
         let mut j = i;
+        // The known items before `i` (if any) as a point.
+        let mut acc: Option<Inconnue> = connu.map(|d| Inconnue {
+            m: Manquants::VIDE,
+            bas: Val::nombre(d),
+            haut: Val::nombre(d),
+        });
         loop {
-            let Some((b, h)) = self.intervalle(v) else {
+            if v.est_connue() && !v.est_nombre() {
                 return Err(self.echec("nombre attendu dans min/max".into()));
-            };
-            m = m.union(self.manquants(v));
-            let choisir = |acc: Option<Option<Decimal>>, x: Option<Decimal>, cote_bas: bool| {
-                let Some(acc) = acc else { return Some(x) };
-                // For min, an unbounded lower side stays unbounded; for max,
-                // an unbounded upper side does.
-                Some(match (acc, x) {
-                    (Some(a), Some(b)) => Some(if est_min { a.min(b) } else { a.max(b) }),
-                    (None, other) | (other, None) => {
-                        if est_min == cote_bas {
-                            None
-                        } else {
-                            other
-                        }
-                    }
-                })
-            };
-            bas = choisir(bas, b, true);
-            haut = choisir(haut, h, false);
+            }
+            let x = self.bornes(v);
+            acc = Some(match acc {
+                None => x,
+                Some(a) => Inconnue {
+                    m: a.m.union(x.m),
+                    bas: garder(a.bas, x.bas, est_min),
+                    haut: garder(a.haut, x.haut, !est_min),
+                },
+            });
             j += 1;
             if j >= liste.len() {
                 break;
             }
             v = self.item(liste[j].into(), regs)?;
         }
-        let (bas, haut) = (bas.flatten(), haut.flatten());
+        let Inconnue { m, bas, haut } = acc.expect("at least item `i`");
         Ok(if m.est_vide() {
-            Vue::Nombre(bas.unwrap_or(Decimal::ZERO)).val()
+            Vue::Nombre(bas.nombre_connu().unwrap_or(Decimal::ZERO)).val()
         } else {
-            self.borne(m, bas, haut)
+            self.borne_vals(m, bas, haut)
         })
     }
 
@@ -1465,12 +1607,20 @@ impl<'a> Contexte<'a> {
     /// zero left operand of `*` has been dealt with).
     #[inline(never)]
     fn binaire_valeurs(&mut self, op: BinOp, va: Val, vb: Val) -> R {
-        if op == BinOp::Mul && matches!(vb.vue(), Vue::Nombre(d) if d.is_zero()) {
+        if op == BinOp::Mul && vb.nombre_connu().is_some_and(|d| d.is_zero()) {
             return Ok(vb);
         }
         if !va.est_connue() || !vb.est_connue() {
-            return Ok(self.binaire_intervalles(op, va, vb));
+            return Ok(self.binaire_inconnues(op, va, vb));
         }
+        self.binaire_connues(op, va, vb)
+    }
+
+    /// [`Self::binaire_valeurs`] on known values, apart so that the unknown
+    /// case (each operation of a partial household that reaches here) does
+    /// not pay for this frame: its failures' messages are built here.
+    #[inline(never)]
+    fn binaire_connues(&mut self, op: BinOp, va: Val, vb: Val) -> R {
         if matches!(op, BinOp::Eq | BinOp::Ne) {
             let egal = va == vb;
             return Ok(Vue::Booleen(if op == BinOp::Eq { egal } else { !egal }).val());
@@ -1568,8 +1718,8 @@ impl<'a> Contexte<'a> {
             match (ag, v.vue()) {
                 (Agregat::Somme, Vue::Inconnu(j)) => {
                     let u = self.inconnues[j as usize];
-                    somme_bas = somme_bas.zip(u.bas).and_then(|(x, y)| x.checked_add(y));
-                    somme_haut = somme_haut.zip(u.haut).and_then(|(x, y)| x.checked_add(y));
+                    somme_bas = plus(somme_bas, u.bas());
+                    somme_haut = plus(somme_haut, u.haut());
                     m = m.union(u.m)
                 }
                 (_, Vue::Inconnu(j)) => m = m.union(self.inconnues[j as usize].m),
@@ -1675,6 +1825,43 @@ fn garder_min_max(a: Decimal, d: Decimal, min: bool) -> Decimal {
     if remplacer { d } else { a }
 }
 
+/// [`garder_min_max`] on two numbers as values: the one kept, as it is.
+#[inline(always)]
+fn garder_min_max_val(a: Val, d: Val, min: bool) -> Val {
+    let ordre = comparer(a.decimal(), d.decimal());
+    let remplacer = if min { ordre.is_gt() } else { ordre.is_lt() };
+    if remplacer { d } else { a }
+}
+
+/// A bound of a sum: `None` (unbounded) when either side is, or on overflow.
+#[inline(always)]
+fn plus(x: Option<Decimal>, y: Option<Decimal>) -> Option<Decimal> {
+    match (x, y) {
+        (Some(x), Some(y)) => x.checked_add(y),
+        _ => None,
+    }
+}
+
+/// A bound of an operation on two bounds of [`Inconnue`]s: unbounded when
+/// either is, or when the operation fails (overflow).
+#[inline(always)]
+fn borne_de(x: Val, y: Val, operation: fn(Decimal, Decimal) -> Option<Decimal>) -> Val {
+    if x.est_nombre() && y.est_nombre() {
+        operation(x.decimal(), y.decimal()).map_or(Val::SANS_BORNE, Val::nombre)
+    } else {
+        Val::SANS_BORNE
+    }
+}
+
+/// Whether a lower bound is `>= 0` (-0 is), without `Decimal`'s comparison call.
+#[inline(always)]
+fn positif(b: Val) -> bool {
+    b.est_nombre() && {
+        let b = b.decimal();
+        !b.is_sign_negative() || b.is_zero()
+    }
+}
+
 /// `x.cmp(&y)`, without a call when both have the same scale (most
 /// comparisons: amounts against ceilings in cents, ages against ages), where
 /// the order is that of the signed mantissas (and -0 equals 0, as for `Decimal`).
@@ -1693,6 +1880,11 @@ fn comparer(x: Decimal, y: Decimal) -> std::cmp::Ordering {
 fn comparer_echelles(x: Decimal, y: Decimal) -> std::cmp::Ordering {
     let (sx, sy) = (x.scale(), y.scale());
     let (mx, my) = (x.mantissa(), y.mantissa());
+    // Zero (of any sign and scale) against a number is ordered by that
+    // number's sign: the lower bound of most unknown amounts is 0.
+    if mx == 0 || my == 0 {
+        return mx.cmp(&my);
+    }
     // The mantissa of fewer decimals brought to the other's scale, exactly
     // in 128 bits when the product does not overflow: always when both fit
     // in 64 bits and the gap is at most 18 digits (|m| < 2^63 times 10^18 <
