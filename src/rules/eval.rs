@@ -907,31 +907,9 @@ impl<'a> Contexte<'a> {
                     }
                     self.regs.ecrire(dst, x);
                 }
-                Instr::Add { dst, a, b } => {
-                    let (va, vb) = (self.regs.lire(a), self.regs.lire(b));
-                    let v = match nombres(va, vb).and_then(|(x, y)| x.checked_add(y)) {
-                        Some(d) => Val::nombre(d),
-                        None => self.binaire_valeurs(BinOp::Add, va, vb)?,
-                    };
-                    self.regs.ecrire(dst, v);
-                }
-                Instr::Sub { dst, a, b } => {
-                    let (va, vb) = (self.regs.lire(a), self.regs.lire(b));
-                    let v = match nombres(va, vb).and_then(|(x, y)| x.checked_sub(y)) {
-                        Some(d) => Val::nombre(d),
-                        None => self.binaire_valeurs(BinOp::Sub, va, vb)?,
-                    };
-                    self.regs.ecrire(dst, v);
-                }
-                Instr::Mul { dst, a, b } => {
-                    let (va, vb) = (self.regs.lire(a), self.regs.lire(b));
-                    let v = match nombres(va, vb).and_then(|(x, y)| arithmetique(BinOp::Mul, x, y))
-                    {
-                        Some(d) => Val::nombre(d),
-                        None => self.binaire_valeurs(BinOp::Mul, va, vb)?,
-                    };
-                    self.regs.ecrire(dst, v);
-                }
+                Instr::Add { dst, a, b } => self.arithmetique_regs(BinOp::Add, dst, a, b)?,
+                Instr::Sub { dst, a, b } => self.arithmetique_regs(BinOp::Sub, dst, a, b)?,
+                Instr::Mul { dst, a, b } => self.arithmetique_regs(BinOp::Mul, dst, a, b)?,
                 Instr::Bin { op, dst, a, b } => {
                     let v = self.binaire_regs(op, a, b)?;
                     self.regs.ecrire(dst, v);
@@ -1099,6 +1077,20 @@ impl<'a> Contexte<'a> {
             }
             pc += 1;
         }
+        Ok(())
+    }
+
+    /// `dst = a op b` for `+`, `-` and `*`, each with an instruction of its
+    /// own: inlined with `op` a constant, the operation is known without a
+    /// dispatch. The failures and unknowns go to [`Self::binaire_valeurs`].
+    #[inline(always)]
+    fn arithmetique_regs(&mut self, op: BinOp, dst: Reg, a: Reg, b: Reg) -> Result<(), Echec> {
+        let (va, vb) = (self.regs.lire(a), self.regs.lire(b));
+        let v = match nombres(va, vb).and_then(|(x, y)| arithmetique(op, x, y)) {
+            Some(d) => Val::nombre(d),
+            None => self.binaire_valeurs(op, va, vb)?,
+        };
+        self.regs.ecrire(dst, v);
         Ok(())
     }
 
