@@ -308,6 +308,140 @@ impl Inconnue {
     }
 }
 
+/// A variable's value in [`Base`], independent of any evaluation's
+/// unknowns (an unknown carries its own fields and bounds).
+#[derive(Debug, Clone, Copy)]
+enum Acquis {
+    /// Not computed (the household that says nothing never read it, or it
+    /// failed).
+    Absent,
+    /// A known value.
+    Connu(Val),
+    /// An unknown value.
+    Inconnu(Inconnue),
+}
+
+/// What evaluating a household that says nothing but its shape (couple or
+/// not, how many children) gives, once per month and shape.
+///
+/// In a dialogue's first turns most facts are still unknown, and many
+/// variables (a person's taxable income, the household's resources, the
+/// ceilings for its size…) read none of the facts given so far but the
+/// household's shape: their value is then the one they have for a
+/// household of that shape that says nothing else. So each month's program
+/// evaluates that household once per shape it meets, and an evaluation
+/// takes from there every variable whose slots ([`Programme::lectures`])
+/// all hold the same facts as there, instead of computing it again. A
+/// variable is a function of the facts it reads (and of the month), so the
+/// value is the one it would compute.
+#[derive(Debug, Clone)]
+pub(super) struct Base {
+    /// The facts of that household (some hypotheses may apply to it).
+    faits: Faits,
+    /// Each variable's value.
+    memo: Vec<Acquis>,
+    /// Each per-child or per-adult variable's value, as
+    /// [`Contexte::memo_contexte`] lays them out.
+    memo_contexte: Vec<Acquis>,
+    /// Each aid's outcome.
+    aides: Vec<AideAcquise>,
+}
+
+/// An aid's outcome in [`Base`]: its [`Calcul`] (explanation included)
+/// and its [`Etat`] (`None` when it failed).
+#[derive(Debug, Clone)]
+struct AideAcquise {
+    statut: Statut,
+    montant: Acquis,
+    manquants: Manquants,
+    sorties: Vec<Acquis>,
+    explication: Vec<Arc<str>>,
+    erreur: Option<String>,
+    etat: Option<(Acquis, Acquis, Vec<Acquis>)>,
+}
+
+/// The [`Base`]s of a month's program, one per shape: `couple` unknown,
+/// false or true, times `nombre_enfants` unknown or 0 to
+/// [`MAX_ENFANTS`](crate::situation::MAX_ENFANTS).
+#[derive(Debug, Clone)]
+pub(super) struct Bases(Box<[std::sync::OnceLock<Base>]>);
+
+const FORMES_ENFANTS: usize = crate::situation::MAX_ENFANTS + 2;
+
+impl Default for Bases {
+    fn default() -> Bases {
+        Bases(
+            (0..3 * FORMES_ENFANTS)
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+        )
+    }
+}
+
+impl Bases {
+    /// The base of the household's shape, evaluated now if it is the first
+    /// household of that shape this month.
+    fn pour(&self, rs: &RuleSet, p: &Programme, faits: &Faits) -> &Base {
+        let couple = match faits.couple {
+            Valeur::Booleen(b) => Some(b),
+            _ => None,
+        };
+        let enfants = faits.nombre_enfants.ok();
+        let i = match couple {
+            None => 0,
+            Some(false) => 1,
+            Some(true) => 2,
+        } * FORMES_ENFANTS
+            + enfants.map_or(0, |n| n + 1);
+        self.0[i].get_or_init(|| Base::calculer(rs, p, couple, enfants))
+    }
+}
+
+impl Base {
+    /// Evaluates every aid for a household that says nothing but its shape
+    /// and keeps the variables' values.
+    fn calculer(rs: &RuleSet, p: &Programme, couple: Option<bool>, enfants: Option<usize>) -> Base {
+        let forme = Situation {
+            couple,
+            nombre_enfants: enfants.map(Decimal::from),
+            ..Situation::default()
+        };
+        let faits = Faits::depuis(&forme, rs.hypotheses_slots());
+        let mut ctx = Contexte::nouveau(rs, p, &faits, Memoire::default(), None);
+        let mut ligne = String::new();
+        let mut aides = Vec::with_capacity(rs.aides.len());
+        for (i, (aide, ap)) in rs.aides.iter().zip(&p.aides).enumerate() {
+            let (calcul, etat) = evaluer_une_aide(&mut ctx, i, aide, ap, &mut ligne, true);
+            let acquis = |x: Val| ctx.acquis_de(x);
+            aides.push(AideAcquise {
+                statut: calcul.statut,
+                montant: acquis(calcul.montant),
+                manquants: calcul.manquants,
+                sorties: calcul.sorties.iter().map(|&x| acquis(x)).collect(),
+                explication: calcul.explication,
+                erreur: calcul.erreur,
+                etat: etat.as_ref().map(|e| {
+                    let sorties = e.sorties.iter().map(|&x| acquis(x)).collect();
+                    (acquis(e.montant), acquis(e.eligible), sorties)
+                }),
+            });
+            ctx.aides[i] = etat;
+        }
+        let memo = ctx.memo.iter().map(|&x| ctx.acquis_de(x)).collect();
+        let memo_contexte = ctx
+            .memo_contexte
+            .iter()
+            .map(|&x| ctx.acquis_de(x))
+            .collect();
+        Base {
+            faits,
+            memo,
+            memo_contexte,
+            aides,
+        }
+    }
+}
+
 /// What is known of an aid once evaluated, for the aids that read it.
 #[derive(Debug, Clone)]
 struct Etat {
@@ -446,11 +580,22 @@ struct Contexte<'a> {
     message: String,
     enfant: usize,
     personne: usize,
+    /// The month's household that says nothing, to take variables from
+    /// (`None` while it is itself being evaluated).
+    base: Option<&'a Base>,
+    /// The slots whose facts differ from [`Base::faits`].
+    differents: Manquants,
 }
 
 impl<'a> Contexte<'a> {
     /// A context for a situation, reusing `memoire`'s buffers.
-    fn nouveau(rs: &'a RuleSet, p: &'a Programme, faits: &'a Faits, m: Memoire) -> Contexte<'a> {
+    fn nouveau(
+        rs: &'a RuleSet,
+        p: &'a Programme,
+        faits: &'a Faits,
+        m: Memoire,
+        base: Option<&'a Base>,
+    ) -> Contexte<'a> {
         let Memoire {
             mut memo,
             mut memo_contexte,
@@ -506,6 +651,8 @@ impl<'a> Contexte<'a> {
             message: String::new(),
             enfant: 0,
             personne: 0,
+            base,
+            differents: base.map_or(Manquants::VIDE, |b| faits.differences(&b.faits)),
         };
         // Every fact as its default unknown, then the facts the situation
         // gives: a household that names no child costs nothing per child.
@@ -853,6 +1000,50 @@ impl<'a> Contexte<'a> {
         }
     }
 
+    /// A variable's value from [`Base`], when none of the facts it may
+    /// read differs from there and it was computed there.
+    #[inline]
+    fn de_la_base(&mut self, v: VarId) -> Option<Val> {
+        let base = self.base?;
+        if !self.p.lectures[v].inter(self.differents).est_vide() {
+            return None;
+        }
+        #[cfg(test)]
+        tests::VARIABLES_DE_LA_BASE.set(tests::VARIABLES_DE_LA_BASE.get() + 1);
+        self.acquis(base.memo[v])
+    }
+
+    /// A value of this evaluation as [`Base`] keeps it.
+    fn acquis_de(&self, x: Val) -> Acquis {
+        if x.est_absente() {
+            Acquis::Absent
+        } else if x.est_connue() {
+            Acquis::Connu(x)
+        } else {
+            Acquis::Inconnu(self.inconnues[x.b as usize])
+        }
+    }
+
+    /// A value of [`Base`] that is there (an aid's) as a value of this
+    /// evaluation.
+    fn present(&mut self, a: Acquis) -> Val {
+        self.acquis(a).unwrap_or(Val::ABSENTE)
+    }
+
+    /// A value of [`Base`] as a value of this evaluation.
+    #[inline]
+    fn acquis(&mut self, a: Acquis) -> Option<Val> {
+        match a {
+            Acquis::Absent => None,
+            Acquis::Connu(x) => Some(x),
+            Acquis::Inconnu(u) => {
+                let i = self.inconnues.len() as u32;
+                self.inconnues.push(u);
+                Some(Vue::Inconnu(i).val())
+            }
+        }
+    }
+
     #[inline]
     fn var(&mut self, v: VarId) -> R {
         match self.memo[v] {
@@ -863,7 +1054,10 @@ impl<'a> Contexte<'a> {
 
     #[inline(never)]
     fn var_a_calculer(&mut self, v: VarId) -> R {
-        let x = self.formule(v)?;
+        let x = match self.de_la_base(v) {
+            Some(x) => x,
+            None => self.formule(v)?,
+        };
         self.memo[v] = x;
         Ok(x)
     }
@@ -896,6 +1090,10 @@ impl<'a> Contexte<'a> {
                         // through `var_a_calculer`: one call frame less for
                         // each of the hundred or so variables a household needs.
                         x = match p.code.blocs_des_vars.get(v as usize) {
+                            _ if let Some(x) = self.de_la_base(v as usize) => {
+                                self.memo[v as usize] = x;
+                                x
+                            }
                             Some(&Some(b)) => {
                                 self.executer(b.debut, b.fin)?;
                                 let x = self.regs.lire(b.resultat);
@@ -1185,7 +1383,16 @@ impl<'a> Contexte<'a> {
                 if !x.est_absente() {
                     return Ok(x);
                 }
-                let x = self.formule(v)?;
+                let x = match self.base {
+                    Some(base) if self.p.lectures[v].inter(self.differents).est_vide() => {
+                        self.acquis(base.memo_contexte[i])
+                    }
+                    _ => None,
+                };
+                let x = match x {
+                    Some(x) => x,
+                    None => self.formule(v)?,
+                };
                 self.memo_contexte[i] = x;
                 Ok(x)
             }
@@ -2153,6 +2360,8 @@ pub(super) fn evaluer_constante(rs: &RuleSet, p: &Programme, n: Id) -> Option<Va
         message: String::new(),
         enfant: 0,
         personne: 0,
+        base: None,
+        differents: Manquants::VIDE,
     };
     ctx.couple = ctx.depuis_valeur(&faits.couple);
     let v = ctx.eval(n).ok()?;
@@ -2232,32 +2441,84 @@ fn parcourir(
     faits: &Faits,
     mois: Mois,
     complet: bool,
+    rendre: impl FnMut(&Contexte<'_>, &Aide, Calcul),
+) {
+    parcourir_avec(rs, faits, mois, complet, true, rendre)
+}
+
+/// [`parcourir`], taking what it can from [`Base`] or not (to check that
+/// this changes nothing).
+fn parcourir_avec(
+    rs: &RuleSet,
+    faits: &Faits,
+    mois: Mois,
+    complet: bool,
+    avec_base: bool,
     mut rendre: impl FnMut(&Contexte<'_>, &Aide, Calcul),
 ) {
     let jour = mois.premier_jour();
     let p = rs.programme(jour);
-    let mut ctx = Contexte::nouveau(rs, &p, faits, MEMOIRE.take());
+    let base = avec_base.then(|| p.bases.pour(rs, &p, faits));
+    let mut ctx = Contexte::nouveau(rs, &p, faits, MEMOIRE.take(), base);
     let mut ligne = String::with_capacity(256);
     for (i, (aide, ap)) in rs.aides.iter().zip(&p.aides).enumerate() {
-        let (calcul, etat) = match evaluer_aide(&mut ctx, aide, ap, &mut ligne, complet) {
-            Ok((calcul, etat)) => (calcul, Some(etat)),
-            Err(Echec) => {
-                let message = std::mem::take(&mut ctx.message);
-                let calcul = Calcul {
-                    statut: Statut::Indetermine,
-                    montant: Vue::Nombre(Decimal::ZERO).val(),
-                    manquants: Manquants::VIDE,
-                    sorties: Vec::new(),
-                    explication: Vec::new(),
-                    erreur: Some(format!("{}: {message}", aide.fichier)),
-                };
-                (calcul, None)
-            }
-        };
+        let (calcul, etat) = evaluer_une_aide(&mut ctx, i, aide, ap, &mut ligne, complet);
         ctx.aides[i] = etat;
         rendre(&ctx, aide, calcul);
     }
     MEMOIRE.set(ctx.memoire());
+}
+
+/// Evaluates the aid `i`, or takes its outcome from [`Base`] when none of
+/// the facts it may read differs from there.
+fn evaluer_une_aide(
+    ctx: &mut Contexte<'_>,
+    i: usize,
+    aide: &Aide,
+    ap: &AideP,
+    ligne: &mut String,
+    complet: bool,
+) -> (Calcul, Option<Etat>) {
+    if let Some(base) = ctx.base
+        && ctx.p.lectures_aides[i].inter(ctx.differents).est_vide()
+    {
+        #[cfg(test)]
+        tests::AIDES_DE_LA_BASE.set(tests::AIDES_DE_LA_BASE.get() + 1);
+        let a = &base.aides[i];
+        let calcul = Calcul {
+            statut: a.statut,
+            montant: ctx.present(a.montant),
+            manquants: a.manquants,
+            sorties: a.sorties.iter().map(|&x| ctx.present(x)).collect(),
+            explication: if complet {
+                a.explication.clone()
+            } else {
+                Vec::new()
+            },
+            erreur: a.erreur.clone(),
+        };
+        let etat = a.etat.as_ref().map(|(montant, eligible, sorties)| Etat {
+            montant: ctx.present(*montant),
+            eligible: ctx.present(*eligible),
+            sorties: sorties.iter().map(|&x| ctx.present(x)).collect(),
+        });
+        return (calcul, etat);
+    }
+    match evaluer_aide(ctx, aide, ap, ligne, complet) {
+        Ok((calcul, etat)) => (calcul, Some(etat)),
+        Err(Echec) => {
+            let message = std::mem::take(&mut ctx.message);
+            let calcul = Calcul {
+                statut: Statut::Indetermine,
+                montant: Vue::Nombre(Decimal::ZERO).val(),
+                manquants: Manquants::VIDE,
+                sorties: Vec::new(),
+                explication: Vec::new(),
+                erreur: Some(format!("{}: {message}", aide.fichier)),
+            };
+            (calcul, None)
+        }
+    }
 }
 
 /// The full result of an aid, explanation included.
@@ -2493,6 +2754,115 @@ fn evaluer_aide(
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    thread_local! {
+        /// Aids and variables an evaluation took from [`Base`].
+        pub(super) static AIDES_DE_LA_BASE: Cell<usize> = const { Cell::new(0) };
+        pub(super) static VARIABLES_DE_LA_BASE: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Every result of a household, statuses alone too, with or without
+    /// what [`Base`] gives.
+    fn evaluer_les_deux(
+        rs: &RuleSet,
+        s: &Situation,
+        avec_base: bool,
+    ) -> (Vec<ResultatAide>, Vec<StatutAide>) {
+        let faits = Faits::depuis(s, rs.hypotheses_slots());
+        let mois = s.mois.unwrap_or(Mois {
+            annee: 2026,
+            mois: 11,
+        });
+        let mut resultats = Vec::new();
+        parcourir_avec(rs, &faits, mois, true, avec_base, |ctx, aide, calcul| {
+            resultats.push(resultat(ctx, aide, calcul))
+        });
+        let mut statuts = Vec::new();
+        parcourir_avec(rs, &faits, mois, false, avec_base, |_, aide, calcul| {
+            statuts.push(StatutAide {
+                id: aide.id.clone(),
+                statut: calcul.statut,
+                montant: calcul.montant_visible(aide),
+                champs_manquants: calcul.champs_manquants(),
+                erreur: calcul.erreur.is_some(),
+            })
+        });
+        (resultats, statuts)
+    }
+
+    #[test]
+    fn taking_values_from_the_base_changes_no_result() {
+        // The oracle's households, each with a pseudo-random part of its
+        // facts forgotten (as a dialogue goes), in several months and
+        // shapes: every result must be the same, to the explanation line,
+        // whether the evaluation takes values from the base or not.
+        let rs = RuleSet::integre().expect("built-in rules load");
+        let cas: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/oracle/cases.json")).unwrap();
+        let mut graine = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut hasard = move || {
+            graine ^= graine << 13;
+            graine ^= graine >> 7;
+            graine ^= graine << 17;
+            graine
+        };
+        let (mut comparees, mut aides_prises, mut variables_prises) = (0, 0, 0);
+        for c in cas["cases"].as_array().unwrap() {
+            for tour in 0..6 {
+                let mut v = c["situation"].clone();
+                // From everything forgotten (tour 0) to nothing forgotten.
+                let seuil = [64, 56, 40, 24, 8, 0][tour];
+                fn oublier(
+                    v: &mut serde_json::Value,
+                    hasard: &mut impl FnMut() -> u64,
+                    seuil: u64,
+                ) {
+                    if let serde_json::Value::Object(o) = v {
+                        o.retain(|_, _| hasard() % 64 >= seuil);
+                        for x in o.values_mut() {
+                            oublier(x, hasard, seuil);
+                        }
+                    } else if let serde_json::Value::Array(a) = v {
+                        for x in a {
+                            oublier(x, hasard, seuil);
+                        }
+                    }
+                }
+                oublier(&mut v, &mut hasard, seuil);
+                if hasard() % 4 == 0 {
+                    let mois = ["2026-01", "2026-04", "2026-10", "2026-12"];
+                    v["mois"] = mois[(hasard() % 4) as usize].into();
+                }
+                if hasard() % 3 == 0
+                    && let Some(n) = v.get("enfants").and_then(|e| e.as_array()).map(|e| e.len())
+                {
+                    v.as_object_mut().unwrap().remove("enfants");
+                    v["nombre_enfants"] = n.into();
+                }
+                let Ok(s) = Situation::from_value(v.clone()) else {
+                    continue;
+                };
+                AIDES_DE_LA_BASE.set(0);
+                VARIABLES_DE_LA_BASE.set(0);
+                let avec = evaluer_les_deux(&rs, &s, true);
+                aides_prises += AIDES_DE_LA_BASE.get();
+                variables_prises += VARIABLES_DE_LA_BASE.get();
+                let sans = evaluer_les_deux(&rs, &s, false);
+                assert_eq!(avec, sans, "situation {v}");
+                comparees += 1;
+            }
+        }
+        assert!(comparees > 800, "{comparees} situations compared");
+        // The comparison means something only if the base served.
+        assert!(
+            aides_prises > 1000,
+            "{aides_prises} aids taken from the base"
+        );
+        assert!(
+            variables_prises > 10_000,
+            "{variables_prises} variables taken"
+        );
+    }
 
     #[test]
     fn values_in_two_words_keep_every_bit_of_a_number_and_their_kind() {

@@ -326,7 +326,34 @@ const fn foyer(nom: &str) -> usize {
     panic!("champ du foyer déclaré dans CHAMPS_FOYER")
 }
 
+/// Slot of `couple`, which says whether `conjoint.x` and the second adult
+/// exist.
+pub const SLOT_COUPLE: usize = foyer("couple");
+
+/// Slot of `nombre_enfants`, which says how many children a collection
+/// goes through.
+pub const SLOT_NOMBRE_ENFANTS: usize = foyer("nombre_enfants");
+
 impl Faits {
+    /// The slots whose value differs between two households' facts (to the
+    /// bit: `1.0` and `1.00` differ, as a value written in an explanation
+    /// would). Only slots that one of them sets can differ.
+    pub fn differences(&self, autre: &Faits) -> Manquants {
+        let mut d = Manquants::VIDE;
+        for slot in self.renseignes.union(autre.renseignes).iter() {
+            if !identiques(&self.valeurs[slot], &autre.valeurs[slot]) {
+                d.ajouter(slot);
+            }
+        }
+        if !identiques(&self.couple, &autre.couple) {
+            d.ajouter(SLOT_COUPLE);
+        }
+        if self.nombre_enfants != autre.nombre_enfants {
+            d.ajouter(SLOT_NOMBRE_ENFANTS);
+        }
+        d
+    }
+
     /// Flattens a situation. `hypotheses` gives, for some slots, the value to
     /// assume when the situation does not say (declared in `rules/_commun.toml`).
     pub fn depuis(s: &Situation, hypotheses: &[(usize, Valeur)]) -> Faits {
@@ -458,6 +485,25 @@ fn zone_et_outre_mer(commune: Option<&str>, code_postal: Option<&str>) -> (Valeu
         Valeur::inconnu(slot_commune)
     };
     (zone, om)
+}
+
+/// Whether two values are the same to the bit, a number's scale included.
+fn identiques(a: &Valeur, b: &Valeur) -> bool {
+    let nombre = |x: &Option<Decimal>, y: &Option<Decimal>| match (x, y) {
+        (Some(x), Some(y)) => x.serialize() == y.serialize(),
+        (None, None) => true,
+        _ => false,
+    };
+    match (a, b) {
+        (Valeur::Nombre(x), Valeur::Nombre(y)) => x.serialize() == y.serialize(),
+        (Valeur::Booleen(x), Valeur::Booleen(y)) => x == y,
+        (Valeur::Texte(x), Valeur::Texte(y)) => x == y,
+        (Valeur::Inconnu(x), Valeur::Inconnu(y)) => x == y,
+        (Valeur::Borne(m, bas, haut), Valeur::Borne(n, bas2, haut2)) => {
+            m == n && nombre(bas, bas2) && nombre(haut, haut2)
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]

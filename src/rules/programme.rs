@@ -151,6 +151,15 @@ pub struct Programme {
     /// Distinguishes programs, for the evaluator's per-thread registers
     /// (which hold the constants of the last program they served).
     pub id: u64,
+    /// For each variable, the fact slots its value may depend on, through
+    /// the variables and aids it reads too ([`lectures`]).
+    pub(super) lectures: Vec<Manquants>,
+    /// For each aid, the fact slots its outcome may depend on, likewise.
+    pub(super) lectures_aides: Vec<Manquants>,
+    /// What evaluating a household that says nothing but its shape gives
+    /// for the month, one per shape, each made the first time it serves
+    /// ([`eval::Base`]).
+    pub(super) bases: eval::Bases,
 }
 
 impl Programme {
@@ -188,9 +197,13 @@ impl Programme {
                 aides: Vec::with_capacity(rs.aides.len()),
                 code: Code::default(),
                 id: PROCHAIN_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+                lectures: Vec::new(),
+                lectures_aides: Vec::new(),
+                bases: eval::Bases::default(),
             },
             etat_vars: vec![EtatVar::AFaire; rs.variables.len()],
         };
+        (c.p.lectures, c.p.lectures_aides) = lectures(rs);
         for v in 0..rs.variables.len() {
             c.variable(v);
         }
@@ -211,6 +224,124 @@ impl Programme {
         c.p.code = Code::compiler(&c.p);
         c.p
     }
+}
+
+/// For each variable, then for each aid, every fact slot its value may
+/// depend on: the fields
+/// it reads, those of the variables and aids it reads, and the household's
+/// shape where it goes through a collection (`couple` for adults,
+/// `nombre_enfants` for children) or reads `conjoint.x` (which is
+/// "nothing" for a single person). A field of the current child or adult
+/// stands for that field of every child or adult. A variable whose slots
+/// all hold what they hold in another household has the same value there:
+/// this is what lets an evaluation take it from [`eval::Base`].
+pub(super) fn lectures(rs: &RuleSet) -> (Vec<Manquants>, Vec<Manquants>) {
+    struct Parcours<'a> {
+        rs: &'a RuleSet,
+        vars: Vec<Option<Manquants>>,
+        aides: Vec<Option<Manquants>>,
+    }
+    impl Parcours<'_> {
+        fn var(&mut self, v: VarId) -> Manquants {
+            if let Some(m) = self.vars[v] {
+                return m;
+            }
+            let rs = self.rs;
+            let m = self.noeud(&rs.variables[v].noeud);
+            self.vars[v] = Some(m);
+            m
+        }
+
+        fn aide(&mut self, a: AideId) -> Manquants {
+            if let Some(m) = self.aides[a] {
+                return m;
+            }
+            let aide = &self.rs.aides[a];
+            let mut m = Manquants::VIDE;
+            for c in &aide.conditions {
+                m = m.union(self.noeud(&c.noeud));
+            }
+            for n in aide.montant.iter().chain(&aide.minimum) {
+                m = m.union(self.noeud(n));
+            }
+            for (_, n) in &aide.sorties {
+                m = m.union(self.noeud(n));
+            }
+            for ligne in &aide.explications {
+                for morceau in ligne {
+                    if let Morceau::Valeur(n) = morceau {
+                        m = m.union(self.noeud(n));
+                    }
+                }
+            }
+            self.aides[a] = Some(m);
+            m
+        }
+
+        fn noeuds(&mut self, ns: &[Noeud]) -> Manquants {
+            ns.iter()
+                .fold(Manquants::VIDE, |m, n| m.union(self.noeud(n)))
+        }
+
+        fn noeud(&mut self, n: &Noeud) -> Manquants {
+            use crate::situation::MAX_ENFANTS;
+            use faits::{SLOT_COUPLE as COUPLE, SLOT_NOMBRE_ENFANTS as NOMBRE_ENFANTS};
+            use faits::{slot_enfant, slot_personne};
+            match n {
+                Noeud::Const(_) | Noeud::Param(_) | Noeud::ParamAnnee(..) | Noeud::Annee => {
+                    Manquants::VIDE
+                }
+                Noeud::Champ(c) => {
+                    let mut m = Manquants::VIDE;
+                    match *c {
+                        Champ::Fixe(s) => m.ajouter(s),
+                        Champ::Conjoint(i) => {
+                            m.ajouter(COUPLE);
+                            m.ajouter(slot_personne(1, i));
+                        }
+                        Champ::PersonneCourante(i) => {
+                            m.ajouter(slot_personne(0, i));
+                            m.ajouter(slot_personne(1, i));
+                        }
+                        Champ::EnfantCourant(i) => {
+                            for e in 0..MAX_ENFANTS {
+                                m.ajouter(slot_enfant(e, i));
+                            }
+                        }
+                    }
+                    m
+                }
+                Noeud::Var(v) | Noeud::VarContexte(v) => self.var(*v),
+                Noeud::MontantAide(a) | Noeud::EligibleAide(a) | Noeud::SortieAide(a, _) => {
+                    self.aide(*a)
+                }
+                Noeud::ParamIndex(_, x)
+                | Noeud::Neg(x)
+                | Noeud::Non(x)
+                | Noeud::Arrondi(_, x, _)
+                | Noeud::Bareme(_, x)
+                | Noeud::Grille(_, x) => self.noeud(x),
+                Noeud::Bin(_, a, b) | Noeud::ADefaut(a, b) => self.noeud(a).union(self.noeud(b)),
+                Noeud::Si(c, a, b) => self.noeud(c).union(self.noeud(a)).union(self.noeud(b)),
+                Noeud::Et(ns) | Noeud::Ou(ns) | Noeud::Min(ns) | Noeud::Max(ns) => self.noeuds(ns),
+                Noeud::Agregat(_, coll, x) => {
+                    let forme = match coll {
+                        Collection::Enfants => NOMBRE_ENFANTS,
+                        Collection::Adultes => COUPLE,
+                    };
+                    Manquants::un(forme).union(self.noeud(x))
+                }
+            }
+        }
+    }
+    let mut p = Parcours {
+        rs,
+        vars: vec![None; rs.variables.len()],
+        aides: vec![None; rs.aides.len()],
+    };
+    let vars = (0..rs.variables.len()).map(|v| p.var(v)).collect();
+    let aides = (0..rs.aides.len()).map(|a| p.aide(a)).collect();
+    (vars, aides)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
