@@ -15,6 +15,13 @@
 //! operand goes to the same function either way), so the two cannot
 //! disagree.
 //!
+//! What a household shares with others is not computed again: the first
+//! household of each shape (couple or not, number of children) in a month
+//! leads to evaluating that shape with nothing else known ([`Base`]), and
+//! every later household of that shape takes from there the variables and
+//! aids that read none of the facts in which it differs. In a dialogue's
+//! first turns that is most of them.
+//!
 //! Inside one evaluation values are `Val`s, two words and `Copy`: a
 //! number (its decimal's 128 bits), a boolean, a word, or the index of an
 //! unknown in a table kept for the evaluation (its missing fields and
