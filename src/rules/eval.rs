@@ -315,140 +315,6 @@ impl Inconnue {
     }
 }
 
-/// A variable's value in [`Base`], independent of any evaluation's
-/// unknowns (an unknown carries its own fields and bounds).
-#[derive(Debug, Clone, Copy)]
-enum Acquis {
-    /// Not computed (the household that says nothing never read it, or it
-    /// failed).
-    Absent,
-    /// A known value.
-    Connu(Val),
-    /// An unknown value.
-    Inconnu(Inconnue),
-}
-
-/// What evaluating a household that says nothing but its shape (couple or
-/// not, how many children) gives, once per month and shape.
-///
-/// In a dialogue's first turns most facts are still unknown, and many
-/// variables (a person's taxable income, the household's resources, the
-/// ceilings for its size…) read none of the facts given so far but the
-/// household's shape: their value is then the one they have for a
-/// household of that shape that says nothing else. So each month's program
-/// evaluates that household once per shape it meets, and an evaluation
-/// takes from there every variable whose slots ([`Programme::lectures`])
-/// all hold the same facts as there, instead of computing it again. A
-/// variable is a function of the facts it reads (and of the month), so the
-/// value is the one it would compute.
-#[derive(Debug, Clone)]
-pub(super) struct Base {
-    /// The facts of that household (some hypotheses may apply to it).
-    faits: Faits,
-    /// Each variable's value.
-    memo: Vec<Acquis>,
-    /// Each per-child or per-adult variable's value, as
-    /// [`Contexte::memo_contexte`] lays them out.
-    memo_contexte: Vec<Acquis>,
-    /// Each aid's outcome.
-    aides: Vec<AideAcquise>,
-}
-
-/// An aid's outcome in [`Base`]: its [`Calcul`] (explanation included)
-/// and its [`Etat`] (`None` when it failed).
-#[derive(Debug, Clone)]
-struct AideAcquise {
-    statut: Statut,
-    montant: Acquis,
-    manquants: Manquants,
-    sorties: Vec<Acquis>,
-    explication: Vec<Arc<str>>,
-    erreur: Option<String>,
-    etat: Option<(Acquis, Acquis, Vec<Acquis>)>,
-}
-
-/// The [`Base`]s of a month's program, one per shape: `couple` unknown,
-/// false or true, times `nombre_enfants` unknown or 0 to
-/// [`MAX_ENFANTS`](crate::situation::MAX_ENFANTS).
-#[derive(Debug, Clone)]
-pub(super) struct Bases(Box<[std::sync::OnceLock<Base>]>);
-
-const FORMES_ENFANTS: usize = crate::situation::MAX_ENFANTS + 2;
-
-impl Default for Bases {
-    fn default() -> Bases {
-        Bases(
-            (0..3 * FORMES_ENFANTS)
-                .map(|_| std::sync::OnceLock::new())
-                .collect(),
-        )
-    }
-}
-
-impl Bases {
-    /// The base of the household's shape, evaluated now if it is the first
-    /// household of that shape this month.
-    fn pour(&self, rs: &RuleSet, p: &Programme, faits: &Faits) -> &Base {
-        let couple = match faits.couple {
-            Valeur::Booleen(b) => Some(b),
-            _ => None,
-        };
-        let enfants = faits.nombre_enfants.ok();
-        let i = match couple {
-            None => 0,
-            Some(false) => 1,
-            Some(true) => 2,
-        } * FORMES_ENFANTS
-            + enfants.map_or(0, |n| n + 1);
-        self.0[i].get_or_init(|| Base::calculer(rs, p, couple, enfants))
-    }
-}
-
-impl Base {
-    /// Evaluates every aid for a household that says nothing but its shape
-    /// and keeps the variables' values.
-    fn calculer(rs: &RuleSet, p: &Programme, couple: Option<bool>, enfants: Option<usize>) -> Base {
-        let forme = Situation {
-            couple,
-            nombre_enfants: enfants.map(Decimal::from),
-            ..Situation::default()
-        };
-        let faits = Faits::depuis(&forme, rs.hypotheses_slots());
-        let mut ctx = Contexte::nouveau(rs, p, &faits, Memoire::default(), None);
-        let mut ligne = String::new();
-        let mut aides = Vec::with_capacity(rs.aides.len());
-        for (i, (aide, ap)) in rs.aides.iter().zip(&p.aides).enumerate() {
-            let (calcul, etat) = evaluer_une_aide(&mut ctx, i, aide, ap, &mut ligne, true);
-            let acquis = |x: Val| ctx.acquis_de(x);
-            aides.push(AideAcquise {
-                statut: calcul.statut,
-                montant: acquis(calcul.montant),
-                manquants: calcul.manquants,
-                sorties: calcul.sorties.iter().map(|&x| acquis(x)).collect(),
-                explication: calcul.explication,
-                erreur: calcul.erreur,
-                etat: etat.as_ref().map(|e| {
-                    let sorties = e.sorties.iter().map(|&x| acquis(x)).collect();
-                    (acquis(e.montant), acquis(e.eligible), sorties)
-                }),
-            });
-            ctx.aides[i] = etat;
-        }
-        let memo = ctx.memo.iter().map(|&x| ctx.acquis_de(x)).collect();
-        let memo_contexte = ctx
-            .memo_contexte
-            .iter()
-            .map(|&x| ctx.acquis_de(x))
-            .collect();
-        Base {
-            faits,
-            memo,
-            memo_contexte,
-            aides,
-        }
-    }
-}
-
 /// What is known of an aid once evaluated, for the aids that read it.
 #[derive(Debug, Clone)]
 struct Etat {
@@ -457,6 +323,9 @@ struct Etat {
     sorties: Vec<Val>,
 }
 
+mod base;
+use base::Base;
+pub(super) use base::Bases;
 use registres::Registres;
 
 mod registres {
@@ -659,7 +528,7 @@ impl<'a> Contexte<'a> {
             enfant: 0,
             personne: 0,
             base,
-            differents: base.map_or(Manquants::VIDE, |b| faits.differences(&b.faits)),
+            differents: base.map_or(Manquants::VIDE, |b| b.differents(faits)),
         };
         // Every fact as its default unknown, then the facts the situation
         // gives: a household that names no child costs nothing per child.
@@ -1007,50 +876,6 @@ impl<'a> Contexte<'a> {
         }
     }
 
-    /// A variable's value from [`Base`], when none of the facts it may
-    /// read differs from there and it was computed there.
-    #[inline]
-    fn de_la_base(&mut self, v: VarId) -> Option<Val> {
-        let base = self.base?;
-        if !self.p.lectures[v].inter(self.differents).est_vide() {
-            return None;
-        }
-        #[cfg(test)]
-        tests::VARIABLES_DE_LA_BASE.set(tests::VARIABLES_DE_LA_BASE.get() + 1);
-        self.acquis(base.memo[v])
-    }
-
-    /// A value of this evaluation as [`Base`] keeps it.
-    fn acquis_de(&self, x: Val) -> Acquis {
-        if x.est_absente() {
-            Acquis::Absent
-        } else if x.est_connue() {
-            Acquis::Connu(x)
-        } else {
-            Acquis::Inconnu(self.inconnues[x.b as usize])
-        }
-    }
-
-    /// A value of [`Base`] that is there (an aid's) as a value of this
-    /// evaluation.
-    fn present(&mut self, a: Acquis) -> Val {
-        self.acquis(a).unwrap_or(Val::ABSENTE)
-    }
-
-    /// A value of [`Base`] as a value of this evaluation.
-    #[inline]
-    fn acquis(&mut self, a: Acquis) -> Option<Val> {
-        match a {
-            Acquis::Absent => None,
-            Acquis::Connu(x) => Some(x),
-            Acquis::Inconnu(u) => {
-                let i = self.inconnues.len() as u32;
-                self.inconnues.push(u);
-                Some(Vue::Inconnu(i).val())
-            }
-        }
-    }
-
     #[inline]
     fn var(&mut self, v: VarId) -> R {
         match self.memo[v] {
@@ -1390,13 +1215,7 @@ impl<'a> Contexte<'a> {
                 if !x.est_absente() {
                     return Ok(x);
                 }
-                let x = match self.base {
-                    Some(base) if self.p.lectures[v].inter(self.differents).est_vide() => {
-                        self.acquis(base.memo_contexte[i])
-                    }
-                    _ => None,
-                };
-                let x = match x {
+                let x = match self.de_la_base_contexte(v, i) {
                     Some(x) => x,
                     None => self.formule(v)?,
                 };
@@ -2486,30 +2305,8 @@ fn evaluer_une_aide(
     ligne: &mut String,
     complet: bool,
 ) -> (Calcul, Option<Etat>) {
-    if let Some(base) = ctx.base
-        && ctx.p.lectures_aides[i].inter(ctx.differents).est_vide()
-    {
-        #[cfg(test)]
-        tests::AIDES_DE_LA_BASE.set(tests::AIDES_DE_LA_BASE.get() + 1);
-        let a = &base.aides[i];
-        let calcul = Calcul {
-            statut: a.statut,
-            montant: ctx.present(a.montant),
-            manquants: a.manquants,
-            sorties: a.sorties.iter().map(|&x| ctx.present(x)).collect(),
-            explication: if complet {
-                a.explication.clone()
-            } else {
-                Vec::new()
-            },
-            erreur: a.erreur.clone(),
-        };
-        let etat = a.etat.as_ref().map(|(montant, eligible, sorties)| Etat {
-            montant: ctx.present(*montant),
-            eligible: ctx.present(*eligible),
-            sorties: sorties.iter().map(|&x| ctx.present(x)).collect(),
-        });
-        return (calcul, etat);
+    if let Some(pris) = ctx.aide_de_la_base(i, complet) {
+        return pris;
     }
     match evaluer_aide(ctx, aide, ap, ligne, complet) {
         Ok((calcul, etat)) => (calcul, Some(etat)),
