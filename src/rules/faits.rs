@@ -128,8 +128,14 @@ pub fn chemin(slot: usize) -> String {
 /// [`chemin`] without formatting: the paths of every slot are built once,
 /// since results name missing fields often (a partial household, ~170 times).
 pub fn chemin_statique(slot: usize) -> &'static str {
-    static CHEMINS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    &CHEMINS.get_or_init(|| (0..NOMBRE_CHAMPS).map(chemin).collect())[slot]
+    chemins_statiques()[slot]
+}
+
+/// The path of every slot ([`chemin`]), built once for the process (97
+/// short strings): a result looks the table up once for all its fields.
+pub fn chemins_statiques() -> &'static [&'static str; NOMBRE_CHAMPS] {
+    static CHEMINS: std::sync::OnceLock<[&'static str; NOMBRE_CHAMPS]> = std::sync::OnceLock::new();
+    CHEMINS.get_or_init(|| std::array::from_fn(|slot| &*chemin(slot).leak()))
 }
 
 /// The slot of a situation path, the inverse of [`chemin`].
