@@ -227,14 +227,19 @@ impl Programme {
 }
 
 /// For each variable, then for each aid, every fact slot its value may
-/// depend on: the fields
-/// it reads, those of the variables and aids it reads, and the household's
-/// shape where it goes through a collection (`couple` for adults,
-/// `nombre_enfants` for children) or reads `conjoint.x` (which is
-/// "nothing" for a single person). A field of the current child or adult
-/// stands for that field of every child or adult. A variable whose slots
-/// all hold what they hold in another household has the same value there:
-/// this is what lets an evaluation take it from [`eval::Base`].
+/// depend on: the fields it reads, those of the variables and aids it
+/// reads, and the household's shape where it goes through a collection
+/// (`couple` for adults, `nombre_enfants` for children) or reads
+/// `conjoint.x` (which is "nothing" for a single person). A field of the
+/// current child or adult stands for that field of every child or adult.
+/// A variable whose slots all hold what they hold in another household has
+/// the same value there: this is what lets an evaluation take it from
+/// [`eval::Base`].
+///
+/// [`Aide::champs_lus`], gathered while loading for the hypotheses, is not
+/// this: loading keeps no such set per variable, a variable's set there
+/// leaves out the aids it reads, and `conjoint.x` does not count `couple`.
+/// This walk, over the checked trees, is short and errs on the safe side.
 pub(super) fn lectures(rs: &RuleSet) -> (Vec<Manquants>, Vec<Manquants>) {
     struct Parcours<'a> {
         rs: &'a RuleSet,
