@@ -456,10 +456,10 @@ struct Contexte<'a> {
     message: String,
     enfant: usize,
     personne: usize,
-    /// The month's household that says nothing, to take variables from
-    /// (`None` while it is itself being evaluated).
+    /// The base of the household's shape for the month, to take variables
+    /// and aids from (`None` while a base is itself being evaluated).
     base: Option<&'a Base>,
-    /// The slots whose facts differ from [`Base::faits`].
+    /// The slots whose facts differ from the base's household.
     differents: Manquants,
 }
 
@@ -2215,15 +2215,20 @@ pub fn statuts(rs: &RuleSet, situation: &Situation, mois_par_defaut: Mois) -> Ve
     let mois = situation.mois.unwrap_or(mois_par_defaut);
     let mut sortie = Vec::with_capacity(rs.aides.len());
     parcourir(rs, &faits, mois, false, |_, aide, calcul| {
-        sortie.push(StatutAide {
-            id: aide.id.clone(),
-            statut: calcul.statut,
-            montant: calcul.montant_visible(aide),
-            champs_manquants: calcul.champs_manquants(),
-            erreur: calcul.erreur.is_some(),
-        })
+        sortie.push(statut(aide, &calcul))
     });
     sortie
+}
+
+/// The status of an aid (see [`RuleSet::statuts`]).
+fn statut(aide: &Aide, calcul: &Calcul) -> StatutAide {
+    StatutAide {
+        id: aide.id.clone(),
+        statut: calcul.statut,
+        montant: calcul.montant_visible(aide),
+        champs_manquants: calcul.champs_manquants(),
+        erreur: calcul.erreur.is_some(),
+    }
 }
 
 /// What evaluating one aid gave, before it is shaped into a result.
@@ -2589,13 +2594,7 @@ mod tests {
         });
         let mut statuts = Vec::new();
         parcourir_avec(rs, &faits, mois, false, avec_base, |_, aide, calcul| {
-            statuts.push(StatutAide {
-                id: aide.id.clone(),
-                statut: calcul.statut,
-                montant: calcul.montant_visible(aide),
-                champs_manquants: calcul.champs_manquants(),
-                erreur: calcul.erreur.is_some(),
-            })
+            statuts.push(statut(aide, &calcul))
         });
         (resultats, statuts)
     }
