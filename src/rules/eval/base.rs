@@ -146,12 +146,18 @@ impl<'a> Contexte<'a> {
     #[inline]
     pub(super) fn de_la_base(&mut self, v: VarId) -> Option<Val> {
         let base = self.base?;
-        if !self.p.lectures[v].inter(self.differents).est_vide() {
+        if !self.memes_faits(self.p.lectures[v]) {
             return None;
         }
         #[cfg(test)]
         tests::VARIABLES_DE_LA_BASE.set(tests::VARIABLES_DE_LA_BASE.get() + 1);
         self.acquis(base.memo[v])
+    }
+
+    /// Whether the household's facts in these slots are the base's.
+    #[inline]
+    fn memes_faits(&self, slots: Manquants) -> bool {
+        slots.inter(self.differents).est_vide()
     }
 
     /// A value of this evaluation as [`Base`] keeps it.
@@ -190,7 +196,7 @@ impl<'a> Contexte<'a> {
     /// [`Self::de_la_base`].
     pub(super) fn de_la_base_contexte(&mut self, v: VarId, i: usize) -> Option<Val> {
         let base = self.base?;
-        if !self.p.lectures[v].inter(self.differents).est_vide() {
+        if !self.memes_faits(self.p.lectures[v]) {
             return None;
         }
         self.acquis(base.memo_contexte[i])
@@ -205,7 +211,7 @@ impl<'a> Contexte<'a> {
         complet: bool,
     ) -> Option<(Calcul, Option<Etat>)> {
         let base = self.base?;
-        if !self.p.lectures_aides[i].inter(self.differents).est_vide() {
+        if !self.memes_faits(self.p.lectures_aides[i]) {
             return None;
         }
         #[cfg(test)]
