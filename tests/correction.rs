@@ -61,7 +61,7 @@ fn montant(c: &Conversation, m: &Moteur, aide: &str) -> Option<String> {
     m.evaluer(c, NOV_2026)
         .aides
         .iter()
-        .find(|a| &*a.id == aide && a.statut == Statut::Eligible)
+        .find(|a| a.id == aide && a.statut == Statut::Eligible)
         .and_then(|a| a.montant)
         .map(|d| d.to_string())
 }

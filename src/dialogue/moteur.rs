@@ -1435,7 +1435,7 @@ impl Moteur {
     /// The short name of an aid, for SMS.
     fn nom_court(&self, a: &ResultatAide) -> String {
         self.regles
-            .aide(&a.id)
+            .aide(a.id)
             .map(|r| r.libelle_court.to_string())
             .unwrap_or_else(|| a.libelle.to_string())
     }

@@ -2223,7 +2223,7 @@ pub fn statuts(rs: &RuleSet, situation: &Situation, mois_par_defaut: Mois) -> Ve
 /// The status of an aid (see [`RuleSet::statuts`]).
 fn statut(aide: &Aide, calcul: &Calcul) -> StatutAide {
     StatutAide {
-        id: aide.id.clone(),
+        id: aide.id,
         statut: calcul.statut,
         montant: calcul.montant_visible(aide),
         champs_manquants: calcul.champs_manquants(),
@@ -2240,7 +2240,7 @@ struct Calcul {
     /// The values of the aid's extra outputs (empty when a condition fails).
     sorties: Vec<Val>,
     /// The explanation lines, when asked for.
-    explication: Vec<Arc<str>>,
+    explication: Vec<Cow<'static, str>>,
     /// The failure's message, when the computation failed.
     erreur: Option<String>,
 }
@@ -2349,8 +2349,8 @@ fn resultat(ctx: &Contexte<'_>, aide: &Aide, calcul: Calcul) -> ResultatAide {
     } = calcul;
     if let Some(erreur) = erreur {
         return ResultatAide {
-            id: aide.id.clone(),
-            libelle: aide.libelle.clone(),
+            id: aide.id,
+            libelle: aide.libelle,
             statut: Statut::Indetermine,
             montant: None,
             periodicite: None,
@@ -2360,7 +2360,7 @@ fn resultat(ctx: &Contexte<'_>, aide: &Aide, calcul: Calcul) -> ResultatAide {
                 "Le calcul de cette aide a échoué ; un conseiller peut vous aider.".into(),
             ],
             hypotheses: Vec::new(),
-            demarche: Some(aide.demarche.clone()),
+            demarche: Some(aide.demarche),
             erreur: Some(erreur),
         };
     }
@@ -2373,7 +2373,7 @@ fn resultat(ctx: &Contexte<'_>, aide: &Aide, calcul: Calcul) -> ResultatAide {
         for &i in &aide.hypotheses_possibles {
             let h = &ctx.rs.hypotheses[i];
             if supposes.contient(h.slot) {
-                v.push(h.texte.clone());
+                v.push(h.texte);
             }
         }
         v
@@ -2388,8 +2388,8 @@ fn resultat(ctx: &Contexte<'_>, aide: &Aide, calcul: Calcul) -> ResultatAide {
         Vec::new()
     };
     ResultatAide {
-        id: aide.id.clone(),
-        libelle: aide.libelle.clone(),
+        id: aide.id,
+        libelle: aide.libelle,
         statut,
         montant,
         periodicite: match aide.periodicite {
@@ -2400,7 +2400,7 @@ fn resultat(ctx: &Contexte<'_>, aide: &Aide, calcul: Calcul) -> ResultatAide {
         champs_manquants,
         explication,
         hypotheses,
-        demarche: (statut != Statut::NonEligible).then(|| aide.demarche.clone()),
+        demarche: (statut != Statut::NonEligible).then_some(aide.demarche),
         erreur: None,
     }
 }
@@ -2433,7 +2433,7 @@ fn evaluer_aide(
             }
         };
         if complet {
-            explication.push(phrase.clone());
+            explication.push(Cow::Borrowed(*phrase));
         }
     }
     let mut montant = Val::nombre(Decimal::ZERO);
@@ -2492,7 +2492,7 @@ fn evaluer_aide(
             match l {
                 Ligne::Fixe(texte) => {
                     if complet {
-                        explication.push(texte.clone())
+                        explication.push(Cow::Borrowed(*texte))
                     }
                 }
                 Ligne::Gabarit(morceaux) => {
@@ -2520,7 +2520,7 @@ fn evaluer_aide(
                         }
                     }
                     if complet && complete {
-                        explication.push(Arc::from(ligne.as_str()));
+                        explication.push(Cow::Owned(ligne.clone()));
                     }
                 }
             }

@@ -14,13 +14,13 @@
 use super::expr::{self, BinOp, Expr};
 use super::faits::{self, Champ, Genre};
 use super::fichier::{DefParametre, FichierAide, FichierCommun};
+use super::textes;
 use super::valeur::{Manquants, Valeur};
 use super::*;
 use rust_decimal::Decimal;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::str::FromStr;
-use std::sync::Arc;
 use toml::Spanned;
 
 /// A rule file's name and text.
@@ -1376,7 +1376,7 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
                     Some(v) => hypotheses.push(Hypothese {
                         slot,
                         valeur: v,
-                        texte: hv.texte.as_str().into(),
+                        texte: textes::texte(&hv.texte),
                     }),
                     None => {
                         c.erreur(
@@ -1402,13 +1402,12 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
                 if c.attendre(t, Type::Booleen, lieu, 0, "condition").is_some() {
                     conditions.push(Condition {
                         noeud: n,
-                        oui: cond.oui.as_str().into(),
-                        non: cond.non.as_str().into(),
-                        inconnu: cond
-                            .inconnu
-                            .clone()
-                            .unwrap_or_else(|| format!("À vérifier : {}", cond.oui))
-                            .into(),
+                        oui: textes::texte(&cond.oui),
+                        non: textes::texte(&cond.non),
+                        inconnu: match &cond.inconnu {
+                            Some(t) => textes::texte(t),
+                            None => textes::texte(&format!("À vérifier : {}", cond.oui)),
+                        },
                     });
                 }
             }
@@ -1463,8 +1462,8 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
         }
         deps_aides.push(deps.aides.clone());
         aides.push(Aide {
-            id: f.id.get_ref().as_str().into(),
-            libelle: f.libelle.as_str().into(),
+            id: textes::texte(f.id.get_ref()),
+            libelle: textes::texte(&f.libelle),
             libelle_court: f.libelle_court.clone().unwrap_or_else(|| f.libelle.clone()),
             institution: f.institution.clone(),
             description: f.description.clone(),
@@ -1475,7 +1474,7 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
             minimum,
             sorties,
             explications,
-            demarche: Arc::new(f.demarche.clone()),
+            demarche: textes::demarche(&f.demarche),
             champs_lus: deps.champs,
             hypotheses_possibles: Vec::new(),
             fichier: sources[*fi].nom.clone(),

@@ -19,11 +19,13 @@ pub mod fichier;
 pub mod json;
 pub mod load;
 mod programme;
+pub mod textes;
 pub mod valeur;
 
 use fichier::{Demarche, Reference};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::sync::Arc;
 use valeur::{Manquants, Valeur};
 
@@ -222,11 +224,11 @@ pub struct Condition {
     /// Boolean formula.
     pub noeud: Noeud,
     /// Sentence when met.
-    pub oui: Arc<str>,
+    pub oui: &'static str,
     /// Sentence when failed.
-    pub non: Arc<str>,
+    pub non: &'static str,
     /// Sentence while unknown.
-    pub inconnu: Arc<str>,
+    pub inconnu: &'static str,
 }
 
 /// A piece of an explanation line.
@@ -242,9 +244,9 @@ pub enum Morceau {
 #[derive(Debug, Clone)]
 pub struct Aide {
     /// Identifier (`rsa`).
-    pub id: Arc<str>,
+    pub id: &'static str,
     /// Official name.
-    pub libelle: Arc<str>,
+    pub libelle: &'static str,
     /// Short name for SMS.
     pub libelle_court: String,
     /// Who pays it.
@@ -266,7 +268,7 @@ pub struct Aide {
     /// Explanation lines.
     pub explications: Vec<Vec<Morceau>>,
     /// How to apply.
-    pub demarche: Arc<Demarche>,
+    pub demarche: &'static Demarche,
     /// Every field the aid may read, directly or through other aids.
     pub champs_lus: Manquants,
     /// Indexes in [`RuleSet::hypotheses`] of the hypotheses on fields the
@@ -285,7 +287,7 @@ pub struct Hypothese {
     /// Assumed value.
     pub valeur: Valeur,
     /// Sentence disclosing it.
-    pub texte: Arc<str>,
+    pub texte: &'static str,
 }
 
 /// Every aid, compiled and checked, ready to evaluate situations.
@@ -313,9 +315,9 @@ pub struct RuleSet {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ResultatAide {
     /// Aid identifier.
-    pub id: Arc<str>,
+    pub id: &'static str,
     /// Name of the aid.
-    pub libelle: Arc<str>,
+    pub libelle: &'static str,
     /// Eligibility.
     pub statut: Statut,
     /// Amount in € per period (per month unless `periodicite` says otherwise),
@@ -331,15 +333,17 @@ pub struct ResultatAide {
     /// Fields whose answer could still change the outcome, as situation
     /// paths (`demandeur.age`); the paths are built once for all results.
     pub champs_manquants: Vec<&'static str>,
-    /// Conditions met or failed, then how the amount is computed. Shared
-    /// sentences are reference-counted: building a result copies no text.
-    pub explication: Vec<Arc<str>>,
+    /// Conditions met or failed, then how the amount is computed. The
+    /// rule files' sentences are borrowed from [`textes`], kept for the
+    /// life of the process: building a result copies no text and counts
+    /// no reference; only lines with values are written for it.
+    pub explication: Vec<Cow<'static, str>>,
     /// Values assumed for fields we did not ask about.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub hypotheses: Vec<Arc<str>>,
+    pub hypotheses: Vec<&'static str>,
     /// How to apply; absent when the aid is not granted.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub demarche: Option<Arc<Demarche>>,
+    pub demarche: Option<&'static Demarche>,
     /// A computation error (a rule bug), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub erreur: Option<String>,
@@ -393,7 +397,7 @@ fn sorties_json<S: serde::Serializer>(v: &[(String, Decimal)], s: S) -> Result<S
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct StatutAide {
     /// Aid identifier.
-    pub id: Arc<str>,
+    pub id: &'static str,
     /// Eligibility (`indetermine` when the computation failed).
     pub statut: Statut,
     /// Amount in € per period, when eligible.
@@ -417,7 +421,7 @@ pub struct Evaluation {
 impl Evaluation {
     /// The result of one aid.
     pub fn aide(&self, id: &str) -> Option<&ResultatAide> {
-        self.aides.iter().find(|a| &*a.id == id)
+        self.aides.iter().find(|a| a.id == id)
     }
 }
 
@@ -512,7 +516,7 @@ impl RuleSet {
 
     /// The index of an aid by identifier.
     pub fn aide(&self, id: &str) -> Option<&Aide> {
-        self.aides.iter().find(|a| &*a.id == id)
+        self.aides.iter().find(|a| a.id == id)
     }
 }
 
@@ -561,7 +565,7 @@ mod tests {
         ev.aides
             .iter()
             .map(|a| StatutAide {
-                id: a.id.clone(),
+                id: a.id,
                 statut: a.statut,
                 montant: a.montant,
                 champs_manquants: a.champs_manquants.clone(),

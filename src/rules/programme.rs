@@ -108,7 +108,7 @@ pub enum MorceauP {
 #[derive(Debug, Clone)]
 pub enum Ligne {
     /// The whole sentence, known for the month.
-    Fixe(Arc<str>),
+    Fixe(&'static str),
     /// A sentence with values that depend on the household.
     Gabarit(Vec<MorceauP>),
 }
@@ -666,7 +666,7 @@ impl Compilation<'_> {
             }
         }
         if sortie.is_empty() {
-            return Some(Ligne::Fixe(texte.into()));
+            return Some(Ligne::Fixe(super::textes::texte(&texte)));
         }
         if !texte.is_empty() {
             sortie.push(MorceauP::Texte(texte));

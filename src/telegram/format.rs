@@ -182,7 +182,7 @@ fn resultats(moteur: &Moteur, aides: &[ResultatAide], l: Langue, suppose: bool) 
         None,
     ));
     for (i, a) in eligibles(aides).into_iter().enumerate() {
-        let nom = format!("<b>{}</b>", echapper(&a.libelle));
+        let nom = format!("<b>{}</b>", echapper(a.libelle));
         let n = ("n", Arg::Nombre(i as i64 + 1));
         let mut bloc = match a.montant.filter(|m| *m > Decimal::ZERO) {
             Some(m) => {
@@ -223,7 +223,7 @@ fn resultats(moteur: &Moteur, aides: &[ResultatAide], l: Langue, suppose: bool) 
                 Some(url) => {
                     let court = moteur
                         .regles
-                        .aide(&a.id)
+                        .aide(a.id)
                         .map(|r| r.libelle_court.to_string())
                         .unwrap_or_else(|| a.libelle.to_string());
                     let libelle = t("tg-faire-la-demande", &[("aide", Arg::Texte(court))]);

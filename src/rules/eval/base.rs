@@ -48,7 +48,7 @@ struct AideAcquise {
     montant: Acquis,
     manquants: Manquants,
     sorties: Vec<Acquis>,
-    explication: Vec<Arc<str>>,
+    explication: Vec<std::borrow::Cow<'static, str>>,
     erreur: Option<String>,
     etat: Option<(Acquis, Acquis, Vec<Acquis>)>,
 }

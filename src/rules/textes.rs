@@ -1,0 +1,85 @@
+//! The texts of rule files, kept for the life of the process.
+//!
+//! Every result names its aid and repeats sentences written in the rule
+//! files: the conditions met or failed, fixed explanation lines, the
+//! hypotheses made, how to apply. Shared through `Arc`, each copy into a
+//! result and each drop of that result was an atomic operation on a shared
+//! counter, about 300 per evaluation of every aid: 6–7 % of its time
+//! (sampled; an atomic operation waits for the processor's pending writes,
+//! which an instruction count does not show). A text kept here is a plain
+//! `&'static str` that results copy for nothing.
+//!
+//! The price is that a text, once loaded, is never freed. A service loads
+//! its rules once; loading the same rules again (tests, the loading
+//! benchmark, a reload after an edit) finds its texts here and keeps
+//! nothing new, so memory grows only by the texts that differ from every
+//! earlier load: a few kilobytes per edited rule file.
+
+use super::fichier::Demarche;
+use std::collections::HashSet;
+use std::sync::{LazyLock, Mutex};
+
+/// Every text kept so far.
+static TEXTES: LazyLock<Mutex<HashSet<&'static str>>> =
+    LazyLock::new(|| Mutex::new(HashSet::new()));
+
+/// Every way to apply kept so far (one per aid: a list is enough).
+static DEMARCHES: Mutex<Vec<&'static Demarche>> = Mutex::new(Vec::new());
+
+/// The kept copy of a text: the same one for equal texts.
+pub fn texte(s: &str) -> &'static str {
+    // A panic elsewhere while holding the lock leaves the set as it was
+    // (an insertion is complete or not done): it can still be read.
+    let mut textes = TEXTES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(&t) = textes.get(s) {
+        return t;
+    }
+    let t: &'static str = Box::leak(s.into());
+    textes.insert(t);
+    t
+}
+
+/// The kept copy of a way to apply: the same one for equal ones.
+pub fn demarche(d: &Demarche) -> &'static Demarche {
+    let mut demarches = DEMARCHES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(&kept) = demarches.iter().find(|&&kept| kept == d) {
+        return kept;
+    }
+    let kept: &'static Demarche = Box::leak(Box::new(d.clone()));
+    demarches.push(kept);
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_texts_are_kept_once() {
+        let a = texte("Vous avez au moins un enfant.");
+        let b = texte(&String::from("Vous avez au moins un enfant."));
+        assert_eq!(a, b);
+        assert!(std::ptr::eq(a, b), "a second load must reuse the text");
+        let c = texte("Vous n'avez pas d'enfant.");
+        assert!(!std::ptr::eq(a, c));
+    }
+
+    #[test]
+    fn equal_ways_to_apply_are_kept_once() {
+        let d = Demarche {
+            url: Some("https://www.caf.fr".into()),
+            telephone: Some("3230".into()),
+            documents: vec!["Avis d'imposition".into()],
+            texte: None,
+        };
+        let a = demarche(&d);
+        let b = demarche(&d.clone());
+        assert!(std::ptr::eq(a, b));
+        let autre = Demarche {
+            telephone: Some("3646".into()),
+            ..d
+        };
+        assert!(!std::ptr::eq(a, demarche(&autre)));
+        assert_eq!(demarche(&autre).telephone.as_deref(), Some("3646"));
+    }
+}
