@@ -234,7 +234,7 @@ impl Code {
             cible: None,
         };
         c.haut = c.libre;
-        let mut racines: Vec<Id> = p.variables.to_vec();
+        let mut racines: Vec<Id> = Vec::new();
         for a in &p.aides {
             racines.extend(&a.conditions);
             racines.extend(a.montant);
@@ -250,12 +250,7 @@ impl Code {
                 }
             }
         }
-        // The formula inside an aggregation is run once per child or
-        // adult: a block too.
-        racines.extend(p.noeuds.iter().filter_map(|op| match op {
-            Op::Agregat(_, _, x) => Some(*x),
-            _ => None,
-        }));
+        let racines = dans_l_ordre_d_execution(p, &racines);
         for r in racines {
             c.racine(r);
         }
@@ -598,4 +593,86 @@ impl Compilateur<'_> {
         }
         self.libre = marque;
     }
+}
+
+/// Every root to compile, in the order a household's evaluation first runs
+/// them: each aid's formulas in turn, each followed, depth first, by the
+/// formulas it reads (variables, aggregations' formulas) not placed yet;
+/// then every other variable and aggregation formula. Blocks then lie in
+/// the instructions about in the order they run, a run of lines the
+/// processor fetches ahead, rather than scattered over 40 kB.
+fn dans_l_ordre_d_execution(p: &Programme, racines_des_aides: &[Id]) -> Vec<Id> {
+    struct Parcours<'a> {
+        p: &'a Programme,
+        /// Roots placed.
+        place: Vec<bool>,
+        /// Nodes whose tree has been gone through.
+        vu: Vec<bool>,
+        ordre: Vec<Id>,
+    }
+    impl Parcours<'_> {
+        fn racine(&mut self, n: Id) {
+            if std::mem::replace(&mut self.place[n as usize], true) {
+                return;
+            }
+            self.ordre.push(n);
+            self.arbre(n);
+        }
+        fn arbre(&mut self, n: Id) {
+            if std::mem::replace(&mut self.vu[n as usize], true) {
+                return;
+            }
+            let p = self.p;
+            match p.op(n) {
+                Op::Var(v) | Op::VarContexte(v) => self.racine(p.variables[v]),
+                // The formula inside an aggregation is run once per child
+                // or adult: a block too.
+                Op::Agregat(_, _, x) => self.racine(x),
+                Op::ParamIndex(_, x)
+                | Op::Neg(x)
+                | Op::Non(x)
+                | Op::Arrondi(_, x, _)
+                | Op::Bareme(_, x)
+                | Op::Grille(_, x) => self.arbre(x),
+                Op::Bin(_, a, b) | Op::ADefaut(a, b) => {
+                    self.arbre(a);
+                    self.arbre(b);
+                }
+                Op::Si(c, a, b) => {
+                    self.arbre(c);
+                    self.arbre(a);
+                    self.arbre(b);
+                }
+                Op::Et(l) | Op::Ou(l) | Op::Min(l) | Op::Max(l) => {
+                    for &x in p.liste(l) {
+                        self.arbre(x);
+                    }
+                }
+                Op::Const(_)
+                | Op::Champ(_)
+                | Op::Param(_)
+                | Op::MontantAide(_)
+                | Op::EligibleAide(_)
+                | Op::SortieAide(..)
+                | Op::ParamAnnee(..) => {}
+            }
+        }
+    }
+    let mut parcours = Parcours {
+        p,
+        place: vec![false; p.noeuds.len()],
+        vu: vec![false; p.noeuds.len()],
+        ordre: Vec::new(),
+    };
+    for &n in racines_des_aides.iter().chain(&p.variables) {
+        if n != Id::MAX {
+            parcours.racine(n);
+        }
+    }
+    for op in &p.noeuds {
+        if let Op::Agregat(_, _, x) = op {
+            parcours.racine(*x);
+        }
+    }
+    parcours.ordre
 }
