@@ -14,7 +14,7 @@
 use super::expr::{self, BinOp, Expr};
 use super::faits::{self, Champ, Genre};
 use super::fichier::{DefParametre, FichierAide, FichierCommun};
-use super::textes;
+use super::textes_gardes;
 use super::valeur::{Manquants, Valeur};
 use super::*;
 use rust_decimal::Decimal;
@@ -1376,7 +1376,7 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
                     Some(v) => hypotheses.push(Hypothese {
                         slot,
                         valeur: v,
-                        texte: textes::texte(&hv.texte),
+                        texte: textes_gardes::texte(&hv.texte),
                     }),
                     None => {
                         c.erreur(
@@ -1402,11 +1402,11 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
                 if c.attendre(t, Type::Booleen, lieu, 0, "condition").is_some() {
                     conditions.push(Condition {
                         noeud: n,
-                        oui: textes::texte(&cond.oui),
-                        non: textes::texte(&cond.non),
+                        oui: textes_gardes::texte(&cond.oui),
+                        non: textes_gardes::texte(&cond.non),
                         inconnu: match &cond.inconnu {
-                            Some(t) => textes::texte(t),
-                            None => textes::texte(&format!("À vérifier : {}", cond.oui)),
+                            Some(t) => textes_gardes::texte(t),
+                            None => textes_gardes::texte(&format!("À vérifier : {}", cond.oui)),
                         },
                     });
                 }
@@ -1462,8 +1462,8 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
         }
         deps_aides.push(deps.aides.clone());
         aides.push(Aide {
-            id: textes::texte(f.id.get_ref()),
-            libelle: textes::texte(&f.libelle),
+            id: textes_gardes::texte(f.id.get_ref()),
+            libelle: textes_gardes::texte(&f.libelle),
             libelle_court: f.libelle_court.clone().unwrap_or_else(|| f.libelle.clone()),
             institution: f.institution.clone(),
             description: f.description.clone(),
@@ -1474,7 +1474,7 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
             minimum,
             sorties,
             explications,
-            demarche: textes::demarche(&f.demarche),
+            demarche: textes_gardes::demarche(&f.demarche),
             champs_lus: deps.champs,
             hypotheses_possibles: Vec::new(),
             fichier: sources[*fi].nom.clone(),

@@ -19,7 +19,7 @@ pub mod fichier;
 pub mod json;
 pub mod load;
 mod programme;
-pub mod textes;
+pub mod textes_gardes;
 pub mod valeur;
 
 use fichier::{Demarche, Reference};
@@ -334,7 +334,7 @@ pub struct ResultatAide {
     /// paths (`demandeur.age`); the paths are built once for all results.
     pub champs_manquants: Vec<&'static str>,
     /// Conditions met or failed, then how the amount is computed. The
-    /// rule files' sentences are borrowed from [`textes`], kept for the
+    /// rule files' sentences are borrowed from [`textes_gardes`], kept for the
     /// life of the process: building a result copies no text and counts
     /// no reference; only lines with values are written for it.
     pub explication: Vec<Cow<'static, str>>,

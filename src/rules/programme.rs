@@ -666,7 +666,7 @@ impl Compilation<'_> {
             }
         }
         if sortie.is_empty() {
-            return Some(Ligne::Fixe(super::textes::texte(&texte)));
+            return Some(Ligne::Fixe(super::textes_gardes::texte(&texte)));
         }
         if !texte.is_empty() {
             sortie.push(MorceauP::Texte(texte));
