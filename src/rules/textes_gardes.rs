@@ -13,7 +13,10 @@
 //! its rules once; loading the same rules again (tests, the loading
 //! benchmark, a reload after an edit) finds its texts here and keeps
 //! nothing new, so memory grows only by the texts that differ from every
-//! earlier load: a few kilobytes per edited rule file.
+//! earlier load: a few kilobytes per edited rule file. Explanation lines
+//! whose values are all constants are written once per month compiled
+//! (`programme`) and kept here too: one per dated value of the parameters
+//! they show, however many months are evaluated.
 
 use super::fichier::Demarche;
 use std::collections::HashSet;
