@@ -115,7 +115,7 @@ fn a_complete_situation_is_eligible_with_its_amount() {
     assert_eq!(a.montant.unwrap().to_string(), "551.69");
     assert!(a.champs_manquants.is_empty());
     assert!(
-        a.explication.iter().any(|l| &**l == "Forfait : 651,69 €"),
+        a.explication.lignes().any(|l| l == "Forfait : 651,69 €"),
         "{:?}",
         a.explication
     );
@@ -145,8 +145,8 @@ fn a_false_condition_settles_the_status_without_asking_more() {
     assert!(a.champs_manquants.is_empty());
     assert!(
         a.explication
-            .iter()
-            .any(|l| &**l == "Il faut avoir 25 ans ou un enfant.")
+            .lignes()
+            .any(|l| l == "Il faut avoir 25 ans ou un enfant.")
     );
 }
 
@@ -172,7 +172,9 @@ fn an_amount_below_the_minimum_is_not_paid() {
     let a = ev.aide("aide_test").unwrap();
     assert_eq!(a.statut, Statut::NonEligible);
     assert!(
-        a.explication.iter().any(|l| l.contains("minimum")),
+        a.explication
+            .lignes()
+            .any(|l| l == "Le montant calculé (3,69 €) est inférieur au minimum versé (6 €)."),
         "{:?}",
         a.explication
     );

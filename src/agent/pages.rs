@@ -477,7 +477,7 @@ fn aide(m: Mots, a: &ResultatAide) -> Markup {
             }
             @if !a.explication.is_empty() {
                 h4 { (m.t("pourquoi")) }
-                ul { @for e in &a.explication { li { (e) } } }
+                ul { @for e in a.explication.lignes() { li { (e) } } }
             }
             @if !a.hypotheses.is_empty() {
                 h4 { (m.t("hypotheses")) }

@@ -1619,7 +1619,7 @@ impl Moteur {
         // Two replies: why and how much, then how to apply. The person asked
         // for the detail; each reply still fits the budget on its own.
         let mut pourquoi = tete;
-        for phrase in a.explication.iter() {
+        for phrase in a.explication.lignes() {
             let essai = format!("{pourquoi} {phrase}");
             if self.tient(&essai) {
                 pourquoi = essai;

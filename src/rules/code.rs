@@ -241,12 +241,8 @@ impl Code {
             racines.extend(a.minimum);
             racines.extend(&a.sorties);
             for l in &a.explications {
-                if let super::programme::Ligne::Gabarit(morceaux) = l {
-                    for m in morceaux {
-                        if let super::programme::MorceauP::Valeur(n) = m {
-                            racines.push(*n);
-                        }
-                    }
+                if let super::programme::Ligne::Gabarit { valeurs, .. } = l {
+                    racines.extend(valeurs);
                 }
             }
         }

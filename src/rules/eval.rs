@@ -34,9 +34,10 @@
 //! that a result is no bigger than a value.
 
 use super::code::{Instr, Reg};
+use super::explication::{Explication, ValeurEcrite};
 use super::expr::BinOp;
 use super::faits::{self, Champ, Faits};
-use super::programme::{AideP, Id, Ligne, Liste, MorceauP, Op, Programme};
+use super::programme::{AideP, Id, Ligne, Liste, Op, Programme};
 use super::valeur::{Manquants, Valeur};
 use super::*;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -2040,7 +2041,7 @@ pub fn format_nombre(d: Decimal) -> String {
 }
 
 /// Appends a number formatted the French way ([`format_nombre`]) to a line.
-fn ecrire_nombre(s: &mut String, d: Decimal) {
+pub(super) fn ecrire_nombre(s: &mut String, d: Decimal) {
     let cents = centimes(d);
     // In 64 bits when the number fits (always, for amounts): 128-bit
     // division is a library call.
@@ -2146,17 +2147,6 @@ pub(super) fn premier_janvier(jour: u32, decalage: i32) -> u32 {
     (annee.max(0) as u32) * 10000 + 101
 }
 
-/// Appends a known value to an explanation line (a line with an unknown
-/// value is left out, so callers never write one).
-fn ecrire_val(s: &mut String, v: Val) {
-    match v.vue() {
-        Vue::Nombre(d) => ecrire_nombre(s, d),
-        Vue::Booleen(b) => s.push_str(if b { "oui" } else { "non" }),
-        Vue::Texte(t) => s.extend(t.chars().map(|c| if c == '_' { ' ' } else { c })),
-        Vue::Inconnu(_) => {}
-    }
-}
-
 /// The value of a node of a program being compiled whose operands are all
 /// constants, when computing it does not fail: how the compiler folds
 /// constants with exactly the evaluator's arithmetic.
@@ -2240,7 +2230,7 @@ struct Calcul {
     /// The values of the aid's extra outputs (empty when a condition fails).
     sorties: Vec<Val>,
     /// The explanation lines, when asked for.
-    explication: Vec<Cow<'static, str>>,
+    explication: Explication,
     /// The failure's message, when the computation failed.
     erreur: Option<String>,
 }
@@ -2297,9 +2287,8 @@ fn parcourir_avec(
     let p = rs.programme(jour);
     let base = avec_base.then(|| p.bases.pour(rs, &p, faits));
     let mut ctx = Contexte::nouveau(rs, &p, faits, MEMOIRE.take(), base);
-    let mut ligne = String::with_capacity(256);
     for (i, (aide, ap)) in rs.aides.iter().zip(&p.aides).enumerate() {
-        let (calcul, etat) = evaluer_une_aide(&mut ctx, i, aide, ap, &mut ligne, complet);
+        let (calcul, etat) = evaluer_une_aide(&mut ctx, i, aide, ap, complet);
         ctx.aides[i] = etat;
         rendre(&ctx, aide, calcul);
     }
@@ -2313,13 +2302,12 @@ fn evaluer_une_aide(
     i: usize,
     aide: &Aide,
     ap: &AideP,
-    ligne: &mut String,
     complet: bool,
 ) -> (Calcul, Option<Etat>) {
     if let Some(pris) = ctx.aide_de_la_base(i, complet) {
         return pris;
     }
-    match evaluer_aide(ctx, aide, ap, ligne, complet) {
+    match evaluer_aide(ctx, aide, ap, complet) {
         Ok((calcul, etat)) => (calcul, Some(etat)),
         Err(Echec) => {
             let message = std::mem::take(&mut ctx.message);
@@ -2328,7 +2316,7 @@ fn evaluer_une_aide(
                 montant: Vue::Nombre(Decimal::ZERO).val(),
                 manquants: Manquants::VIDE,
                 sorties: Vec::new(),
-                explication: Vec::new(),
+                explication: Explication::default(),
                 erreur: Some(format!("{}: {message}", aide.fichier)),
             };
             (calcul, None)
@@ -2356,9 +2344,7 @@ fn resultat(ctx: &Contexte<'_>, aide: &Aide, calcul: Calcul) -> ResultatAide {
             periodicite: None,
             sorties: Vec::new(),
             champs_manquants: Vec::new(),
-            explication: vec![
-                "Le calcul de cette aide a échoué ; un conseiller peut vous aider.".into(),
-            ],
+            explication: "Le calcul de cette aide a échoué ; un conseiller peut vous aider.".into(),
             hypotheses: Vec::new(),
             demarche: Some(aide.demarche),
             erreur: Some(erreur),
@@ -2409,14 +2395,13 @@ fn evaluer_aide(
     ctx: &mut Contexte<'_>,
     aide: &Aide,
     ap: &AideP,
-    ligne: &mut String,
     complet: bool,
 ) -> Result<(Calcul, Etat), Echec> {
     // Conditions, perhaps a line on the amount, then the explanation lines.
     let mut explication = if complet {
-        Vec::with_capacity(aide.conditions.len() + ap.explications.len() + 1)
+        Explication::avec_capacite(ap.taille_explication)
     } else {
-        Vec::new()
+        Explication::default()
     };
     let mut manquants_conditions = Manquants::VIDE;
     let mut une_fausse = false;
@@ -2433,7 +2418,7 @@ fn evaluer_aide(
             }
         };
         if complet {
-            explication.push(Cow::Borrowed(*phrase));
+            explication.ligne(phrase);
         }
     }
     let mut montant = Val::nombre(Decimal::ZERO);
@@ -2469,18 +2454,16 @@ fn evaluer_aide(
     if complet && montant_nul && !une_fausse {
         let d = montant.nombre_connu().unwrap_or(Decimal::ZERO);
         if d > Decimal::ZERO {
-            explication.push(
-                format!(
-                    "Le montant calculé ({} €) est inférieur au minimum versé ({} €).",
-                    format_nombre(d),
-                    format_nombre(minimum.unwrap_or(Decimal::ZERO))
-                )
-                .into(),
-            );
+            explication.gabarit(&[
+                "Le montant calculé (",
+                " €) est inférieur au minimum versé (",
+                " €).",
+            ]);
+            explication.valeur(ValeurEcrite::Nombre(d));
+            explication.valeur(ValeurEcrite::Nombre(minimum.unwrap_or(Decimal::ZERO)));
         } else {
-            explication.push(
-                "Vos ressources dépassent le montant de cette aide : le calcul donne 0 €.".into(),
-            );
+            explication
+                .ligne("Vos ressources dépassent le montant de cette aide : le calcul donne 0 €.");
         }
     }
     let manquants = manquants_conditions.union(ctx.manquants(montant));
@@ -2492,35 +2475,29 @@ fn evaluer_aide(
             match l {
                 Ligne::Fixe(texte) => {
                     if complet {
-                        explication.push(Cow::Borrowed(*texte))
+                        explication.ligne(texte)
                     }
                 }
-                Ligne::Gabarit(morceaux) => {
-                    // Written in a buffer kept between lines: one allocation
-                    // per line shown, for its shared text.
-                    ligne.clear();
-                    let mut complete = true;
-                    for morceau in morceaux {
-                        match morceau {
-                            MorceauP::Texte(t) => {
-                                if complet {
-                                    ligne.push_str(t)
+                Ligne::Gabarit { textes, valeurs } => {
+                    // The values are kept; the line is written when read.
+                    let marque = complet.then(|| explication.gabarit(textes));
+                    for &n in valeurs {
+                        let v = ctx.racine(n)?;
+                        let ecrite = match v.vue() {
+                            Vue::Nombre(d) => ValeurEcrite::Nombre(d),
+                            Vue::Booleen(b) => ValeurEcrite::Booleen(b),
+                            Vue::Texte(t) => ValeurEcrite::Mot(t),
+                            Vue::Inconnu(_) => {
+                                // A line with an unknown value is not shown.
+                                if let Some(m) = marque {
+                                    explication.abandonner(m);
                                 }
+                                break;
                             }
-                            MorceauP::Valeur(n) => {
-                                let v = ctx.racine(*n)?;
-                                if !v.est_connue() {
-                                    complete = false;
-                                    break;
-                                }
-                                if complet {
-                                    ecrire_val(ligne, v);
-                                }
-                            }
+                        };
+                        if complet {
+                            explication.valeur(ecrite);
                         }
-                    }
-                    if complet && complete {
-                        explication.push(Cow::Owned(ligne.clone()));
                     }
                 }
             }

@@ -13,6 +13,7 @@
 
 mod code;
 pub mod eval;
+pub mod explication;
 pub mod expr;
 pub mod faits;
 pub mod fichier;
@@ -25,10 +26,10 @@ pub mod valeur;
 use fichier::{Demarche, Reference};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::borrow::Cow;
 use std::sync::Arc;
 use valeur::{Manquants, Valeur};
 
+pub use explication::Explication;
 pub use load::{ErreurChargement, Source};
 
 use crate::situation::{Mois, Situation};
@@ -335,9 +336,9 @@ pub struct ResultatAide {
     pub champs_manquants: Vec<&'static str>,
     /// Conditions met or failed, then how the amount is computed. The
     /// rule files' sentences are borrowed from [`textes_gardes`], kept for the
-    /// life of the process: building a result copies no text and counts
-    /// no reference; only lines with values are written for it.
-    pub explication: Vec<Cow<'static, str>>,
+    /// life of the process, and lines with values keep the values: the
+    /// text is written when read ([`Explication::lignes`], or the JSON).
+    pub explication: Explication,
     /// Values assumed for fields we did not ask about.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub hypotheses: Vec<&'static str>,

@@ -95,22 +95,20 @@ pub struct Liste {
     fin: u32,
 }
 
-/// A piece of an explanation line whose values are not all constants.
-#[derive(Debug, Clone)]
-pub enum MorceauP {
-    /// Text, constants already formatted in.
-    Texte(String),
-    /// A value to format.
-    Valeur(Id),
-}
-
 /// An explanation line.
 #[derive(Debug, Clone)]
 pub enum Ligne {
     /// The whole sentence, known for the month.
     Fixe(&'static str),
-    /// A sentence with values that depend on the household.
-    Gabarit(Vec<MorceauP>),
+    /// A sentence with values that depend on the household: the texts
+    /// around them (constants already written in), one more than the
+    /// values.
+    Gabarit {
+        /// Texts before, between and after the values.
+        textes: &'static [&'static str],
+        /// The values' nodes.
+        valeurs: Vec<Id>,
+    },
 }
 
 /// The formulas of one aid.
@@ -126,6 +124,10 @@ pub struct AideP {
     pub sorties: Vec<Id>,
     /// Explanation lines (lines that can never be complete are left out).
     pub explications: Vec<Ligne>,
+    /// The most pieces its explanation can hold: conditions, lines, their
+    /// values, and the line on a minimum not reached (a template and two
+    /// values).
+    pub taille_explication: usize,
 }
 
 /// The rules for one month (see the module documentation).
@@ -218,6 +220,19 @@ impl Programme {
                     .iter()
                     .filter_map(|l| c.ligne(l))
                     .collect(),
+                taille_explication: 0,
+            };
+            let a = AideP {
+                taille_explication: a.conditions.len()
+                    + 3
+                    + a.explications
+                        .iter()
+                        .map(|l| match l {
+                            Ligne::Fixe(_) => 1,
+                            Ligne::Gabarit { valeurs, .. } => 1 + valeurs.len(),
+                        })
+                        .sum::<usize>(),
+                ..a
             };
             c.p.aides.push(a);
         }
@@ -634,7 +649,8 @@ impl Compilation<'_> {
 
     /// Compiles an explanation line; `None` when it can never be complete.
     fn ligne(&mut self, morceaux: &[Morceau]) -> Option<Ligne> {
-        let mut sortie: Vec<MorceauP> = Vec::new();
+        let mut textes: Vec<String> = Vec::new();
+        let mut valeurs: Vec<Id> = Vec::new();
         let mut texte = String::new();
         for m in morceaux {
             match m {
@@ -646,32 +662,32 @@ impl Compilation<'_> {
                             Some(t) => texte.push_str(&t),
                             // Incomplete whatever the household: the line is
                             // never shown (a constant cannot fail).
-                            None if sortie.is_empty() => return None,
+                            None if valeurs.is_empty() => return None,
                             // After a value that may fail, the line must still
-                            // evaluate that value.
+                            // evaluate that value; this one is never known,
+                            // so the line is never shown.
                             None => {
-                                sortie.push(MorceauP::Texte(std::mem::take(&mut texte)));
-                                sortie.push(MorceauP::Valeur(id));
+                                textes.push(std::mem::take(&mut texte));
+                                valeurs.push(id);
                                 break;
                             }
                         },
                         None => {
-                            if !texte.is_empty() {
-                                sortie.push(MorceauP::Texte(std::mem::take(&mut texte)));
-                            }
-                            sortie.push(MorceauP::Valeur(id));
+                            textes.push(std::mem::take(&mut texte));
+                            valeurs.push(id);
                         }
                     }
                 }
             }
         }
-        if sortie.is_empty() {
+        if valeurs.is_empty() {
             return Some(Ligne::Fixe(super::textes_gardes::texte(&texte)));
         }
-        if !texte.is_empty() {
-            sortie.push(MorceauP::Texte(texte));
-        }
-        Some(Ligne::Gabarit(sortie))
+        textes.push(texte);
+        Some(Ligne::Gabarit {
+            textes: super::textes_gardes::gabarit(&textes),
+            valeurs,
+        })
     }
 }
 

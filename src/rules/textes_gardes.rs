@@ -16,7 +16,10 @@
 //! earlier load: a few kilobytes per edited rule file. Explanation lines
 //! whose values are all constants are written once per month compiled
 //! (`programme`) and kept here too: one per dated value of the parameters
-//! they show, however many months are evaluated.
+//! they show, however many months are evaluated. So are the templates of
+//! lines with household values (the texts around the values, constants
+//! written in), which an [`Explication`](super::explication::Explication)
+//! borrows.
 
 use super::fichier::Demarche;
 use std::collections::HashSet;
@@ -24,6 +27,10 @@ use std::sync::{LazyLock, Mutex};
 
 /// Every text kept so far.
 static TEXTES: LazyLock<Mutex<HashSet<&'static str>>> =
+    LazyLock::new(|| Mutex::new(HashSet::new()));
+
+/// Every explanation template kept so far (texts around a line's values).
+static GABARITS: LazyLock<Mutex<HashSet<&'static [&'static str]>>> =
     LazyLock::new(|| Mutex::new(HashSet::new()));
 
 /// Every way to apply kept so far (one per aid: a list is enough).
@@ -40,6 +47,19 @@ pub fn texte(s: &str) -> &'static str {
     let t: &'static str = Box::leak(s.into());
     textes.insert(t);
     t
+}
+
+/// The kept copy of an explanation template, its texts kept by [`texte`]:
+/// the same one for equal templates.
+pub fn gabarit(textes: &[String]) -> &'static [&'static str] {
+    let gardes: Vec<&'static str> = textes.iter().map(|t| texte(t)).collect();
+    let mut gabarits = GABARITS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(&g) = gabarits.get(gardes.as_slice()) {
+        return g;
+    }
+    let g: &'static [&'static str] = Box::leak(gardes.into_boxed_slice());
+    gabarits.insert(g);
+    g
 }
 
 /// The kept copy of a way to apply: the same one for equal ones.
@@ -65,6 +85,19 @@ mod tests {
         assert!(std::ptr::eq(a, b), "a second load must reuse the text");
         let c = texte("Vous n'avez pas d'enfant.");
         assert!(!std::ptr::eq(a, c));
+    }
+
+    #[test]
+    fn equal_templates_are_kept_once() {
+        let t = ["Loyer : ".to_string(), " €".to_string()];
+        let a = gabarit(&t);
+        let b = gabarit(&t.clone());
+        assert_eq!(a, ["Loyer : ", " €"]);
+        assert!(std::ptr::eq(a, b));
+        assert!(!std::ptr::eq(
+            a,
+            gabarit(&["Loyer : ".into(), " € !".into()])
+        ));
     }
 
     #[test]

@@ -48,7 +48,7 @@ struct AideAcquise {
     montant: Acquis,
     manquants: Manquants,
     sorties: Vec<Acquis>,
-    explication: Vec<std::borrow::Cow<'static, str>>,
+    explication: Explication,
     erreur: Option<String>,
     etat: Option<(Acquis, Acquis, Vec<Acquis>)>,
 }
@@ -106,10 +106,9 @@ impl Base {
         };
         let faits = Faits::depuis(&forme, rs.hypotheses_slots());
         let mut ctx = Contexte::nouveau(rs, p, &faits, Memoire::default(), None);
-        let mut ligne = String::new();
         let mut aides = Vec::with_capacity(rs.aides.len());
         for (i, (aide, ap)) in rs.aides.iter().zip(&p.aides).enumerate() {
-            let (calcul, etat) = evaluer_une_aide(&mut ctx, i, aide, ap, &mut ligne, true);
+            let (calcul, etat) = evaluer_une_aide(&mut ctx, i, aide, ap, true);
             let acquis = |x: Val| ctx.acquis_de(x);
             aides.push(AideAcquise {
                 statut: calcul.statut,
@@ -225,7 +224,7 @@ impl<'a> Contexte<'a> {
             explication: if complet {
                 a.explication.clone()
             } else {
-                Vec::new()
+                Explication::default()
             },
             erreur: a.erreur.clone(),
         };
