@@ -120,7 +120,7 @@ fn a_complete_situation_is_eligible_with_its_amount() {
         a.explication
     );
     assert_eq!(
-        a.hypotheses.iter().map(|h| &**h).collect::<Vec<_>>(),
+        a.hypotheses.iter().collect::<Vec<_>>(),
         vec!["Nous supposons que vous n'avez pas d'épargne."]
     );
 }
@@ -221,7 +221,10 @@ fn a_couple_counts_both_incomes() {
         r#"{"demandeur": {"age": 30, "salaire_net": 100}, "conjoint": {"age": 30}, "nombre_enfants": 0}"#,
     );
     let a = ev.aide("aide_test").unwrap();
-    assert_eq!(a.champs_manquants, vec!["conjoint.salaire_net"]);
+    assert_eq!(
+        a.champs_manquants.iter().collect::<Vec<_>>(),
+        ["conjoint.salaire_net"]
+    );
 }
 
 #[test]
@@ -477,5 +480,8 @@ fn bounds_settle_an_amount_before_every_income_is_known() {
         r#"{"demandeur": {"age": 30, "salaire_net": 100}, "conjoint": {"age": 30}, "nombre_enfants": 0}"#,
     );
     let a = ev.aide("aide_test").unwrap();
-    assert_eq!(a.champs_manquants, vec!["conjoint.salaire_net"]);
+    assert_eq!(
+        a.champs_manquants.iter().collect::<Vec<_>>(),
+        ["conjoint.salaire_net"]
+    );
 }

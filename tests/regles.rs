@@ -110,7 +110,7 @@ fn verifier(ev: &Evaluation, aide: &str, attendu: &toml::Value, tolerance: Decim
                             .as_array()
                             .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
                             .unwrap_or_default();
-                        if voulus != r.champs_manquants {
+                        if !voulus.iter().eq(r.champs_manquants.iter()) {
                             e.push(format!(
                                 "{aide}.champs_manquants : attendu {voulus:?}, obtenu {:?}",
                                 r.champs_manquants

@@ -481,7 +481,7 @@ fn aide(m: Mots, a: &ResultatAide) -> Markup {
             }
             @if !a.hypotheses.is_empty() {
                 h4 { (m.t("hypotheses")) }
-                ul { @for h in &a.hypotheses { li { (h) } } }
+                ul { @for h in a.hypotheses.iter() { li { (h) } } }
             }
             @if let Some(d) = &a.demarche {
                 h4 { (m.t("comment")) }

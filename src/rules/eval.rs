@@ -2243,20 +2243,10 @@ impl Calcul {
         }
     }
 
-    fn champs_manquants(&self) -> Vec<&'static str> {
+    fn champs_manquants(&self) -> ChampsManquants {
         match (self.statut, &self.erreur) {
-            (Statut::Indetermine, None) => {
-                // A plain loop: `extend` from the iterator cost about 30
-                // instructions a field, and a partial household's results
-                // name about 170 fields.
-                let mut champs = Vec::with_capacity(self.manquants.nombre());
-                let chemins = faits::chemins_statiques();
-                for slot in self.manquants.iter() {
-                    champs.push(chemins[slot]);
-                }
-                champs
-            }
-            _ => Vec::new(),
+            (Statut::Indetermine, None) => ChampsManquants::depuis(self.manquants),
+            _ => ChampsManquants::default(),
         }
     }
 }
@@ -2343,27 +2333,17 @@ fn resultat(ctx: &Contexte<'_>, aide: &Aide, calcul: Calcul) -> ResultatAide {
             montant: None,
             periodicite: None,
             sorties: Vec::new(),
-            champs_manquants: Vec::new(),
+            champs_manquants: ChampsManquants::default(),
             explication: "Le calcul de cette aide a échoué ; un conseiller peut vous aider.".into(),
-            hypotheses: Vec::new(),
+            hypotheses: Hypotheses::default(),
             demarche: Some(aide.demarche),
             erreur: Some(erreur),
         };
     }
-    let supposes = ctx.faits.hypotheses.inter(aide.champs_lus);
-    let hypotheses = if supposes.est_vide() {
-        Vec::new()
-    } else {
-        // One hypothesis per slot: the vector is allocated at its size.
-        let mut v = Vec::with_capacity(supposes.nombre());
-        for &i in &aide.hypotheses_possibles {
-            let h = &ctx.rs.hypotheses[i];
-            if supposes.contient(h.slot) {
-                v.push(h.texte);
-            }
-        }
-        v
-    };
+    let hypotheses = Hypotheses::depuis(
+        aide.hypotheses_possibles,
+        ctx.faits.hypotheses.inter(aide.champs_lus),
+    );
     let sorties_visibles: Vec<(String, Decimal)> = if statut == Statut::Eligible {
         aide.sorties
             .iter()

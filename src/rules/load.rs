@@ -1476,7 +1476,7 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
             explications,
             demarche: textes_gardes::demarche(&f.demarche),
             champs_lus: deps.champs,
-            hypotheses_possibles: Vec::new(),
+            hypotheses_possibles: &[],
             fichier: sources[*fi].nom.clone(),
         });
     }
@@ -1598,10 +1598,12 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
         resultat.push(a);
     }
     for a in &mut resultat {
-        a.hypotheses_possibles = (hypotheses.iter().enumerate())
-            .filter(|(_, h)| a.champs_lus.contient(h.slot))
-            .map(|(i, _)| i)
+        let possibles: Vec<(usize, &'static str)> = hypotheses
+            .iter()
+            .filter(|h| a.champs_lus.contient(h.slot))
+            .map(|h| (h.slot, h.texte))
             .collect();
+        a.hypotheses_possibles = super::textes_gardes::hypotheses(&possibles);
     }
     let hypotheses_slots = hypotheses.iter().map(|h| (h.slot, h.valeur)).collect();
     Ok(RuleSet {

@@ -11,6 +11,7 @@
 //! The engine is pure: no I/O, no clock. The caller passes the month to use
 //! when the situation does not name one.
 
+pub mod champs;
 mod code;
 pub mod eval;
 pub mod explication;
@@ -29,6 +30,7 @@ use serde::Serialize;
 use std::sync::Arc;
 use valeur::{Manquants, Valeur};
 
+pub use champs::{ChampsManquants, Hypotheses};
 pub use explication::Explication;
 pub use load::{ErreurChargement, Source};
 
@@ -272,10 +274,11 @@ pub struct Aide {
     pub demarche: &'static Demarche,
     /// Every field the aid may read, directly or through other aids.
     pub champs_lus: Manquants,
-    /// Indexes in [`RuleSet::hypotheses`] of the hypotheses on fields the
-    /// aid reads, in that order: a result lists the ones the situation
-    /// needed without going through every hypothesis of the rule set.
-    pub hypotheses_possibles: Vec<usize>,
+    /// The hypotheses of [`RuleSet::hypotheses`] on fields the aid reads,
+    /// in that order, as (slot, sentence): a result names the ones the
+    /// situation needed without going through every hypothesis of the rule
+    /// set (kept by [`textes_gardes`], which results borrow).
+    pub hypotheses_possibles: &'static [(usize, &'static str)],
     /// The rule file it comes from.
     pub fichier: String,
 }
@@ -331,17 +334,17 @@ pub struct ResultatAide {
     /// Extra outputs (the CSS's monthly `participation`).
     #[serde(flatten, serialize_with = "sorties_json")]
     pub sorties: Vec<(String, Decimal)>,
-    /// Fields whose answer could still change the outcome, as situation
-    /// paths (`demandeur.age`); the paths are built once for all results.
-    pub champs_manquants: Vec<&'static str>,
+    /// Fields whose answer could still change the outcome, read as
+    /// situation paths (`demandeur.age`).
+    pub champs_manquants: ChampsManquants,
     /// Conditions met or failed, then how the amount is computed. The
     /// rule files' sentences are borrowed from [`textes_gardes`], kept for the
     /// life of the process, and lines with values keep the values: the
     /// text is written when read ([`Explication::lignes`], or the JSON).
     pub explication: Explication,
     /// Values assumed for fields we did not ask about.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub hypotheses: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Hypotheses::is_empty")]
+    pub hypotheses: Hypotheses,
     /// How to apply; absent when the aid is not granted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub demarche: Option<&'static Demarche>,
@@ -404,9 +407,9 @@ pub struct StatutAide {
     /// Amount in € per period, when eligible.
     #[serde(skip_serializing_if = "Option::is_none", with = "decimal_option")]
     pub montant: Option<Decimal>,
-    /// Fields whose answer could still change the outcome, as situation
-    /// paths (`demandeur.age`); the paths are built once for all results.
-    pub champs_manquants: Vec<&'static str>,
+    /// Fields whose answer could still change the outcome, read as
+    /// situation paths (`demandeur.age`).
+    pub champs_manquants: ChampsManquants,
     /// Whether the computation failed (a rule bug; [`RuleSet::evaluer`]
     /// gives the message).
     pub erreur: bool,
@@ -569,7 +572,7 @@ mod tests {
                 id: a.id,
                 statut: a.statut,
                 montant: a.montant,
-                champs_manquants: a.champs_manquants.clone(),
+                champs_manquants: a.champs_manquants,
                 erreur: a.erreur.is_some(),
             })
             .collect()

@@ -19,7 +19,8 @@
 //! they show, however many months are evaluated. So are the templates of
 //! lines with household values (the texts around the values, constants
 //! written in), which an [`Explication`](super::explication::Explication)
-//! borrows.
+//! borrows, and each aid's list of possible hypotheses, which results'
+//! [`Hypotheses`](super::champs::Hypotheses) borrow.
 
 use super::fichier::Demarche;
 use std::collections::HashSet;
@@ -31,6 +32,10 @@ static TEXTES: LazyLock<Mutex<HashSet<&'static str>>> =
 
 /// Every explanation template kept so far (texts around a line's values).
 static GABARITS: LazyLock<Mutex<HashSet<&'static [&'static str]>>> =
+    LazyLock::new(|| Mutex::new(HashSet::new()));
+
+/// Every list of an aid's possible hypotheses kept so far (slot, sentence).
+static HYPOTHESES: LazyLock<Mutex<HashSet<&'static [(usize, &'static str)]>>> =
     LazyLock::new(|| Mutex::new(HashSet::new()));
 
 /// Every way to apply kept so far (one per aid: a list is enough).
@@ -60,6 +65,18 @@ pub fn gabarit(textes: &[String]) -> &'static [&'static str] {
     let g: &'static [&'static str] = Box::leak(gardes.into_boxed_slice());
     gabarits.insert(g);
     g
+}
+
+/// The kept copy of an aid's possible hypotheses (each a field slot and
+/// its sentence, already kept by [`texte`]): the same one for equal lists.
+pub fn hypotheses(liste: &[(usize, &'static str)]) -> &'static [(usize, &'static str)] {
+    let mut gardees = HYPOTHESES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(&h) = gardees.get(liste) {
+        return h;
+    }
+    let h: &'static [(usize, &'static str)] = Box::leak(liste.into());
+    gardees.insert(h);
+    h
 }
 
 /// The kept copy of a way to apply: the same one for equal ones.
@@ -98,6 +115,14 @@ mod tests {
             a,
             gabarit(&["Loyer : ".into(), " € !".into()])
         ));
+    }
+
+    #[test]
+    fn equal_lists_of_hypotheses_are_kept_once() {
+        let a = hypotheses(&[(3, texte("Trois."))]);
+        let b = hypotheses(&[(3, "Trois.")]);
+        assert!(std::ptr::eq(a, b));
+        assert_eq!(hypotheses(&[]), &[]);
     }
 
     #[test]
