@@ -34,8 +34,11 @@ static TEXTES: LazyLock<Mutex<HashSet<&'static str>>> =
 static GABARITS: LazyLock<Mutex<HashSet<&'static [&'static str]>>> =
     LazyLock::new(|| Mutex::new(HashSet::new()));
 
-/// Every list of an aid's possible hypotheses kept so far (slot, sentence).
-static HYPOTHESES: LazyLock<Mutex<HashSet<&'static [(usize, &'static str)]>>> =
+/// An aid's possible hypotheses: each a field slot and its sentence.
+type ListeHypotheses = &'static [(usize, &'static str)];
+
+/// Every list of an aid's possible hypotheses kept so far.
+static HYPOTHESES: LazyLock<Mutex<HashSet<ListeHypotheses>>> =
     LazyLock::new(|| Mutex::new(HashSet::new()));
 
 /// Every way to apply kept so far (one per aid: a list is enough).
@@ -69,12 +72,12 @@ pub fn gabarit(textes: &[String]) -> &'static [&'static str] {
 
 /// The kept copy of an aid's possible hypotheses (each a field slot and
 /// its sentence, already kept by [`texte`]): the same one for equal lists.
-pub fn hypotheses(liste: &[(usize, &'static str)]) -> &'static [(usize, &'static str)] {
+pub fn hypotheses(liste: &[(usize, &'static str)]) -> ListeHypotheses {
     let mut gardees = HYPOTHESES.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(&h) = gardees.get(liste) {
         return h;
     }
-    let h: &'static [(usize, &'static str)] = Box::leak(liste.into());
+    let h: ListeHypotheses = Box::leak(liste.into());
     gardees.insert(h);
     h
 }
