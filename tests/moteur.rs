@@ -130,10 +130,10 @@ fn an_empty_situation_is_undetermined_and_lists_only_useful_fields() {
     let ev = evaluer("{}");
     let a = ev.aide("aide_test").unwrap();
     assert_eq!(a.statut, Statut::Indetermine);
-    assert!(a.champs_manquants.contains(&"demandeur.age"));
-    assert!(a.champs_manquants.contains(&"couple"));
+    assert!(a.champs_manquants.contains("demandeur.age"));
+    assert!(a.champs_manquants.contains("couple"));
     // The second condition is true whatever the housing: never ask for it.
-    assert!(!a.champs_manquants.contains(&"logement.statut"));
+    assert!(!a.champs_manquants.contains("logement.statut"));
     assert!(a.montant.is_none());
 }
 
@@ -193,7 +193,7 @@ fn an_aid_reads_another_aid() {
     let ev = evaluer("{}");
     let d = ev.aide("dependante").unwrap();
     assert_eq!(d.statut, Statut::Indetermine);
-    assert!(d.champs_manquants.contains(&"demandeur.age"));
+    assert!(d.champs_manquants.contains("demandeur.age"));
 }
 
 #[test]
