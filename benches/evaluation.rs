@@ -1,8 +1,11 @@
 //! How long evaluating every aid takes for one household, complete and partial.
 //!
 //! The dialogue re-evaluates every aid after each answer, so this is the cost
-//! of one SMS turn's thinking (`statuts`: the same without explanation
-//! text). Figures are recorded in BENCHMARKS.md.
+//! of one SMS turn's thinking (`statuts`: the same without explanations,
+//! hypotheses or ways to apply). Explanations are kept as data and written
+//! when read (`rules::explication`); `avec_textes_ecrits` adds writing every
+//! line of every aid, what showing the full result costs. Figures are
+//! recorded in BENCHMARKS.md.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use guichet::rules::RuleSet;
@@ -37,6 +40,21 @@ fn evaluation(c: &mut Criterion) {
     });
     c.bench_function("toutes_les_aides/foyer_partiel", |b| {
         b.iter(|| regles.evaluer(black_box(&partielle), MOIS))
+    });
+    // Every explanation line written out as well (what the final reply, the
+    // agent console and the JSON API do once per result).
+    let ecrire_tout = |ev: guichet::rules::Evaluation| -> usize {
+        ev.aides
+            .iter()
+            .flat_map(|a| a.explication.lignes())
+            .map(|l| l.len())
+            .sum()
+    };
+    c.bench_function("avec_textes_ecrits/foyer_complet", |b| {
+        b.iter(|| ecrire_tout(regles.evaluer(black_box(&complete), MOIS)))
+    });
+    c.bench_function("avec_textes_ecrits/foyer_partiel", |b| {
+        b.iter(|| ecrire_tout(regles.evaluer(black_box(&partielle), MOIS)))
     });
     // Statuses, amounts and missing fields only (no explanation text): what
     // the dialogue needs after each answer.

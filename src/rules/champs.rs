@@ -4,8 +4,8 @@
 //! The evaluation knows the missing fields as a set of slots
 //! ([`Manquants`], two words). Results used to spell each one out as its
 //! situation path in a vector: about 170 paths and 18 vectors for a
-//! household that has said three things, rebuilt after every answer, a
-//! twentieth of the time of evaluating every aid. [`ChampsManquants`]
+//! household that has said three things, rebuilt after every answer: 4 %
+//! of the instructions of evaluating every aid (7.8k of 195k). [`ChampsManquants`]
 //! keeps the set and names the paths when they are read, in slot order as
 //! before; the JSON is unchanged. [`Hypotheses`] does the same for the
 //! sentences disclosing an assumed value: the aid's possible ones, kept for

@@ -6,7 +6,8 @@
 //! explanation once, at the end; the API writes it once, as JSON. Writing
 //! each line during the evaluation cost a string per line with values
 //! (about 40 for a complete household), each number formatted the French
-//! way, then freed unread: a fifth of the time of evaluating every aid.
+//! way, then freed unread: a seventh of the time of evaluating every aid
+//! for a complete household (23.9 µs before, 20.4 µs after).
 //! Kept as data, a line is a borrowed template plus its values, all in
 //! one vector per aid, and the same text comes out of [`Explication::lignes`]
 //! or the JSON whenever it is asked for.
