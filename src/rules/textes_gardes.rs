@@ -24,6 +24,7 @@
 
 use super::fichier::Demarche;
 use std::collections::HashSet;
+use std::hash::Hash;
 use std::sync::{LazyLock, Mutex};
 
 /// Every text kept so far.
@@ -44,42 +45,40 @@ static HYPOTHESES: LazyLock<Mutex<HashSet<ListeHypotheses>>> =
 /// Every way to apply kept so far (one per aid: a list is enough).
 static DEMARCHES: Mutex<Vec<&'static Demarche>> = Mutex::new(Vec::new());
 
-/// The kept copy of a text: the same one for equal texts.
-pub fn texte(s: &str) -> &'static str {
+/// The value of `ensemble` equal to `valeur`, or `valeur` leaked for the
+/// life of the process and added to it.
+fn garder<T: ?Sized + Hash + Eq>(
+    ensemble: &Mutex<HashSet<&'static T>>,
+    valeur: &T,
+    fuir: impl FnOnce(&T) -> &'static T,
+) -> &'static T {
     // A panic elsewhere while holding the lock leaves the set as it was
     // (an insertion is complete or not done): it can still be read.
-    let mut textes = TEXTES.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(&t) = textes.get(s) {
-        return t;
+    let mut gardes = ensemble.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(&garde) = gardes.get(valeur) {
+        return garde;
     }
-    let t: &'static str = Box::leak(s.into());
-    textes.insert(t);
-    t
+    let garde = fuir(valeur);
+    gardes.insert(garde);
+    garde
+}
+
+/// The kept copy of a text: the same one for equal texts.
+pub fn texte(s: &str) -> &'static str {
+    garder(&TEXTES, s, |s| Box::leak(s.into()))
 }
 
 /// The kept copy of an explanation template, its texts kept by [`texte`]:
 /// the same one for equal templates.
 pub fn gabarit(textes: &[String]) -> &'static [&'static str] {
     let gardes: Vec<&'static str> = textes.iter().map(|t| texte(t)).collect();
-    let mut gabarits = GABARITS.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(&g) = gabarits.get(gardes.as_slice()) {
-        return g;
-    }
-    let g: &'static [&'static str] = Box::leak(gardes.into_boxed_slice());
-    gabarits.insert(g);
-    g
+    garder(&GABARITS, gardes.as_slice(), |g| Box::leak(g.into()))
 }
 
 /// The kept copy of an aid's possible hypotheses (each a field slot and
 /// its sentence, already kept by [`texte`]): the same one for equal lists.
 pub fn hypotheses(liste: &[(usize, &'static str)]) -> ListeHypotheses {
-    let mut gardees = HYPOTHESES.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(&h) = gardees.get(liste) {
-        return h;
-    }
-    let h: ListeHypotheses = Box::leak(liste.into());
-    gardees.insert(h);
-    h
+    garder(&HYPOTHESES, liste, |l| Box::leak(l.into()))
 }
 
 /// The kept copy of a way to apply: the same one for equal ones.
