@@ -2125,12 +2125,13 @@ fn centimes(d: Decimal) -> u128 {
 /// Appends a value to an explanation line; false when it is not known (the
 /// line is then left out).
 fn ecrire_valeur(s: &mut String, v: &Valeur) -> bool {
-    match v {
-        Valeur::Nombre(d) => ecrire_nombre(s, *d),
-        Valeur::Booleen(b) => s.push_str(if *b { "oui" } else { "non" }),
-        Valeur::Texte(t) => s.extend(t.chars().map(|c| if c == '_' { ' ' } else { c })),
+    let ecrite = match *v {
+        Valeur::Nombre(d) => ValeurEcrite::Nombre(d),
+        Valeur::Booleen(b) => ValeurEcrite::Booleen(b),
+        Valeur::Texte(t) => ValeurEcrite::Mot(t),
         Valeur::Inconnu(_) | Valeur::Borne(..) => return false,
-    }
+    };
+    super::explication::ecrire(s, ecrite);
     true
 }
 

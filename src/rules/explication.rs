@@ -158,16 +158,35 @@ fn ecrire_gabarit(textes: &[&str], valeurs: &[Element]) -> String {
     let mut ligne = String::with_capacity(longueur + 16 * valeurs.len());
     for (i, texte) in textes.iter().enumerate() {
         ligne.push_str(texte);
-        match valeurs.get(i) {
-            Some(Element::Nombre(d)) => ecrire_nombre(&mut ligne, *d),
-            Some(Element::Booleen(b)) => ligne.push_str(if *b { "oui" } else { "non" }),
-            Some(Element::Mot(m)) => {
-                ligne.extend(m.chars().map(|c| if c == '_' { ' ' } else { c }))
-            }
-            _ => {}
+        if let Some(v) = valeurs.get(i).and_then(Element::valeur) {
+            ecrire(&mut ligne, v);
         }
     }
     ligne
+}
+
+impl Element {
+    /// The value this piece holds, if it is one.
+    fn valeur(&self) -> Option<ValeurEcrite> {
+        match *self {
+            Element::Nombre(d) => Some(ValeurEcrite::Nombre(d)),
+            Element::Booleen(b) => Some(ValeurEcrite::Booleen(b)),
+            Element::Mot(m) => Some(ValeurEcrite::Mot(m)),
+            Element::Ligne(_) | Element::Gabarit(_) => None,
+        }
+    }
+}
+
+/// Appends a value as explanations write it: a number the French way, a
+/// yes/no as `oui` or `non`, a word with its underscores as spaces. The
+/// one place these rules live (constants written into templates when a
+/// month is compiled go through here too).
+pub(super) fn ecrire(s: &mut String, v: ValeurEcrite) {
+    match v {
+        ValeurEcrite::Nombre(d) => ecrire_nombre(s, d),
+        ValeurEcrite::Booleen(b) => s.push_str(if b { "oui" } else { "non" }),
+        ValeurEcrite::Mot(m) => s.extend(m.chars().map(|c| if c == '_' { ' ' } else { c })),
+    }
 }
 
 impl fmt::Debug for Explication {
