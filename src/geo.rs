@@ -14,8 +14,16 @@
 //! municipaux of Paris, Lyon and Marseille (with their postal codes) and the
 //! communes déléguées and associées (without postal codes); those entries
 //! point to their current commune through [`Commune::commune_parente`].
+//!
+//! Two submodules read what people type: [`noms`] finds communes by name
+//! (with a typo, without accents) and gives the arrondissements of Paris,
+//! Lyon and Marseille; [`departements`] knows the départements by code and
+//! by name. Their index is built on the first lookup by name only.
 
 use std::sync::OnceLock;
+
+pub mod departements;
+pub mod noms;
 
 /// The embedded table; see `rules/geographie/rebuild.py` for its format.
 const TABLE: &str = include_str!("../rules/geographie/communes.tsv");
@@ -111,6 +119,12 @@ impl Commune {
     /// commune, the parent commune for an arrondissement or a commune déléguée.
     pub fn commune_actuelle(&'static self) -> &'static Commune {
         self.commune_parente.and_then(commune).unwrap_or(self)
+    }
+
+    /// The name as a reply shows it: an arrondissement without the word
+    /// "Arrondissement" ("Paris 18e", "Lyon 1er"), any other entry as is.
+    pub fn nom_court(&self) -> &'static str {
+        self.nom.strip_suffix(" Arrondissement").unwrap_or(self.nom)
     }
 }
 
@@ -302,6 +316,56 @@ pub fn communes_du_code_postal(code_postal: &str) -> Vec<&'static Commune> {
         .take_while(|&&p| p >> 32 == numero)
         .map(|&p| index.entree((p & 0xffff_ffff) as usize))
         .collect()
+}
+
+/// Folds a commune name, or an answer, into the words names are compared
+/// by: lowercase ASCII letters and digits separated by single spaces.
+/// Accents and ligatures are folded (`é` → `e`, `œ` → `oe`), hyphens,
+/// apostrophes, brackets and any other sign become spaces, and the
+/// abbreviations people write are spelled out ("st" → "saint", "ste" →
+/// "sainte", "mt" → "mont"): "St-Étienne", "saint etienne" and "SAINT-ETIENNE"
+/// all give "saint etienne". Letters the table never uses (outside French
+/// accents) become spaces too: answers are folded by the dialogue first.
+pub fn cle_de_nom(texte: &str) -> String {
+    let mut plie = String::with_capacity(texte.len());
+    for c in texte.chars().flat_map(char::to_lowercase) {
+        match plier_lettre(c) {
+            Some(l) => plie.push_str(l),
+            None if c.is_ascii_alphanumeric() => plie.push(c),
+            None => plie.push(' '),
+        }
+    }
+    let mut cle = String::with_capacity(plie.len());
+    for mot in plie.split(' ').filter(|m| !m.is_empty()) {
+        if !cle.is_empty() {
+            cle.push(' ');
+        }
+        cle.push_str(match mot {
+            "st" => "saint",
+            "ste" => "sainte",
+            "mt" => "mont",
+            autre => autre,
+        });
+    }
+    cle
+}
+
+/// The ASCII form of an accented lowercase letter of French names, or
+/// `None` for any other character.
+fn plier_lettre(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
+        'æ' => "ae",
+        'ç' => "c",
+        'è' | 'é' | 'ê' | 'ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' => "i",
+        'ñ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => "o",
+        'œ' => "oe",
+        'ù' | 'ú' | 'û' | 'ü' => "u",
+        'ý' | 'ÿ' => "y",
+        _ => return None,
+    })
 }
 
 /// Département codes of the overseas territories: the five DROM (971
@@ -529,6 +593,32 @@ mod tests {
         assert_eq!(commune(" 2a004").unwrap().nom, "Ajaccio");
         // Culey: absent from the 2011 zoning file, zone of Loisey-Culey.
         assert_eq!(zone("55138"), ZoneLogement::Zone3);
+    }
+
+    #[test]
+    fn cles_de_noms() {
+        assert_eq!(cle_de_nom("St-Étienne"), "saint etienne");
+        assert_eq!(cle_de_nom("  SAINT-ETIENNE "), "saint etienne");
+        assert_eq!(cle_de_nom("L'Haÿ-les-Roses"), "l hay les roses");
+        assert_eq!(cle_de_nom("Œuilly"), "oeuilly");
+        assert_eq!(cle_de_nom("Sainte-Colombe (77)"), "sainte colombe 77");
+        assert_eq!(cle_de_nom("ste marie"), "sainte marie");
+        assert_eq!(cle_de_nom("Paris 18e"), "paris 18e");
+        assert_eq!(cle_de_nom(""), "");
+        // Every letter of every name of the table is kept (none becomes a space).
+        let index = index();
+        for ligne in &index.lignes {
+            let nom = ligne.split('\t').nth(1).unwrap();
+            for c in nom.chars().flat_map(char::to_lowercase) {
+                assert!(
+                    !c.is_alphabetic() || c.is_ascii_alphabetic() || plier_lettre(c).is_some(),
+                    "{nom}: {c}"
+                );
+            }
+        }
+        assert_eq!(commune("75118").unwrap().nom_court(), "Paris 18e");
+        assert_eq!(commune("69381").unwrap().nom_court(), "Lyon 1er");
+        assert_eq!(commune("59512").unwrap().nom_court(), "Roubaix");
     }
 
     #[test]
