@@ -47,7 +47,7 @@ q-loyer = How much rent do you pay per month, without charges?
     .exemple = 550
 
 q-code-postal = What is the postcode of your town?
-    .aide = The 5 digits of your address. Homeless: the postcode of the town where you are.
+    .aide = The 5 digits of your address, or the name of your town. Homeless: the town where you are.
     .agent = What is the postcode of your home?
     .exemple = 75011
 
@@ -55,6 +55,25 @@ q-commune = Which town do you live in?
     .aide = Several towns share this postcode: answer the number of yours.
     .agent = This postcode covers several towns: which one is yours?
     .exemple = 1
+
+# Answers to the postcode question read as a place (src/dialogue/lieu.rs).
+lieu-compris = I understood: { $lieu }. If not, BACK.
+lieu-homonymes = Several towns are called { $nom }. Which one is yours? Answer its number or its postcode.
+lieu-proches = Which is your town? Answer its number or its postcode.
+lieu-codes-postaux = { $nom } has several postcodes. Which one is yours?
+lieu-arrondissement = { $nom }: which arrondissement do you live in? Answer its number, from 1 to { $n }, or your postcode.
+lieu-quatre-chiffres = { $n ->
+    [0] A postcode has 5 digits.
+    [1] A postcode has 5 digits: { $un }?
+   *[other] A postcode has 5 digits: { $un } or { $deux }?
+} Write it in full, or the name of your town.
+lieu-pas-un-code-postal = A postcode has 5 digits, for example 75011. You can also write the name of your town.
+lieu-departement = { $departement } is a département. I need the postcode (5 digits, for example { $exemple }) or the name of your town.
+lieu-code-inconnu = The postcode { $code } does not exist. Please check it, or write the name of your town.
+lieu-desaccord = { $code } is not a postcode of { $nom }. Write only the postcode, or only the name of the town.
+lieu-nom-inconnu = I cannot find this town. Write its postcode (5 digits) or its full name, for example: Saint-Denis 93
+lieu-trop-de-communes = Several towns are called { $nom }. Add the number of the département, for example: { $exemple }, or write the postcode.
+lieu-hors-liste = Answer a number from 1 to { $n }, or your postcode.
 
 q-activite = What is your situation?
     .aide = Choose what describes you best today. On sick leave: answer 1.

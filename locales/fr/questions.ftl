@@ -49,7 +49,7 @@ q-loyer = Combien payez-vous de loyer par mois, sans les charges ?
     .exemple = 550
 
 q-code-postal = Quel est le code postal de votre commune ?
-    .aide = Les 5 chiffres de votre adresse. Sans domicile : le code postal de la ville où vous êtes.
+    .aide = Les 5 chiffres de votre adresse, ou le nom de votre commune. Sans domicile : la ville où vous êtes.
     .agent = Quel est le code postal de votre domicile ?
     .exemple = 75011
 
@@ -57,6 +57,27 @@ q-commune = Dans quelle commune habitez-vous ?
     .aide = Plusieurs communes ont ce code postal : répondez le numéro de la vôtre.
     .agent = Ce code postal couvre plusieurs communes : laquelle est la vôtre ?
     .exemple = 1
+
+# Answers to the postal code question read as a place (src/dialogue/lieu.rs):
+# a read-back, the choice that follows a name shared by several communes,
+# and what to say when the answer is not a postal code.
+lieu-compris = J'ai compris : { $lieu }. Sinon, RETOUR.
+lieu-homonymes = Plusieurs communes s'appellent { $nom }. Laquelle est la vôtre ? Répondez son numéro ou son code postal.
+lieu-proches = Quelle est votre commune ? Répondez son numéro ou son code postal.
+lieu-codes-postaux = { $nom } a plusieurs codes postaux. Lequel est le vôtre ?
+lieu-arrondissement = { $nom } : dans quel arrondissement habitez-vous ? Répondez son numéro, de 1 à { $n }, ou votre code postal.
+lieu-quatre-chiffres = { $n ->
+    [0] Un code postal a 5 chiffres.
+    [1] Un code postal a 5 chiffres : { $un } ?
+   *[other] Un code postal a 5 chiffres : { $un } ou { $deux } ?
+} Écrivez-le en entier, ou le nom de votre commune.
+lieu-pas-un-code-postal = Un code postal a 5 chiffres, par exemple 75011. Vous pouvez aussi écrire le nom de votre commune.
+lieu-departement = { $departement } est un département. Il me faut le code postal (5 chiffres, par exemple { $exemple }) ou le nom de votre commune.
+lieu-code-inconnu = Le code postal { $code } n'existe pas. Vérifiez-le, ou écrivez le nom de votre commune.
+lieu-desaccord = { $code } n'est pas un code postal de { $nom }. Écrivez seulement le code postal, ou seulement le nom de la commune.
+lieu-nom-inconnu = Je ne trouve pas cette commune. Écrivez son code postal (5 chiffres) ou son nom complet, par exemple : Saint-Denis 93
+lieu-trop-de-communes = Plusieurs communes s'appellent { $nom }. Ajoutez le numéro du département, par exemple : { $exemple }, ou écrivez le code postal.
+lieu-hors-liste = Répondez un numéro de 1 à { $n }, ou votre code postal.
 
 q-activite = Quelle est votre situation ?
     .aide = Choisissez ce qui vous décrit le mieux aujourd'hui. En arrêt maladie : répondez 1.

@@ -2,8 +2,11 @@
 //! `dialogues/`), understanding of the free-text answers people type on
 //! basic phones ([`reponse`]), and the state machine that asks one question
 //! per message, handles keywords (STOP, AIDE, RETOUR…) and gives the results
-//! ([`moteur`]). Everything here is pure: channels and the store do the I/O.
+//! ([`moteur`]). Where the person lives is read apart ([`lieu`]): a postal
+//! code or a commune name, checked against the communes table. Everything
+//! here is pure: channels and the store do the I/O.
 
+pub mod lieu;
 pub mod moteur;
 pub mod questions;
 pub mod reponse;

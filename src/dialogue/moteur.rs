@@ -10,6 +10,7 @@
 //! Every reply is built from Fluent messages and packed into as few SMS as
 //! possible, each within the segment budget after GSM-7 transliteration.
 
+use super::lieu::{self, LieuLu};
 use super::questions::{Choix, Comparaison, Genre, Question, Questions};
 use super::reponse::{self, Compris};
 use crate::geo;
@@ -125,6 +126,11 @@ pub struct Conversation {
     pub rappel: bool,
     /// Earlier states, for RETOUR.
     pub historique: Vec<Instantane>,
+    /// The places an answer to the postal code question named ("Saint-Denis",
+    /// "Marseille"): the next answer picks one. Cleared by the next answer
+    /// to any question, and not restored by RETOUR.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lieu_a_preciser: Option<lieu::APreciser>,
 }
 
 /// An inbound message with what the engine must know from outside.
@@ -625,6 +631,12 @@ enum Lecture {
     Comprise(Vec<(String, Value)>, Vec<(String, Value)>),
     NeSaitPas,
     Incomprise(&'static str),
+    /// A place read at the postal code question, to record and maybe read back.
+    Lieu(lieu::Lieu),
+    /// Several places: the next answer chooses.
+    LieuAPreciser(lieu::APreciser),
+    /// Not a place, and why.
+    LieuRefuse(lieu::Refus),
 }
 
 impl Moteur {
@@ -1022,7 +1034,51 @@ impl Moteur {
             supposes: c.supposes.clone(),
             posees: c.posees,
         };
-        match self.lire(q, &champs, &c.situation, e) {
+        // A choice among places is pending only for the answer that follows.
+        let a_preciser = c.lieu_a_preciser.take();
+        let lecture = match (&q.genre, &a_preciser) {
+            (Genre::CodePostal, Some(p)) => lecture_lieu(lieu::preciser(e.texte, p)),
+            _ => self.lire(q, &champs, &c.situation, e),
+        };
+        // What is kept as the answer (for corrections, replayed alone): a
+        // place picked from a list is kept as shown ("Marseille 13e (13013)"),
+        // since "13" alone would mean something else.
+        let mut retenue = e.texte.to_string();
+        let lecture = match lecture {
+            Lecture::Lieu(l) => {
+                if l.a_relire {
+                    blocs.push(self.t(
+                        c.langue,
+                        "lieu-compris",
+                        &[("lieu", Arg::Texte(l.affichage.clone()))],
+                    ));
+                }
+                if a_preciser.is_some() {
+                    retenue = l.affichage.clone();
+                }
+                let mut a = Vec::new();
+                if let Some(cp) = l.code_postal {
+                    a.push(("logement.code_postal".to_string(), Value::String(cp)));
+                }
+                if let Some(insee) = l.commune {
+                    a.push(("logement.commune".to_string(), Value::String(insee.into())));
+                }
+                Lecture::Comprise(a, vec![])
+            }
+            Lecture::LieuAPreciser(p) => {
+                self.proposer_lieux(c, q, p, e, blocs, tour);
+                return;
+            }
+            Lecture::LieuRefuse(refus) => {
+                if q.genre == Genre::CodePostal {
+                    c.lieu_a_preciser = a_preciser;
+                }
+                self.refuser_lieu(c, q, refus, e, blocs, tour);
+                return;
+            }
+            autre => autre,
+        };
+        match lecture {
             Lecture::Comprise(affectations, suppositions) => {
                 let mut j = json;
                 for (chemin, v) in &affectations {
@@ -1039,7 +1095,7 @@ impl Moteur {
                     Ok(s) => {
                         c.situation = s;
                         c.repondues.push(q.id.clone());
-                        c.reponses.push(e.texte.to_string());
+                        c.reponses.push(retenue);
                         c.posees += 1;
                         c.rates = 0;
                         c.historique.push(avant);
@@ -1065,6 +1121,142 @@ impl Moteur {
                 self.continuer(c, e, blocs, tour, false);
             }
             Lecture::Incomprise(message) => self.rate(c, q, message, e, blocs, tour),
+            // Cannot happen: the match above turned a place into `Comprise`
+            // and returned for the other two.
+            Lecture::Lieu(_) | Lecture::LieuAPreciser(_) | Lecture::LieuRefuse(_) => {
+                unreachable!("a place is read just above")
+            }
+        }
+    }
+
+    /// Asks which of several places: the question stays open and the next
+    /// answer is read against them. A list too long for one reply (many
+    /// communes close to a misspelt name) asks for the département instead.
+    fn proposer_lieux(
+        &self,
+        c: &mut Conversation,
+        q: &Question,
+        p: lieu::APreciser,
+        e: &Entrant,
+        blocs: &mut Vec<String>,
+        tour: &mut Tour,
+    ) {
+        let essai = Conversation {
+            lieu_a_preciser: Some(p.clone()),
+            langue: c.langue,
+            ..Default::default()
+        };
+        let mut texte = format!("99/99 {}", self.libelle_question(q, &essai, &[]));
+        for o in p.options() {
+            texte.push_str(&format!("\n{} {}", o.cle, o.libelle));
+        }
+        if !self.tient(&texte) {
+            let nom = p.nom().unwrap_or_default().to_string();
+            let exemple = match &p {
+                lieu::APreciser::Communes { insee, .. } => insee
+                    .first()
+                    .and_then(|i| geo::commune(i))
+                    .map(|c| format!("{} {}", c.nom, c.departement))
+                    .unwrap_or_default(),
+                _ => nom.clone(),
+            };
+            return self.refuser_lieu(
+                c,
+                q,
+                lieu::Refus::TropDeCommunes { nom, exemple },
+                e,
+                blocs,
+                tour,
+            );
+        }
+        c.lieu_a_preciser = Some(p);
+        self.continuer(c, e, blocs, tour, true);
+    }
+
+    /// Says why an answer to the postal code question is not a place, then
+    /// asks again, like [`Moteur::rate`].
+    fn refuser_lieu(
+        &self,
+        c: &mut Conversation,
+        q: &Question,
+        refus: lieu::Refus,
+        e: &Entrant,
+        blocs: &mut Vec<String>,
+        tour: &mut Tour,
+    ) {
+        use lieu::Refus;
+        let l = c.langue;
+        let texte = |s: &str| Arg::Texte(s.to_string());
+        let message = match &refus {
+            Refus::Incompris => return self.rate(c, q, "incompris", e, blocs, tour),
+            Refus::QuatreChiffres(possibles) => self.t(
+                l,
+                "lieu-quatre-chiffres",
+                &[
+                    ("n", Arg::Nombre(possibles.len() as i64)),
+                    ("un", texte(possibles.first().map_or("", String::as_str))),
+                    ("deux", texte(possibles.get(1).map_or("", String::as_str))),
+                ],
+            ),
+            Refus::PasUnCodePostal => self.t(l, "lieu-pas-un-code-postal", &[]),
+            Refus::Departement { code, exemple } => {
+                let nom = geo::departements::nom_departement(code).unwrap_or(code);
+                self.t(
+                    l,
+                    "lieu-departement",
+                    &[
+                        ("departement", Arg::Texte(format!("{nom} ({code})"))),
+                        ("exemple", texte(exemple.unwrap_or("75011"))),
+                    ],
+                )
+            }
+            Refus::CodeInconnu(code) => self.t(l, "lieu-code-inconnu", &[("code", texte(code))]),
+            Refus::Desaccord { code, nom } => self.t(
+                l,
+                "lieu-desaccord",
+                &[("code", texte(code)), ("nom", texte(nom))],
+            ),
+            Refus::NomInconnu => self.t(l, "lieu-nom-inconnu", &[]),
+            Refus::TropDeCommunes { nom, exemple } => self.t(
+                l,
+                "lieu-trop-de-communes",
+                &[("nom", texte(nom)), ("exemple", texte(exemple))],
+            ),
+            Refus::HorsListe(n) => self.t(l, "lieu-hors-liste", &[("n", Arg::Nombre(*n as i64))]),
+        };
+        c.rates = c.rates.saturating_add(1);
+        blocs.push(message);
+        if c.rates >= RATES_AVANT_RAPPEL {
+            blocs.push(self.t(l, "incompris-rappel", &[]));
+        }
+        self.continuer(c, e, blocs, tour, true);
+    }
+
+    /// The wording of a question as sent: while places are to choose from
+    /// at the postal code question, what to choose ("Plusieurs communes
+    /// s'appellent Saint-Denis…"), else the question's own message.
+    fn libelle_question(&self, q: &Question, c: &Conversation, args: &[(&str, Arg)]) -> String {
+        let Some(p) = c
+            .lieu_a_preciser
+            .as_ref()
+            .filter(|_| q.genre == Genre::CodePostal)
+        else {
+            return self.textes.texte(c.langue, &q.message, None, args);
+        };
+        let nom = Arg::Texte(p.nom().unwrap_or_default().to_string());
+        match p {
+            lieu::APreciser::Communes { nom: Some(_), .. } => {
+                self.t(c.langue, "lieu-homonymes", &[("nom", nom)])
+            }
+            lieu::APreciser::Communes { nom: None, .. } => self.t(c.langue, "lieu-proches", &[]),
+            lieu::APreciser::CodesPostaux { .. } => {
+                self.t(c.langue, "lieu-codes-postaux", &[("nom", nom)])
+            }
+            lieu::APreciser::Arrondissement { .. } => self.t(
+                c.langue,
+                "lieu-arrondissement",
+                &[("nom", nom), ("n", Arg::Nombre(p.arrondissements() as i64))],
+            ),
         }
     }
 
@@ -1192,24 +1384,7 @@ impl Moteur {
                 Compris::NeSaitPas => Lecture::NeSaitPas,
                 Compris::Incompris => Lecture::Incomprise("incompris"),
             },
-            Genre::CodePostal => match reponse::code_postal(texte) {
-                Compris::Valeur(cp) => {
-                    let communes = geo::communes_du_code_postal(&cp);
-                    if communes.is_empty() {
-                        return Lecture::Incomprise("incompris");
-                    }
-                    let mut a = vec![(premier, Value::String(cp))];
-                    if communes.len() == 1 {
-                        a.push((
-                            "logement.commune".into(),
-                            Value::String(communes[0].insee.into()),
-                        ));
-                    }
-                    Lecture::Comprise(a, vec![])
-                }
-                Compris::NeSaitPas => Lecture::NeSaitPas,
-                Compris::Incompris => Lecture::Incomprise("incompris"),
-            },
+            Genre::CodePostal => lecture_lieu(lieu::lire(texte)),
             Genre::Commune => {
                 let communes = communes_de(s);
                 let options: Vec<(String, String, Vec<String>)> = communes
@@ -1379,7 +1554,7 @@ impl Moteur {
                             ("total", Arg::Nombre(total.into()))
                         ]
                     ),
-                    self.textes.texte(c.langue, &q.message, None, &args)
+                    self.libelle_question(q, c, &args)
                 );
                 let choix = self.options_invite(q, c);
                 if !choix.is_empty() {
@@ -1426,6 +1601,16 @@ impl Moteur {
                     key: (i + 1).to_string(),
                     value: Value::String(com.insee.into()),
                     label: com.nom.to_string(),
+                })
+                .collect(),
+            Genre::CodePostal => c
+                .lieu_a_preciser
+                .iter()
+                .flat_map(lieu::APreciser::options)
+                .map(|o| OptionInvite {
+                    key: o.cle,
+                    value: Value::String(o.valeur),
+                    label: o.libelle,
                 })
                 .collect(),
             _ => Vec::new(),
@@ -1727,6 +1912,16 @@ fn choix_parmi(texte: &str, options: &[(String, String, Vec<String>)]) -> Compri
         .map(|((k, v, _), m)| (k.as_str(), v.as_str(), m.as_slice()))
         .collect();
     reponse::choix(texte, &refs)
+}
+
+/// What the engine does with a place read at the postal code question.
+fn lecture_lieu(lu: LieuLu) -> Lecture {
+    match lu {
+        LieuLu::Trouve(l) => Lecture::Lieu(l),
+        LieuLu::APreciser(p) => Lecture::LieuAPreciser(p),
+        LieuLu::NeSaitPas => Lecture::NeSaitPas,
+        LieuLu::Refuse(r) => Lecture::LieuRefuse(r),
+    }
 }
 
 /// The communes of the postal code the situation gives.

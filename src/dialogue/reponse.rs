@@ -970,11 +970,12 @@ pub fn montant(texte: &str) -> Compris<Decimal> {
 /// Reads a French postal code: "75011", "75 011", "je suis au 75011",
 /// "20000" (Corsica), "97400" (Réunion).
 ///
-/// A 4-digit number not starting with 0 gets its leading zero back ("1000"
-/// → "01000"): spreadsheets and some phones drop it for départements 01–09.
-/// The first two digits must be 01–95, 97 or 98. Short numbers (house
-/// numbers, "paris 11") are ignored; two candidates, or a longer run of
-/// digits such as a phone number, give `Incompris`.
+/// The first two digits must be 01–95, 97 or 98. Shorter numbers (house
+/// numbers, "paris 11") are ignored, 4 digits too: "1300" may be 01300 with
+/// its leading zero dropped or 13000 with a digit missing, and guessing
+/// would record a wrong place silently (`dialogue::lieu` asks which). Two
+/// candidates, or a longer run of digits such as a phone number, give
+/// `Incompris`.
 pub fn code_postal(texte: &str) -> Compris<String> {
     let n = normaliser(texte);
     let mots_ = mots(&n);
@@ -1004,8 +1005,7 @@ pub fn code_postal(texte: &str) -> Compris<String> {
     let mut candidats = Vec::new();
     for s in suites {
         match s.len() {
-            0..=3 => {}
-            4 if !s.starts_with('0') => candidats.push(format!("0{s}")),
+            0..=4 => {}
             5 => candidats.push(s),
             _ => return Compris::Incompris,
         }
@@ -1751,8 +1751,8 @@ mod tests {
             ("75011", "75011"),
             ("75 011", "75011"),
             ("je suis au 75011", "75011"),
-            ("1000", "01000"),
             ("01000", "01000"),
+            ("1000 01000", "01000"),
             ("20000", "20000"),
             ("97400", "97400"),
             ("12 rue de la Paix 75002 Paris", "75002"),
@@ -1764,6 +1764,8 @@ mod tests {
         }
         for t in [
             "750",
+            "1000",
+            "1300",
             "750111",
             "0612345678",
             "00100",

@@ -13,8 +13,8 @@
 //! The index is built once, on the first lookup by name, apart from the
 //! postal code index so that evaluating rules never pays for it: two sorted
 //! lists of (key, line) over the current communes and the communes déléguées
-//! and associées (whose names people still use: "Cherbourg-Octeville" gives
-//! Cherbourg-en-Cotentin). Arrondissements are not indexed by name: "Paris
+//! and associées (whose names people still use: "Cuisiat" gives
+//! Val-Revermont). Arrondissements are not indexed by name: "Paris
 //! 18e" is read as the city and a number, see [`arrondissements`].
 
 use std::sync::OnceLock;
@@ -110,34 +110,45 @@ fn lignes_de(liste: &[(Box<str>, u32)], cle: &str) -> impl Iterator<Item = u32> 
         .map(|(_, l)| *l)
 }
 
-/// The current communes of these lines: when one of them is a current
-/// commune, the communes déléguées and associées are dropped (a current
-/// "Saint-Denis" wins over a former one); otherwise they give their commune.
-/// Sorted by INSEE code, without duplicates.
-fn communes_actuelles(lignes: impl Iterator<Item = u32>) -> Vec<&'static Commune> {
+/// The current communes of these lines, sorted by INSEE code, without
+/// duplicates: with `anciennes`, the communes déléguées and associées among
+/// them give their current commune; without, they are left out.
+fn communes_actuelles(lignes: impl Iterator<Item = u32>, anciennes: bool) -> Vec<&'static Commune> {
     let index = index();
-    let entrees: Vec<&'static Commune> = lignes.map(|l| index.entree(l as usize)).collect();
-    let mut communes: Vec<&'static Commune> = if entrees.iter().any(|c| c.est_commune_actuelle()) {
-        entrees
-            .into_iter()
-            .filter(|c| c.est_commune_actuelle())
-            .collect()
-    } else {
-        entrees.into_iter().map(Commune::commune_actuelle).collect()
-    };
+    let mut communes: Vec<&'static Commune> = lignes
+        .map(|l| index.entree(l as usize))
+        .filter_map(|c| match (c.est_commune_actuelle(), anciennes) {
+            (true, _) => Some(c),
+            (false, true) => Some(c.commune_actuelle()),
+            (false, false) => None,
+        })
+        .collect();
     communes.sort_by_key(|c| c.insee);
     communes.dedup_by_key(|c| c.insee);
     communes
 }
 
 /// The current communes whose name has this key ([`cle_de_nom`]): "roubaix"
-/// gives Roubaix, "saint denis" the four Saint-Denis, "cherbourg octeville"
-/// Cherbourg-en-Cotentin. Empty when none.
+/// gives Roubaix, "saint denis" the four Saint-Denis. Empty when none.
 pub fn communes_au_nom(cle: &str) -> Vec<&'static Commune> {
     if cle.is_empty() {
         return Vec::new();
     }
-    communes_actuelles(lignes_de(&index_noms().exactes, cle))
+    communes_actuelles(lignes_de(&index_noms().exactes, cle), false)
+}
+
+/// The current communes of the communes déléguées and associées whose name
+/// has this key: "cuisiat" gives Val-Revermont. A weaker hint than a
+/// current name: "boulogne" is a commune déléguée of Essarts-en-Bocage, but
+/// people who type it mostly live in Boulogne-Billancourt or Boulogne-sur-Mer.
+pub fn communes_d_ancien_nom(cle: &str) -> Vec<&'static Commune> {
+    if cle.is_empty() {
+        return Vec::new();
+    }
+    let index = index();
+    let anciennes = lignes_de(&index_noms().exactes, cle)
+        .filter(|&l| !index.entree(l as usize).est_commune_actuelle());
+    communes_actuelles(anciennes, true)
 }
 
 /// The current communes whose short key ([`cle_abregee`]) equals the short
@@ -147,7 +158,7 @@ pub fn communes_au_nom_abrege(cle: &str) -> Vec<&'static Commune> {
     if abregee.is_empty() {
         return Vec::new();
     }
-    communes_actuelles(lignes_de(&index_noms().abregees, &abregee))
+    communes_actuelles(lignes_de(&index_noms().abregees, &abregee), false)
 }
 
 /// The current communes whose key begins with the words of `cle`
@@ -170,7 +181,7 @@ pub fn communes_au_nom_commencant_par(cle: &str, max: usize) -> Vec<&'static Com
     if lignes.len() > 4 * max {
         return Vec::new();
     }
-    let communes = communes_actuelles(lignes.into_iter());
+    let communes = communes_actuelles(lignes.into_iter(), false);
     if communes.len() > max {
         return Vec::new();
     }
@@ -195,7 +206,7 @@ pub fn communes_a_une_faute(cle: &str) -> Vec<&'static Commune> {
                 && une_faute_au_plus(k.as_bytes(), cle.as_bytes())
         })
         .map(|(_, l)| *l);
-    communes_actuelles(lignes)
+    communes_actuelles(lignes, false)
 }
 
 /// Whether `a` and `b` differ by at most one edit of the Damerau-Levenshtein
@@ -299,7 +310,9 @@ mod tests {
             ["42218"]
         );
         // A commune déléguée gives its current commune.
-        assert_eq!(insee(&communes_au_nom("cuisiat")), ["01426"]);
+        assert_eq!(insee(&communes_d_ancien_nom("cuisiat")), ["01426"]);
+        assert!(communes_au_nom("cuisiat").is_empty());
+        assert!(communes_d_ancien_nom("roubaix").is_empty());
         // A qualifier in brackets is optional.
         assert_eq!(communes_au_nom("castillon").len() >= 2, true);
         assert!(communes_au_nom("").is_empty());
