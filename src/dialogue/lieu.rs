@@ -131,120 +131,40 @@ pub const MAX_PROCHES: usize = 6;
 /// place ("je vis à", "I live in"), politeness, units of an amount. Removed
 /// at both ends of the answer, and never taken for a commune alone (Vers,
 /// Rue and Mer exist, but "vers" in a sentence is not them).
+#[rustfmt::skip]
 const MOTS_VIDES: &[&str] = &[
-    "je",
-    "j",
-    "tu",
-    "il",
-    "elle",
-    "on",
-    "nous",
-    "vis",
-    "vit",
-    "vivons",
-    "habite",
-    "habites",
-    "habitons",
-    "suis",
-    "sommes",
-    "reside",
-    "loge",
-    "a",
-    "au",
-    "aux",
-    "en",
-    "dans",
-    "sur",
-    "chez",
-    "vers",
-    "pres",
-    "proche",
-    "de",
-    "du",
-    "d",
-    "c",
-    "ca",
-    "est",
-    "ma",
-    "mon",
-    "notre",
-    "ville",
-    "commune",
-    "code",
-    "postal",
-    "cp",
-    "i",
-    "live",
-    "lives",
-    "m",
-    "im",
-    "am",
-    "in",
-    "at",
-    "near",
-    "my",
-    "our",
-    "town",
-    "city",
-    "is",
-    "it",
-    "s",
-    "its",
-    "of",
-    "the",
-    "merci",
-    "svp",
-    "stp",
-    "please",
-    "thanks",
-    "thank",
-    "you",
-    "france",
+    "je", "j", "tu", "il", "elle", "on", "nous", "vis", "vit", "vivons", "habite", "habites",
+    "habitons", "suis", "sommes", "reside", "loge", "a", "au", "aux", "en", "dans", "sur", "chez",
+    "vers", "pres", "proche", "de", "du", "d", "c", "ca", "est", "ma", "mon", "notre", "ville",
+    "commune", "code", "postal", "cp", "i", "live", "lives", "m", "im", "am", "in", "at", "near",
+    "my", "our", "town", "city", "is", "it", "s", "its", "of", "the", "merci", "svp", "stp",
+    "please", "thanks", "thank", "you", "france", "euros", "euro", "eur", "centre", "quartier",
+    "cedex", "oui", "yes", "ok", "non", "no", "bonjour", "hello", "alors", "ben", "bah", "euh",
+    "voila", "actuellement", "maintenant", "now", "rue", "mer", "ou", "or", "et", "and", "ai",
+    "avons", "vous", "votre", "mes", "have", "ve", "we", "us", "me",
+    // Not places: "chez ma mère", "en foyer", "à l'hôtel".
+    "mere", "pere", "parents", "famille", "ami", "amis", "amie", "copain", "copine", "foyer",
+    "hotel", "logement", "appartement", "maison", "studio", "hlm", "sdf",
+];
+
+/// Units after a number that make it something else than a place: "450
+/// euros", "34 ans", "2 enfants".
+const UNITES: &[&str] = &[
     "euros",
     "euro",
     "eur",
-    "centre",
-    "quartier",
-    "cedex",
-    "oui",
-    "yes",
-    "ok",
-    "non",
-    "no",
-    "bonjour",
-    "hello",
-    "alors",
-    "ben",
-    "bah",
-    "euh",
-    "voila",
-    "actuellement",
-    "maintenant",
-    "now",
-    "rue",
-    "mer",
-    "ou",
-    "or",
-    "et",
-    "and",
-    // Not places: "chez ma mère", "en foyer", "à l'hôtel".
-    "mere",
-    "pere",
-    "parents",
-    "famille",
-    "ami",
-    "amis",
-    "amie",
-    "copain",
-    "copine",
-    "foyer",
-    "hotel",
-    "logement",
-    "appartement",
-    "maison",
-    "studio",
-    "hlm",
-    "sdf",
+    "ans",
+    "an",
+    "mois",
+    "years",
+    "year",
+    "old",
+    "enfant",
+    "enfants",
+    "children",
+    "kids",
+    "personnes",
+    "people",
 ];
 
 /// Words after a number that make it an ordinal ("18e", "18ème", "1er",
@@ -255,19 +175,18 @@ const ORDINAUX: &[&str] = &[
 
 /// "Arrondissement" and its abbreviations: the numbers of the answer are
 /// arrondissements ("18 arrondissement", "arrondissement 18").
+#[rustfmt::skip]
 const ARRONDISSEMENT: &[&str] = &[
-    "arrondissement",
-    "arrondissements",
-    "arr",
-    "arrt",
-    "arrdt",
-    "ardt",
+    "arrondissement", "arrondissements", "arr", "arrt", "arrdt", "ardt",
 ];
 
 /// Whether a word only qualifies a number (an ordinal ending, "arrondissement").
 fn qualifie_un_nombre(mot: &str) -> bool {
     ORDINAUX.contains(&mot) || ARRONDISSEMENT.contains(&mot)
 }
+
+/// Words before the number of an option ("le 13", "numéro 13").
+const AVANT_NUMERO: &[&str] = &["le", "la", "l", "les", "numero", "num", "n", "nr", "choix"];
 
 /// Roman numerals of arrondissements ("Paris XVIII"), 1 to 20.
 const ROMAINS: [&str; 20] = [
@@ -403,6 +322,19 @@ pub fn lire(texte: &str) -> LieuLu {
         _ => return LieuLu::Refuse(Refus::Incompris),
     }
     let mots = mots_de(&jetons);
+    // An amount, an age, a number of children typed at the wrong question
+    // ("450 €", "34 ans"), with no name besides.
+    let sans_unites: Vec<&str> = mots
+        .iter()
+        .copied()
+        .filter(|m| !UNITES.contains(m))
+        .collect();
+    if !nombres.is_empty()
+        && (texte.contains('€') || sans_unites.len() < mots.len())
+        && sans_mots_vides(&sans_unites).is_empty()
+    {
+        return LieuLu::Refuse(Refus::PasUnCodePostal);
+    }
     let nom = sans_mots_vides(&mots);
     if mots.is_empty() || (nom.is_empty() && communes_exactes(&mots).is_empty()) {
         return sans_nom(&nombres);
@@ -890,7 +822,7 @@ pub fn preciser(texte: &str, a_preciser: &APreciser) -> LieuLu {
             // Another commune named ("non, Toulouse"): a new answer.
             let autre_nom: Vec<&str> = sans_mots_vides(&mots)
                 .into_iter()
-                .filter(|m| !ROMAINS.contains(m))
+                .filter(|m| !ROMAINS.contains(m) && !AVANT_NUMERO.contains(m))
                 .collect();
             if !autre_nom.is_empty()
                 && !communes_exactes(&autre_nom)

@@ -23,6 +23,7 @@ use super::{Commune, cle_de_nom, index};
 
 /// Words left out of the short key: articles, prepositions and "et", which
 /// people drop ("Aix Provence", "Le Mans" → "mans").
+#[rustfmt::skip]
 const PETITS_MOTS: &[&str] = &[
     "le", "la", "les", "l", "de", "du", "des", "d", "en", "sur", "sous", "et", "aux", "au", "a",
     "lez",
