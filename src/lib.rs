@@ -9,7 +9,7 @@
 //! - [`situation`]: the household facts, JSON format v1, checked with errors naming the field.
 //! - [`rules`]: rule files (`rules/*.toml`), the expression language, three-valued
 //!   evaluation, explanations. Pure: no I/O, no clock.
-//! - [`geo`]: postal code → communes, département, housing-aid zone (embedded table).
+//! - [`geo`]: postal code or commune name → communes, département, housing-aid zone (embedded table).
 //! - [`config`]: `config.toml` and command-line overrides.
 //! - [`server`]: the axum router (`/api/v1/evaluate`, channels).
 //! - [`horloge`]: the clock, kept outside the pure engine.

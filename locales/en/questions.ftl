@@ -49,7 +49,7 @@ q-loyer = How much rent do you pay per month, without charges?
 q-code-postal = What is the postcode of your town?
     .aide = The 5 digits of your address, or the name of your town. Homeless: the town where you are.
     .agent = What is the postcode of your home?
-    .exemple = 75011
+    .exemple = 75011, or Roubaix
 
 q-commune = Which town do you live in?
     .aide = Several towns share this postcode: answer the number of yours.

@@ -51,7 +51,7 @@ q-loyer = Combien payez-vous de loyer par mois, sans les charges ?
 q-code-postal = Quel est le code postal de votre commune ?
     .aide = Les 5 chiffres de votre adresse, ou le nom de votre commune. Sans domicile : la ville où vous êtes.
     .agent = Quel est le code postal de votre domicile ?
-    .exemple = 75011
+    .exemple = 75011, ou Roubaix
 
 q-commune = Dans quelle commune habitez-vous ?
     .aide = Plusieurs communes ont ce code postal : répondez le numéro de la vôtre.

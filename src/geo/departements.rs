@@ -8,6 +8,8 @@
 //! They are written here rather than in `communes.tsv` because the table has
 //! one line per commune and 110 names do not justify a second generated file.
 
+use std::sync::OnceLock;
+
 use super::{cle_de_nom, communes_du_code_postal, index};
 
 /// Code and official name of every département and overseas collectivity
@@ -150,18 +152,30 @@ pub fn code_departement(texte: &str) -> Option<&'static str> {
 /// without its article: "nord", "le nord", "la reunion", "reunion",
 /// "seine saint denis". `None` for anything else.
 pub fn departement_au_nom(cle: &str) -> Option<&'static str> {
+    // The folded names, with and without their own article ("la reunion",
+    // "reunion"), computed once.
+    static CLES: OnceLock<Vec<(String, String, &'static str)>> = OnceLock::new();
+    let cles = CLES.get_or_init(|| {
+        DEPARTEMENTS
+            .iter()
+            .map(|(code, nom)| {
+                let n = cle_de_nom(nom);
+                let sans = ["la ", "ile de "]
+                    .iter()
+                    .find_map(|a| n.strip_prefix(a))
+                    .unwrap_or(&n)
+                    .to_string();
+                (n, sans, *code)
+            })
+            .collect()
+    });
     let sans_article = ["le ", "la ", "les ", "l "]
         .iter()
         .find_map(|a| cle.strip_prefix(a))
         .unwrap_or(cle);
-    DEPARTEMENTS.iter().find_map(|(code, nom)| {
-        let n = cle_de_nom(nom);
-        let n_sans = ["la ", "ile de "]
-            .iter()
-            .find_map(|a| n.strip_prefix(a))
-            .unwrap_or(&n);
-        (n == cle || n == sans_article || n_sans == sans_article).then_some(*code)
-    })
+    cles.iter()
+        .find(|(n, sans, _)| n == cle || n == sans_article || sans == sans_article)
+        .map(|(_, _, code)| *code)
 }
 
 /// A postal code of this département, to give as an example: the smallest

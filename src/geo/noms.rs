@@ -40,6 +40,9 @@ struct IndexNoms {
     exactes: Vec<(Box<str>, u32)>,
     /// The same with the short key ([`cle_abregee`]).
     abregees: Vec<(Box<str>, u32)>,
+    /// For each key length in bytes, the positions in `exactes` of the keys
+    /// of that length: a typo lookup reads three lengths, not every key.
+    par_longueur: Vec<Vec<u32>>,
     /// For each commune with arrondissements municipaux (Paris, Lyon,
     /// Marseille), its INSEE code and the lines of its arrondissements, in
     /// order (1er, 2e...).
@@ -89,9 +92,17 @@ impl IndexNoms {
         }
         exactes.sort_unstable();
         abregees.sort_unstable();
+        let mut par_longueur: Vec<Vec<u32>> = Vec::new();
+        for (position, (cle, _)) in exactes.iter().enumerate() {
+            if par_longueur.len() <= cle.len() {
+                par_longueur.resize(cle.len() + 1, Vec::new());
+            }
+            par_longueur[cle.len()].push(position as u32);
+        }
         IndexNoms {
             exactes,
             abregees,
+            par_longueur,
             arrondissements,
         }
     }
@@ -198,13 +209,14 @@ pub fn communes_a_une_faute(cle: &str) -> Vec<&'static Commune> {
     if lettres(cle) < LETTRES_MIN_FAUTE {
         return Vec::new();
     }
-    let exactes = &index_noms().exactes;
-    let lignes = exactes
-        .iter()
+    let index = index_noms();
+    let longueurs = cle.len().saturating_sub(1)..=cle.len() + 1;
+    let lignes = longueurs
+        .filter_map(|n| index.par_longueur.get(n))
+        .flatten()
+        .map(|&p| &index.exactes[p as usize])
         .filter(|(k, _)| {
-            k.len().abs_diff(cle.len()) <= 1
-                && lettres(k) >= LETTRES_MIN_FAUTE
-                && une_faute_au_plus(k.as_bytes(), cle.as_bytes())
+            une_faute_au_plus(k.as_bytes(), cle.as_bytes()) && lettres(k) >= LETTRES_MIN_FAUTE
         })
         .map(|(_, l)| *l);
     communes_actuelles(lignes, false)
@@ -215,11 +227,13 @@ pub fn communes_a_une_faute(cle: &str) -> Vec<&'static Commune> {
 /// table, since this runs on every key of the index.
 pub fn une_faute_au_plus(a: &[u8], b: &[u8]) -> bool {
     let (court, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let i = court
-        .iter()
-        .zip(long)
-        .position(|(x, y)| x != y)
-        .unwrap_or(court.len());
+    if long.len() - court.len() > 1 {
+        return false;
+    }
+    let mut i = 0;
+    while i < court.len() && court[i] == long[i] {
+        i += 1;
+    }
     match long.len() - court.len() {
         0 => {
             i == court.len()
