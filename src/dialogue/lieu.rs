@@ -1007,4 +1007,54 @@ mod tests {
         };
         assert_eq!((l.code_postal, l.commune), (None, Some("13055")));
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 128, ..Default::default() })]
+
+        #[test]
+        fn aucune_reponse_ne_fait_paniquer(s in "\\PC{0,60}") {
+            lire_partout(&s);
+        }
+
+        #[test]
+        fn aucune_reponse_en_chiffres_et_mots_ne_fait_paniquer(
+            s in "[0-9 ()°,.€/\\-]{0,12}(paris|marseille|saint denis|xviii|eme|er|arr|nord|le|a| )*[0-9 ]{0,8}"
+        ) {
+            lire_partout(&s);
+        }
+    }
+
+    /// Reads `s` fresh and after each kind of choice.
+    fn lire_partout(s: &str) {
+        let _ = lire(s);
+        for p in [
+            APreciser::Arrondissement {
+                insee: "75056".into(),
+            },
+            APreciser::Communes {
+                nom: Some("Saint-Denis".into()),
+                insee: vec!["93066".into(), "97411".into()],
+            },
+            APreciser::CodesPostaux {
+                insee: "31555".into(),
+                codes: vec!["31000".into(), "31100".into()],
+            },
+            // A state saved by an older table: unknown codes read as nothing.
+            APreciser::Communes {
+                nom: None,
+                insee: vec!["00000".into()],
+            },
+            APreciser::CodesPostaux {
+                insee: "00000".into(),
+                codes: vec![],
+            },
+            APreciser::Arrondissement {
+                insee: "00000".into(),
+            },
+        ] {
+            let _ = preciser(s, &p);
+            let _ = p.options();
+            let _ = p.nom();
+        }
+    }
 }

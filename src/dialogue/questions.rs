@@ -35,7 +35,8 @@ pub enum Genre {
     Ages,
     /// One option of a list.
     Choix,
-    /// A French postal code.
+    /// Where the person lives: a French postal code, or the name of their
+    /// commune (read by [`super::lieu`], which may ask which one next).
     CodePostal,
     /// One of the communes of the postal code already given.
     Commune,
