@@ -4,6 +4,8 @@
 //! per message, handles keywords (STOP, AIDE, RETOUR…) and gives the results
 //! ([`moteur`]). Everything here is pure: channels and the store do the I/O.
 
+pub mod extraction;
+pub mod lexique;
 pub mod moteur;
 pub mod questions;
 pub mod reponse;

@@ -1465,6 +1465,257 @@ pub fn age_depuis_date(texte: &str, aujourd_hui: (i32, u8, u8)) -> Compris<u32> 
 }
 
 // ---------------------------------------------------------------------------
+// Amounts as people give them: gross, weekly, a range, the SMIC, a letter O
+// ---------------------------------------------------------------------------
+
+/// How an amount was converted from what was typed; the dialogue reads each
+/// conversion back to the person ("J'ai compris : 780 € net par mois").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conversion {
+    /// Said gross: multiplied by the lexicon's net share.
+    Brut,
+    /// Said per week: times 52, divided by 12.
+    Semaine,
+    /// Said per year: divided by 12.
+    Annee,
+    /// A range ("entre 800 et 900"): its midpoint.
+    Fourchette(Decimal, Decimal),
+    /// "le SMIC": the month's net SMIC.
+    Smic,
+    /// A letter O typed for a zero ("9OO").
+    LettreO,
+    /// A rent given with its charges: the flat-rate charges taken off.
+    ChargesComprises(Decimal),
+}
+
+/// An amount per month, and how it was reached from what was typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MontantLu {
+    /// Euros per month.
+    pub valeur: Decimal,
+    /// Conversions applied, in the order they were applied.
+    pub conversions: Vec<Conversion>,
+}
+
+/// What amounts depend on besides the text: the lexicon's money words and
+/// the figures of the month.
+#[derive(Debug, Clone, Copy)]
+pub struct ContexteMontant<'a> {
+    /// The lexicon's money words.
+    pub argent: &'a crate::dialogue::lexique::Argent,
+    /// The net monthly SMIC of the month, when known.
+    pub smic_net: Option<Decimal>,
+    /// The flat-rate charges to take off a rent given with its charges
+    /// (`None`: the question is not about a rent).
+    pub forfait_charges: Option<Decimal>,
+}
+
+/// Replaces a letter O typed for a zero inside a number ("9OO", "1o5o",
+/// "2 0OO") with the digit; says whether it did.
+fn lettre_o(normalise: &str) -> (String, bool) {
+    let mut sortie = String::with_capacity(normalise.len());
+    let mut corrige = false;
+    for (i, mot) in normalise.split(' ').enumerate() {
+        if i > 0 {
+            sortie.push(' ');
+        }
+        let coeur = mot.trim_end_matches(['€', 'e', '.', ',']);
+        let nombre_avec_o = coeur.starts_with(|c: char| c.is_ascii_digit())
+            && coeur.contains('o')
+            && coeur
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == 'o' || c == '.' || c == ',');
+        if nombre_avec_o {
+            corrige = true;
+            sortie.push_str(&coeur.replace('o', "0"));
+            sortie.push_str(&mot[coeur.len()..]);
+        } else {
+            sortie.push_str(mot);
+        }
+    }
+    (sortie, corrige)
+}
+
+/// Removes from a normalised text every run of words equal to one of `mots`
+/// (given in [`crate::dialogue::lexique::forme`]); says whether one was found.
+/// Punctuation stuck to a word ("brut," "/semaine") does not hide it.
+fn retirer(normalise: &str, mots_a_retirer: &[String]) -> (String, bool) {
+    let jetons: Vec<&str> = normalise.split(' ').collect();
+    let nus: Vec<String> = jetons
+        .iter()
+        .map(|j| {
+            j.trim_matches(|c: char| !c.is_alphanumeric())
+                .replace(['\'', '-'], " ")
+        })
+        .collect();
+    let mut garde = vec![true; jetons.len()];
+    let mut trouve = false;
+    for m in mots_a_retirer {
+        let suite: Vec<&str> = m.split(' ').collect();
+        let n = suite.len();
+        if n == 0 || n > jetons.len() {
+            continue;
+        }
+        for i in 0..=jetons.len() - n {
+            if garde[i..i + n].iter().all(|g| *g) && (0..n).all(|k| nus[i + k] == suite[k]) {
+                garde[i..i + n].iter_mut().for_each(|g| *g = false);
+                trouve = true;
+            }
+        }
+    }
+    let reste: Vec<&str> = jetons
+        .iter()
+        .zip(&garde)
+        .filter(|(_, g)| **g)
+        .map(|(j, _)| *j)
+        .collect();
+    (reste.join(" "), trouve)
+}
+
+/// A range of two amounts ("entre 800 et 900", "800 à 900", "800-900",
+/// "800 ou 900 ça dépend"): the two ends, when the second is above the
+/// first and at most three times it.
+fn fourchette(normalise: &str) -> Option<(Decimal, Decimal)> {
+    let texte = RANGE_TIRET.replace_all(normalise, "$1 a $2");
+    let (jetons, negatif) = lexer(&texte);
+    if negatif {
+        return None;
+    }
+    let liaisons = ["entre", "a", "ou", "to", "or", "de", "between", "and", "et"];
+    let mots_: Vec<&str> = mots(&texte);
+    let lie = mots_.iter().any(|m| liaisons.contains(m));
+    // "et" alone adds two amounts ("1200 et 300 de prime"): only "entre … et" is a range.
+    let seulement_et = mots_.contains(&"et")
+        && !mots_.iter().any(|m| ["entre", "a", "ou", "to", "or"].contains(m));
+    let seulement_and = mots_.contains(&"and") && !mots_.contains(&"between");
+    if !lie || seulement_et || seulement_and {
+        return None;
+    }
+    let trouves: Vec<Decimal> = extraire_nombres(&jetons)
+        .into_iter()
+        .filter(|t| !t.article)
+        .map(|t| t.valeur)
+        .collect::<Option<Vec<_>>>()?;
+    match trouves.as_slice() {
+        [a, b] if a < b && *b <= *a * Decimal::from(3) && !a.is_zero() => Some((*a, *b)),
+        _ => None,
+    }
+}
+
+static RANGE_TIRET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d)\s*-\s*(\d)").expect("a constant pattern")
+});
+
+/// Reads an amount per month as people give it: everything [`montant`]
+/// reads, and also a gross amount ("1000 brut", converted to net with the
+/// lexicon's rate), a weekly one ("300 par semaine"), a range ("entre 800 et
+/// 900": the midpoint), "le SMIC" (the month's net SMIC, half of it for
+/// "mi-temps"), a letter O for a zero ("9OO"), and, for a rent, "charges
+/// comprises" (the flat-rate charges taken off). Every conversion is listed
+/// so that the dialogue can read the result back.
+pub fn montant_detaille(texte: &str, ctx: ContexteMontant) -> Compris<MontantLu> {
+    let n0 = normaliser(texte);
+    let (n, corrige) = lettre_o(&n0);
+    let (n, brut) = retirer(&n, &ctx.argent.brut);
+    let (n, semaine) = retirer(&n, &ctx.argent.semaine);
+    let (n, smic) = retirer(&n, &ctx.argent.smic);
+    let (n, charges) = match ctx.forfait_charges {
+        Some(_) => retirer(&n, &ctx.argent.charges_comprises),
+        None => (n, false),
+    };
+    let annuels: Vec<String> = ANNUEL.iter().map(|m| m.to_string()).collect();
+    let (sans_annee, annee) = retirer(&n, &annuels);
+    let mut conversions = Vec::new();
+    if corrige {
+        conversions.push(Conversion::LettreO);
+    }
+    let mots_n: Vec<String> = mots(&n).iter().map(|m| m.to_string()).collect();
+    let moitie = ["mi", "demi", "half"]
+        .iter()
+        .any(|m| mots_n.iter().any(|x| x == m));
+    let mut valeur = match montant(if annee { &sans_annee } else { &n }) {
+        Compris::Valeur(v) => v,
+        Compris::NeSaitPas => return Compris::NeSaitPas,
+        Compris::Incompris => {
+            if let Some((a, b)) = fourchette(if annee { &sans_annee } else { &n }) {
+                conversions.push(Conversion::Fourchette(a, b));
+                ((a + b) / Decimal::TWO)
+                    .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+            } else if smic
+                && extraire_nombres(&lexer(&n).0).is_empty()
+                && let Some(s) = ctx.smic_net
+            {
+                conversions.push(Conversion::Smic);
+                if moitie { s / Decimal::TWO } else { s }
+            } else {
+                return Compris::Incompris;
+            }
+        }
+    };
+    if valeur.is_sign_negative() || valeur > MONTANT_MAX {
+        return Compris::Incompris;
+    }
+    if semaine && annee {
+        return Compris::Incompris;
+    }
+    if semaine {
+        conversions.push(Conversion::Semaine);
+        valeur = valeur * Decimal::from(52) / Decimal::from(12);
+    }
+    if annee {
+        conversions.push(Conversion::Annee);
+        valeur /= Decimal::from(12);
+    }
+    if brut {
+        conversions.push(Conversion::Brut);
+        valeur *= ctx.argent.brut_vers_net;
+    }
+    if charges && let Some(f) = ctx.forfait_charges {
+        conversions.push(Conversion::ChargesComprises(valeur));
+        valeur = (valeur - f).max(Decimal::ZERO);
+    }
+    // "smic" typed with a number ("1400 au smic") is just the number.
+    let valeur = valeur
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    Compris::Valeur(MontantLu {
+        valeur,
+        conversions,
+    })
+}
+
+/// Reads a year of birth ("né en 1990", "1990", "born in 1985", "de 1990")
+/// as an age on `aujourd_hui`: the birthday is presumed passed when the year
+/// is past its middle (from July), not yet otherwise. The dialogue reads the
+/// age back, since it may be one year off.
+pub fn age_depuis_annee(texte: &str, aujourd_hui: (i32, u8, u8)) -> Option<u32> {
+    let n = normaliser(texte);
+    let m = mots(&n);
+    let annees: Vec<i32> = m
+        .iter()
+        .filter(|x| x.len() == 4 && x.chars().all(|c| c.is_ascii_digit()))
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    let [annee] = annees.as_slice() else {
+        return None;
+    };
+    let autres_nombres = m
+        .iter()
+        .any(|x| x.chars().any(|c| c.is_ascii_digit()) && x.len() != 4);
+    let contexte = m.len() == 1
+        || m.iter()
+            .any(|x| ["ne", "nee", "en", "born", "in", "annee", "de", "depuis"].contains(x));
+    if autres_nombres || !contexte || *annee < aujourd_hui.0 - 130 || *annee > aujourd_hui.0 {
+        return None;
+    }
+    let mut age = aujourd_hui.0 - annee;
+    if aujourd_hui.1 < 7 {
+        age -= 1;
+    }
+    u32::try_from(age).ok()
+}
+
+// ---------------------------------------------------------------------------
 // Tests
 // ---------------------------------------------------------------------------
 
