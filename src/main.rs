@@ -66,6 +66,9 @@ enum Commande {
         /// Question file (default: ./dialogues/questions.toml).
         #[arg(long, default_value = "dialogues/questions.toml")]
         questions: PathBuf,
+        /// Lexicon file (default: ./dialogues/lexique.toml).
+        #[arg(long, default_value = "dialogues/lexique.toml")]
+        lexique: PathBuf,
         /// Fluent directory, one sub-directory per language (default: ./locales).
         #[arg(long, default_value = "locales")]
         locales: PathBuf,
@@ -142,8 +145,9 @@ fn main() -> ExitCode {
         Commande::Check {
             rules,
             questions,
+            lexique,
             locales,
-        } => check(&rules, &questions, &locales),
+        } => check(&rules, &questions, &lexique, &locales),
         Commande::Chat {
             data_dir,
             budget,
@@ -186,9 +190,25 @@ fn hash_password(password: &str) -> ExitCode {
 fn check(
     dossier: &std::path::Path,
     questions: &std::path::Path,
+    lexique: &std::path::Path,
     locales: &std::path::Path,
 ) -> ExitCode {
     let mut erreurs: Vec<String> = Vec::new();
+    match std::fs::read_to_string(lexique) {
+        Ok(t) => match guichet::dialogue::lexique::Lexique::depuis_texte(
+            &lexique.display().to_string(),
+            &t,
+        ) {
+            Ok(l) => println!(
+                "{}: {} sens, {} mots : aucune erreur",
+                lexique.display(),
+                l.sens.len(),
+                l.sens.iter().map(|s| s.mots.len()).sum::<usize>()
+            ),
+            Err(e) => erreurs.extend(e.iter().map(|e| e.to_string())),
+        },
+        Err(e) => erreurs.push(format!("{}: lecture impossible : {e}", lexique.display())),
+    }
     match lire_dossier(dossier) {
         Ok(rs) => println!(
             "{}: {} aides, {} paramètres, {} variables : aucune erreur",

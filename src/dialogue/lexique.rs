@@ -283,14 +283,11 @@ impl Lexique {
     }
 
     /// The meanings whose first field, for `personne`, is `champ`.
-    pub fn pour_champ<'a>(
-        &'a self,
-        champ: &'a str,
-        personne: &'a str,
-    ) -> impl Iterator<Item = &'a Sens> + 'a {
+    pub fn pour_champ(&self, champ: &str, personne: &str) -> Vec<&Sens> {
         self.sens
             .iter()
-            .filter(move |s| s.premier_champ(personne).as_deref() == Some(champ))
+            .filter(|s| s.premier_champ(personne).as_deref() == Some(champ))
+            .collect()
     }
 
     /// The meanings clear enough to be taken from any message.
@@ -325,8 +322,8 @@ mod tests {
             panic!("{}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))
         });
         assert!(l.sens.len() > 20);
-        assert!(l.pour_champ("couple", "demandeur").count() >= 2);
-        assert!(l.pour_champ("conjoint.activite", "conjoint").count() >= 6);
+        assert!(l.pour_champ("couple", "demandeur").len() >= 2);
+        assert!(l.pour_champ("conjoint.activite", "conjoint").len() >= 6);
         assert!(l.enfants.contains(&"gosses".to_string()));
     }
 

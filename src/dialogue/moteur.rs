@@ -10,8 +10,10 @@
 //! Every reply is built from Fluent messages and packed into as few SMS as
 //! possible, each within the segment budget after GSM-7 transliteration.
 
+use super::extraction;
+use super::lexique::{Lexique, Sens, forme, position_mots};
 use super::questions::{Choix, Comparaison, Genre, Question, Questions};
-use super::reponse::{self, Compris};
+use super::reponse::{self, Compris, ContexteMontant, Conversion, MontantLu};
 use crate::geo;
 use crate::rules::{Evaluation, Periodicite, ResultatAide, RuleSet, Statut};
 use crate::situation::{Mois, Situation};
@@ -61,6 +63,8 @@ pub struct Moteur {
     pub questions: Questions,
     /// The words.
     pub textes: Textes,
+    /// The words people write and what they mean.
+    pub lexique: Lexique,
     /// The settings.
     pub reglages: Reglages,
 }
@@ -232,6 +236,17 @@ pub enum Refus {
     Arretee,
     /// The new answer is not understood: the replies say why, with an example.
     Incomprise(Vec<String>),
+}
+
+/// The language a first message seems to be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LangueLue {
+    Francais,
+    Anglais,
+    /// Another script, or several words none of which we know.
+    Inconnue,
+    /// Too short to tell: the conversation's language stays.
+    Indecise,
 }
 
 /// A keyword recognised in any state.
@@ -457,10 +472,13 @@ impl Moteur {
         if !erreurs.is_empty() {
             return Err(erreurs.iter().map(|e| e.to_string()).collect());
         }
+        let lexique =
+            Lexique::integre().map_err(|e| e.iter().map(|e| e.to_string()).collect::<Vec<_>>())?;
         Ok(Moteur {
             regles,
             questions,
             textes,
+            lexique,
             reglages,
         })
     }
@@ -621,8 +639,9 @@ impl Moteur {
 
 /// What an answer means, once read.
 enum Lecture {
-    /// Fields to set, presumptions, and whether something was presumed.
-    Comprise(Vec<(String, Value)>, Vec<(String, Value)>),
+    /// Fields to set, presumptions, and what to read back to the person
+    /// when the answer was converted or inferred rather than typed plainly.
+    Comprise(Vec<(String, Value)>, Vec<(String, Value)>, Option<String>),
     NeSaitPas,
     Incomprise(&'static str),
 }
@@ -690,11 +709,46 @@ impl Moteur {
                 Some(MotCle::Effacer) => return self.effacer(c, tour),
                 _ => {}
             }
+            if cle.is_none() {
+                match self.langue_du_message(entrant.texte) {
+                    LangueLue::Inconnue => {
+                        // We cannot read it: say, in both languages, how to
+                        // go on. The conversation has not begun.
+                        tour.messages = self.emballer(vec![self.t(c.langue, "langue-inconnue", &[])]);
+                        return (c, tour);
+                    }
+                    LangueLue::Anglais => c.langue = Langue::En,
+                    LangueLue::Francais | LangueLue::Indecise => {}
+                }
+            }
             blocs.push(self.t(c.langue, "bienvenue", &[]));
             if cle == Some(MotCle::Rappel) {
                 c.rappel = true;
                 tour.effets.push(Effet::Rappel);
                 blocs.push(self.t(c.langue, "rappel", &[]));
+            }
+            if cle.is_none() {
+                // What the first message says is kept, read back, and not
+                // asked again ("maman solo de 3 enfants").
+                let json = serde_json::to_value(&c.situation).unwrap_or(Value::Null);
+                let faits = self.faits_du_message(&c, &json, entrant.texte, &[]);
+                if !faits.is_empty() {
+                    let avant = Instantane {
+                        situation: c.situation.clone(),
+                        etape: c.etape.clone(),
+                        repondues: c.repondues.clone(),
+                        ignores: c.ignores.clone(),
+                        supposes: c.supposes.clone(),
+                        posees: c.posees,
+                    };
+                    let (plus, supposes) = self.consequences(&faits);
+                    let mut affectations = faits.clone();
+                    affectations.extend(plus);
+                    if self.appliquer(&mut c, json, &affectations, &supposes).is_ok() {
+                        c.historique.push(avant);
+                        blocs.push(self.relu(c.langue, &self.afficher_faits(c.langue, &faits)));
+                    }
+                }
             }
             self.continuer(&mut c, entrant, &mut blocs, &mut tour, true);
             tour.messages = self.emballer(blocs);
@@ -1022,36 +1076,46 @@ impl Moteur {
             supposes: c.supposes.clone(),
             posees: c.posees,
         };
-        match self.lire(q, &champs, &c.situation, e) {
-            Lecture::Comprise(affectations, suppositions) => {
-                let mut j = json;
-                for (chemin, v) in &affectations {
-                    assigner(&mut j, chemin, v);
+        let lecture = self.lire(q, &champs, &c.situation, e, c.langue);
+        // What the message states besides the answer ("non, je suis seule
+        // avec 2 enfants" at the couple question).
+        let mut pris: Vec<String> = champs.clone();
+        pris.extend(q.champs.iter().cloned());
+        if let Lecture::Comprise(a, _, _) = &lecture {
+            pris.extend(a.iter().map(|(chemin, _)| chemin.clone()));
+        }
+        let faits = self.faits_du_message(c, &json, e.texte, &pris);
+        match lecture {
+            Lecture::Comprise(mut affectations, mut suppositions, relu) => {
+                let (plus, supposes) = self.consequences(&faits);
+                affectations.extend(faits.iter().cloned());
+                affectations.extend(plus);
+                suppositions.extend(supposes);
+                if self.appliquer(c, json, &affectations, &suppositions).is_err() {
+                    return self.rate(c, q, "incompris-bornes", e, blocs, tour);
                 }
-                for (chemin, v) in &suppositions {
-                    // A presumption never overrides what the person said.
-                    if valeur_champ(&c.situation, &j, chemin).is_none() {
-                        assigner(&mut j, chemin, v);
-                        c.supposes.push(chemin.clone());
-                    }
+                c.repondues.push(q.id.clone());
+                c.reponses.push(e.texte.to_string());
+                c.posees += 1;
+                c.rates = 0;
+                c.historique.push(avant);
+                if c.historique.len() > HISTORIQUE_MAX {
+                    c.historique.remove(0);
                 }
-                match Situation::from_value(j) {
-                    Ok(s) => {
-                        c.situation = s;
-                        c.repondues.push(q.id.clone());
-                        c.reponses.push(e.texte.to_string());
-                        c.posees += 1;
-                        c.rates = 0;
-                        c.historique.push(avant);
-                        if c.historique.len() > HISTORIQUE_MAX {
-                            c.historique.remove(0);
-                        }
-                        self.continuer(c, e, blocs, tour, false);
-                    }
-                    Err(_) => self.rate(c, q, "incompris-bornes", e, blocs, tour),
+                let mut relus: Vec<String> = relu.into_iter().collect();
+                relus.extend(self.afficher_faits(c.langue, &faits));
+                if !relus.is_empty() {
+                    blocs.push(self.relu(c.langue, &relus));
                 }
+                self.continuer(c, e, blocs, tour, false);
             }
             Lecture::NeSaitPas => {
+                let (plus, supposes) = self.consequences(&faits);
+                let mut affectations = faits.clone();
+                affectations.extend(plus);
+                if !affectations.is_empty() && self.appliquer(c, json, &affectations, &supposes).is_err() {
+                    return self.rate(c, q, "incompris", e, blocs, tour);
+                }
                 c.ignores.extend(champs.iter().cloned());
                 c.repondues.push(q.id.clone());
                 c.reponses.push(e.texte.to_string());
@@ -1061,10 +1125,273 @@ impl Moteur {
                 if c.historique.len() > HISTORIQUE_MAX {
                     c.historique.remove(0);
                 }
+                let relus = self.afficher_faits(c.langue, &faits);
+                if !relus.is_empty() {
+                    blocs.push(self.relu(c.langue, &relus));
+                }
                 blocs.push(self.t(c.langue, "ne-sait-pas", &[]));
                 self.continuer(c, e, blocs, tour, false);
             }
+            Lecture::Incomprise(message) if !faits.is_empty() => {
+                // Not an answer to this question, but facts worth keeping:
+                // keep them, say so, and ask the question again (not a miss).
+                let (plus, supposes) = self.consequences(&faits);
+                let mut affectations = faits.clone();
+                affectations.extend(plus);
+                if self.appliquer(c, json, &affectations, &supposes).is_err() {
+                    return self.rate(c, q, message, e, blocs, tour);
+                }
+                c.historique.push(avant);
+                if c.historique.len() > HISTORIQUE_MAX {
+                    c.historique.remove(0);
+                }
+                blocs.push(self.relu(c.langue, &self.afficher_faits(c.langue, &faits)));
+                self.continuer(c, e, blocs, tour, true);
+            }
             Lecture::Incomprise(message) => self.rate(c, q, message, e, blocs, tour),
+        }
+    }
+
+    /// The language of a first message: English when it holds more of the
+    /// lexicon's English words than French ones ("sorry I don't speak
+    /// french", "i rent a flat"); unknown when most of its letters are of
+    /// another script (Arabic, Cyrillic…) or when it has several words and
+    /// none is French or English.
+    fn langue_du_message(&self, texte: &str) -> LangueLue {
+        let lettres = texte.chars().filter(|c| c.is_alphabetic()).count();
+        let latines = texte
+            .chars()
+            .filter(|c| c.is_alphabetic() && (*c as u32) < 0x0250 || ('\u{1E00}'..='\u{1EFF}').contains(c))
+            .count();
+        if lettres > 0 && latines * 2 < lettres {
+            return LangueLue::Inconnue;
+        }
+        let f = forme(texte);
+        let compte = |liste: &[String]| liste.iter().filter(|m| position_mots(&f, m).is_some()).count();
+        let (en, fr) = (compte(&self.lexique.anglais), compte(&self.lexique.francais));
+        let mots = f.split(' ').filter(|m| m.chars().any(char::is_alphabetic)).count();
+        if en > fr {
+            LangueLue::Anglais
+        } else if fr > 0 {
+            LangueLue::Francais
+        } else if mots >= 2 && self.faits_du_message(&Conversation::default(), &Value::Null, texte, &[]).is_empty() {
+            LangueLue::Inconnue
+        } else {
+            LangueLue::Indecise
+        }
+    }
+
+    /// Sets fields and presumptions in the situation, in one go: nothing
+    /// changes when the result is not a valid situation.
+    fn appliquer(
+        &self,
+        c: &mut Conversation,
+        mut j: Value,
+        affectations: &[(String, Value)],
+        suppositions: &[(String, Value)],
+    ) -> Result<(), ()> {
+        for (chemin, v) in affectations {
+            assigner(&mut j, chemin, v);
+        }
+        let mut supposes = Vec::new();
+        for (chemin, v) in suppositions {
+            // A presumption never overrides what the person said.
+            if valeur_champ(&c.situation, &j, chemin).is_none() {
+                assigner(&mut j, chemin, v);
+                supposes.push(chemin.clone());
+            }
+        }
+        let s = Situation::from_value(j).map_err(|_| ())?;
+        c.situation = s;
+        c.supposes.extend(supposes);
+        Ok(())
+    }
+
+    /// The facts a message states clearly that the situation does not hold
+    /// yet, leaving out the fields in `pris` (the question's own).
+    fn faits_du_message(
+        &self,
+        c: &Conversation,
+        json: &Value,
+        texte: &str,
+        pris: &[String],
+    ) -> Vec<(String, Value)> {
+        extraction::extraire(texte, &self.lexique)
+            .into_iter()
+            .filter(|(chemin, _)| !pris.contains(chemin))
+            .filter(|(chemin, _)| valeur_champ(&c.situation, json, chemin).is_none())
+            // The partner's facts need a partner.
+            .filter(|(chemin, _)| !chemin.starts_with("conjoint.") || c.situation.couple() == Some(true))
+            .collect()
+    }
+
+    /// What facts settle or let us presume besides themselves, as if the
+    /// question they answer had been answered with them: "au chômage" is the
+    /// activity choice "Au chômage", which presumes no salary.
+    fn consequences(&self, faits: &[(String, Value)]) -> (Vec<(String, Value)>, Vec<(String, Value)>) {
+        let mut remplit = Vec::new();
+        let mut suppose = Vec::new();
+        for (chemin, valeur) in faits {
+            for q in &self.questions.liste {
+                if q.champs.first() != Some(chemin) {
+                    continue;
+                }
+                match q.genre {
+                    Genre::Choix => {
+                        if let Some(choix) = choix_pour(q, faits) {
+                            remplit.extend(choix.remplit.iter().cloned());
+                            suppose.extend(choix.suppose.iter().cloned());
+                        }
+                    }
+                    Genre::OuiNon if q.champs.len() == 1 => {
+                        let b = valeur.as_bool().unwrap_or(false);
+                        remplit.extend(if b { q.oui.clone() } else { q.non.clone() });
+                    }
+                    _ => {}
+                }
+            }
+        }
+        remplit.retain(|(c, _)| !faits.iter().any(|(f, _)| f == c));
+        (remplit, suppose)
+    }
+
+    /// "J'ai compris : …. Sinon, RETOUR." with what was understood.
+    fn relu(&self, langue: Langue, quoi: &[String]) -> String {
+        self.t(langue, "relu", &[("quoi", Arg::Texte(quoi.join(", ")))])
+    }
+
+    /// How facts read back: "au chômage", "2 enfants", "seul(e)".
+    fn afficher_faits(&self, langue: Langue, faits: &[(String, Value)]) -> Vec<String> {
+        faits
+            .iter()
+            .filter_map(|(chemin, v)| self.afficher(langue, chemin, v))
+            .collect()
+    }
+
+    /// How one field's value reads back, if it says something on its own.
+    fn afficher(&self, langue: Langue, chemin: &str, v: &Value) -> Option<String> {
+        let nombre = |v: &Value| v.as_i64().unwrap_or(0);
+        let champ = chemin.rsplit('.').next().unwrap_or(chemin);
+        Some(match champ {
+            "couple" => self.t(
+                langue,
+                "relu-couple",
+                &[("oui", Arg::Nombre(v.as_bool().unwrap_or(false) as i64))],
+            ),
+            "nombre_enfants" => self.t(langue, "relu-enfants", &[("n", Arg::Nombre(nombre(v)))]),
+            "age" => self.t(langue, "relu-age", &[("n", Arg::Nombre(nombre(v)))]),
+            "colocation" if v.as_bool() == Some(true) => self.t(langue, "relu-colocation", &[]),
+            "colocation" => return None,
+            "handicap" => self.t(
+                langue,
+                "relu-handicap",
+                &[("oui", Arg::Nombre(v.as_bool().unwrap_or(false) as i64))],
+            ),
+            "taux_incapacite" => return None,
+            "salaire_net" | "chomage_net" | "retraite_nette" | "loyer" => {
+                let d = v
+                    .as_f64()
+                    .and_then(|f| Decimal::try_from(f).ok())
+                    .unwrap_or_default();
+                self.t(
+                    langue,
+                    "relu-par-mois",
+                    &[("montant", Arg::Texte(format_euros(d, langue)))],
+                )
+            }
+            _ => {
+                let q = self
+                    .questions
+                    .liste
+                    .iter()
+                    .find(|q| q.champs.first().map(String::as_str) == Some(chemin))?;
+                let choix = q.choix.iter().find(|c| c.valeur == *v)?;
+                minuscule(&self.t(langue, &choix.libelle, &[]))
+            }
+        })
+    }
+
+    /// An amount as it reads back, with how it was reached.
+    fn afficher_montant(&self, langue: Langue, m: &MontantLu) -> String {
+        let montant = self.t(
+            langue,
+            "relu-par-mois",
+            &[("montant", Arg::Texte(format_euros(m.valeur, langue)))],
+        );
+        let raisons: Vec<String> = m
+            .conversions
+            .iter()
+            .filter_map(|conv| {
+                Some(match conv {
+                    Conversion::Brut => self.t(
+                        langue,
+                        "relu-raison-brut",
+                        &[(
+                            "taux",
+                            Arg::Texte(format_euros(self.lexique.argent.brut_vers_net, langue)
+                                .trim_end_matches(" €")
+                                .trim_start_matches('€')
+                                .to_string()),
+                        )],
+                    ),
+                    Conversion::Semaine => self.t(langue, "relu-raison-semaine", &[]),
+                    Conversion::Annee => self.t(langue, "relu-raison-annee", &[]),
+                    Conversion::Fourchette(a, b) => self.t(
+                        langue,
+                        "relu-raison-fourchette",
+                        &[
+                            ("de", Arg::Texte(format_euros(*a, langue))),
+                            ("a", Arg::Texte(format_euros(*b, langue))),
+                        ],
+                    ),
+                    Conversion::Smic => self.t(langue, "relu-raison-smic", &[]),
+                    Conversion::ChargesComprises(avec) => self.t(
+                        langue,
+                        "relu-raison-charges",
+                        &[
+                            ("avec", Arg::Texte(format_euros(*avec, langue))),
+                            ("charges", Arg::Texte(format_euros(*avec - m.valeur, langue))),
+                        ],
+                    ),
+                    Conversion::LettreO => return None,
+                })
+            })
+            .collect();
+        if raisons.is_empty() {
+            montant
+        } else {
+            format!("{montant} ({})", raisons.join(", "))
+        }
+    }
+
+    /// The net monthly SMIC of a month, from the rules' dated parameters and
+    /// the lexicon's net share.
+    fn smic_net(&self, mois: Mois) -> Option<Decimal> {
+        let horaire = self.parametre("smic_horaire_brut", mois)?;
+        let heures = self.parametre("heures_smic_mensuelles", mois)?;
+        Some(
+            (horaire * heures * self.lexique.argent.brut_vers_net)
+                .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+        )
+    }
+
+    /// The flat-rate charges of the housing aid for a household (what a rent
+    /// "charges comprises" is estimated to include).
+    fn forfait_charges(&self, mois: Mois, s: &Situation) -> Option<Decimal> {
+        let base = self.parametre("aides_logement.forfait_charges_base", mois)?;
+        let par_personne = self
+            .parametre("aides_logement.forfait_charges_par_personne_a_charge", mois)
+            .unwrap_or_default();
+        let enfants = Decimal::from(s.nombre_enfants().unwrap_or(0) as u64);
+        Some(base + par_personne * enfants)
+    }
+
+    /// A number parameter of the rules in force in a month.
+    fn parametre(&self, nom: &str, mois: Mois) -> Option<Decimal> {
+        let p = self.regles.parametres.iter().find(|p| p.nom == nom)?;
+        match p.a_la_date(mois.premier_jour())? {
+            crate::rules::ValeurParametre::Nombre(d) => Some(*d),
+            _ => None,
         }
     }
 
@@ -1094,12 +1421,20 @@ impl Moteur {
     }
 
     /// Reads an answer to `q` whose unknown fields are `champs`.
-    fn lire(&self, q: &Question, champs: &[String], s: &Situation, e: &Entrant) -> Lecture {
+    fn lire(
+        &self,
+        q: &Question,
+        champs: &[String],
+        s: &Situation,
+        e: &Entrant,
+        langue: Langue,
+    ) -> Lecture {
         let texte = e.texte;
         let premier = champs
             .first()
             .cloned()
             .unwrap_or_else(|| q.champs[0].clone());
+        let personne = personne_de(q);
         let dans_bornes = |d: Decimal| q.min.is_none_or(|m| d >= m) && q.max.is_none_or(|m| d <= m);
         let nombre = |c: Compris<Decimal>| -> Result<Decimal, Lecture> {
             match c {
@@ -1109,54 +1444,89 @@ impl Moteur {
                 Compris::Incompris => Err(Lecture::Incomprise("incompris")),
             }
         };
+        // A meaning of the lexicon for this question's field, read back.
+        let par_lexique = || -> Option<Lecture> {
+            let (sens, _) = self.sens_trouve(texte, &q.champs[0], personne)?;
+            let a = sens.pour(personne);
+            let relu = self.afficher_faits(langue, &a);
+            Some(Lecture::Comprise(
+                a,
+                vec![],
+                (!relu.is_empty()).then(|| relu.join(", ")),
+            ))
+        };
         let json_nombre = nombre_json;
         match q.genre {
-            Genre::OuiNon => match reponse::oui_non(texte) {
-                Compris::Valeur(b) => {
-                    let mut a = vec![(premier, Value::Bool(b))];
-                    a.extend(if b { q.oui.clone() } else { q.non.clone() });
-                    if b && q.champs.len() > 1 && q.oui.is_empty() {
-                        // "Yes" to a question that covers several people
-                        // settles nothing: the personal questions follow.
-                        a.clear();
-                    }
-                    Lecture::Comprise(a, vec![])
+            Genre::OuiNon => {
+                let lexique = if q.champs.len() == 1 {
+                    self.sens_trouve(texte, &q.champs[0], personne)
+                } else {
+                    None
+                };
+                let lu = match reponse::oui_non(texte) {
+                    Compris::Incompris => match self.oui_non_lexique(texte) {
+                        Some(b) => Compris::Valeur(b),
+                        None => Compris::Incompris,
+                    },
+                    autre => autre,
+                };
+                if let Some((sens, _)) = lexique {
+                    let a = sens.pour(personne);
+                    let b = a.first().and_then(|(_, v)| v.as_bool());
+                    return match (lu, b) {
+                        // "oui, célibataire" to "en couple ?": we cannot tell.
+                        (Compris::Valeur(x), Some(y)) if x != y => Lecture::Incomprise("incompris"),
+                        (Compris::NeSaitPas, _) => Lecture::NeSaitPas,
+                        _ => par_lexique().unwrap_or(Lecture::Incomprise("incompris")),
+                    };
                 }
-                Compris::NeSaitPas => Lecture::NeSaitPas,
-                Compris::Incompris => Lecture::Incomprise("incompris"),
-            },
+                match lu {
+                    Compris::Valeur(b) => {
+                        let mut a = vec![(premier, Value::Bool(b))];
+                        a.extend(if b { q.oui.clone() } else { q.non.clone() });
+                        if b && q.champs.len() > 1 && q.oui.is_empty() {
+                            // "Yes" to a question that covers several people
+                            // settles nothing: the personal questions follow.
+                            a.clear();
+                        }
+                        Lecture::Comprise(a, vec![], None)
+                    }
+                    Compris::NeSaitPas => Lecture::NeSaitPas,
+                    Compris::Incompris => Lecture::Incomprise("incompris"),
+                }
+            }
             Genre::Nombre => match nombre(reponse::nombre(texte)) {
                 Ok(d) if d.fract().is_zero() => {
-                    Lecture::Comprise(vec![(premier, json_nombre(d))], vec![])
+                    Lecture::Comprise(vec![(premier, json_nombre(d))], vec![], None)
                 }
                 Ok(_) => Lecture::Incomprise("incompris"),
-                Err(l) => l,
+                Err(Lecture::NeSaitPas) => Lecture::NeSaitPas,
+                Err(l) => par_lexique().unwrap_or(l),
             },
-            Genre::Montant => match nombre(reponse::montant(texte)) {
-                Ok(d) => Lecture::Comprise(vec![(premier, json_nombre(d))], vec![]),
-                Err(l) => l,
-            },
-            Genre::Age => match lire_age(texte, e.aujourd_hui) {
-                Compris::Valeur(d) => match nombre(Compris::Valeur(d)) {
-                    Ok(d) if d.fract().is_zero() => {
-                        Lecture::Comprise(vec![(premier, json_nombre(d))], vec![])
+            Genre::Montant => {
+                let ctx = ContexteMontant {
+                    argent: &self.lexique.argent,
+                    smic_net: self.smic_net(e.mois),
+                    forfait_charges: (premier == "logement.loyer")
+                        .then(|| self.forfait_charges(e.mois, s))
+                        .flatten(),
+                };
+                match reponse::montant_detaille(texte, ctx) {
+                    Compris::Valeur(m) if dans_bornes(m.valeur) => {
+                        let relu = (!m.conversions.is_empty())
+                            .then(|| self.afficher_montant(langue, &m));
+                        Lecture::Comprise(vec![(premier, json_nombre(m.valeur))], vec![], relu)
                     }
-                    Ok(_) => Lecture::Incomprise("incompris"),
-                    Err(l) => l,
-                },
-                Compris::NeSaitPas => Lecture::NeSaitPas,
-                Compris::Incompris => Lecture::Incomprise("incompris"),
-            },
+                    Compris::Valeur(_) => Lecture::Incomprise("incompris-bornes"),
+                    Compris::NeSaitPas => Lecture::NeSaitPas,
+                    Compris::Incompris => par_lexique()
+                        .unwrap_or(Lecture::Incomprise("incompris")),
+                }
+            }
+            Genre::Age => self.lire_un_age(&premier, texte, e, langue, &nombre),
             Genre::Ages => {
                 if champs.len() == 1 {
-                    return match lire_age(texte, e.aujourd_hui) {
-                        Compris::Valeur(a) => match nombre(Compris::Valeur(a)) {
-                            Ok(d) => Lecture::Comprise(vec![(premier, json_nombre(d))], vec![]),
-                            Err(l) => l,
-                        },
-                        Compris::NeSaitPas => Lecture::NeSaitPas,
-                        Compris::Incompris => Lecture::Incomprise("incompris"),
-                    };
+                    return self.lire_un_age(&premier, texte, e, langue, &nombre);
                 }
                 let parties = morceaux(texte);
                 if parties.len() == 1 && reponse::nombre(texte) == Compris::NeSaitPas {
@@ -1180,18 +1550,48 @@ impl Moteur {
                         Err(l) => return l,
                     }
                 }
-                Lecture::Comprise(a, vec![])
+                Lecture::Comprise(a, vec![], None)
             }
             Genre::Choix if q.liste => self.lire_choix_liste(q, champs, texte),
-            Genre::Choix => match self.choisir(q, texte) {
-                Compris::Valeur(choix) => {
+            Genre::Choix => {
+                if let Some(choix) = self.choix_par_taux(q, texte) {
                     let mut a = vec![(premier, choix.valeur.clone())];
                     a.extend(choix.remplit.iter().cloned());
-                    Lecture::Comprise(a, choix.suppose.clone())
+                    let relu = minuscule(&self.t(langue, &choix.libelle, &[]));
+                    return Lecture::Comprise(a, choix.suppose.clone(), Some(relu));
                 }
-                Compris::NeSaitPas => Lecture::NeSaitPas,
-                Compris::Incompris => Lecture::Incomprise("incompris"),
-            },
+                match self.choisir(q, texte) {
+                    Compris::Valeur(choix) => {
+                        let mut a = vec![(premier.clone(), choix.valeur.clone())];
+                        a.extend(choix.remplit.iter().cloned());
+                        // What a lexicon meaning adds to the choice ("en
+                        // colocation": a tenant who shares).
+                        if let Some((sens, _)) = self.sens_trouve(texte, &q.champs[0], personne) {
+                            for (chemin, v) in sens.pour(personne) {
+                                if !a.iter().any(|(c, _)| *c == chemin)
+                                    && sens.pour(personne).first().map(|(_, v)| v) == Some(&choix.valeur)
+                                {
+                                    a.push((chemin, v));
+                                }
+                            }
+                        }
+                        let relu = (!self.dit_le_choix(choix, texte)).then(|| {
+                            let langue = langue;
+                            let mut r = minuscule(&self.t(langue, &choix.libelle, &[]));
+                            for (chemin, v) in a.iter().skip(1 + choix.remplit.len()) {
+                                if let Some(x) = self.afficher(langue, chemin, v) {
+                                    r.push_str(", ");
+                                    r.push_str(&x);
+                                }
+                            }
+                            r
+                        });
+                        Lecture::Comprise(a, choix.suppose.clone(), relu)
+                    }
+                    Compris::NeSaitPas => Lecture::NeSaitPas,
+                    Compris::Incompris => Lecture::Incomprise("incompris"),
+                }
+            }
             Genre::CodePostal => match reponse::code_postal(texte) {
                 Compris::Valeur(cp) => {
                     let communes = geo::communes_du_code_postal(&cp);
@@ -1205,7 +1605,7 @@ impl Moteur {
                             Value::String(communes[0].insee.into()),
                         ));
                     }
-                    Lecture::Comprise(a, vec![])
+                    Lecture::Comprise(a, vec![], None)
                 }
                 Compris::NeSaitPas => Lecture::NeSaitPas,
                 Compris::Incompris => Lecture::Incomprise("incompris"),
@@ -1227,6 +1627,7 @@ impl Moteur {
                     Compris::Valeur(i) => Lecture::Comprise(
                         vec![(premier, Value::String(communes[i].insee.into()))],
                         vec![],
+                        None,
                     ),
                     Compris::NeSaitPas => Lecture::NeSaitPas,
                     Compris::Incompris => Lecture::Incomprise("incompris"),
@@ -1235,7 +1636,160 @@ impl Moteur {
         }
     }
 
+    /// Reads one age: years ("34", "j'ai 34 ans"), a date of birth, or a
+    /// year of birth ("né en 1990", read back since it may be a year off).
+    fn lire_un_age(
+        &self,
+        premier: &str,
+        texte: &str,
+        e: &Entrant,
+        langue: Langue,
+        nombre: &dyn Fn(Compris<Decimal>) -> Result<Decimal, Lecture>,
+    ) -> Lecture {
+        let (lu, relu) = match lire_age(texte, e.aujourd_hui) {
+            Compris::Incompris => match reponse::age_depuis_annee(texte, e.aujourd_hui) {
+                Some(a) => (Compris::Valeur(Decimal::from(a)), true),
+                None => (Compris::Incompris, false),
+            },
+            autre => (autre, false),
+        };
+        match lu {
+            Compris::Valeur(d) => match nombre(Compris::Valeur(d)) {
+                Ok(d) if d.fract().is_zero() => {
+                    let v = nombre_json(d);
+                    let relu = relu
+                        .then(|| self.afficher(langue, premier, &v))
+                        .flatten();
+                    Lecture::Comprise(vec![(premier.to_string(), v)], vec![], relu)
+                }
+                Ok(_) => Lecture::Incomprise("incompris"),
+                Err(l) => l,
+            },
+            Compris::NeSaitPas => Lecture::NeSaitPas,
+            Compris::Incompris => Lecture::Incomprise("incompris"),
+        }
+    }
+
+    /// The lexicon meaning of a field said in `texte` (longest words win, a
+    /// negation just before cancels), with the words found.
+    fn sens_trouve(&self, texte: &str, champ: &str, personne: &str) -> Option<(&Sens, String)> {
+        let f = forme(texte);
+        let mots_texte: Vec<&str> = f.split(' ').collect();
+        let mut meilleur: Option<(&Sens, String)> = None;
+        let mut ex_aequo = false;
+        for sens in self.lexique.pour_champ(champ, personne) {
+            for m in &sens.mots {
+                let Some(i) = position_mots(&f, m) else {
+                    continue;
+                };
+                let nie = mots_texte[i.saturating_sub(2)..i]
+                    .iter()
+                    .any(|w| ["pas", "plus", "jamais", "ni", "not", "never"].contains(w));
+                if nie {
+                    continue;
+                }
+                let longueur = m.split(' ').count();
+                match &meilleur {
+                    Some((s2, m2)) if m2.split(' ').count() > longueur => {}
+                    Some((s2, m2)) if m2.split(' ').count() == longueur => {
+                        if s2.pour(personne) != sens.pour(personne) {
+                            ex_aequo = true;
+                        }
+                    }
+                    _ => {
+                        meilleur = Some((sens, m.clone()));
+                        ex_aequo = false;
+                    }
+                }
+            }
+        }
+        if ex_aequo { None } else { meilleur }
+    }
+
+    /// Yes or no from the lexicon's extra words ("wé", "i am not"): the
+    /// side with the longest match, none when both match as long.
+    fn oui_non_lexique(&self, texte: &str) -> Option<bool> {
+        let f = forme(texte);
+        let plus_long = |liste: &[String]| {
+            liste
+                .iter()
+                .filter(|m| position_mots(&f, m).is_some())
+                .map(|m| m.split(' ').count())
+                .max()
+                .unwrap_or(0)
+        };
+        let (oui, non) = (plus_long(&self.lexique.oui), plus_long(&self.lexique.non));
+        match oui.cmp(&non) {
+            std::cmp::Ordering::Greater => Some(true),
+            std::cmp::Ordering::Less => Some(false),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+
+    /// A disability choice from a rate in the answer ("oui 80%", "oui à
+    /// 60", "taux de 50 pour cent"): the option whose rate bracket holds it.
+    fn choix_par_taux<'q>(&self, q: &'q Question, texte: &str) -> Option<&'q Choix> {
+        let avec_taux = |c: &Choix| {
+            c.remplit
+                .iter()
+                .find(|(chemin, _)| chemin.ends_with("taux_incapacite"))
+                .and_then(|(_, v)| v.as_i64())
+        };
+        if !q.choix.iter().any(|c| avec_taux(c).is_some()) {
+            return None;
+        }
+        let f = forme(texte);
+        let mots_texte: Vec<&str> = f.split(' ').collect();
+        if mots_texte.iter().any(|m| ["non", "no", "pas"].contains(m)) {
+            return None;
+        }
+        let mut taux = None;
+        for (i, m) in mots_texte.iter().enumerate() {
+            let chiffres = m.trim_end_matches('%');
+            let Ok(n) = chiffres.parse::<u32>() else {
+                continue;
+            };
+            let pourcent = m.ends_with('%')
+                || mots_texte
+                    .get(i + 1)
+                    .is_some_and(|s| ["%", "pourcent", "pour", "percent", "pc"].contains(s));
+            if (10..=100).contains(&n) || (pourcent && n <= 100) {
+                if taux.is_some() {
+                    return None;
+                }
+                taux = Some(n);
+            }
+        }
+        let taux = i64::from(taux?);
+        let tranche = if taux >= 80 {
+            80
+        } else if taux >= 50 {
+            50
+        } else {
+            0
+        };
+        q.choix
+            .iter()
+            .find(|c| c.valeur == Value::Bool(true) && avec_taux(c) == Some(tranche))
+    }
+
+    /// Whether an answer names a choice plainly (its key or its label), so
+    /// that there is nothing to read back.
+    fn dit_le_choix(&self, choix: &Choix, texte: &str) -> bool {
+        let f = forme(texte);
+        let f = f
+            .trim_start_matches("le ")
+            .trim_start_matches("choix ")
+            .to_string();
+        f == forme(&choix.cle)
+            || Langue::TOUTES
+                .iter()
+                .any(|l| forme(&self.t(*l, &choix.libelle, &[])) == f)
+            || f == forme(&texte_json(&choix.valeur))
+    }
+
     fn options(&self, q: &Question) -> Vec<(String, String, Vec<String>)> {
+        let personne = personne_de(q);
         q.choix
             .iter()
             .map(|c| {
@@ -1243,6 +1797,13 @@ impl Moteur {
                 let mut mots = c.mots.clone();
                 for l in Langue::TOUTES {
                     mots.push(self.t(l, &c.libelle, &[]));
+                }
+                // And by the lexicon's words for what they mean.
+                for sens in self.lexique.pour_champ(&q.champs[0], personne) {
+                    let dit = sens.pour(personne);
+                    if choix_pour(q, &dit).is_some_and(|x| std::ptr::eq(x, c)) {
+                        mots.extend(sens.mots.iter().cloned());
+                    }
                 }
                 (c.cle.clone(), texte_json(&c.valeur), mots)
             })
@@ -1293,7 +1854,7 @@ impl Moteur {
                 Compris::Incompris => return Lecture::Incomprise("incompris-liste"),
             }
         }
-        Lecture::Comprise(a, vec![])
+        Lecture::Comprise(a, vec![], None)
     }
 
     /// Arguments of a question's messages: the number of children and their ages.
@@ -1677,6 +2238,42 @@ impl Moteur {
     }
 }
 
+/// The person a question is about: `conjoint` for the partner's questions,
+/// `demandeur` otherwise.
+fn personne_de(q: &Question) -> &'static str {
+    if q.champs[0].starts_with("conjoint.") {
+        "conjoint"
+    } else {
+        "demandeur"
+    }
+}
+
+/// The option of a choice question that fields say: its value for the
+/// question's first field, and every field it settles among them (the most
+/// specific option wins: "80 %" is "Oui, 80 % ou plus", not "Oui, taux inconnu").
+fn choix_pour<'q>(q: &'q Question, affectations: &[(String, Value)]) -> Option<&'q Choix> {
+    let premier = q.champs.first()?;
+    q.choix
+        .iter()
+        .filter(|c| {
+            affectations.contains(&(premier.clone(), c.valeur.clone()))
+                && c.remplit.iter().all(|r| affectations.contains(r))
+        })
+        .max_by_key(|c| c.remplit.len())
+}
+
+/// A label as it reads inside a sentence: "Au chômage" → "au chômage",
+/// but "HLM" stays.
+fn minuscule(libelle: &str) -> String {
+    let mut it = libelle.chars();
+    match (it.next(), it.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
+            a.to_lowercase().chain(libelle.chars().skip(1)).collect()
+        }
+        _ => libelle.to_string(),
+    }
+}
+
 /// A decimal as a JSON number (rust_decimal serializes to a string).
 fn nombre_json(d: Decimal) -> Value {
     d.normalize()
@@ -1742,7 +2339,17 @@ fn communes_de(s: &Situation) -> Vec<&'static geo::Commune> {
 /// A date of birth is not a list item: lists hold ages or letters.
 fn morceaux(texte: &str) -> Vec<String> {
     let n = reponse::normaliser(texte);
-    let n = n
+    // "7ans 3ans": a number glued to its unit is two words.
+    let mut separe = String::with_capacity(n.len() + 4);
+    let mut precedent: Option<char> = None;
+    for ch in n.chars() {
+        if precedent.is_some_and(|p| p.is_ascii_digit()) && ch.is_alphabetic() {
+            separe.push(' ');
+        }
+        separe.push(ch);
+        precedent = Some(ch);
+    }
+    let n = separe
         .replace(" et ", ",")
         .replace(" and ", ",")
         .replace(" ans", " ")
@@ -1789,6 +2396,7 @@ mod tests {
             vec!["trente quatre", "trente six"]
         );
         assert_eq!(morceaux("34"), vec!["34"]);
+        assert_eq!(morceaux("7ans 3ans"), vec!["7", "3"]);
     }
 
     #[test]
