@@ -46,13 +46,14 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 /// Minimum pass rate of each file, in percent. These are the rates measured
-/// on main when the corpus was written (rounded down), so that the test
-/// catches a regression; the lead raises them as the parser learns.
+/// on main (87c3985) when the corpus was written, rounded down: fr 462/783,
+/// en 113/229, tenue_fr 169/300, tenue_en 42/87. They catch a regression;
+/// raise them as the parser learns (the lead will).
 const SEUILS: &[(&str, f64)] = &[
-    ("fr.txt", 0.0),
-    ("en.txt", 0.0),
-    ("tenue_fr.txt", 0.0),
-    ("tenue_en.txt", 0.0),
+    ("fr.txt", 59.0),
+    ("en.txt", 49.0),
+    ("tenue_fr.txt", 56.0),
+    ("tenue_en.txt", 48.0),
 ];
 
 /// Threshold of a file not listed in [`SEUILS`] (a new file someone added):
@@ -154,7 +155,9 @@ fn sorte(chemin: &str) -> Result<Sorte, String> {
             _ => return inconnu(),
         },
         ["foyer", champ] => match *champ {
-            "pension_alimentaire_recue" | "epargne" | "autres_revenus"
+            "pension_alimentaire_recue"
+            | "epargne"
+            | "autres_revenus"
             | "revenu_fiscal_reference" => Sorte::Nombre,
             _ => return inconnu(),
         },
@@ -217,7 +220,10 @@ enum Assertion {
 enum Attendu {
     NeSaitPas,
     Incompris,
-    Champs { assertions: Vec<Assertion>, relu: bool },
+    Champs {
+        assertions: Vec<Assertion>,
+        relu: bool,
+    },
 }
 
 struct Ligne {
@@ -261,9 +267,7 @@ fn lire_attendu(texte: &str) -> Result<Attendu, String> {
         None => (texte, false),
     };
     match texte {
-        "?" | "incompris" if relu => Err(format!(
-            "`{texte}` cannot be read back: remove `(relu)`"
-        )),
+        "?" | "incompris" if relu => Err(format!("`{texte}` cannot be read back: remove `(relu)`")),
         "?" => Ok(Attendu::NeSaitPas),
         "incompris" => Ok(Attendu::Incompris),
         "" if relu => Ok(Attendu::Champs {
@@ -323,7 +327,9 @@ fn lire_fichier(texte: &str, moteur: &Moteur) -> (Vec<Ligne>, Vec<(usize, String
         if question != "premier" && moteur.questions.question(&question).is_none() {
             erreurs.push((
                 numero,
-                format!("unknown question `{question}` (an id of dialogues/questions.toml, or premier)"),
+                format!(
+                    "unknown question `{question}` (an id of dialogues/questions.toml, or premier)"
+                ),
             ));
             continue;
         }
@@ -470,11 +476,13 @@ fn condition_manquee(q: &Question, s: &Situation) -> Option<String> {
                 .iter()
                 .map(|t| match &t.comparaison {
                     Comparaison::Egal(vs) => format!("{}={}", t.champ, vs.join("|")),
-                    Comparaison::Different(vs) => format!("{} other than {}", t.champ, vs.join("|")),
+                    Comparaison::Different(vs) => {
+                        format!("{} other than {}", t.champ, vs.join("|"))
+                    }
                     Comparaison::Superieur(n) => format!("{} above {n}", t.champ),
                 })
                 .collect();
-        return Some(format!(
+            return Some(format!(
                 "question `{}` is only asked when {}: add it to the context (4th column)",
                 q.id,
                 dit.join(" or ")
@@ -670,8 +678,10 @@ fn jouer(moteur: &Moteur, langue: Langue, l: &Ligne) -> Result<(), Echec> {
     let mut pourquoi = Vec::new();
     match &l.attendu {
         Attendu::NeSaitPas => {
-            let manquants: Vec<&String> =
-                champs.iter().filter(|c| !apres.ignores.contains(c)).collect();
+            let manquants: Vec<&String> = champs
+                .iter()
+                .filter(|c| !apres.ignores.contains(c))
+                .collect();
             if !manquants.is_empty() || champs.is_empty() {
                 pourquoi.push("not taken as \"I don't know\"".into());
             }
@@ -686,7 +696,8 @@ fn jouer(moteur: &Moteur, langue: Langue, l: &Ligne) -> Result<(), Echec> {
                 || repondue
                 || (l.question != "premier" && !meme_question)
             {
-                pourquoi.push("should not be understood (nothing set, question asked again)".into());
+                pourquoi
+                    .push("should not be understood (nothing set, question asked again)".into());
             }
         }
         Attendu::Champs { assertions, relu } => {
@@ -799,6 +810,7 @@ fn verifier_fichier(moteur: &Moteur, nom: &str, seuil: f64) {
         jouables.push(l);
     }
     if !erreurs.is_empty() {
+        erreurs.sort_by_key(|(n, _)| *n);
         let mut m = format!(
             "tests/phrases/{nom}: {} malformed line(s); the format is at the top of tests/phrases.rs\n",
             erreurs.len()
@@ -808,7 +820,10 @@ fn verifier_fichier(moteur: &Moteur, nom: &str, seuil: f64) {
         }
         panic!("{m}");
     }
-    assert!(!jouables.is_empty(), "tests/phrases/{nom} has no line to play");
+    assert!(
+        !jouables.is_empty(),
+        "tests/phrases/{nom} has no line to play"
+    );
 
     let mut echecs = Vec::new();
     let mut par_question: BTreeMap<String, (usize, usize)> = BTreeMap::new();
@@ -848,10 +863,8 @@ fn verifier_fichier(moteur: &Moteur, nom: &str, seuil: f64) {
         );
     }
     println!("{rapport}");
-    let sortie = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
-        "phrases-rapport-{}",
-        nom.replace('/', "_")
-    ));
+    let sortie = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("phrases-rapport-{}", nom.replace('/', "_")));
     let _ = std::fs::write(&sortie, &rapport);
     assert!(
         taux + 1e-9 >= seuil,
