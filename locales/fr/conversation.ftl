@@ -76,6 +76,7 @@ relu-raison-brut = net, depuis le brut x { $taux }
 relu-raison-semaine = depuis la semaine
 relu-raison-annee = depuis l'année
 relu-raison-fourchette = entre { $de } et { $a }
+relu-raison-jour = depuis le montant par jour
 relu-raison-smic = le SMIC net
 relu-raison-charges = { $avec } moins { $charges } de charges
 ## A first message in a language or script we do not speak: both languages.

@@ -32,6 +32,11 @@ const AUTRES_PERSONNES: &[&str] = &[
     "mother", "father", "mum", "mom", "dad", "boyfriend", "girlfriend", "children",
 ];
 
+/// Subjects that bring the sentence back to the person writing.
+const PREMIERE_PERSONNE: &[&str] = &[
+    "je", "j", "jai", "chui", "jsuis", "moi", "on", "nous", "i", "im", "we", "me",
+];
+
 /// Possessives before one of [`AUTRES_PERSONNES`].
 const POSSESSIFS: &[&str] = &["mon", "ma", "mes", "sa", "son", "ses", "notre", "my", "his", "her"];
 
@@ -82,13 +87,21 @@ fn annule(mots: &[String], i: usize) -> bool {
     if avant.iter().any(|m| NEGATIONS.contains(&m.as_str())) {
         return true;
     }
-    let debut_sujet = i.saturating_sub(4);
-    (debut_sujet..i).any(|j| {
-        AUTRES_PRONOMS.contains(&mots[j].as_str())
-            || (AUTRES_PERSONNES.contains(&mots[j].as_str())
-                && j > 0
-                && POSSESSIFS.contains(&mots[j - 1].as_str()))
-    })
+    // The nearest subject before the words decides: "mon mari est au
+    // chômage" is about him, "avec ma femme, on a 2 petits" about us.
+    let debut_sujet = i.saturating_sub(5);
+    for j in (debut_sujet..i).rev() {
+        let m = mots[j].as_str();
+        if PREMIERE_PERSONNE.contains(&m) {
+            return false;
+        }
+        if AUTRES_PRONOMS.contains(&m)
+            || (AUTRES_PERSONNES.contains(&m) && j > 0 && POSSESSIFS.contains(&mots[j - 1].as_str()))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// A whole number written in one word ("3", "trois", "une").

@@ -74,6 +74,8 @@ pub struct Argent {
     pub semaine: Vec<String>,
     /// Words that say a rent includes its charges.
     pub charges_comprises: Vec<String>,
+    /// Words that say an amount is per day.
+    pub jour: Vec<String>,
 }
 
 /// The whole lexicon.
@@ -157,6 +159,7 @@ struct DefArgent {
     smic: Vec<String>,
     semaine: Vec<String>,
     charges_comprises: Vec<String>,
+    jour: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -276,6 +279,7 @@ impl Lexique {
                 smic: normaliser_liste(&a.smic),
                 semaine: normaliser_liste(&a.semaine),
                 charges_comprises: normaliser_liste(&a.charges_comprises),
+                jour: normaliser_liste(&a.jour),
             },
             anglais: normaliser_liste(&f.langues.en),
             francais: normaliser_liste(&f.langues.fr),
@@ -345,6 +349,7 @@ brut = []
 smic = []
 semaine = []
 charges_comprises = []
+jour = []
 [langues]
 en = []
 fr = []

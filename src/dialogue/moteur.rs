@@ -1354,6 +1354,12 @@ impl Moteur {
                         ],
                     ),
                     Conversion::LettreO => return None,
+                    Conversion::Somme(x, y) => format!(
+                        "{} + {}",
+                        format_euros(*x, langue),
+                        format_euros(*y, langue)
+                    ),
+                    Conversion::Jour => self.t(langue, "relu-raison-jour", &[]),
                 })
             })
             .collect();
@@ -1473,10 +1479,12 @@ impl Moteur {
                 if let Some((sens, _)) = lexique {
                     let a = sens.pour(personne);
                     let b = a.first().and_then(|(_, v)| v.as_bool());
-                    return match (lu, b) {
-                        // "oui, célibataire" to "en couple ?": we cannot tell.
-                        (Compris::Valeur(x), Some(y)) if x != y => Lecture::Incomprise("incompris"),
-                        (Compris::NeSaitPas, _) => Lecture::NeSaitPas,
+                    // The words win over a bare yes or no ("non, on est
+                    // pacsés" to "en couple ?" is a couple): they are read
+                    // back, so a misreading costs one RETOUR.
+                    let _ = b;
+                    return match lu {
+                        Compris::NeSaitPas => Lecture::NeSaitPas,
                         _ => par_lexique().unwrap_or(Lecture::Incomprise("incompris")),
                     };
                 }
@@ -1510,6 +1518,8 @@ impl Moteur {
                     forfait_charges: (premier == "logement.loyer")
                         .then(|| self.forfait_charges(e.mois, s))
                         .flatten(),
+                    par_jour: premier.ends_with("chomage_net"),
+                    somme: premier.ends_with("retraite_nette"),
                 };
                 match reponse::montant_detaille(texte, ctx) {
                     Compris::Valeur(m) if dans_bornes(m.valeur) => {
@@ -1528,9 +1538,27 @@ impl Moteur {
                 if champs.len() == 1 {
                     return self.lire_un_age(&premier, texte, e, langue, &nombre);
                 }
-                let parties = morceaux(texte);
+                if let Some(a) = ages_par_personne(texte, champs) {
+                    return Lecture::Comprise(a, vec![], None);
+                }
+                let texte_court = sans_bientot(texte);
+                let mut parties = morceaux(&texte_court);
                 if parties.len() == 1 && reponse::nombre(texte) == Compris::NeSaitPas {
                     return Lecture::NeSaitPas;
+                }
+                // "les deux ont 10 ans", "jumeaux de 5 ans": one age for all.
+                let f = forme(texte);
+                let tous = ["les deux", "tous les deux", "toutes les deux", "jumeaux", "jumelles", "both", "twins"]
+                    .iter()
+                    .any(|m| position_mots(&f, m).is_some());
+                if tous && parties.len() == 1 {
+                    let chiffres: Vec<&str> = f
+                        .split(' ')
+                        .filter(|m| m.chars().all(|c| c.is_ascii_digit()))
+                        .collect();
+                    if let [n] = chiffres.as_slice() {
+                        parties = vec![n.to_string(); champs.len()];
+                    }
                 }
                 // "34" to "how old are you and your partner": the person's
                 // own age; the partner's is asked next. Children's ages must
@@ -1540,9 +1568,20 @@ impl Moteur {
                     return Lecture::Incomprise("incompris-liste");
                 }
                 let mut a = Vec::new();
+                let mut relus = Vec::new();
                 for (p, c) in parties.iter().zip(champs) {
-                    match nombre(reponse::nombre(p)) {
-                        Ok(d) if d.fract().is_zero() => a.push((c.clone(), json_nombre(d))),
+                    // A baby's age in months, a year of birth: converted and read back.
+                    let (lu, converti) = match age_d_un_morceau(p, e.aujourd_hui) {
+                        Some(x) => (Compris::Valeur(Decimal::from(x)), true),
+                        None => (reponse::nombre(p), false),
+                    };
+                    match nombre(lu) {
+                        Ok(d) if d.fract().is_zero() => {
+                            if converti {
+                                relus.extend(self.afficher(langue, c, &json_nombre(d)));
+                            }
+                            a.push((c.clone(), json_nombre(d)));
+                        }
                         Ok(_) => return Lecture::Incomprise("incompris-liste"),
                         Err(Lecture::Incomprise("incompris")) => {
                             return Lecture::Incomprise("incompris-liste");
@@ -1550,7 +1589,8 @@ impl Moteur {
                         Err(l) => return l,
                     }
                 }
-                Lecture::Comprise(a, vec![], None)
+                let relu = (!relus.is_empty()).then(|| relus.join(", "));
+                Lecture::Comprise(a, vec![], relu)
             }
             Genre::Choix if q.liste => self.lire_choix_liste(q, champs, texte),
             Genre::Choix => {
@@ -1560,7 +1600,17 @@ impl Moteur {
                     let relu = minuscule(&self.t(langue, &choix.libelle, &[]));
                     return Lecture::Comprise(a, choix.suppose.clone(), Some(relu));
                 }
-                match self.choisir(q, texte) {
+                // A phrase of the lexicon said whole ("je sais pas le taux",
+                // "chez ma soeur") is clearer than any single word of it.
+                let par_phrase = self
+                    .sens_trouve(texte, &q.champs[0], personne)
+                    .filter(|(_, mots)| mots.contains(' '))
+                    .and_then(|(sens, _)| choix_pour(q, &sens.pour(personne)));
+                let lu = match par_phrase {
+                    Some(c) => Compris::Valeur(c),
+                    None => self.choisir(q, texte),
+                };
+                match lu {
                     Compris::Valeur(choix) => {
                         let mut a = vec![(premier.clone(), choix.valeur.clone())];
                         a.extend(choix.remplit.iter().cloned());
@@ -1646,12 +1696,10 @@ impl Moteur {
         langue: Langue,
         nombre: &dyn Fn(Compris<Decimal>) -> Result<Decimal, Lecture>,
     ) -> Lecture {
-        let (lu, relu) = match lire_age(texte, e.aujourd_hui) {
-            Compris::Incompris => match reponse::age_depuis_annee(texte, e.aujourd_hui) {
-                Some(a) => (Compris::Valeur(Decimal::from(a)), true),
-                None => (Compris::Incompris, false),
-            },
-            autre => (autre, false),
+        // A year of birth first: "né en 90" is not 90 years old.
+        let (lu, relu) = match reponse::age_depuis_annee(texte, e.aujourd_hui) {
+            Some(a) => (Compris::Valeur(Decimal::from(a)), true),
+            None => (lire_age(&sans_bientot(texte), e.aujourd_hui), false),
         };
         match lu {
             Compris::Valeur(d) => match nombre(Compris::Valeur(d)) {
@@ -2249,17 +2297,26 @@ fn personne_de(q: &Question) -> &'static str {
 }
 
 /// The option of a choice question that fields say: its value for the
-/// question's first field, and every field it settles among them (the most
-/// specific option wins: "80 %" is "Oui, 80 % ou plus", not "Oui, taux inconnu").
+/// question's first field, and none of the fields it settles contradicted.
+/// Among several (disability options all say "yes"), the one whose settled
+/// fields the facts state most, then the one that settles fewest: "80 %"
+/// is "Oui, 80 % ou plus", a bare "RQTH" is "Oui, taux inconnu".
 fn choix_pour<'q>(q: &'q Question, affectations: &[(String, Value)]) -> Option<&'q Choix> {
     let premier = q.champs.first()?;
+    let dit = |chemin: &str| {
+        affectations
+            .iter()
+            .find(|(c, _)| c == chemin)
+            .map(|(_, v)| v)
+    };
     q.choix
         .iter()
-        .filter(|c| {
-            affectations.contains(&(premier.clone(), c.valeur.clone()))
-                && c.remplit.iter().all(|r| affectations.contains(r))
+        .filter(|c| dit(premier) == Some(&c.valeur))
+        .filter(|c| c.remplit.iter().all(|(r, v)| dit(r).is_none_or(|x| x == v)))
+        .max_by_key(|c| {
+            let confirmes = c.remplit.iter().filter(|(r, _)| dit(r).is_some()).count();
+            (confirmes, std::cmp::Reverse(c.remplit.len()))
         })
-        .max_by_key(|c| c.remplit.len())
 }
 
 /// A label as it reads inside a sentence: "Au chômage" → "au chômage",
@@ -2291,6 +2348,80 @@ fn lire_age(texte: &str, aujourd_hui: (i32, u8, u8)) -> Compris<Decimal> {
         Compris::NeSaitPas => Compris::NeSaitPas,
         Compris::Incompris => reponse::nombre(texte),
     }
+}
+
+/// An answer without "bientôt 20" / "bientot 20 ans": the age to come is
+/// not the age.
+fn sans_bientot(texte: &str) -> String {
+    let n = reponse::normaliser(texte);
+    match n.find("bientot") {
+        Some(i) => n[..i].to_string(),
+        None => n,
+    }
+}
+
+/// One child's age given otherwise than in years: in months ("6 mois",
+/// "un bébé de 8 mois": under a year), as a newborn, or as a year of birth
+/// ("2015"). `None` for a plain number of years.
+fn age_d_un_morceau(morceau: &str, aujourd_hui: (i32, u8, u8)) -> Option<u32> {
+    let f = forme(morceau);
+    let mots_: Vec<&str> = f.split(' ').collect();
+    let nombres: Vec<u32> = mots_.iter().filter_map(|m| m.parse().ok()).collect();
+    if mots_.iter().any(|m| ["mois", "month", "months", "moi"].contains(m)) {
+        return match nombres.as_slice() {
+            [n] if *n < 12 * 26 => Some(n / 12),
+            _ => None,
+        };
+    }
+    if nombres.is_empty()
+        && ["nouveau ne", "nouveau nee", "newborn", "bebe", "baby", "nourrisson"]
+            .iter()
+            .any(|m| position_mots(&f, m).is_some())
+    {
+        return Some(0);
+    }
+    if let [n] = nombres.as_slice() {
+        if (1900..=aujourd_hui.0 as u32).contains(n) {
+            return reponse::age_depuis_annee(morceau, aujourd_hui)
+                .or_else(|| reponse::age_depuis_annee(&format!("ne en {n}"), aujourd_hui));
+        }
+    }
+    None
+}
+
+/// Ages given with who they belong to ("lui 36 moi 34", "me 28, her 30"),
+/// for the question on both partners' ages; `None` when the answer does not
+/// say whose age is whose.
+fn ages_par_personne(texte: &str, champs: &[String]) -> Option<Vec<(String, Value)>> {
+    if champs.len() != 2 || champs[0] != "demandeur.age" || champs[1] != "conjoint.age" {
+        return None;
+    }
+    let f = forme(texte);
+    let mut moi = None;
+    let mut lui = None;
+    let mut qui: Option<bool> = None;
+    for m in f.split(' ') {
+        if ["moi", "me", "i", "je", "j", "myself"].contains(&m) {
+            qui = Some(true);
+        } else if ["lui", "elle", "him", "her", "he", "she", "mari", "femme", "conjoint", "conjointe", "husband", "wife", "partner"].contains(&m) {
+            qui = Some(false);
+        } else if let Ok(n) = m.parse::<u32>() {
+            match qui {
+                Some(true) if moi.is_none() => moi = Some(n),
+                Some(false) if lui.is_none() => lui = Some(n),
+                _ => return None,
+            }
+            qui = None;
+        }
+    }
+    let (moi, lui) = (moi?, lui?);
+    let bornes = 14..=120;
+    (bornes.contains(&moi) && bornes.contains(&lui)).then(|| {
+        vec![
+            ("demandeur.age".to_string(), Value::from(moi)),
+            ("conjoint.age".to_string(), Value::from(lui)),
+        ]
+    })
 }
 
 /// The eligible aids, largest monthly amount first (a yearly or one-off
@@ -2335,6 +2466,10 @@ fn communes_de(s: &Situation) -> Vec<&'static geo::Commune> {
         .unwrap_or_default()
 }
 
+static AN_ABREGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(\d) a\b").expect("a constant pattern")
+});
+
 /// Splits a list answer ("4, 12 et 15 ans", "C L", "1 4") into its items.
 /// A date of birth is not a list item: lists hold ages or letters.
 fn morceaux(texte: &str) -> Vec<String> {
@@ -2349,7 +2484,9 @@ fn morceaux(texte: &str) -> Vec<String> {
         separe.push(ch);
         precedent = Some(ch);
     }
-    let n = separe
+    // "10a 6a": a lone "a" after a number is the unit of years.
+    let n = AN_ABREGE.replace_all(&separe, "$1 ").to_string();
+    let n = n
         .replace(" et ", ",")
         .replace(" and ", ",")
         .replace(" ans", " ")

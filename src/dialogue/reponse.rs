@@ -170,6 +170,22 @@ const NE_SAIT_PAS: &[&[&str]] = &[
     &["idk"],
     &["no", "idea"],
     &["not", "sure"],
+    &["no", "clue"],
+    &["rappelle", "plus"],
+    &["rappelle", "pas"],
+    &["souviens", "plus"],
+    &["souviens", "pas"],
+    &["chai", "plus"],
+    &["c", "pas"],
+    &["che", "pa"],
+    &["sais", "rien"],
+    &["sait", "rien"],
+    &["sai", "rien"],
+    &["no", "idea"],
+    &["can", "t", "remember"],
+    &["cant", "remember"],
+    &["don", "t", "remember"],
+    &["not", "certain"],
 ];
 
 /// Whether the answer says "I don't know". `brut` is the text as typed (a
@@ -583,7 +599,88 @@ fn valeur_mot(m: &str) -> Option<u64> {
 }
 
 fn est_mot_nombre(m: &str) -> bool {
-    valeur_mot(m).is_some() || est_cent(m) || est_mille(m) || est_million(m)
+    valeur_mot(m).is_some()
+        || est_cent(m)
+        || est_mille(m)
+        || est_million(m)
+        || valeur_mot_anglais(m).is_some()
+        || matches!(m, "hundred" | "thousand")
+}
+
+/// The value of an English number word below 20 or a tens word.
+fn valeur_mot_anglais(m: &str) -> Option<u64> {
+    Some(match m {
+        "zero" | "nought" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" | "fourty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// A whole run of English number words as one number ("forty five",
+/// "fifteen hundred", "one thousand two hundred and fifty"), or `None` if
+/// the run is not one well-formed number ("two three").
+fn nombre_en_anglais(w: &[&str]) -> Option<u64> {
+    let mut total: u64 = 0;
+    let mut courant: u64 = 0;
+    // What the last word was: 0 nothing, 1 a unit or teen, 2 a tens word,
+    // 3 "hundred", 4 "thousand".
+    let mut dernier = 0;
+    for m in w {
+        match *m {
+            "and" | "et" if dernier >= 2 => continue,
+            "hundred" if dernier == 1 || dernier == 2 || dernier == 0 => {
+                courant = courant.max(1) * 100;
+                dernier = 3;
+            }
+            "thousand" if dernier != 4 => {
+                total += courant.max(1) * 1000;
+                courant = 0;
+                dernier = 4;
+            }
+            _ => {
+                let v = valeur_mot_anglais(m)?;
+                if v >= 20 {
+                    if dernier == 1 || dernier == 2 || courant % 100 != 0 {
+                        return None;
+                    }
+                    dernier = 2;
+                } else {
+                    if dernier == 1 || (dernier == 2 && v >= 10) || (dernier == 2 && v == 0) {
+                        return None;
+                    }
+                    dernier = 1;
+                }
+                courant += v;
+            }
+        }
+    }
+    (dernier != 0).then_some(total + courant)
 }
 
 fn est_cent(m: &str) -> bool {
@@ -776,8 +873,8 @@ fn extraire_nombres(jetons: &[Jeton]) -> Vec<Trouve> {
                             serie.push(m);
                             j += 1;
                         }
-                        Some("et") if mot(j + 1).is_some_and(est_mot_nombre) => {
-                            serie.push("et");
+                        Some(liaison @ ("et" | "and")) if mot(j + 1).is_some_and(est_mot_nombre) => {
+                            serie.push(liaison);
                             j += 1;
                         }
                         _ => break,
@@ -785,7 +882,9 @@ fn extraire_nombres(jetons: &[Jeton]) -> Vec<Trouve> {
                 }
                 let article = matches!(serie.as_slice(), ["un"] | ["une"]);
                 trouves.push(Trouve {
-                    valeur: nombre_en_lettres(&serie).map(Decimal::from),
+                    valeur: nombre_en_lettres(&serie)
+                        .or_else(|| nombre_en_anglais(&serie))
+                        .map(Decimal::from),
                     article,
                 });
                 i = j;
@@ -1486,6 +1585,10 @@ pub enum Conversion {
     LettreO,
     /// A rent given with its charges: the flat-rate charges taken off.
     ChargesComprises(Decimal),
+    /// Two amounts added ("900 + 300 de complémentaire").
+    Somme(Decimal, Decimal),
+    /// Said per day (unemployment benefit is paid by the day): times 365, divided by 12.
+    Jour,
 }
 
 /// An amount per month, and how it was reached from what was typed.
@@ -1508,7 +1611,19 @@ pub struct ContexteMontant<'a> {
     /// The flat-rate charges to take off a rent given with its charges
     /// (`None`: the question is not about a rent).
     pub forfait_charges: Option<Decimal>,
+    /// Whether an amount per day makes sense (unemployment benefit).
+    pub par_jour: bool,
+    /// Whether two amounts may add up (a pension and its complementary part).
+    pub somme: bool,
 }
+
+static MONTANT_NET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d[\d .,]*\d|\d)\s*(?:€|e|eur|euros?)?\s*nets?\b").expect("a constant pattern")
+});
+static CHARGES_A_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\+|\bet\b|\bplus\b|\bavec\b)?\s*(?:\d+(?:[.,]\d+)?)\s*(?:€|e|euros?)?\s*(?:de |d )?charges?\b|\bcharges?\s*(?:de |: ?)?\d+(?:[.,]\d+)?\s*(?:€|e|euros?)?")
+        .expect("a constant pattern")
+});
 
 /// Replaces a letter O typed for a zero inside a number ("9OO", "1o5o",
 /// "2 0OO") with the digit; says whether it did.
@@ -1602,6 +1717,35 @@ fn fourchette(normalise: &str) -> Option<(Decimal, Decimal)> {
     }
 }
 
+/// Two amounts to add: joined by "+", or, when `permise` (a pension), by
+/// "et" with a word naming the complementary part ("800 et 150 de
+/// complémentaire").
+fn somme(normalise: &str, permise: bool) -> Option<(Decimal, Decimal)> {
+    let (jetons, negatif) = lexer(normalise);
+    if negatif {
+        return None;
+    }
+    let m = mots(normalise);
+    let plus = normalise.contains('+') || m.contains(&"plus");
+    let complementaire = permise
+        && m.iter().any(|x| {
+            ["complementaire", "complementaires", "agirc", "arrco", "ircantec", "complement"]
+                .contains(x)
+        });
+    if !(plus && permise || complementaire) {
+        return None;
+    }
+    let trouves: Vec<Decimal> = extraire_nombres(&jetons)
+        .into_iter()
+        .filter(|t| !t.article)
+        .map(|t| t.valeur)
+        .collect::<Option<Vec<_>>>()?;
+    match trouves.as_slice() {
+        [a, b] => Some((*a, *b)),
+        _ => None,
+    }
+}
+
 static RANGE_TIRET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d)\s*-\s*(\d)").expect("a constant pattern")
 });
@@ -1614,7 +1758,27 @@ static RANGE_TIRET: LazyLock<Regex> = LazyLock::new(|| {
 /// comprises" (the flat-rate charges taken off). Every conversion is listed
 /// so that the dialogue can read the result back.
 pub fn montant_detaille(texte: &str, ctx: ContexteMontant) -> Compris<MontantLu> {
-    let n0 = normaliser(texte);
+    // Apostrophes split words here ("à l'année"): no amount holds one.
+    let mut n0 = normaliser(texte).replace('\'', " ");
+    let loyer = ctx.forfait_charges.is_some();
+    if loyer {
+        // A rent "after the APL" is not the rent: ask again.
+        let m = mots(&n0);
+        if m.iter().any(|x| ["apl", "caf", "als", "alf"].contains(x)) {
+            return Compris::Incompris;
+        }
+        // "450 + 50 de charges": the rent is the amount without charges.
+        let sans = CHARGES_A_PART.replace_all(&n0, " ").to_string();
+        if sans != n0 && sans.chars().any(|c| c.is_ascii_digit()) {
+            n0 = sans;
+        }
+    }
+    // "1450 net 1860 brut": the net one.
+    if let Some(c) = MONTANT_NET.captures(&n0) {
+        if extraire_nombres(&lexer(&n0).0).len() > 1 {
+            n0 = c[1].to_string();
+        }
+    }
     let (n, corrige) = lettre_o(&n0);
     let (n, brut) = retirer(&n, &ctx.argent.brut);
     let (n, semaine) = retirer(&n, &ctx.argent.semaine);
@@ -1624,6 +1788,11 @@ pub fn montant_detaille(texte: &str, ctx: ContexteMontant) -> Compris<MontantLu>
         None => (n, false),
     };
     let annuels: Vec<String> = ANNUEL.iter().map(|m| m.to_string()).collect();
+    let (n, jour) = if ctx.par_jour {
+        retirer(&n, &ctx.argent.jour)
+    } else {
+        (n, false)
+    };
     let (sans_annee, annee) = retirer(&n, &annuels);
     let mut conversions = Vec::new();
     if corrige {
@@ -1637,7 +1806,10 @@ pub fn montant_detaille(texte: &str, ctx: ContexteMontant) -> Compris<MontantLu>
         Compris::Valeur(v) => v,
         Compris::NeSaitPas => return Compris::NeSaitPas,
         Compris::Incompris => {
-            if let Some((a, b)) = fourchette(if annee { &sans_annee } else { &n }) {
+            if let Some((a, b)) = somme(if annee { &sans_annee } else { &n }, ctx.somme) {
+                conversions.push(Conversion::Somme(a, b));
+                a + b
+            } else if let Some((a, b)) = fourchette(if annee { &sans_annee } else { &n }) {
                 conversions.push(Conversion::Fourchette(a, b));
                 ((a + b) / Decimal::TWO)
                     .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
@@ -1657,6 +1829,13 @@ pub fn montant_detaille(texte: &str, ctx: ContexteMontant) -> Compris<MontantLu>
     }
     if semaine && annee {
         return Compris::Incompris;
+    }
+    if jour && (semaine || annee) {
+        return Compris::Incompris;
+    }
+    if jour {
+        conversions.push(Conversion::Jour);
+        valeur = valeur * Decimal::from(365) / Decimal::from(12);
     }
     if semaine {
         conversions.push(Conversion::Semaine);
@@ -1691,17 +1870,29 @@ pub fn montant_detaille(texte: &str, ctx: ContexteMontant) -> Compris<MontantLu>
 pub fn age_depuis_annee(texte: &str, aujourd_hui: (i32, u8, u8)) -> Option<u32> {
     let n = normaliser(texte);
     let m = mots(&n);
+    let naissance = m.iter().any(|x| ["ne", "nee", "born", "naissance"].contains(x));
+    let siecle = aujourd_hui.0 - aujourd_hui.0 % 100;
     let annees: Vec<i32> = m
         .iter()
-        .filter(|x| x.len() == 4 && x.chars().all(|c| c.is_ascii_digit()))
-        .filter_map(|x| x.parse().ok())
+        .filter(|x| x.chars().all(|c| c.is_ascii_digit()))
+        .filter_map(|x| match x.len() {
+            4 => x.parse().ok(),
+            // "né en 90": the last century unless that would be in the future.
+            2 if naissance => x.parse::<i32>().ok().map(|a| {
+                if siecle + a > aujourd_hui.0 { siecle - 100 + a } else { siecle + a }
+            }),
+            _ => None,
+        })
         .collect();
     let [annee] = annees.as_slice() else {
         return None;
     };
+    let annee = &annee.clone();
     let autres_nombres = m
         .iter()
-        .any(|x| x.chars().any(|c| c.is_ascii_digit()) && x.len() != 4);
+        .filter(|x| x.chars().any(|c| c.is_ascii_digit()))
+        .count()
+        > 1;
     let contexte = m.len() == 1
         || m.iter()
             .any(|x| ["ne", "nee", "en", "born", "in", "annee", "de", "depuis"].contains(x));
