@@ -45,15 +45,17 @@ use std::fmt::Write as _;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-/// Minimum pass rate of each file, in percent. These are the rates measured
-/// on main (87c3985) when the corpus was written, rounded down: fr 462/783,
-/// en 113/229, tenue_fr 169/300, tenue_en 42/87. They catch a regression;
-/// raise them as the parser learns (the lead will).
+/// Minimum pass rate of each file, in percent. The issue asks 95 % of
+/// real-world phrasings understood, measured on phrasings the parser was not
+/// written against: `tenue_*.txt` were written by someone who did not read
+/// the lexicon and are never used to tune it. `fr.txt` and `en.txt` are the
+/// working corpus. When the corpus was written (87c3985) the rates were fr
+/// 59 %, en 49 %, held-out fr 56 %, en 48 %.
 const SEUILS: &[(&str, f64)] = &[
-    ("fr.txt", 59.0),
-    ("en.txt", 49.0),
-    ("tenue_fr.txt", 56.0),
-    ("tenue_en.txt", 48.0),
+    ("fr.txt", 95.0),
+    ("en.txt", 95.0),
+    ("tenue_fr.txt", 95.0),
+    ("tenue_en.txt", 95.0),
 ];
 
 /// Threshold of a file not listed in [`SEUILS`] (a new file someone added):

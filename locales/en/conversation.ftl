@@ -75,6 +75,7 @@ relu-raison-semaine = from the weekly amount
 relu-raison-annee = from the yearly amount
 relu-raison-fourchette = between { $de } and { $a }
 relu-raison-jour = from the daily amount
+relu-annees = residence permit for { $n } years
 relu-raison-smic = the net minimum wage
 relu-raison-charges = { $avec } less { $charges } of charges
 ## A first message in a language or script we do not speak: both languages.

@@ -77,6 +77,7 @@ relu-raison-semaine = depuis la semaine
 relu-raison-annee = depuis l'année
 relu-raison-fourchette = entre { $de } et { $a }
 relu-raison-jour = depuis le montant par jour
+relu-annees = titre de séjour depuis { $n } ans
 relu-raison-smic = le SMIC net
 relu-raison-charges = { $avec } moins { $charges } de charges
 ## A first message in a language or script we do not speak: both languages.

@@ -34,7 +34,8 @@ const AUTRES_PERSONNES: &[&str] = &[
 
 /// Subjects that bring the sentence back to the person writing.
 const PREMIERE_PERSONNE: &[&str] = &[
-    "je", "j", "jai", "chui", "jsuis", "moi", "on", "nous", "i", "im", "we", "me",
+    "je", "j", "jai", "chui", "jsuis", "moi", "on", "nous", "i", "im", "we", "me", "mes", "nos",
+    "notre", "our", "my",
 ];
 
 /// Possessives before one of [`AUTRES_PERSONNES`].
@@ -53,6 +54,33 @@ const AGE_AVANT: &[&[&str]] = &[
     &["agee", "de"],
     &["aged"],
 ];
+
+/// Nouns of children that add up when several are given ("2 garçons et 2 filles").
+const FILS_ET_FILLES: &[&str] = &[
+    "fils", "fille", "filles", "garcon", "garcons", "son", "sons", "daughter", "daughters", "boy",
+    "boys", "girl", "girls",
+];
+
+/// Words for a parent before "de 2" / "of 2".
+const PARENTS: &[&str] = &[
+    "maman", "mere", "papa", "pere", "parent", "mum", "mom", "mother", "dad", "father",
+];
+
+/// Amounts named by what they are, in the words of [`mots_de`].
+static MONTANTS_NOMMES: std::sync::LazyLock<Vec<(regex::Regex, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        let r = |m: &str| regex::Regex::new(m).expect("a constant pattern");
+        vec![
+            (r(r"\b(?:je gagne|j gagne|salaire de|i earn|i make)(?: environ| about)? (\d{3,5})\b"), "demandeur.salaire_net"),
+            (r(r"\b(\d{3,5})(?: e| euros?| eur)? (?:de salaire|net par mois de salaire)\b"), "demandeur.salaire_net"),
+            (r(r"\b(\d{2,5})(?: e| euros?| eur)? (?:de loyer|of rent)\b"), "logement.loyer"),
+            (r(r"\b(?:loyer de|loyer|rent of|rent is) (\d{2,5})\b"), "logement.loyer"),
+            (r(r"\b(\d{2,5})(?: e| euros?| eur)? (?:de chomage|d are|of unemployment)\b"), "demandeur.chomage_net"),
+            (r(r"\b(?:chomage de) (\d{2,5})\b"), "demandeur.chomage_net"),
+            (r(r"\b(\d{2,5})(?: e| euros?| eur)? (?:de retraite|de pension|of pension)\b"), "demandeur.retraite_nette"),
+            (r(r"\b(?:retraite de|pension de|pension of) (\d{2,5})\b"), "demandeur.retraite_nette"),
+        ]
+    });
 
 /// Adjectives that may sit between a number and a noun of children ("3 petits enfants" is not one).
 const ADJECTIFS_ENFANTS: &[&str] = &["jeunes", "beaux", "belles", "little", "young", "small"];
@@ -145,7 +173,10 @@ pub fn extraire(texte: &str, lexique: &Lexique) -> Vec<(String, Value)> {
             faits.extend(sens.pour("demandeur"));
         }
     }
-    // A number of children: "2 gosses", "avec mes trois enfants", "une fille".
+    // A number of children: "2 gosses", "avec mes trois enfants"; sons and
+    // daughters add up ("2 garçons et 2 filles").
+    let mut generiques: Vec<u32> = Vec::new();
+    let mut precis: Vec<u32> = Vec::new();
     for i in 0..mots.len() {
         let Some(n) = nombre_mot(&mots[i]) else {
             continue;
@@ -167,7 +198,71 @@ pub fn extraire(texte: &str, lexique: &Lexique) -> Vec<(String, Value)> {
         }
         if mots.get(j).is_some_and(|m| lexique.enfants.contains(m)) && !annule(&mots, i) && n <= 12
         {
-            faits.push(("nombre_enfants".into(), Value::from(n)));
+            if mots.get(j).is_some_and(|m| FILS_ET_FILLES.contains(&m.as_str())) {
+                precis.push(n);
+            } else {
+                generiques.push(n);
+            }
+        }
+    }
+    // "maman de 2", "single mum of 3".
+    for i in 1..mots.len().saturating_sub(1) {
+        if PARENTS.contains(&mots[i - 1].as_str()) && (mots[i] == "de" || mots[i] == "of") {
+            if let Some(n) = nombre_mot(&mots[i + 1]).filter(|n| (1..=12).contains(n)) {
+                let unite = mots.get(i + 2).map(String::as_str);
+                if !matches!(unite, Some("ans" | "an" | "mois" | "years")) {
+                    generiques.push(n);
+                }
+            }
+        }
+    }
+    match (generiques.as_slice(), precis.is_empty()) {
+        ([], false) => faits.push(("nombre_enfants".into(), Value::from(precis.iter().sum::<u32>()))),
+        ([], true) => {}
+        (g, _) => faits.extend(g.iter().map(|n| ("nombre_enfants".to_string(), Value::from(*n)))),
+    }
+    // Amounts named by what they are: "je gagne 1200", "450 de loyer",
+    // "je touche 900 de chômage", "retraite de 800".
+    for (motif, champ) in MONTANTS_NOMMES.iter() {
+        for c in motif.captures_iter(&mots.join(" ")) {
+            if let Ok(v) = c[1].parse::<u32>() {
+                let debut = c.get(0).map(|m| m.start()).unwrap_or(0);
+                let i = mots.join(" ")[..debut].split(' ').filter(|m| !m.is_empty()).count();
+                if !annule(&mots, i) {
+                    faits.push((champ.to_string(), Value::from(v)));
+                }
+            }
+        }
+    }
+    // "handicapée à 80 %": the rate with the disability.
+    if faits.iter().any(|(c, v)| c == "demandeur.handicap" && *v == Value::Bool(true)) {
+        let taux: Vec<u32> = mots
+            .iter()
+            .filter_map(|m| m.strip_suffix('%'))
+            .filter_map(|m| m.parse().ok())
+            .collect();
+        if let [t] = taux.as_slice() {
+            let tranche = if *t >= 80 { 80 } else if *t >= 50 { 50 } else { 0 };
+            faits.push(("demandeur.taux_incapacite".into(), Value::from(tranche)));
+        }
+    }
+    // An age given alone in years ("retraitée, 75 ans"), not a child's
+    // ("un enfant de 6 ans"), not a duration ("en France depuis 20 ans").
+    for i in 0..mots.len() {
+        let Some(n) = nombre_mot(&mots[i]) else {
+            continue;
+        };
+        if !(16..=120).contains(&n) || mots.get(i + 1).is_none_or(|m| m != "ans") {
+            continue;
+        }
+        let avant = &mots[i.saturating_sub(3)..i];
+        let d_un_autre = avant.iter().any(|m| {
+            lexique.enfants.contains(m)
+                || ["depuis", "pendant", "dans", "ont", "a", "il", "y", "fait", "plus", "moins", "for", "since"]
+                    .contains(&m.as_str())
+        });
+        if !d_un_autre && !annule(&mots, i) {
+            faits.push(("demandeur.age".into(), Value::from(n)));
         }
     }
     // An age in the first person: "j'ai 34 ans", "I'm 34".

@@ -662,7 +662,18 @@ impl Moteur {
         }
         let mut tour = Tour::default();
         let mut blocs: Vec<String> = Vec::new();
-        let cle = mot_cle(entrant.texte);
+        let mut cle = mot_cle(entrant.texte);
+        // "English" to the nationality question is a nationality, not LANGUE EN.
+        if let (Some(MotCle::Langue(_)), Etape::Question { id }) = (cle, &c.etape) {
+            let nationalite = self
+                .questions
+                .question(id)
+                .is_some_and(|q| q.champs[0].ends_with("nationalite"));
+            let mot = forme(entrant.texte);
+            if nationalite && !mot.contains(' ') {
+                cle = None;
+            }
+        }
         // A greeting in English resumes like BONJOUR and sets the language
         // of a conversation that has not begun.
         let cle = match cle {
@@ -1086,7 +1097,18 @@ impl Moteur {
         }
         let faits = self.faits_du_message(c, &json, e.texte, &pris);
         match lecture {
-            Lecture::Comprise(mut affectations, mut suppositions, relu) => {
+            Lecture::Comprise(mut affectations, mut suppositions, mut relu) => {
+                // "au chômage, je touche 900": the amount of the activity just named.
+                if let Some((champ, montant)) = self.montant_de_l_activite(q, &affectations, e, &json) {
+                    let v = nombre_json(montant);
+                    if let Some(x) = self.afficher(c.langue, &champ, &v) {
+                        relu = Some(match relu {
+                            Some(r) => format!("{r}, {x}"),
+                            None => x,
+                        });
+                    }
+                    affectations.push((champ, v));
+                }
                 let (plus, supposes) = self.consequences(&faits);
                 affectations.extend(faits.iter().cloned());
                 affectations.extend(plus);
@@ -1179,6 +1201,33 @@ impl Moteur {
         } else {
             LangueLue::Indecise
         }
+    }
+
+    /// The income an answer to the activity question gives with it ("salariée
+    /// en CDI, 1200 par mois"): the field of that activity's income and the
+    /// amount, when the answer holds exactly one amount of at least 50 €.
+    fn montant_de_l_activite(
+        &self,
+        q: &Question,
+        affectations: &[(String, Value)],
+        e: &Entrant,
+        json: &Value,
+    ) -> Option<(String, Decimal)> {
+        let premier = q.champs.first()?;
+        let personne = premier.strip_suffix(".activite")?;
+        let activite = affectations.iter().find(|(c, _)| c == premier)?.1.as_str()?;
+        let champ = match activite {
+            "salarie" | "independant" | "etudiant" => "salaire_net",
+            "chomeur" => "chomage_net",
+            "retraite" => "retraite_nette",
+            _ => return None,
+        };
+        let champ = format!("{personne}.{champ}");
+        if valeur_champ(&Situation::default(), json, &champ).is_some() {
+            return None;
+        }
+        let m = reponse::montant(e.texte).valeur()?;
+        (m >= Decimal::from(50)).then_some((champ, m))
     }
 
     /// Sets fields and presumptions in the situation, in one go: nothing
@@ -1464,6 +1513,24 @@ impl Moteur {
         let json_nombre = nombre_json;
         match q.genre {
             Genre::OuiNon => {
+                // "depuis 2015", "ça fait 8 ans": a residence permit held that long.
+                if premier.ends_with("titre_sejour_5_ans") {
+                    if let Some(ans) = duree_en_annees(texte, e.aujourd_hui) {
+                        let v = Value::Bool(ans >= 5);
+                        return Lecture::Comprise(
+                            vec![(premier, v)],
+                            vec![],
+                            Some(self.t(langue, "relu-annees", &[("n", Arg::Nombre(ans.into()))])),
+                        );
+                    }
+                }
+                // "oui moi", "oui mon mari à 80 %": who, for the household question.
+                if q.champs.len() > 1 {
+                    if let Some(a) = handicap_de_qui(texte, s) {
+                        let relu = self.afficher_faits(langue, &a);
+                        return Lecture::Comprise(a, vec![], (!relu.is_empty()).then(|| relu.join(", ")));
+                    }
+                }
                 let lexique = if q.champs.len() == 1 {
                     self.sens_trouve(texte, &q.champs[0], personne)
                 } else {
@@ -1503,14 +1570,39 @@ impl Moteur {
                     Compris::Incompris => Lecture::Incomprise("incompris"),
                 }
             }
-            Genre::Nombre => match nombre(reponse::nombre(texte)) {
-                Ok(d) if d.fract().is_zero() => {
-                    Lecture::Comprise(vec![(premier, json_nombre(d))], vec![], None)
+            Genre::Nombre => {
+                let f = forme(texte);
+                // "2 ans" is an age, not a count: ask again.
+                let unite = f.split(' ').any(|m| ["ans", "an", "mois", "years", "months", "euros", "e"].contains(&m));
+                // "3 dont un bébé": the count comes first.
+                let texte_compte = match f.find(" dont ") {
+                    Some(i) => f[..i].to_string(),
+                    None => texte.to_string(),
+                };
+                match nombre(reponse::nombre(&texte_compte)) {
+                    Ok(_) if unite => Lecture::Incomprise("incompris"),
+                    Ok(d) if d.fract().is_zero() => {
+                        Lecture::Comprise(vec![(premier, json_nombre(d))], vec![], None)
+                    }
+                    Ok(_) => Lecture::Incomprise("incompris"),
+                    Err(Lecture::NeSaitPas) => Lecture::NeSaitPas,
+                    Err(l) => {
+                        // "1 fille et 1 garçon": the children counted in the message.
+                        let compte = (premier == "nombre_enfants")
+                            .then(|| extraction::extraire(texte, &self.lexique))
+                            .and_then(|faits| {
+                                faits.into_iter().find(|(c, _)| c == "nombre_enfants")
+                            });
+                        match compte {
+                            Some((c, v)) => {
+                                let relu = self.afficher(langue, &c, &v);
+                                Lecture::Comprise(vec![(c, v)], vec![], relu)
+                            }
+                            None => par_lexique().unwrap_or(l),
+                        }
+                    }
                 }
-                Ok(_) => Lecture::Incomprise("incompris"),
-                Err(Lecture::NeSaitPas) => Lecture::NeSaitPas,
-                Err(l) => par_lexique().unwrap_or(l),
-            },
+            }
             Genre::Montant => {
                 let ctx = ContexteMontant {
                     argent: &self.lexique.argent,
@@ -1594,6 +1686,19 @@ impl Moteur {
             }
             Genre::Choix if q.liste => self.lire_choix_liste(q, champs, texte),
             Genre::Choix => {
+                // "comme moi", "pareil": the partner's answer is the person's.
+                if personne == "conjoint" && dit_pareil(texte) {
+                    let sien = q.champs[0].replacen("conjoint.", "demandeur.", 1);
+                    let json = serde_json::to_value(s).unwrap_or(Value::Null);
+                    if let Some(v) = valeur_champ(s, &json, &sien) {
+                        if let Some(choix) = q.choix.iter().find(|c| c.valeur == v) {
+                            let mut a = vec![(premier, choix.valeur.clone())];
+                            a.extend(choix.remplit.iter().cloned());
+                            let relu = minuscule(&self.t(langue, &choix.libelle, &[]));
+                            return Lecture::Comprise(a, choix.suppose.clone(), Some(relu));
+                        }
+                    }
+                }
                 if let Some(choix) = self.choix_par_taux(q, texte) {
                     let mut a = vec![(premier, choix.valeur.clone())];
                     a.extend(choix.remplit.iter().cloned());
@@ -1696,6 +1801,19 @@ impl Moteur {
         langue: Langue,
         nombre: &dyn Fn(Compris<Decimal>) -> Result<Decimal, Lecture>,
     ) -> Lecture {
+        // A child's age in months ("6 mois": under a year).
+        if premier.starts_with("enfants.") {
+            if let Some(a) = age_d_un_morceau(texte, e.aujourd_hui) {
+                let v = Value::from(a);
+                return match nombre(Compris::Valeur(Decimal::from(a))) {
+                    Ok(_) => {
+                        let relu = self.afficher(langue, premier, &v);
+                        Lecture::Comprise(vec![(premier.to_string(), v)], vec![], relu)
+                    }
+                    Err(l) => l,
+                };
+            }
+        }
         // A year of birth first: "né en 90" is not 90 years old.
         let (lu, relu) = match reponse::age_depuis_annee(texte, e.aujourd_hui) {
             Some(a) => (Compris::Valeur(Decimal::from(a)), true),
@@ -1809,7 +1927,10 @@ impl Moteur {
             }
         }
         let taux = i64::from(taux?);
-        let tranche = if taux >= 80 {
+        let moins = mots_texte.iter().any(|m| ["moins", "less", "under", "sous"].contains(m));
+        let tranche = if moins && taux <= 50 {
+            0
+        } else if taux >= 80 {
             80
         } else if taux >= 50 {
             50
@@ -2350,6 +2471,68 @@ fn lire_age(texte: &str, aujourd_hui: (i32, u8, u8)) -> Compris<Decimal> {
     }
 }
 
+/// Whether an answer about the partner says "the same as me".
+fn dit_pareil(texte: &str) -> bool {
+    let f = forme(texte);
+    ["comme moi", "pareil", "pareille", "idem", "la meme", "le meme", "same", "same as me", "me too", "moi aussi"]
+        .iter()
+        .any(|m| position_mots(&f, m).is_some())
+}
+
+/// How many years a residence permit has been held: "depuis 2015", "ça
+/// fait 8 ans", "depuis 2 ans", "for 6 years".
+fn duree_en_annees(texte: &str, aujourd_hui: (i32, u8, u8)) -> Option<i32> {
+    let f = forme(texte);
+    let mots_: Vec<&str> = f.split(' ').collect();
+    let nombres: Vec<i32> = mots_.iter().filter_map(|m| m.parse().ok()).collect();
+    let [n] = nombres.as_slice() else {
+        return None;
+    };
+    if (1950..=aujourd_hui.0).contains(n) {
+        return Some(aujourd_hui.0 - n);
+    }
+    let ans = mots_.iter().any(|m| ["ans", "an", "years", "year"].contains(m));
+    (ans && (0..=80).contains(n)).then_some(*n)
+}
+
+/// Who in the household has a disability, from an answer to the household
+/// question that names them: "oui moi", "oui mon mari", "ma femme a l'AAH",
+/// "oui mon fils" (with one child), with a rate when given ("oui moi 80%").
+fn handicap_de_qui(texte: &str, s: &Situation) -> Option<Vec<(String, Value)>> {
+    let f = forme(texte);
+    let mots_: Vec<&str> = f.split(' ').collect();
+    let dit = |liste: &[&str]| mots_.iter().any(|m| liste.contains(m));
+    if dit(&["non", "no", "pas", "aucun", "personne"]) {
+        return None;
+    }
+    let oui = dit(&["oui", "yes", "ouais", "aah", "aeeh", "rqth", "handicape", "handicapee", "mdph", "disabled"]);
+    if !oui {
+        return None;
+    }
+    let moi = dit(&["moi", "me", "myself", "j", "je"]);
+    let conjoint = dit(&["mari", "femme", "conjoint", "conjointe", "compagnon", "compagne", "husband", "wife", "partner"])
+        && s.couple() == Some(true);
+    let enfant = dit(&["fils", "fille", "enfant", "petit", "son", "daughter", "child"])
+        && s.nombre_enfants() == Some(1);
+    let personne = match (moi, conjoint, enfant) {
+        (true, false, false) => "demandeur",
+        (false, true, false) => "conjoint",
+        (false, false, true) => "enfants.0",
+        _ => return None,
+    };
+    let mut a = vec![(format!("{personne}.handicap"), Value::Bool(true))];
+    let taux: Vec<i64> = mots_
+        .iter()
+        .filter_map(|m| m.trim_end_matches('%').parse().ok())
+        .filter(|t| (10..=100).contains(t))
+        .collect();
+    if let [t] = taux.as_slice() {
+        let tranche = if *t >= 80 { 80 } else if *t >= 50 { 50 } else { 0 };
+        a.push((format!("{personne}.taux_incapacite"), Value::from(tranche)));
+    }
+    Some(a)
+}
+
 /// An answer without "bientôt 20" / "bientot 20 ans": the age to come is
 /// not the age.
 fn sans_bientot(texte: &str) -> String {
@@ -2368,10 +2551,21 @@ fn age_d_un_morceau(morceau: &str, aujourd_hui: (i32, u8, u8)) -> Option<u32> {
     let mots_: Vec<&str> = f.split(' ').collect();
     let nombres: Vec<u32> = mots_.iter().filter_map(|m| m.parse().ok()).collect();
     if mots_.iter().any(|m| ["mois", "month", "months", "moi"].contains(m)) {
-        return match nombres.as_slice() {
-            [n] if *n < 12 * 26 => Some(n / 12),
+        let sans_unite: String = mots_
+            .iter()
+            .filter(|m| !["mois", "month", "months", "moi", "de", "un", "une", "bebe", "baby", "a", "old"].contains(m))
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let n = match nombres.as_slice() {
+            [n] => Some(*n),
+            [] => reponse::nombre(&sans_unite)
+                .valeur()
+                .filter(|d| d.fract().is_zero())
+                .and_then(|d| u32::try_from(d.trunc().mantissa()).ok()),
             _ => None,
         };
+        return n.filter(|n| *n < 12 * 26).map(|n| n / 12);
     }
     if nombres.is_empty()
         && ["nouveau ne", "nouveau nee", "newborn", "bebe", "baby", "nourrisson"]
@@ -2403,7 +2597,13 @@ fn ages_par_personne(texte: &str, champs: &[String]) -> Option<Vec<(String, Valu
     for m in f.split(' ') {
         if ["moi", "me", "i", "je", "j", "myself"].contains(&m) {
             qui = Some(true);
-        } else if ["lui", "elle", "him", "her", "he", "she", "mari", "femme", "conjoint", "conjointe", "husband", "wife", "partner"].contains(&m) {
+        } else if [
+            "lui", "elle", "him", "her", "he", "she", "mari", "femme", "conjoint", "conjointe",
+            "husband", "wife", "partner", "copain", "copine", "compagnon", "compagne", "boyfriend",
+            "girlfriend",
+        ]
+        .contains(&m)
+        {
             qui = Some(false);
         } else if let Ok(n) = m.parse::<u32>() {
             match qui {
@@ -2466,8 +2666,12 @@ fn communes_de(s: &Situation) -> Vec<&'static geo::Commune> {
         .unwrap_or_default()
 }
 
+static UNITE_COLLEE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(\d)(ans|an|a|yo|y|years|mois|months)\b").expect("a constant pattern")
+});
+
 static AN_ABREGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(\d) a\b").expect("a constant pattern")
+    regex::Regex::new(r"(\d) (?:a|yo|y)\b").expect("a constant pattern")
 });
 
 /// Splits a list answer ("4, 12 et 15 ans", "C L", "1 4") into its items.
@@ -2475,16 +2679,8 @@ static AN_ABREGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
 fn morceaux(texte: &str) -> Vec<String> {
     let n = reponse::normaliser(texte);
     // "7ans 3ans": a number glued to its unit is two words.
-    let mut separe = String::with_capacity(n.len() + 4);
-    let mut precedent: Option<char> = None;
-    for ch in n.chars() {
-        if precedent.is_some_and(|p| p.is_ascii_digit()) && ch.is_alphabetic() {
-            separe.push(' ');
-        }
-        separe.push(ch);
-        precedent = Some(ch);
-    }
-    // "10a 6a": a lone "a" after a number is the unit of years.
+    // "10a 6a", "7yo": a lone unit after a number.
+    let separe = UNITE_COLLEE.replace_all(&n, "$1 $2").to_string();
     let n = AN_ABREGE.replace_all(&separe, "$1 ").to_string();
     let n = n
         .replace(" et ", ",")
