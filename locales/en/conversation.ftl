@@ -69,14 +69,14 @@ relu-handicap = { $oui ->
     [1] recognised disability
    *[0] no disability
 }
-relu-par-mois = { $montant } a month
+relu-par-mois = { $montant } € a month
 relu-raison-brut = net, from gross x { $taux }
 relu-raison-semaine = from the weekly amount
 relu-raison-annee = from the yearly amount
-relu-raison-fourchette = between { $de } and { $a }
+relu-raison-fourchette = between { $de } € and { $a } €
 relu-raison-jour = from the daily amount
 relu-annees = residence permit for { $n } years
 relu-raison-smic = the net minimum wage
-relu-raison-charges = { $avec } less { $charges } of charges
+relu-raison-charges = { $avec } € less { $charges } € of charges
 ## A first message in a language or script we do not speak: both languages.
 langue-inconnue = Bonjour ! Répondez BONJOUR pour continuer en français, LANGUE EN pour l'anglais, ou RAPPEL pour être rappelé(e). Hello! Reply LANGUE EN for English, or CALL to be called back.

@@ -71,14 +71,14 @@ relu-handicap = { $oui ->
     [1] handicap reconnu
    *[0] pas de handicap
 }
-relu-par-mois = { $montant } par mois
+relu-par-mois = { $montant } € par mois
 relu-raison-brut = net, depuis le brut x { $taux }
 relu-raison-semaine = depuis la semaine
 relu-raison-annee = depuis l'année
-relu-raison-fourchette = entre { $de } et { $a }
+relu-raison-fourchette = entre { $de } € et { $a } €
 relu-raison-jour = depuis le montant par jour
 relu-annees = titre de séjour depuis { $n } ans
 relu-raison-smic = le SMIC net
-relu-raison-charges = { $avec } moins { $charges } de charges
+relu-raison-charges = { $avec } € moins { $charges } € de charges
 ## A first message in a language or script we do not speak: both languages.
 langue-inconnue = Bonjour ! Répondez BONJOUR pour continuer en français, LANGUE EN pour l'anglais, ou RAPPEL pour être rappelé(e). Hello! Reply LANGUE EN for English, or CALL to be called back.

@@ -1404,7 +1404,7 @@ impl Moteur {
                     ),
                     Conversion::LettreO => return None,
                     Conversion::Somme(x, y) => format!(
-                        "{} + {}",
+                        "{} € + {} €",
                         format_euros(*x, langue),
                         format_euros(*y, langue)
                     ),
