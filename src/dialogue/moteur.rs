@@ -942,7 +942,8 @@ impl Moteur {
         for (i, a) in eligibles.iter().enumerate() {
             let mut bloc = self.ligne_aide(l, i + 1, a);
             if let Some(d) = &a.demarche {
-                if let Some(ou) = d.url.clone().or_else(|| d.texte.clone()) {
+                let texte = self.textes.aide(l, &self.regles, a).demarche_texte();
+                if let Some(ou) = d.url.clone().or(texte) {
                     bloc.push('\n');
                     bloc.push_str(&self.t(l, "detail-demarche", &[("ou", Arg::Texte(ou))]));
                 }
@@ -1432,16 +1433,13 @@ impl Moteur {
         }
     }
 
-    /// The short name of an aid, for SMS.
-    fn nom_court(&self, a: &ResultatAide) -> String {
-        self.regles
-            .aide(a.id)
-            .map(|r| r.libelle_court.to_string())
-            .unwrap_or_else(|| a.libelle.to_string())
+    /// The short name of an aid, for SMS, in the conversation's language.
+    fn nom_court(&self, langue: Langue, a: &ResultatAide) -> String {
+        self.textes.aide(langue, &self.regles, a).libelle_court()
     }
 
     fn ligne_aide(&self, langue: Langue, n: usize, a: &ResultatAide) -> String {
-        let aide = Arg::Texte(self.nom_court(a));
+        let aide = Arg::Texte(self.nom_court(langue, a));
         match a.montant.filter(|m| *m > Decimal::ZERO) {
             Some(m) => {
                 let id = match a.periodicite {
@@ -1580,7 +1578,9 @@ impl Moteur {
             return;
         };
         tour.aides = Some(eval.aides.clone());
-        let aide = Arg::Texte(self.nom_court(a));
+        // The aid's own sentences in the conversation's language.
+        let ecrite = self.textes.aide(l, &self.regles, a);
+        let aide = Arg::Texte(ecrite.libelle_court());
         let tete = match a.montant.filter(|m| *m > Decimal::ZERO) {
             Some(m) => {
                 let id = match a.periodicite {
@@ -1597,7 +1597,7 @@ impl Moteur {
         };
         let mut fixe = Vec::new();
         if let Some(d) = &a.demarche {
-            let ou = d.url.clone().or_else(|| d.texte.clone());
+            let ou = d.url.clone().or_else(|| ecrite.demarche_texte());
             if let Some(ou) = ou {
                 fixe.push(self.t(l, "detail-demarche", &[("ou", Arg::Texte(ou))]));
             }
@@ -1612,14 +1612,14 @@ impl Moteur {
                 fixe.push(self.t(
                     l,
                     "detail-documents",
-                    &[("documents", Arg::Texte(d.documents.join(", ")))],
+                    &[("documents", Arg::Texte(ecrite.documents().join(", ")))],
                 ));
             }
         }
         // Two replies: why and how much, then how to apply. The person asked
         // for the detail; each reply still fits the budget on its own.
         let mut pourquoi = tete;
-        for phrase in a.explication.lignes() {
+        for phrase in ecrite.explication() {
             let essai = format!("{pourquoi} {phrase}");
             if self.tient(&essai) {
                 pourquoi = essai;

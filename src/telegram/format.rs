@@ -182,7 +182,9 @@ fn resultats(moteur: &Moteur, aides: &[ResultatAide], l: Langue, suppose: bool) 
         None,
     ));
     for (i, a) in eligibles(aides).into_iter().enumerate() {
-        let nom = format!("<b>{}</b>", echapper(a.libelle));
+        // The aid's own sentences in the conversation's language.
+        let ecrite = moteur.textes.aide(l, &moteur.regles, a);
+        let nom = format!("<b>{}</b>", echapper(&ecrite.libelle()));
         let n = ("n", Arg::Nombre(i as i64 + 1));
         let mut bloc = match a.montant.filter(|m| *m > Decimal::ZERO) {
             Some(m) => {
@@ -216,21 +218,17 @@ fn resultats(moteur: &Moteur, aides: &[ResultatAide], l: Langue, suppose: bool) 
                 bloc.push('\n');
                 bloc.push_str(&echapper(&t(
                     "detail-documents",
-                    &[("documents", Arg::Texte(d.documents.join(", ")))],
+                    &[("documents", Arg::Texte(ecrite.documents().join(", ")))],
                 )));
             }
             match d.url.as_deref().filter(|u| url_web(u)) {
                 Some(url) => {
-                    let court = moteur
-                        .regles
-                        .aide(a.id)
-                        .map(|r| r.libelle_court.to_string())
-                        .unwrap_or_else(|| a.libelle.to_string());
+                    let court = ecrite.libelle_court();
                     let libelle = t("tg-faire-la-demande", &[("aide", Arg::Texte(court))]);
                     lien = Some((libelle, url.to_string()));
                 }
                 None => {
-                    if let Some(ou) = d.url.clone().or_else(|| d.texte.clone()) {
+                    if let Some(ou) = d.url.clone().or_else(|| ecrite.demarche_texte()) {
                         bloc.push('\n');
                         bloc.push_str(&echapper(&t("detail-demarche", &[("ou", Arg::Texte(ou))])));
                     }
