@@ -195,11 +195,11 @@ fn check(
 ) -> ExitCode {
     let mut erreurs: Vec<String> = Vec::new();
     let sources = lire_sources(dossier);
-    match sources
+    let regles = sources
         .as_ref()
         .map_err(|e| e.clone())
-        .and_then(|s| RuleSet::depuis_sources(s))
-    {
+        .and_then(|s| RuleSet::depuis_sources(s));
+    match &regles {
         Ok(rs) => println!(
             "{}: {} aides, {} paramètres, {} variables : aucune erreur",
             dossier.display(),
@@ -235,8 +235,8 @@ fn check(
             }
             erreurs.extend(e.iter().map(|e| e.to_string()));
             // The aids' sentences in every language but French (whose
-            // sentences are the rule files').
-            if let Ok(sources) = &sources {
+            // sentences are the rule files'), once the rules are right.
+            if let (Ok(sources), Ok(_)) = (&sources, &regles) {
                 match guichet::rules::phrases::catalogue(sources) {
                     Ok(phrases) => {
                         let e = t.verifier_aides(&phrases);

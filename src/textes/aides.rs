@@ -256,6 +256,24 @@ impl Textes {
         }
     }
 
+    /// The aid sentence `cle` ([`phrases::cle`]) in `langue` with `args`
+    /// (`v1`… for an explanation line), if that language translates it:
+    /// for checks that go through every sentence.
+    pub fn phrase_aide(&self, langue: Langue, cle: &str, args: super::Args) -> Option<String> {
+        let t = self.aides.iter().find(|t| t.langue == langue)?;
+        let args: Vec<(&str, FluentValue<'static>)> = args
+            .iter()
+            .map(|(nom, v)| {
+                let v = match v {
+                    super::Arg::Texte(t) => FluentValue::from(t.clone()),
+                    super::Arg::Nombre(n) => FluentValue::from(*n),
+                };
+                (*nom, v)
+            })
+            .collect();
+        t.phrase(cle, &args)
+    }
+
     /// What is wrong with the translations of the aids' sentences
     /// `phrases` ([`phrases::catalogue`]), as `file:line: what`: a sentence
     /// without translation (at its line in the rules), a translation whose
@@ -369,14 +387,13 @@ impl AideEcrite<'_> {
 
     /// The name in SMS (the official name when the file gives no shorter one).
     pub fn libelle_court(&self) -> String {
-        let Some(aide) = self.aide else {
-            return self.libelle();
-        };
-        if aide.libelle_court == aide.libelle {
-            return self.libelle();
+        if let Some(court) = self.de_l_aide(Quoi::LibelleCourt, &[]) {
+            return court;
         }
-        self.de_l_aide(Quoi::LibelleCourt, &[])
-            .unwrap_or_else(|| aide.libelle_court.clone())
+        match self.aide {
+            Some(aide) if aide.libelle_court != aide.libelle => aide.libelle_court.clone(),
+            _ => self.libelle(),
+        }
     }
 
     /// What the aid is, in one sentence.
