@@ -454,6 +454,59 @@ mod tests {
     }
 
     #[test]
+    fn la_carte_des_resultats_parle_la_langue_de_la_conversation() {
+        let regles = crate::rules::RuleSet::integre().unwrap();
+        let situation = crate::situation::Situation::from_json(
+            r#"{"couple": false, "demandeur": {"age": 31}, "enfants": [{"age": 7}]}"#,
+        )
+        .unwrap();
+        let mois = crate::situation::Mois {
+            annee: 2026,
+            mois: 11,
+        };
+        let aides = regles.evaluer(&situation, mois).aides;
+        let moteur = Moteur::integre(regles, crate::dialogue::Reglages::default()).unwrap();
+        let sortie = Sortie {
+            messages: vec!["(the SMS text, replaced by the card)".into()],
+            invite: serde_json::Value::Null,
+            resultats: true,
+            effets: Vec::new(),
+            doublon: false,
+            aides: Some(aides),
+        };
+        let carte = &composer(&moteur, &sortie, Langue::En, false)[0];
+        assert!(
+            carte
+                .texte
+                .contains("<b>Family support allowance (ASF)</b>"),
+            "{}",
+            carte.texte
+        );
+        assert!(
+            carte.texte.contains("Bank details (RIB)"),
+            "{}",
+            carte.texte
+        );
+        let Clavier::Liens(liens) = &carte.clavier else {
+            panic!("{:?}", carte.clavier)
+        };
+        assert!(
+            liens
+                .iter()
+                .any(|(l, _)| l.contains("Family support (ASF)")),
+            "{liens:?}"
+        );
+        let carte = &composer(&moteur, &sortie, Langue::Fr, false)[0];
+        assert!(
+            carte
+                .texte
+                .contains("<b>Allocation de soutien familial (ASF)</b>"),
+            "{}",
+            carte.texte
+        );
+    }
+
+    #[test]
     fn echapper_puis_retirer_les_balises() {
         let h = format!("<b>{}</b>", echapper("A & B <c>"));
         assert_eq!(h, "<b>A &amp; B &lt;c&gt;</b>");

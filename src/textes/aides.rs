@@ -375,8 +375,9 @@ impl AideEcrite<'_> {
 
     /// The sentence `quoi` of this aid translated, or `None`.
     fn de_l_aide(&self, quoi: Quoi, args: &[(&str, FluentValue<'static>)]) -> Option<String> {
-        self.traductions?;
-        self.traduite(&phrases::cle(self.resultat.id, quoi), args)
+        // In French, no key to build.
+        let traductions = self.traductions?;
+        traductions.phrase(&phrases::cle(self.resultat.id, quoi), args)
     }
 
     /// The official name.
@@ -504,16 +505,20 @@ impl AideEcrite<'_> {
         self.resultat
             .hypotheses
             .iter()
-            .map(|t| {
-                self.traductions
-                    .and(self.regles.hypotheses.iter().find(|h| h.texte == t))
-                    .and_then(|h| {
-                        let chemin = crate::rules::faits::chemin(h.slot);
-                        self.traduite(&phrases::cle_hypothese(&chemin), &[])
-                    })
-                    .unwrap_or_else(|| t.to_string())
-            })
+            .map(|t| self.hypothese(t).unwrap_or_else(|| t.to_string()))
             .collect()
+    }
+
+    /// A hypothesis' sentence translated, found by its field.
+    fn hypothese(&self, francais: &str) -> Option<String> {
+        let traductions = self.traductions?;
+        let h = self
+            .regles
+            .hypotheses
+            .iter()
+            .find(|h| h.texte == francais)?;
+        let chemin = crate::rules::faits::chemin(h.slot);
+        traductions.phrase(&phrases::cle_hypothese(&chemin), &[])
     }
 
     /// Where or how to apply, in a sentence, when the aid is not refused
