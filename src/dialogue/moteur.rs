@@ -942,8 +942,8 @@ impl Moteur {
         for (i, a) in eligibles.iter().enumerate() {
             let mut bloc = self.ligne_aide(l, i + 1, a);
             if let Some(d) = &a.demarche {
-                let texte = self.textes.aide(l, &self.regles, a).demarche_texte();
-                if let Some(ou) = d.url.clone().or(texte) {
+                let ecrite = self.textes.aide(l, &self.regles, a);
+                if let Some(ou) = d.url.clone().or_else(|| ecrite.demarche_texte()) {
                     bloc.push('\n');
                     bloc.push_str(&self.t(l, "detail-demarche", &[("ou", Arg::Texte(ou))]));
                 }
