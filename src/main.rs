@@ -96,6 +96,11 @@ enum Commande {
 /// Reads every `*.toml` file of a directory (not recursive) and compiles them.
 /// The rule engine itself does no I/O: reading files is the command's job.
 fn lire_dossier(dossier: &std::path::Path) -> Result<RuleSet, Vec<ErreurChargement>> {
+    RuleSet::depuis_sources(&lire_sources(dossier)?)
+}
+
+/// Every `*.toml` of a rules directory, in name order.
+fn lire_sources(dossier: &std::path::Path) -> Result<Vec<Source>, Vec<ErreurChargement>> {
     let mut sources = Vec::new();
     let entrees = std::fs::read_dir(dossier).map_err(|e| {
         vec![ErreurChargement {
@@ -122,7 +127,7 @@ fn lire_dossier(dossier: &std::path::Path) -> Result<RuleSet, Vec<ErreurChargeme
             texte,
         });
     }
-    RuleSet::depuis_sources(&sources)
+    Ok(sources)
 }
 
 fn charger_regles(dossier: Option<&std::path::Path>) -> Result<RuleSet, String> {
@@ -209,7 +214,12 @@ fn check(
         },
         Err(e) => erreurs.push(format!("{}: lecture impossible : {e}", lexique.display())),
     }
-    match lire_dossier(dossier) {
+    let sources = lire_sources(dossier);
+    let regles = sources
+        .as_ref()
+        .map_err(|e| e.clone())
+        .and_then(|s| RuleSet::depuis_sources(s));
+    match &regles {
         Ok(rs) => println!(
             "{}: {} aides, {} paramètres, {} variables : aucune erreur",
             dossier.display(),
@@ -244,6 +254,24 @@ fn check(
                 );
             }
             erreurs.extend(e.iter().map(|e| e.to_string()));
+            // The aids' sentences in every language but French (whose
+            // sentences are the rule files'), once the rules are right.
+            if let (Ok(sources), Ok(_)) = (&sources, &regles) {
+                match guichet::rules::phrases::catalogue(sources) {
+                    Ok(phrases) => {
+                        let e = t.verifier_aides(&phrases);
+                        if e.is_empty() {
+                            println!(
+                                "{}: {} phrases des aides, traduites : aucune erreur",
+                                locales.display(),
+                                phrases.len()
+                            );
+                        }
+                        erreurs.extend(e.iter().map(|e| e.to_string()));
+                    }
+                    Err(e) => erreurs.extend(e.iter().map(|e| e.to_string())),
+                }
+            }
         }
         _ => {
             if let Err(e) = &qs {

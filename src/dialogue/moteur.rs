@@ -1007,7 +1007,8 @@ impl Moteur {
         for (i, a) in eligibles.iter().enumerate() {
             let mut bloc = self.ligne_aide(l, i + 1, a);
             if let Some(d) = &a.demarche {
-                if let Some(ou) = d.url.clone().or_else(|| d.texte.clone()) {
+                let ecrite = self.textes.aide(l, &self.regles, a);
+                if let Some(ou) = d.url.clone().or_else(|| ecrite.demarche_texte()) {
                     bloc.push('\n');
                     bloc.push_str(&self.t(l, "detail-demarche", &[("ou", Arg::Texte(ou))]));
                 }
@@ -2162,16 +2163,13 @@ impl Moteur {
         }
     }
 
-    /// The short name of an aid, for SMS.
-    fn nom_court(&self, a: &ResultatAide) -> String {
-        self.regles
-            .aide(a.id)
-            .map(|r| r.libelle_court.to_string())
-            .unwrap_or_else(|| a.libelle.to_string())
+    /// The short name of an aid, for SMS, in the conversation's language.
+    fn nom_court(&self, langue: Langue, a: &ResultatAide) -> String {
+        self.textes.aide(langue, &self.regles, a).libelle_court()
     }
 
     fn ligne_aide(&self, langue: Langue, n: usize, a: &ResultatAide) -> String {
-        let aide = Arg::Texte(self.nom_court(a));
+        let aide = Arg::Texte(self.nom_court(langue, a));
         match a.montant.filter(|m| *m > Decimal::ZERO) {
             Some(m) => {
                 let id = match a.periodicite {
@@ -2310,7 +2308,9 @@ impl Moteur {
             return;
         };
         tour.aides = Some(eval.aides.clone());
-        let aide = Arg::Texte(self.nom_court(a));
+        // The aid's own sentences in the conversation's language.
+        let ecrite = self.textes.aide(l, &self.regles, a);
+        let aide = Arg::Texte(ecrite.libelle_court());
         let tete = match a.montant.filter(|m| *m > Decimal::ZERO) {
             Some(m) => {
                 let id = match a.periodicite {
@@ -2327,7 +2327,7 @@ impl Moteur {
         };
         let mut fixe = Vec::new();
         if let Some(d) = &a.demarche {
-            let ou = d.url.clone().or_else(|| d.texte.clone());
+            let ou = d.url.clone().or_else(|| ecrite.demarche_texte());
             if let Some(ou) = ou {
                 fixe.push(self.t(l, "detail-demarche", &[("ou", Arg::Texte(ou))]));
             }
@@ -2342,14 +2342,14 @@ impl Moteur {
                 fixe.push(self.t(
                     l,
                     "detail-documents",
-                    &[("documents", Arg::Texte(d.documents.join(", ")))],
+                    &[("documents", Arg::Texte(ecrite.documents().join(", ")))],
                 ));
             }
         }
         // Two replies: why and how much, then how to apply. The person asked
         // for the detail; each reply still fits the budget on its own.
         let mut pourquoi = tete;
-        for phrase in a.explication.lignes() {
+        for phrase in ecrite.explication() {
             let essai = format!("{pourquoi} {phrase}");
             if self.tient(&essai) {
                 pourquoi = essai;
