@@ -15,7 +15,8 @@
 //! - [`horloge`]: the clock, kept outside the pure engine.
 //! - [`sms`]: GSM-7 transliteration and segment counting, shared by every SMS provider.
 //! - [`dialogue`]: questions as data, answer parsing, the conversation state machine. Pure.
-//! - [`textes`]: the Fluent messages of `locales/` (fr, en).
+//! - [`textes`]: the Fluent messages of `locales/` (fr, en), and the aids' own sentences
+//!   in the conversation's language (French from `rules/`, others from `locales/<l>/aides.ftl`).
 //! - [`store`]: conversations at rest (sled), keyed by a keyed hash of channel + sender.
 //! - [`coffre`]: the few contact details kept (for a callback), sealed with a derived key.
 //! - [`service`]: one inbound message from any channel → stored state → engine → replies.

@@ -66,6 +66,9 @@ enum Commande {
         /// Question file (default: ./dialogues/questions.toml).
         #[arg(long, default_value = "dialogues/questions.toml")]
         questions: PathBuf,
+        /// Lexicon file (default: ./dialogues/lexique.toml).
+        #[arg(long, default_value = "dialogues/lexique.toml")]
+        lexique: PathBuf,
         /// Fluent directory, one sub-directory per language (default: ./locales).
         #[arg(long, default_value = "locales")]
         locales: PathBuf,
@@ -93,6 +96,11 @@ enum Commande {
 /// Reads every `*.toml` file of a directory (not recursive) and compiles them.
 /// The rule engine itself does no I/O: reading files is the command's job.
 fn lire_dossier(dossier: &std::path::Path) -> Result<RuleSet, Vec<ErreurChargement>> {
+    RuleSet::depuis_sources(&lire_sources(dossier)?)
+}
+
+/// Every `*.toml` of a rules directory, in name order.
+fn lire_sources(dossier: &std::path::Path) -> Result<Vec<Source>, Vec<ErreurChargement>> {
     let mut sources = Vec::new();
     let entrees = std::fs::read_dir(dossier).map_err(|e| {
         vec![ErreurChargement {
@@ -119,7 +127,7 @@ fn lire_dossier(dossier: &std::path::Path) -> Result<RuleSet, Vec<ErreurChargeme
             texte,
         });
     }
-    RuleSet::depuis_sources(&sources)
+    Ok(sources)
 }
 
 fn charger_regles(dossier: Option<&std::path::Path>) -> Result<RuleSet, String> {
@@ -142,8 +150,9 @@ fn main() -> ExitCode {
         Commande::Check {
             rules,
             questions,
+            lexique,
             locales,
-        } => check(&rules, &questions, &locales),
+        } => check(&rules, &questions, &lexique, &locales),
         Commande::Chat {
             data_dir,
             budget,
@@ -186,10 +195,31 @@ fn hash_password(password: &str) -> ExitCode {
 fn check(
     dossier: &std::path::Path,
     questions: &std::path::Path,
+    lexique: &std::path::Path,
     locales: &std::path::Path,
 ) -> ExitCode {
     let mut erreurs: Vec<String> = Vec::new();
-    match lire_dossier(dossier) {
+    match std::fs::read_to_string(lexique) {
+        Ok(t) => match guichet::dialogue::lexique::Lexique::depuis_texte(
+            &lexique.display().to_string(),
+            &t,
+        ) {
+            Ok(l) => println!(
+                "{}: {} sens, {} mots : aucune erreur",
+                lexique.display(),
+                l.sens.len(),
+                l.sens.iter().map(|s| s.mots.len()).sum::<usize>()
+            ),
+            Err(e) => erreurs.extend(e.iter().map(|e| e.to_string())),
+        },
+        Err(e) => erreurs.push(format!("{}: lecture impossible : {e}", lexique.display())),
+    }
+    let sources = lire_sources(dossier);
+    let regles = sources
+        .as_ref()
+        .map_err(|e| e.clone())
+        .and_then(|s| RuleSet::depuis_sources(s));
+    match &regles {
         Ok(rs) => println!(
             "{}: {} aides, {} paramètres, {} variables : aucune erreur",
             dossier.display(),
@@ -224,6 +254,24 @@ fn check(
                 );
             }
             erreurs.extend(e.iter().map(|e| e.to_string()));
+            // The aids' sentences in every language but French (whose
+            // sentences are the rule files'), once the rules are right.
+            if let (Ok(sources), Ok(_)) = (&sources, &regles) {
+                match guichet::rules::phrases::catalogue(sources) {
+                    Ok(phrases) => {
+                        let e = t.verifier_aides(&phrases);
+                        if e.is_empty() {
+                            println!(
+                                "{}: {} phrases des aides, traduites : aucune erreur",
+                                locales.display(),
+                                phrases.len()
+                            );
+                        }
+                        erreurs.extend(e.iter().map(|e| e.to_string()));
+                    }
+                    Err(e) => erreurs.extend(e.iter().map(|e| e.to_string())),
+                }
+            }
         }
         _ => {
             if let Err(e) = &qs {

@@ -6,11 +6,18 @@
 //! the GSM-7 alphabet and would turn every SMS into costly UCS-2. Numbers are
 //! passed to Fluent only where a plural depends on them; amounts arrive
 //! already formatted the French way.
+//!
+//! The aids' own sentences (names, conditions, explanation lines, how to
+//! apply) are written in French in `rules/*.toml` and in other languages
+//! in `locales/<langue>/aides.ftl`, loaded apart: see [`aides`].
 
 use fluent::concurrent::FluentBundle;
 use fluent::{FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+pub mod aides;
+pub use aides::AideEcrite;
 
 /// A language the conversation can be held in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -95,6 +102,11 @@ pub const FICHIERS_INTEGRES: &[(Langue, &str, &str)] = &[
         "locales/en/agent.ftl",
         include_str!("../locales/en/agent.ftl"),
     ),
+    (
+        Langue::En,
+        "locales/en/aides.ftl",
+        include_str!("../locales/en/aides.ftl"),
+    ),
 ];
 
 /// A problem in a Fluent file, located as `file:line`.
@@ -135,11 +147,40 @@ pub struct Textes {
     bundles: Vec<(Langue, FluentBundle<FluentResource>)>,
     /// Message ids defined per language, for checks.
     ids: Vec<(Langue, Vec<String>)>,
+    /// The aids' sentences of every language but French (whose sentences
+    /// are in the rule files).
+    aides: Vec<aides::Traductions>,
 }
 
 impl fmt::Debug for Textes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Textes").field("ids", &self.ids).finish()
+    }
+}
+
+/// Reads a Fluent file, reporting its syntax errors with their line (what
+/// can be read is kept).
+fn lire_ressource(fichier: &str, texte: &str, erreurs: &mut Vec<ErreurTexte>) -> FluentResource {
+    match FluentResource::try_new(texte.to_string()) {
+        Ok(r) => r,
+        Err((r, errs)) => {
+            for e in errs {
+                erreurs.push(ErreurTexte {
+                    fichier: fichier.to_string(),
+                    ligne: ligne_de(texte, e.pos.start),
+                    message: format!("syntaxe Fluent incorrecte : {:?}", e.kind),
+                });
+            }
+            r
+        }
+    }
+}
+
+/// The bundle language of a [`Langue`].
+fn langid(langue: Langue) -> unic_langid::LanguageIdentifier {
+    match langue {
+        Langue::Fr => unic_langid::langid!("fr-FR"),
+        Langue::En => unic_langid::langid!("en-GB"),
     }
 }
 
@@ -155,35 +196,27 @@ impl Textes {
 
     /// Loads Fluent files given as (language, file name, text). Every syntax
     /// error, duplicate id, and message present in one language but not the
-    /// other is reported.
+    /// other is reported. Files named `aides.ftl` hold the aids' sentences
+    /// ([`aides`]): they are loaded apart, and checked against the rules by
+    /// [`Textes::verifier_aides`].
     pub fn depuis_sources(
         sources: &[(Langue, String, String)],
     ) -> Result<Textes, Vec<ErreurTexte>> {
         let mut erreurs = Vec::new();
         let mut bundles = Vec::new();
         let mut ids = Vec::new();
+        let mut traductions = Vec::new();
         for langue in Langue::TOUTES {
-            let langid: unic_langid::LanguageIdentifier = match langue {
-                Langue::Fr => unic_langid::langid!("fr-FR"),
-                Langue::En => unic_langid::langid!("en-GB"),
-            };
-            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            let mut bundle = FluentBundle::new_concurrent(vec![langid(langue)]);
             bundle.set_use_isolating(false);
             let mut noms: Vec<String> = Vec::new();
+            let mut fichiers_aides = Vec::new();
             for (_, fichier, texte) in sources.iter().filter(|(l, _, _)| *l == langue) {
-                let ressource = match FluentResource::try_new(texte.clone()) {
-                    Ok(r) => r,
-                    Err((r, errs)) => {
-                        for e in errs {
-                            erreurs.push(ErreurTexte {
-                                fichier: fichier.clone(),
-                                ligne: ligne_de(texte, e.pos.start),
-                                message: format!("syntaxe Fluent incorrecte : {:?}", e.kind),
-                            });
-                        }
-                        r
-                    }
-                };
+                if aides::est_un_fichier_d_aides(fichier) {
+                    fichiers_aides.push((fichier.as_str(), texte.as_str()));
+                    continue;
+                }
+                let ressource = lire_ressource(fichier, texte, &mut erreurs);
                 for entree in ressource.entries() {
                     if let fluent_syntax::ast::Entry::Message(m) = entree {
                         noms.push(m.id.name.to_string());
@@ -198,6 +231,9 @@ impl Textes {
                         });
                     }
                 }
+            }
+            if let Some(t) = aides::Traductions::lire(langue, &fichiers_aides, &mut erreurs) {
+                traductions.push(t);
             }
             noms.sort();
             ids.push((langue, noms));
@@ -223,7 +259,11 @@ impl Textes {
             }
         }
         if erreurs.is_empty() {
-            Ok(Textes { bundles, ids })
+            Ok(Textes {
+                bundles,
+                ids,
+                aides: traductions,
+            })
         } else {
             Err(erreurs)
         }

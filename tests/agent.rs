@@ -489,6 +489,37 @@ async fn a_call_for_a_single_mother_ends_with_her_aids_amounts_and_how_to_apply(
 }
 
 #[tokio::test]
+async fn in_an_english_call_the_aids_sentences_are_in_english_and_the_console_in_its_own() {
+    let b = banc();
+    let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;
+    let appel = commencer(&b.app, &s).await;
+    let page = get(&b.app, &appel, &s).await;
+    let r = post(
+        &b.app,
+        &appel,
+        &s,
+        &[("csrf", &csrf(&page.corps)), ("texte", "LANGUE EN")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.corps);
+    let (page, _) = samia(&b.app, &s, &appel).await;
+    let c = &page.corps;
+    // The console's words stay in the agent's language.
+    assert!(c.contains("Résultats"), "{c}");
+    assert!(c.contains("Comment faire la demande"), "{c}");
+    // What the agent reads to the person is in the person's language,
+    // marked as such.
+    assert!(
+        c.contains(r#"<h3 lang="en">Family support allowance (ASF)</h3>"#),
+        "{c}"
+    );
+    assert!(c.contains("You raise your children alone."), "{c}");
+    assert!(c.contains("Bank details (RIB)"), "{c}");
+    assert!(!c.contains("Allocation de soutien familial"), "{c}");
+    assert!(!c.contains("Vous élevez seul(e) vos enfants."), "{c}");
+}
+
+#[tokio::test]
 async fn back_returns_to_the_previous_question() {
     let b = banc();
     let s = connecter(&b.app, "camille", MOT_DE_PASSE).await;

@@ -55,6 +55,41 @@ fn check_reports_file_and_line_of_a_typo_and_exits_1() {
 }
 
 #[test]
+fn check_reports_an_aid_sentence_without_english_at_its_rule_line_and_exits_1() {
+    let racine = env!("CARGO_MANIFEST_DIR");
+    let d = dossier_temporaire("check-aides");
+    for langue in ["fr", "en"] {
+        std::fs::create_dir_all(d.join(langue)).unwrap();
+        for f in std::fs::read_dir(format!("{racine}/locales/{langue}")).unwrap() {
+            let f = f.unwrap().path();
+            let mut texte = std::fs::read_to_string(&f).unwrap();
+            if langue == "en" && f.ends_with("aides.ftl") {
+                // The translation of the ASF's first condition is lost.
+                texte = texte
+                    .lines()
+                    .filter(|l| !l.starts_with("asf-condition-1-oui ="))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+            }
+            std::fs::write(d.join(langue).join(f.file_name().unwrap()), texte).unwrap();
+        }
+    }
+    let sortie = guichet()
+        .args(["check", "--rules", "rules", "--locales"])
+        .arg(&d)
+        .current_dir(racine)
+        .output()
+        .unwrap();
+    assert_eq!(sortie.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&sortie.stderr);
+    assert!(
+        err.contains("rules/asf.toml:44: « Vous élevez seul(e) vos enfants. » n'a pas de traduction : ajouter le message asf-condition-1-oui à locales/en/aides.ftl"),
+        "{err}"
+    );
+    assert!(err.contains("1 erreur(s)"), "{err}");
+}
+
+#[test]
 fn eval_reads_stdin_and_prints_json() {
     let mut enfant = guichet()
         .args(["eval", "-", "--mois", "2026-11"])

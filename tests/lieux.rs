@@ -508,7 +508,7 @@ fn the_same_in_english() {
     sms_valides(&tour.messages);
     let texte = tour.messages.join("\n");
     assert!(
-        texte.starts_with("I understood: Marseille 13e (13013). If not, BACK."),
+        texte.starts_with("I understood: Marseille 13e (13013). If not, reply BACK."),
         "{texte}"
     );
     assert_eq!(

@@ -123,3 +123,35 @@ fn chaque_message_tient_dans_le_budget_dans_les_deux_langues() {
     }
     assert!(erreurs.is_empty(), "{}", erreurs.join("\n"));
 }
+
+/// The aids' sentences in every language but French (`locales/<l>/aides.ftl`)
+/// reach SMS in results and details: each must be GSM-7 once transliterated
+/// and fit the budget alone, with values as long as they come.
+#[test]
+fn chaque_phrase_des_aides_traduite_est_gsm7_et_tient_dans_le_budget() {
+    let textes = Textes::integres().unwrap();
+    let phrases = guichet::rules::phrases::catalogue(&guichet::rules::sources_integrees()).unwrap();
+    let mut erreurs = Vec::new();
+    for langue in Langue::TOUTES.into_iter().filter(|l| *l != Langue::Fr) {
+        for p in &phrases {
+            let args: Vec<(&str, Arg)> = p
+                .variables
+                .iter()
+                .map(|v| match v.as_str() {
+                    "phrase" => (
+                        "phrase",
+                        Arg::Texte("You have at least one child under 20.".into()),
+                    ),
+                    v => (v, Arg::Nombre(123_456)),
+                })
+                .collect();
+            let Some(t) = textes.phrase_aide(langue, &p.cle, &args) else {
+                erreurs.push(format!("{langue} {}: pas de traduction", p.cle));
+                continue;
+            };
+            assert!(!t.contains('{'), "{langue} {}: {t}", p.cle);
+            verifier(&t, &format!("{langue} {}", p.cle), &mut erreurs);
+        }
+    }
+    assert!(erreurs.is_empty(), "{}", erreurs.join("\n"));
+}

@@ -50,3 +50,33 @@ recapitulatif-fin = Keep this SMS to apply. Help: { $contact }.
 arrete = You asked STOP. Send START to resume.
 
 flot = You are sending many messages: please wait a minute, I will answer then.
+
+## Read-back: what was understood when an answer was converted, inferred or
+## taken from a message that answered another question.
+relu = I understood: { $quoi }. If not, reply BACK.
+relu-couple = { $oui ->
+    [1] living as a couple
+   *[0] living alone
+}
+relu-enfants = { $n ->
+    [0] no children
+    [one] 1 child
+   *[other] { $n } children
+}
+relu-age = { $n } years old
+relu-colocation = flatshare
+relu-handicap = { $oui ->
+    [1] recognised disability
+   *[0] no disability
+}
+relu-par-mois = { $montant } € a month
+relu-raison-brut = net, from gross x { $taux }
+relu-raison-semaine = from the weekly amount
+relu-raison-annee = from the yearly amount
+relu-raison-fourchette = between { $de } € and { $a } €
+relu-raison-jour = from the daily amount
+relu-annees = residence permit for { $n } years
+relu-raison-smic = the net minimum wage
+relu-raison-charges = { $avec } € less { $charges } € of charges
+## A first message in a language or script we do not speak: both languages.
+langue-inconnue = Bonjour ! Répondez BONJOUR pour continuer en français, LANGUE EN pour l'anglais, ou RAPPEL pour être rappelé(e). Hello! Reply LANGUE EN for English, or CALL to be called back.

@@ -57,7 +57,6 @@ q-commune = Which town do you live in?
     .exemple = 1
 
 # Answers to the postcode question read as a place (src/dialogue/lieu.rs).
-lieu-compris = I understood: { $lieu }. If not, BACK.
 lieu-homonymes = Several towns are called { $nom }. Which one is yours? Answer its number or its postcode.
 lieu-proches = Which is your town? Answer its number or its postcode.
 lieu-codes-postaux = { $nom } has several postcodes. Which one is yours?

@@ -52,3 +52,33 @@ recapitulatif-fin = Gardez ce SMS pour faire vos demandes. Aide : { $contact }.
 arrete = Vous avez demandé STOP. Envoyez START pour reprendre.
 
 flot = Vous envoyez beaucoup de messages : attendez une minute, je vous réponds ensuite.
+
+## Read-back: what was understood when an answer was converted, inferred or
+## taken from a message that answered another question.
+relu = J'ai compris : { $quoi }. Sinon, RETOUR.
+relu-couple = { $oui ->
+    [1] en couple
+   *[0] seul(e)
+}
+relu-enfants = { $n ->
+    [0] pas d'enfant
+    [one] 1 enfant
+   *[other] { $n } enfants
+}
+relu-age = { $n } ans
+relu-colocation = en colocation
+relu-handicap = { $oui ->
+    [1] handicap reconnu
+   *[0] pas de handicap
+}
+relu-par-mois = { $montant } € par mois
+relu-raison-brut = net, depuis le brut x { $taux }
+relu-raison-semaine = depuis la semaine
+relu-raison-annee = depuis l'année
+relu-raison-fourchette = entre { $de } € et { $a } €
+relu-raison-jour = depuis le montant par jour
+relu-annees = titre de séjour depuis { $n } ans
+relu-raison-smic = le SMIC net
+relu-raison-charges = { $avec } € moins { $charges } € de charges
+## A first message in a language or script we do not speak: both languages.
+langue-inconnue = Bonjour ! Répondez BONJOUR pour continuer en français, LANGUE EN pour l'anglais, ou RAPPEL pour être rappelé(e). Hello! Reply LANGUE EN for English, or CALL to be called back.

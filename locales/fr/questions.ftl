@@ -59,9 +59,9 @@ q-commune = Dans quelle commune habitez-vous ?
     .exemple = 1
 
 # Answers to the postal code question read as a place (src/dialogue/lieu.rs):
-# a read-back, the choice that follows a name shared by several communes,
-# and what to say when the answer is not a postal code.
-lieu-compris = J'ai compris : { $lieu }. Sinon, RETOUR.
+# the choice that follows a name shared by several communes, and what to say
+# when the answer is not a postal code. A place guessed from a name is read
+# back with `relu` (conversation.ftl).
 lieu-homonymes = Plusieurs communes s'appellent { $nom }. Laquelle est la vôtre ? Répondez son numéro ou son code postal.
 lieu-proches = Quelle est votre commune ? Répondez son numéro ou son code postal.
 lieu-codes-postaux = { $nom } a plusieurs codes postaux. Lequel est le vôtre ?

@@ -549,6 +549,39 @@ pub struct VueAppel {
     pub arrete: bool,
     /// The conversation is gone (erased by the person, or expired).
     pub disparue: bool,
+    /// The language of the conversation, in which the aids' sentences are
+    /// shown: the agent reads them to the person.
+    pub langue: Langue,
+    /// The sentences of each aid of `tour.aides`, in the same order, in
+    /// the conversation's language.
+    pub textes_aides: Vec<TextesAide>,
+}
+
+/// An aid's own sentences as the call screen shows them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextesAide {
+    /// The official name.
+    pub libelle: String,
+    /// Conditions met or failed, then how the amount is computed.
+    pub explication: Vec<String>,
+    /// Values assumed for what was not asked.
+    pub hypotheses: Vec<String>,
+    /// Where or how to apply, in a sentence.
+    pub demarche: Option<String>,
+    /// The documents to prepare.
+    pub documents: Vec<String>,
+}
+
+impl TextesAide {
+    fn depuis(e: &crate::textes::AideEcrite<'_>) -> TextesAide {
+        TextesAide {
+            libelle: e.libelle(),
+            explication: e.explication(),
+            hypotheses: e.hypotheses(),
+            demarche: e.demarche_texte(),
+            documents: e.documents(),
+        }
+    }
 }
 
 /// The aids of a view, when results are shown.
@@ -569,16 +602,31 @@ fn vue(console: &Console, id: &str, agent: &str) -> Result<Option<VueAppel>, Str
     };
     let service = &console.service;
     let ecran = service.ecran(&appel.cle).map_err(|e| e.to_string())?;
-    let (tour, reponses, situation, arrete, disparue) = match &ecran {
+    let (tour, reponses, situation, arrete, disparue, langue) = match &ecran {
         Some((c, t)) => (
             t.clone(),
             service.moteur.reponses_donnees(c),
             lignes_situation(&c.situation),
             c.arrete,
             false,
+            c.langue,
         ),
-        None => (Tour::default(), Vec::new(), Vec::new(), false, true),
+        None => (
+            Tour::default(),
+            Vec::new(),
+            Vec::new(),
+            false,
+            true,
+            Langue::default(),
+        ),
     };
+    let moteur = &service.moteur;
+    let textes_aides = tour
+        .aides
+        .iter()
+        .flatten()
+        .map(|a| TextesAide::depuis(&moteur.textes.aide(langue, &moteur.regles, a)))
+        .collect();
     let (demande, telephone, joignable) = if appel.rappel {
         let d = service.rappel(&appel.cle).map_err(|e| e.to_string())?;
         let telephone = d.as_ref().and_then(|d| service.telephone(d));
@@ -608,6 +656,8 @@ fn vue(console: &Console, id: &str, agent: &str) -> Result<Option<VueAppel>, Str
         prevenir_possible,
         arrete,
         disparue,
+        langue,
+        textes_aides,
     };
     // A note is shown once.
     if appel.note.take().is_some() {

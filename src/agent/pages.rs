@@ -12,7 +12,7 @@
 //! The wording comes from `locales/<langue>/agent.ftl` through [`Mots`].
 
 use super::session::Session;
-use super::{LigneRappel, VueAppel};
+use super::{LigneRappel, TextesAide, VueAppel};
 use crate::dialogue::Invite;
 use crate::rules::{Periodicite, ResultatAide, Statut};
 use crate::textes::{Arg, Langue, Textes, format_euros};
@@ -243,7 +243,7 @@ pub fn appel(m: Mots, s: &Session, v: &VueAppel) -> Markup {
                 (question(m, s, &action, invite))
             }
             @if let Some(aides) = v.aides() {
-                (resultats(m, aides))
+                (resultats(m, v, aides))
                 p.pas-imprimer { a.bouton href={(action) "/imprimer"} { (m.t("vue-imprimable")) } }
                 (envoi_sms(m, s, v, &action))
             }
@@ -468,29 +468,32 @@ fn periode(m: Mots, p: Option<Periodicite>) -> String {
     }
 }
 
-fn aide(m: Mots, a: &ResultatAide) -> Markup {
+/// One aid granted: the console's words in the agent's language, the
+/// aid's sentences `t` in the conversation's (`langue`), marked as such
+/// for screen readers.
+fn aide(m: Mots, a: &ResultatAide, t: &TextesAide, langue: Langue) -> Markup {
     html! {
         article.aide {
-            h3 { (a.libelle) }
+            h3 lang=(langue.code()) { (t.libelle) }
             @if let Some(montant) = a.montant {
                 p.montant { (format_euros(montant, m.langue)) (periode(m, a.periodicite)) }
             }
-            @if !a.explication.is_empty() {
+            @if !t.explication.is_empty() {
                 h4 { (m.t("pourquoi")) }
-                ul { @for e in a.explication.lignes() { li { (e) } } }
+                ul lang=(langue.code()) { @for e in &t.explication { li { (e) } } }
             }
-            @if !a.hypotheses.is_empty() {
+            @if !t.hypotheses.is_empty() {
                 h4 { (m.t("hypotheses")) }
-                ul { @for h in a.hypotheses.iter() { li { (h) } } }
+                ul lang=(langue.code()) { @for h in &t.hypotheses { li { (h) } } }
             }
             @if let Some(d) = &a.demarche {
                 h4 { (m.t("comment")) }
-                @if let Some(t) = &d.texte { p { (t) } }
+                @if let Some(texte) = &t.demarche { p lang=(langue.code()) { (texte) } }
                 @if let Some(u) = &d.url { p { (m.t("en-ligne")) " " a href=(u) { (u) } } }
-                @if let Some(t) = &d.telephone { p { (m.t("telephone")) " " (t) } }
-                @if !d.documents.is_empty() {
+                @if let Some(tel) = &d.telephone { p { (m.t("telephone")) " " (tel) } }
+                @if !t.documents.is_empty() {
                     h4 { (m.t("documents")) }
-                    ul { @for doc in &d.documents { li { (doc) } } }
+                    ul lang=(langue.code()) { @for doc in &t.documents { li { (doc) } } }
                 }
             }
         }
@@ -498,25 +501,27 @@ fn aide(m: Mots, a: &ResultatAide) -> Markup {
 }
 
 /// The aids found: granted ones in full, then the others by name.
-fn resultats(m: Mots, aides: &[ResultatAide]) -> Markup {
-    let eligibles: Vec<_> = aides
+fn resultats(m: Mots, v: &VueAppel, aides: &[ResultatAide]) -> Markup {
+    let avec_textes: Vec<_> = aides.iter().zip(&v.textes_aides).collect();
+    let eligibles: Vec<_> = avec_textes
         .iter()
-        .filter(|a| a.statut == Statut::Eligible)
+        .filter(|(a, _)| a.statut == Statut::Eligible)
         .collect();
-    let indetermines: Vec<_> = aides
+    let indetermines: Vec<_> = avec_textes
         .iter()
-        .filter(|a| a.statut == Statut::Indetermine)
+        .filter(|(a, _)| a.statut == Statut::Indetermine)
         .collect();
+    let langue = v.langue;
     html! {
         section aria-labelledby="titre-resultats" {
             h2 id="titre-resultats" { (m.t("resultats")) }
             @if eligibles.is_empty() {
                 p { (m.t("aucune-aide")) }
             }
-            @for a in &eligibles { (aide(m, a)) }
+            @for (a, t) in &eligibles { (aide(m, a, t, langue)) }
             @if !indetermines.is_empty() {
                 h3 { (m.t("a-verifier")) }
-                ul { @for a in &indetermines { li { (a.libelle) } } }
+                ul lang=(langue.code()) { @for (_, t) in &indetermines { li { (t.libelle) } } }
             }
         }
     }
@@ -545,7 +550,7 @@ pub fn impression(m: Mots, v: &VueAppel) -> Markup {
             h1 { (m.t("imprimer-h1")) }
             p.pas-imprimer { button type="button" id="imprimer" { (m.t("imprimer")) } }
             @if let Some(aides) = v.aides() {
-                (resultats(m, aides))
+                (resultats(m, v, aides))
             } @else {
                 p { (m.t("imprimer-pas-fini")) }
             }

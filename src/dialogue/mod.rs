@@ -6,6 +6,8 @@
 //! code or a commune name, checked against the communes table. Everything
 //! here is pure: channels and the store do the I/O.
 
+pub mod extraction;
+pub mod lexique;
 pub mod lieu;
 pub mod moteur;
 pub mod questions;

@@ -10,9 +10,11 @@
 //! Every reply is built from Fluent messages and packed into as few SMS as
 //! possible, each within the segment budget after GSM-7 transliteration.
 
+use super::extraction;
+use super::lexique::{Lexique, Sens, forme, position_mots};
 use super::lieu::{self, LieuLu};
 use super::questions::{Choix, Comparaison, Genre, Question, Questions};
-use super::reponse::{self, Compris};
+use super::reponse::{self, Compris, ContexteMontant, Conversion, MontantLu};
 use crate::geo;
 use crate::rules::{Evaluation, Periodicite, ResultatAide, RuleSet, Statut};
 use crate::situation::{Mois, Situation};
@@ -62,6 +64,8 @@ pub struct Moteur {
     pub questions: Questions,
     /// The words.
     pub textes: Textes,
+    /// The words people write and what they mean.
+    pub lexique: Lexique,
     /// The settings.
     pub reglages: Reglages,
 }
@@ -238,6 +242,17 @@ pub enum Refus {
     Arretee,
     /// The new answer is not understood: the replies say why, with an example.
     Incomprise(Vec<String>),
+}
+
+/// The language a first message seems to be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LangueLue {
+    Francais,
+    Anglais,
+    /// Another script, or several words none of which we know.
+    Inconnue,
+    /// Too short to tell: the conversation's language stays.
+    Indecise,
 }
 
 /// A keyword recognised in any state.
@@ -463,10 +478,13 @@ impl Moteur {
         if !erreurs.is_empty() {
             return Err(erreurs.iter().map(|e| e.to_string()).collect());
         }
+        let lexique =
+            Lexique::integre().map_err(|e| e.iter().map(|e| e.to_string()).collect::<Vec<_>>())?;
         Ok(Moteur {
             regles,
             questions,
             textes,
+            lexique,
             reglages,
         })
     }
@@ -627,8 +645,9 @@ impl Moteur {
 
 /// What an answer means, once read.
 enum Lecture {
-    /// Fields to set, presumptions, and whether something was presumed.
-    Comprise(Vec<(String, Value)>, Vec<(String, Value)>),
+    /// Fields to set, presumptions, and what to read back to the person
+    /// when the answer was converted or inferred rather than typed plainly.
+    Comprise(Vec<(String, Value)>, Vec<(String, Value)>, Option<String>),
     NeSaitPas,
     Incomprise(&'static str),
     /// A place read at the postal code question, to record and maybe read back.
@@ -655,7 +674,18 @@ impl Moteur {
         }
         let mut tour = Tour::default();
         let mut blocs: Vec<String> = Vec::new();
-        let cle = mot_cle(entrant.texte);
+        let mut cle = mot_cle(entrant.texte);
+        // "English" to the nationality question is a nationality, not LANGUE EN.
+        if let (Some(MotCle::Langue(_)), Etape::Question { id }) = (cle, &c.etape) {
+            let nationalite = self
+                .questions
+                .question(id)
+                .is_some_and(|q| q.champs[0].ends_with("nationalite"));
+            let mot = forme(entrant.texte);
+            if nationalite && !mot.contains(' ') {
+                cle = None;
+            }
+        }
         // A greeting in English resumes like BONJOUR and sets the language
         // of a conversation that has not begun.
         let cle = match cle {
@@ -702,11 +732,50 @@ impl Moteur {
                 Some(MotCle::Effacer) => return self.effacer(c, tour),
                 _ => {}
             }
+            if cle.is_none() {
+                match self.langue_du_message(entrant.texte) {
+                    LangueLue::Inconnue => {
+                        // We cannot read it: say, in both languages, how to
+                        // go on. The conversation has not begun.
+                        tour.messages =
+                            self.emballer(vec![self.t(c.langue, "langue-inconnue", &[])]);
+                        return (c, tour);
+                    }
+                    LangueLue::Anglais => c.langue = Langue::En,
+                    LangueLue::Francais | LangueLue::Indecise => {}
+                }
+            }
             blocs.push(self.t(c.langue, "bienvenue", &[]));
             if cle == Some(MotCle::Rappel) {
                 c.rappel = true;
                 tour.effets.push(Effet::Rappel);
                 blocs.push(self.t(c.langue, "rappel", &[]));
+            }
+            if cle.is_none() {
+                // What the first message says is kept, read back, and not
+                // asked again ("maman solo de 3 enfants").
+                let json = serde_json::to_value(&c.situation).unwrap_or(Value::Null);
+                let faits = self.faits_du_message(&c, &json, entrant.texte, &[]);
+                if !faits.is_empty() {
+                    let avant = Instantane {
+                        situation: c.situation.clone(),
+                        etape: c.etape.clone(),
+                        repondues: c.repondues.clone(),
+                        ignores: c.ignores.clone(),
+                        supposes: c.supposes.clone(),
+                        posees: c.posees,
+                    };
+                    let (plus, supposes) = self.consequences(&faits);
+                    let mut affectations = faits.clone();
+                    affectations.extend(plus);
+                    if self
+                        .appliquer(&mut c, json, &affectations, &supposes)
+                        .is_ok()
+                    {
+                        c.historique.push(avant);
+                        blocs.push(self.relu(c.langue, &self.afficher_faits(c.langue, &faits)));
+                    }
+                }
             }
             self.continuer(&mut c, entrant, &mut blocs, &mut tour, true);
             tour.messages = self.emballer(blocs);
@@ -954,7 +1023,8 @@ impl Moteur {
         for (i, a) in eligibles.iter().enumerate() {
             let mut bloc = self.ligne_aide(l, i + 1, a);
             if let Some(d) = &a.demarche {
-                if let Some(ou) = d.url.clone().or_else(|| d.texte.clone()) {
+                let ecrite = self.textes.aide(l, &self.regles, a);
+                if let Some(ou) = d.url.clone().or_else(|| ecrite.demarche_texte()) {
                     bloc.push('\n');
                     bloc.push_str(&self.t(l, "detail-demarche", &[("ou", Arg::Texte(ou))]));
                 }
@@ -1038,7 +1108,7 @@ impl Moteur {
         let a_preciser = c.lieu_a_preciser.take();
         let lecture = match (&q.genre, &a_preciser) {
             (Genre::CodePostal, Some(p)) => lecture_lieu(lieu::preciser(e.texte, p)),
-            _ => self.lire(q, &champs, &c.situation, e),
+            _ => self.lire(q, &champs, &c.situation, e, c.langue),
         };
         // What is kept as the answer (for corrections, replayed alone): a
         // place picked from a list is kept as shown ("Marseille 13e (13013)"),
@@ -1046,13 +1116,6 @@ impl Moteur {
         let mut retenue = e.texte.to_string();
         let lecture = match lecture {
             Lecture::Lieu(l) => {
-                if l.a_relire {
-                    blocs.push(self.t(
-                        c.langue,
-                        "lieu-compris",
-                        &[("lieu", Arg::Texte(l.affichage.clone()))],
-                    ));
-                }
                 if a_preciser.is_some() {
                     retenue = l.affichage.clone();
                 }
@@ -1063,51 +1126,78 @@ impl Moteur {
                 if let Some(insee) = l.commune {
                     a.push(("logement.commune".to_string(), Value::String(insee.into())));
                 }
-                Lecture::Comprise(a, vec![])
+                Lecture::Comprise(a, vec![], l.a_relire.then_some(l.affichage))
             }
             Lecture::LieuAPreciser(p) => {
+                self.garder_faits_du_lieu(c, json, q, &champs, e.texte, avant, blocs);
                 self.proposer_lieux(c, q, p, e, blocs, tour);
                 return;
             }
             Lecture::LieuRefuse(refus) => {
-                if q.genre == Genre::CodePostal {
-                    c.lieu_a_preciser = a_preciser;
-                }
+                self.garder_faits_du_lieu(c, json, q, &champs, e.texte, avant, blocs);
+                c.lieu_a_preciser = a_preciser;
                 self.refuser_lieu(c, q, refus, e, blocs, tour);
                 return;
             }
             autre => autre,
         };
+        // What the message states besides the answer ("non, je suis seule
+        // avec 2 enfants" at the couple question).
+        let mut pris: Vec<String> = champs.clone();
+        pris.extend(q.champs.iter().cloned());
+        if let Lecture::Comprise(a, _, _) = &lecture {
+            pris.extend(a.iter().map(|(chemin, _)| chemin.clone()));
+        }
+        let faits = self.faits_du_message(c, &json, e.texte, &pris);
         match lecture {
-            Lecture::Comprise(affectations, suppositions) => {
-                let mut j = json;
-                for (chemin, v) in &affectations {
-                    assigner(&mut j, chemin, v);
-                }
-                for (chemin, v) in &suppositions {
-                    // A presumption never overrides what the person said.
-                    if valeur_champ(&c.situation, &j, chemin).is_none() {
-                        assigner(&mut j, chemin, v);
-                        c.supposes.push(chemin.clone());
+            Lecture::Comprise(mut affectations, mut suppositions, mut relu) => {
+                // "au chômage, je touche 900": the amount of the activity just named.
+                if let Some((champ, montant)) =
+                    self.montant_de_l_activite(q, &affectations, e, &json)
+                {
+                    let v = nombre_json(montant);
+                    if let Some(x) = self.afficher(c.langue, &champ, &v) {
+                        relu = Some(match relu {
+                            Some(r) => format!("{r}, {x}"),
+                            None => x,
+                        });
                     }
+                    affectations.push((champ, v));
                 }
-                match Situation::from_value(j) {
-                    Ok(s) => {
-                        c.situation = s;
-                        c.repondues.push(q.id.clone());
-                        c.reponses.push(retenue);
-                        c.posees += 1;
-                        c.rates = 0;
-                        c.historique.push(avant);
-                        if c.historique.len() > HISTORIQUE_MAX {
-                            c.historique.remove(0);
-                        }
-                        self.continuer(c, e, blocs, tour, false);
-                    }
-                    Err(_) => self.rate(c, q, "incompris-bornes", e, blocs, tour),
+                let (plus, supposes) = self.consequences(&faits);
+                affectations.extend(faits.iter().cloned());
+                affectations.extend(plus);
+                suppositions.extend(supposes);
+                if self
+                    .appliquer(c, json, &affectations, &suppositions)
+                    .is_err()
+                {
+                    return self.rate(c, q, "incompris-bornes", e, blocs, tour);
                 }
+                c.repondues.push(q.id.clone());
+                c.reponses.push(retenue);
+                c.posees += 1;
+                c.rates = 0;
+                c.historique.push(avant);
+                if c.historique.len() > HISTORIQUE_MAX {
+                    c.historique.remove(0);
+                }
+                let mut relus: Vec<String> = relu.into_iter().collect();
+                relus.extend(self.afficher_faits(c.langue, &faits));
+                if !relus.is_empty() {
+                    blocs.push(self.relu(c.langue, &relus));
+                }
+                self.continuer(c, e, blocs, tour, false);
             }
             Lecture::NeSaitPas => {
+                let (plus, supposes) = self.consequences(&faits);
+                let mut affectations = faits.clone();
+                affectations.extend(plus);
+                if !affectations.is_empty()
+                    && self.appliquer(c, json, &affectations, &supposes).is_err()
+                {
+                    return self.rate(c, q, "incompris", e, blocs, tour);
+                }
                 c.ignores.extend(champs.iter().cloned());
                 c.repondues.push(q.id.clone());
                 c.reponses.push(e.texte.to_string());
@@ -1117,8 +1207,28 @@ impl Moteur {
                 if c.historique.len() > HISTORIQUE_MAX {
                     c.historique.remove(0);
                 }
+                let relus = self.afficher_faits(c.langue, &faits);
+                if !relus.is_empty() {
+                    blocs.push(self.relu(c.langue, &relus));
+                }
                 blocs.push(self.t(c.langue, "ne-sait-pas", &[]));
                 self.continuer(c, e, blocs, tour, false);
+            }
+            Lecture::Incomprise(message) if !faits.is_empty() => {
+                // Not an answer to this question, but facts worth keeping:
+                // keep them, say so, and ask the question again (not a miss).
+                let (plus, supposes) = self.consequences(&faits);
+                let mut affectations = faits.clone();
+                affectations.extend(plus);
+                if self.appliquer(c, json, &affectations, &supposes).is_err() {
+                    return self.rate(c, q, message, e, blocs, tour);
+                }
+                c.historique.push(avant);
+                if c.historique.len() > HISTORIQUE_MAX {
+                    c.historique.remove(0);
+                }
+                blocs.push(self.relu(c.langue, &self.afficher_faits(c.langue, &faits)));
+                self.continuer(c, e, blocs, tour, true);
             }
             Lecture::Incomprise(message) => self.rate(c, q, message, e, blocs, tour),
             // Cannot happen: the match above turned a place into `Comprise`
@@ -1126,6 +1236,346 @@ impl Moteur {
             Lecture::Lieu(_) | Lecture::LieuAPreciser(_) | Lecture::LieuRefuse(_) => {
                 unreachable!("a place is read just above")
             }
+        }
+    }
+
+    /// The language of a first message: English when it holds more of the
+    /// lexicon's English words than French ones ("sorry I don't speak
+    /// french", "i rent a flat"); unknown when most of its letters are of
+    /// another script (Arabic, Cyrillic…) or when it has several words and
+    /// none is French or English.
+    fn langue_du_message(&self, texte: &str) -> LangueLue {
+        let lettres = texte.chars().filter(|c| c.is_alphabetic()).count();
+        let latines = texte
+            .chars()
+            .filter(|c| {
+                c.is_alphabetic() && (*c as u32) < 0x0250 || ('\u{1E00}'..='\u{1EFF}').contains(c)
+            })
+            .count();
+        if lettres > 0 && latines * 2 < lettres {
+            return LangueLue::Inconnue;
+        }
+        let f = forme(texte);
+        let compte = |liste: &[String]| {
+            liste
+                .iter()
+                .filter(|m| position_mots(&f, m).is_some())
+                .count()
+        };
+        let (en, fr) = (
+            compte(&self.lexique.anglais),
+            compte(&self.lexique.francais),
+        );
+        let mots = f
+            .split(' ')
+            .filter(|m| m.chars().any(char::is_alphabetic))
+            .count();
+        if en > fr {
+            LangueLue::Anglais
+        } else if fr > 0 {
+            LangueLue::Francais
+        } else if mots >= 2
+            && self
+                .faits_du_message(&Conversation::default(), &Value::Null, texte, &[])
+                .is_empty()
+        {
+            LangueLue::Inconnue
+        } else {
+            LangueLue::Indecise
+        }
+    }
+
+    /// The income an answer to the activity question gives with it ("salariée
+    /// en CDI, 1200 par mois"): the field of that activity's income and the
+    /// amount, when the answer holds exactly one amount of at least 50 €.
+    fn montant_de_l_activite(
+        &self,
+        q: &Question,
+        affectations: &[(String, Value)],
+        e: &Entrant,
+        json: &Value,
+    ) -> Option<(String, Decimal)> {
+        let premier = q.champs.first()?;
+        let personne = premier.strip_suffix(".activite")?;
+        let activite = affectations
+            .iter()
+            .find(|(c, _)| c == premier)?
+            .1
+            .as_str()?;
+        let champ = match activite {
+            "salarie" | "independant" | "etudiant" => "salaire_net",
+            "chomeur" => "chomage_net",
+            "retraite" => "retraite_nette",
+            _ => return None,
+        };
+        let champ = format!("{personne}.{champ}");
+        if valeur_champ(&Situation::default(), json, &champ).is_some() {
+            return None;
+        }
+        let m = reponse::montant(e.texte).valeur()?;
+        (m >= Decimal::from(50)).then_some((champ, m))
+    }
+
+    /// Sets fields and presumptions in the situation, in one go: nothing
+    /// changes when the result is not a valid situation.
+    fn appliquer(
+        &self,
+        c: &mut Conversation,
+        mut j: Value,
+        affectations: &[(String, Value)],
+        suppositions: &[(String, Value)],
+    ) -> Result<(), ()> {
+        for (chemin, v) in affectations {
+            assigner(&mut j, chemin, v);
+        }
+        let mut supposes = Vec::new();
+        for (chemin, v) in suppositions {
+            // A presumption never overrides what the person said.
+            if valeur_champ(&c.situation, &j, chemin).is_none() {
+                assigner(&mut j, chemin, v);
+                supposes.push(chemin.clone());
+            }
+        }
+        let s = Situation::from_value(j).map_err(|_| ())?;
+        c.situation = s;
+        c.supposes.extend(supposes);
+        Ok(())
+    }
+
+    /// The facts a message states clearly that the situation does not hold
+    /// yet, leaving out the fields in `pris` (the question's own).
+    fn faits_du_message(
+        &self,
+        c: &Conversation,
+        json: &Value,
+        texte: &str,
+        pris: &[String],
+    ) -> Vec<(String, Value)> {
+        extraction::extraire(texte, &self.lexique)
+            .into_iter()
+            .filter(|(chemin, _)| !pris.contains(chemin))
+            .filter(|(chemin, _)| valeur_champ(&c.situation, json, chemin).is_none())
+            // The partner's facts need a partner.
+            .filter(|(chemin, _)| {
+                !chemin.starts_with("conjoint.") || c.situation.couple() == Some(true)
+            })
+            .collect()
+    }
+
+    /// What facts settle or let us presume besides themselves, as if the
+    /// question they answer had been answered with them: "au chômage" is the
+    /// activity choice "Au chômage", which presumes no salary.
+    fn consequences(
+        &self,
+        faits: &[(String, Value)],
+    ) -> (Vec<(String, Value)>, Vec<(String, Value)>) {
+        let mut remplit = Vec::new();
+        let mut suppose = Vec::new();
+        for (chemin, valeur) in faits {
+            for q in &self.questions.liste {
+                if q.champs.first() != Some(chemin) {
+                    continue;
+                }
+                match q.genre {
+                    Genre::Choix => {
+                        if let Some(choix) = choix_pour(q, faits) {
+                            remplit.extend(choix.remplit.iter().cloned());
+                            suppose.extend(choix.suppose.iter().cloned());
+                        }
+                    }
+                    Genre::OuiNon if q.champs.len() == 1 => {
+                        let b = valeur.as_bool().unwrap_or(false);
+                        remplit.extend(if b { q.oui.clone() } else { q.non.clone() });
+                    }
+                    _ => {}
+                }
+            }
+        }
+        remplit.retain(|(c, _)| !faits.iter().any(|(f, _)| f == c));
+        (remplit, suppose)
+    }
+
+    /// "J'ai compris : …. Sinon, RETOUR." with what was understood.
+    fn relu(&self, langue: Langue, quoi: &[String]) -> String {
+        self.t(langue, "relu", &[("quoi", Arg::Texte(quoi.join(", ")))])
+    }
+
+    /// How facts read back: "au chômage", "2 enfants", "seul(e)".
+    fn afficher_faits(&self, langue: Langue, faits: &[(String, Value)]) -> Vec<String> {
+        faits
+            .iter()
+            .filter_map(|(chemin, v)| self.afficher(langue, chemin, v))
+            .collect()
+    }
+
+    /// How one field's value reads back, if it says something on its own.
+    fn afficher(&self, langue: Langue, chemin: &str, v: &Value) -> Option<String> {
+        let nombre = |v: &Value| v.as_i64().unwrap_or(0);
+        let champ = chemin.rsplit('.').next().unwrap_or(chemin);
+        Some(match champ {
+            "couple" => self.t(
+                langue,
+                "relu-couple",
+                &[("oui", Arg::Nombre(v.as_bool().unwrap_or(false) as i64))],
+            ),
+            "nombre_enfants" => self.t(langue, "relu-enfants", &[("n", Arg::Nombre(nombre(v)))]),
+            "age" => self.t(langue, "relu-age", &[("n", Arg::Nombre(nombre(v)))]),
+            "colocation" if v.as_bool() == Some(true) => self.t(langue, "relu-colocation", &[]),
+            "colocation" => return None,
+            "handicap" => self.t(
+                langue,
+                "relu-handicap",
+                &[("oui", Arg::Nombre(v.as_bool().unwrap_or(false) as i64))],
+            ),
+            "taux_incapacite" => return None,
+            "salaire_net" | "chomage_net" | "retraite_nette" | "loyer" => {
+                let d = v
+                    .as_f64()
+                    .and_then(|f| Decimal::try_from(f).ok())
+                    .unwrap_or_default();
+                self.t(
+                    langue,
+                    "relu-par-mois",
+                    &[("montant", Arg::Texte(format_euros(d, langue)))],
+                )
+            }
+            _ => {
+                let q = self
+                    .questions
+                    .liste
+                    .iter()
+                    .find(|q| q.champs.first().map(String::as_str) == Some(chemin))?;
+                let choix = q.choix.iter().find(|c| c.valeur == *v)?;
+                minuscule(&self.t(langue, &choix.libelle, &[]))
+            }
+        })
+    }
+
+    /// An amount as it reads back, with how it was reached.
+    fn afficher_montant(&self, langue: Langue, m: &MontantLu) -> String {
+        let montant = self.t(
+            langue,
+            "relu-par-mois",
+            &[("montant", Arg::Texte(format_euros(m.valeur, langue)))],
+        );
+        let raisons: Vec<String> = m
+            .conversions
+            .iter()
+            .filter_map(|conv| {
+                Some(match conv {
+                    Conversion::Brut => self.t(
+                        langue,
+                        "relu-raison-brut",
+                        &[(
+                            "taux",
+                            Arg::Texte(
+                                format_euros(self.lexique.argent.brut_vers_net, langue)
+                                    .trim_end_matches(" €")
+                                    .trim_start_matches('€')
+                                    .to_string(),
+                            ),
+                        )],
+                    ),
+                    Conversion::Semaine => self.t(langue, "relu-raison-semaine", &[]),
+                    Conversion::Annee => self.t(langue, "relu-raison-annee", &[]),
+                    Conversion::Fourchette(a, b) => self.t(
+                        langue,
+                        "relu-raison-fourchette",
+                        &[
+                            ("de", Arg::Texte(format_euros(*a, langue))),
+                            ("a", Arg::Texte(format_euros(*b, langue))),
+                        ],
+                    ),
+                    Conversion::Smic => self.t(langue, "relu-raison-smic", &[]),
+                    Conversion::ChargesComprises(avec) => self.t(
+                        langue,
+                        "relu-raison-charges",
+                        &[
+                            ("avec", Arg::Texte(format_euros(*avec, langue))),
+                            (
+                                "charges",
+                                Arg::Texte(format_euros(*avec - m.valeur, langue)),
+                            ),
+                        ],
+                    ),
+                    Conversion::LettreO => return None,
+                    Conversion::Somme(x, y) => format!(
+                        "{} € + {} €",
+                        format_euros(*x, langue),
+                        format_euros(*y, langue)
+                    ),
+                    Conversion::Jour => self.t(langue, "relu-raison-jour", &[]),
+                })
+            })
+            .collect();
+        if raisons.is_empty() {
+            montant
+        } else {
+            format!("{montant} ({})", raisons.join(", "))
+        }
+    }
+
+    /// The net monthly SMIC of a month, from the rules' dated parameters and
+    /// the lexicon's net share.
+    fn smic_net(&self, mois: Mois) -> Option<Decimal> {
+        let horaire = self.parametre("smic_horaire_brut", mois)?;
+        let heures = self.parametre("heures_smic_mensuelles", mois)?;
+        Some(
+            (horaire * heures * self.lexique.argent.brut_vers_net)
+                .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+        )
+    }
+
+    /// The flat-rate charges of the housing aid for a household (what a rent
+    /// "charges comprises" is estimated to include).
+    fn forfait_charges(&self, mois: Mois, s: &Situation) -> Option<Decimal> {
+        let base = self.parametre("aides_logement.forfait_charges_base", mois)?;
+        let par_personne = self
+            .parametre("aides_logement.forfait_charges_par_personne_a_charge", mois)
+            .unwrap_or_default();
+        let enfants = Decimal::from(s.nombre_enfants().unwrap_or(0) as u64);
+        Some(base + par_personne * enfants)
+    }
+
+    /// A number parameter of the rules in force in a month.
+    fn parametre(&self, nom: &str, mois: Mois) -> Option<Decimal> {
+        let p = self.regles.parametres.iter().find(|p| p.nom == nom)?;
+        match p.a_la_date(mois.premier_jour())? {
+            crate::rules::ValeurParametre::Nombre(d) => Some(*d),
+            _ => None,
+        }
+    }
+
+    /// Keeps the facts a message states besides a place still to choose or
+    /// refused ("saint denis, avec mes 2 enfants") and reads them back, as
+    /// an answer not understood does.
+    #[allow(clippy::too_many_arguments)]
+    fn garder_faits_du_lieu(
+        &self,
+        c: &mut Conversation,
+        json: Value,
+        q: &Question,
+        champs: &[String],
+        texte: &str,
+        avant: Instantane,
+        blocs: &mut Vec<String>,
+    ) {
+        let mut pris = champs.to_vec();
+        pris.extend(q.champs.iter().cloned());
+        pris.push("logement.commune".into());
+        let faits = self.faits_du_message(c, &json, texte, &pris);
+        if faits.is_empty() {
+            return;
+        }
+        let (plus, supposes) = self.consequences(&faits);
+        let mut affectations = faits.clone();
+        affectations.extend(plus);
+        if self.appliquer(c, json, &affectations, &supposes).is_ok() {
+            c.historique.push(avant);
+            if c.historique.len() > HISTORIQUE_MAX {
+                c.historique.remove(0);
+            }
+            blocs.push(self.relu(c.langue, &self.afficher_faits(c.langue, &faits)));
         }
     }
 
@@ -1286,12 +1736,20 @@ impl Moteur {
     }
 
     /// Reads an answer to `q` whose unknown fields are `champs`.
-    fn lire(&self, q: &Question, champs: &[String], s: &Situation, e: &Entrant) -> Lecture {
+    fn lire(
+        &self,
+        q: &Question,
+        champs: &[String],
+        s: &Situation,
+        e: &Entrant,
+        langue: Langue,
+    ) -> Lecture {
         let texte = e.texte;
         let premier = champs
             .first()
             .cloned()
             .unwrap_or_else(|| q.champs[0].clone());
+        let personne = personne_de(q);
         let dans_bornes = |d: Decimal| q.min.is_none_or(|m| d >= m) && q.max.is_none_or(|m| d <= m);
         let nombre = |c: Compris<Decimal>| -> Result<Decimal, Lecture> {
             match c {
@@ -1301,58 +1759,171 @@ impl Moteur {
                 Compris::Incompris => Err(Lecture::Incomprise("incompris")),
             }
         };
+        // A meaning of the lexicon for this question's field, read back.
+        let par_lexique = || -> Option<Lecture> {
+            let (sens, _) = self.sens_trouve(texte, &q.champs[0], personne)?;
+            let a = sens.pour(personne);
+            let relu = self.afficher_faits(langue, &a);
+            Some(Lecture::Comprise(
+                a,
+                vec![],
+                (!relu.is_empty()).then(|| relu.join(", ")),
+            ))
+        };
         let json_nombre = nombre_json;
         match q.genre {
-            Genre::OuiNon => match reponse::oui_non(texte) {
-                Compris::Valeur(b) => {
-                    let mut a = vec![(premier, Value::Bool(b))];
-                    a.extend(if b { q.oui.clone() } else { q.non.clone() });
-                    if b && q.champs.len() > 1 && q.oui.is_empty() {
-                        // "Yes" to a question that covers several people
-                        // settles nothing: the personal questions follow.
-                        a.clear();
+            Genre::OuiNon => {
+                // "depuis 2015", "ça fait 8 ans": a residence permit held that long.
+                if premier.ends_with("titre_sejour_5_ans") {
+                    if let Some(ans) = duree_en_annees(texte, e.aujourd_hui) {
+                        let v = Value::Bool(ans >= 5);
+                        return Lecture::Comprise(
+                            vec![(premier, v)],
+                            vec![],
+                            Some(self.t(langue, "relu-annees", &[("n", Arg::Nombre(ans.into()))])),
+                        );
                     }
-                    Lecture::Comprise(a, vec![])
                 }
-                Compris::NeSaitPas => Lecture::NeSaitPas,
-                Compris::Incompris => Lecture::Incomprise("incompris"),
-            },
-            Genre::Nombre => match nombre(reponse::nombre(texte)) {
-                Ok(d) if d.fract().is_zero() => {
-                    Lecture::Comprise(vec![(premier, json_nombre(d))], vec![])
-                }
-                Ok(_) => Lecture::Incomprise("incompris"),
-                Err(l) => l,
-            },
-            Genre::Montant => match nombre(reponse::montant(texte)) {
-                Ok(d) => Lecture::Comprise(vec![(premier, json_nombre(d))], vec![]),
-                Err(l) => l,
-            },
-            Genre::Age => match lire_age(texte, e.aujourd_hui) {
-                Compris::Valeur(d) => match nombre(Compris::Valeur(d)) {
-                    Ok(d) if d.fract().is_zero() => {
-                        Lecture::Comprise(vec![(premier, json_nombre(d))], vec![])
+                // "oui moi", "oui mon mari à 80 %": who, for the household question.
+                if q.champs.len() > 1 {
+                    if let Some(a) = handicap_de_qui(texte, s) {
+                        let relu = self.afficher_faits(langue, &a);
+                        return Lecture::Comprise(
+                            a,
+                            vec![],
+                            (!relu.is_empty()).then(|| relu.join(", ")),
+                        );
                     }
-                    Ok(_) => Lecture::Incomprise("incompris"),
-                    Err(l) => l,
-                },
-                Compris::NeSaitPas => Lecture::NeSaitPas,
-                Compris::Incompris => Lecture::Incomprise("incompris"),
-            },
-            Genre::Ages => {
-                if champs.len() == 1 {
-                    return match lire_age(texte, e.aujourd_hui) {
-                        Compris::Valeur(a) => match nombre(Compris::Valeur(a)) {
-                            Ok(d) => Lecture::Comprise(vec![(premier, json_nombre(d))], vec![]),
-                            Err(l) => l,
-                        },
+                }
+                let lexique = if q.champs.len() == 1 {
+                    self.sens_trouve(texte, &q.champs[0], personne)
+                } else {
+                    None
+                };
+                let lu = match reponse::oui_non(texte) {
+                    Compris::Incompris => match self.oui_non_lexique(texte) {
+                        Some(b) => Compris::Valeur(b),
+                        None => Compris::Incompris,
+                    },
+                    autre => autre,
+                };
+                if let Some((sens, _)) = lexique {
+                    let a = sens.pour(personne);
+                    let b = a.first().and_then(|(_, v)| v.as_bool());
+                    // The words win over a bare yes or no ("non, on est
+                    // pacsés" to "en couple ?" is a couple): they are read
+                    // back, so a misreading costs one RETOUR.
+                    let _ = b;
+                    return match lu {
                         Compris::NeSaitPas => Lecture::NeSaitPas,
-                        Compris::Incompris => Lecture::Incomprise("incompris"),
+                        _ => par_lexique().unwrap_or(Lecture::Incomprise("incompris")),
                     };
                 }
-                let parties = morceaux(texte);
+                match lu {
+                    Compris::Valeur(b) => {
+                        let mut a = vec![(premier, Value::Bool(b))];
+                        a.extend(if b { q.oui.clone() } else { q.non.clone() });
+                        if b && q.champs.len() > 1 && q.oui.is_empty() {
+                            // "Yes" to a question that covers several people
+                            // settles nothing: the personal questions follow.
+                            a.clear();
+                        }
+                        Lecture::Comprise(a, vec![], None)
+                    }
+                    Compris::NeSaitPas => Lecture::NeSaitPas,
+                    Compris::Incompris => Lecture::Incomprise("incompris"),
+                }
+            }
+            Genre::Nombre => {
+                let f = forme(texte);
+                // "2 ans" is an age, not a count: ask again.
+                let unite = f
+                    .split(' ')
+                    .any(|m| ["ans", "an", "mois", "years", "months", "euros", "e"].contains(&m));
+                // "3 dont un bébé": the count comes first.
+                let texte_compte = match f.find(" dont ") {
+                    Some(i) => f[..i].to_string(),
+                    None => texte.to_string(),
+                };
+                match nombre(reponse::nombre(&texte_compte)) {
+                    Ok(_) if unite => Lecture::Incomprise("incompris"),
+                    Ok(d) if d.fract().is_zero() => {
+                        Lecture::Comprise(vec![(premier, json_nombre(d))], vec![], None)
+                    }
+                    Ok(_) => Lecture::Incomprise("incompris"),
+                    Err(Lecture::NeSaitPas) => Lecture::NeSaitPas,
+                    Err(l) => {
+                        // "1 fille et 1 garçon": the children counted in the message.
+                        let compte = (premier == "nombre_enfants")
+                            .then(|| extraction::extraire(texte, &self.lexique))
+                            .and_then(|faits| {
+                                faits.into_iter().find(|(c, _)| c == "nombre_enfants")
+                            });
+                        match compte {
+                            Some((c, v)) => {
+                                let relu = self.afficher(langue, &c, &v);
+                                Lecture::Comprise(vec![(c, v)], vec![], relu)
+                            }
+                            None => par_lexique().unwrap_or(l),
+                        }
+                    }
+                }
+            }
+            Genre::Montant => {
+                let ctx = ContexteMontant {
+                    argent: &self.lexique.argent,
+                    smic_net: self.smic_net(e.mois),
+                    forfait_charges: (premier == "logement.loyer")
+                        .then(|| self.forfait_charges(e.mois, s))
+                        .flatten(),
+                    par_jour: premier.ends_with("chomage_net"),
+                    somme: premier.ends_with("retraite_nette"),
+                };
+                match reponse::montant_detaille(texte, ctx) {
+                    Compris::Valeur(m) if dans_bornes(m.valeur) => {
+                        let relu =
+                            (!m.conversions.is_empty()).then(|| self.afficher_montant(langue, &m));
+                        Lecture::Comprise(vec![(premier, json_nombre(m.valeur))], vec![], relu)
+                    }
+                    Compris::Valeur(_) => Lecture::Incomprise("incompris-bornes"),
+                    Compris::NeSaitPas => Lecture::NeSaitPas,
+                    Compris::Incompris => par_lexique().unwrap_or(Lecture::Incomprise("incompris")),
+                }
+            }
+            Genre::Age => self.lire_un_age(&premier, texte, e, langue, &nombre),
+            Genre::Ages => {
+                if champs.len() == 1 {
+                    return self.lire_un_age(&premier, texte, e, langue, &nombre);
+                }
+                if let Some(a) = ages_par_personne(texte, champs) {
+                    return Lecture::Comprise(a, vec![], None);
+                }
+                let texte_court = sans_bientot(texte);
+                let mut parties = morceaux(&texte_court);
                 if parties.len() == 1 && reponse::nombre(texte) == Compris::NeSaitPas {
                     return Lecture::NeSaitPas;
+                }
+                // "les deux ont 10 ans", "jumeaux de 5 ans": one age for all.
+                let f = forme(texte);
+                let tous = [
+                    "les deux",
+                    "tous les deux",
+                    "toutes les deux",
+                    "jumeaux",
+                    "jumelles",
+                    "both",
+                    "twins",
+                ]
+                .iter()
+                .any(|m| position_mots(&f, m).is_some());
+                if tous && parties.len() == 1 {
+                    let chiffres: Vec<&str> = f
+                        .split(' ')
+                        .filter(|m| m.chars().all(|c| c.is_ascii_digit()))
+                        .collect();
+                    if let [n] = chiffres.as_slice() {
+                        parties = vec![n.to_string(); champs.len()];
+                    }
                 }
                 // "34" to "how old are you and your partner": the person's
                 // own age; the partner's is asked next. Children's ages must
@@ -1362,9 +1933,20 @@ impl Moteur {
                     return Lecture::Incomprise("incompris-liste");
                 }
                 let mut a = Vec::new();
+                let mut relus = Vec::new();
                 for (p, c) in parties.iter().zip(champs) {
-                    match nombre(reponse::nombre(p)) {
-                        Ok(d) if d.fract().is_zero() => a.push((c.clone(), json_nombre(d))),
+                    // A baby's age in months, a year of birth: converted and read back.
+                    let (lu, converti) = match age_d_un_morceau(p, e.aujourd_hui) {
+                        Some(x) => (Compris::Valeur(Decimal::from(x)), true),
+                        None => (reponse::nombre(p), false),
+                    };
+                    match nombre(lu) {
+                        Ok(d) if d.fract().is_zero() => {
+                            if converti {
+                                relus.extend(self.afficher(langue, c, &json_nombre(d)));
+                            }
+                            a.push((c.clone(), json_nombre(d)));
+                        }
                         Ok(_) => return Lecture::Incomprise("incompris-liste"),
                         Err(Lecture::Incomprise("incompris")) => {
                             return Lecture::Incomprise("incompris-liste");
@@ -1372,18 +1954,73 @@ impl Moteur {
                         Err(l) => return l,
                     }
                 }
-                Lecture::Comprise(a, vec![])
+                let relu = (!relus.is_empty()).then(|| relus.join(", "));
+                Lecture::Comprise(a, vec![], relu)
             }
             Genre::Choix if q.liste => self.lire_choix_liste(q, champs, texte),
-            Genre::Choix => match self.choisir(q, texte) {
-                Compris::Valeur(choix) => {
+            Genre::Choix => {
+                // "comme moi", "pareil": the partner's answer is the person's.
+                if personne == "conjoint" && dit_pareil(texte) {
+                    let sien = q.champs[0].replacen("conjoint.", "demandeur.", 1);
+                    let json = serde_json::to_value(s).unwrap_or(Value::Null);
+                    if let Some(v) = valeur_champ(s, &json, &sien) {
+                        if let Some(choix) = q.choix.iter().find(|c| c.valeur == v) {
+                            let mut a = vec![(premier, choix.valeur.clone())];
+                            a.extend(choix.remplit.iter().cloned());
+                            let relu = minuscule(&self.t(langue, &choix.libelle, &[]));
+                            return Lecture::Comprise(a, choix.suppose.clone(), Some(relu));
+                        }
+                    }
+                }
+                if let Some(choix) = self.choix_par_taux(q, texte) {
                     let mut a = vec![(premier, choix.valeur.clone())];
                     a.extend(choix.remplit.iter().cloned());
-                    Lecture::Comprise(a, choix.suppose.clone())
+                    let relu = minuscule(&self.t(langue, &choix.libelle, &[]));
+                    return Lecture::Comprise(a, choix.suppose.clone(), Some(relu));
                 }
-                Compris::NeSaitPas => Lecture::NeSaitPas,
-                Compris::Incompris => Lecture::Incomprise("incompris"),
-            },
+                // A phrase of the lexicon said whole ("je sais pas le taux",
+                // "chez ma soeur") is clearer than any single word of it.
+                let par_phrase = self
+                    .sens_trouve(texte, &q.champs[0], personne)
+                    .filter(|(_, mots)| mots.contains(' '))
+                    .and_then(|(sens, _)| choix_pour(q, &sens.pour(personne)));
+                let lu = match par_phrase {
+                    Some(c) => Compris::Valeur(c),
+                    None => self.choisir(q, texte),
+                };
+                match lu {
+                    Compris::Valeur(choix) => {
+                        let mut a = vec![(premier.clone(), choix.valeur.clone())];
+                        a.extend(choix.remplit.iter().cloned());
+                        // What a lexicon meaning adds to the choice ("en
+                        // colocation": a tenant who shares).
+                        if let Some((sens, _)) = self.sens_trouve(texte, &q.champs[0], personne) {
+                            for (chemin, v) in sens.pour(personne) {
+                                if !a.iter().any(|(c, _)| *c == chemin)
+                                    && sens.pour(personne).first().map(|(_, v)| v)
+                                        == Some(&choix.valeur)
+                                {
+                                    a.push((chemin, v));
+                                }
+                            }
+                        }
+                        let relu = (!self.dit_le_choix(choix, texte)).then(|| {
+                            let langue = langue;
+                            let mut r = minuscule(&self.t(langue, &choix.libelle, &[]));
+                            for (chemin, v) in a.iter().skip(1 + choix.remplit.len()) {
+                                if let Some(x) = self.afficher(langue, chemin, v) {
+                                    r.push_str(", ");
+                                    r.push_str(&x);
+                                }
+                            }
+                            r
+                        });
+                        Lecture::Comprise(a, choix.suppose.clone(), relu)
+                    }
+                    Compris::NeSaitPas => Lecture::NeSaitPas,
+                    Compris::Incompris => Lecture::Incomprise("incompris"),
+                }
+            }
             Genre::CodePostal => lecture_lieu(lieu::lire(texte)),
             Genre::Commune => {
                 let communes = communes_de(s);
@@ -1402,6 +2039,7 @@ impl Moteur {
                     Compris::Valeur(i) => Lecture::Comprise(
                         vec![(premier, Value::String(communes[i].insee.into()))],
                         vec![],
+                        None,
                     ),
                     Compris::NeSaitPas => Lecture::NeSaitPas,
                     Compris::Incompris => Lecture::Incomprise("incompris"),
@@ -1410,7 +2048,174 @@ impl Moteur {
         }
     }
 
+    /// Reads one age: years ("34", "j'ai 34 ans"), a date of birth, or a
+    /// year of birth ("né en 1990", read back since it may be a year off).
+    fn lire_un_age(
+        &self,
+        premier: &str,
+        texte: &str,
+        e: &Entrant,
+        langue: Langue,
+        nombre: &dyn Fn(Compris<Decimal>) -> Result<Decimal, Lecture>,
+    ) -> Lecture {
+        // A child's age in months ("6 mois": under a year).
+        if premier.starts_with("enfants.") {
+            if let Some(a) = age_d_un_morceau(texte, e.aujourd_hui) {
+                let v = Value::from(a);
+                return match nombre(Compris::Valeur(Decimal::from(a))) {
+                    Ok(_) => {
+                        let relu = self.afficher(langue, premier, &v);
+                        Lecture::Comprise(vec![(premier.to_string(), v)], vec![], relu)
+                    }
+                    Err(l) => l,
+                };
+            }
+        }
+        // A year of birth first: "né en 90" is not 90 years old.
+        let (lu, relu) = match reponse::age_depuis_annee(texte, e.aujourd_hui) {
+            Some(a) => (Compris::Valeur(Decimal::from(a)), true),
+            None => (lire_age(&sans_bientot(texte), e.aujourd_hui), false),
+        };
+        match lu {
+            Compris::Valeur(d) => match nombre(Compris::Valeur(d)) {
+                Ok(d) if d.fract().is_zero() => {
+                    let v = nombre_json(d);
+                    let relu = relu.then(|| self.afficher(langue, premier, &v)).flatten();
+                    Lecture::Comprise(vec![(premier.to_string(), v)], vec![], relu)
+                }
+                Ok(_) => Lecture::Incomprise("incompris"),
+                Err(l) => l,
+            },
+            Compris::NeSaitPas => Lecture::NeSaitPas,
+            Compris::Incompris => Lecture::Incomprise("incompris"),
+        }
+    }
+
+    /// The lexicon meaning of a field said in `texte` (longest words win, a
+    /// negation just before cancels), with the words found.
+    fn sens_trouve(&self, texte: &str, champ: &str, personne: &str) -> Option<(&Sens, String)> {
+        let f = forme(texte);
+        let mots_texte: Vec<&str> = f.split(' ').collect();
+        let mut meilleur: Option<(&Sens, String)> = None;
+        let mut ex_aequo = false;
+        for sens in self.lexique.pour_champ(champ, personne) {
+            for m in &sens.mots {
+                let Some(i) = position_mots(&f, m) else {
+                    continue;
+                };
+                let nie = mots_texte[i.saturating_sub(2)..i]
+                    .iter()
+                    .any(|w| ["pas", "plus", "jamais", "ni", "not", "never"].contains(w));
+                if nie {
+                    continue;
+                }
+                let longueur = m.split(' ').count();
+                match &meilleur {
+                    Some((s2, m2)) if m2.split(' ').count() > longueur => {}
+                    Some((s2, m2)) if m2.split(' ').count() == longueur => {
+                        if s2.pour(personne) != sens.pour(personne) {
+                            ex_aequo = true;
+                        }
+                    }
+                    _ => {
+                        meilleur = Some((sens, m.clone()));
+                        ex_aequo = false;
+                    }
+                }
+            }
+        }
+        if ex_aequo { None } else { meilleur }
+    }
+
+    /// Yes or no from the lexicon's extra words ("wé", "i am not"): the
+    /// side with the longest match, none when both match as long.
+    fn oui_non_lexique(&self, texte: &str) -> Option<bool> {
+        let f = forme(texte);
+        let plus_long = |liste: &[String]| {
+            liste
+                .iter()
+                .filter(|m| position_mots(&f, m).is_some())
+                .map(|m| m.split(' ').count())
+                .max()
+                .unwrap_or(0)
+        };
+        let (oui, non) = (plus_long(&self.lexique.oui), plus_long(&self.lexique.non));
+        match oui.cmp(&non) {
+            std::cmp::Ordering::Greater => Some(true),
+            std::cmp::Ordering::Less => Some(false),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+
+    /// A disability choice from a rate in the answer ("oui 80%", "oui à
+    /// 60", "taux de 50 pour cent"): the option whose rate bracket holds it.
+    fn choix_par_taux<'q>(&self, q: &'q Question, texte: &str) -> Option<&'q Choix> {
+        let avec_taux = |c: &Choix| {
+            c.remplit
+                .iter()
+                .find(|(chemin, _)| chemin.ends_with("taux_incapacite"))
+                .and_then(|(_, v)| v.as_i64())
+        };
+        if !q.choix.iter().any(|c| avec_taux(c).is_some()) {
+            return None;
+        }
+        let f = forme(texte);
+        let mots_texte: Vec<&str> = f.split(' ').collect();
+        if mots_texte.iter().any(|m| ["non", "no", "pas"].contains(m)) {
+            return None;
+        }
+        let mut taux = None;
+        for (i, m) in mots_texte.iter().enumerate() {
+            let chiffres = m.trim_end_matches('%');
+            let Ok(n) = chiffres.parse::<u32>() else {
+                continue;
+            };
+            let pourcent = m.ends_with('%')
+                || mots_texte
+                    .get(i + 1)
+                    .is_some_and(|s| ["%", "pourcent", "pour", "percent", "pc"].contains(s));
+            if (10..=100).contains(&n) || (pourcent && n <= 100) {
+                if taux.is_some() {
+                    return None;
+                }
+                taux = Some(n);
+            }
+        }
+        let taux = i64::from(taux?);
+        let moins = mots_texte
+            .iter()
+            .any(|m| ["moins", "less", "under", "sous"].contains(m));
+        let tranche = if moins && taux <= 50 {
+            0
+        } else if taux >= 80 {
+            80
+        } else if taux >= 50 {
+            50
+        } else {
+            0
+        };
+        q.choix
+            .iter()
+            .find(|c| c.valeur == Value::Bool(true) && avec_taux(c) == Some(tranche))
+    }
+
+    /// Whether an answer names a choice plainly (its key or its label), so
+    /// that there is nothing to read back.
+    fn dit_le_choix(&self, choix: &Choix, texte: &str) -> bool {
+        let f = forme(texte);
+        let f = f
+            .trim_start_matches("le ")
+            .trim_start_matches("choix ")
+            .to_string();
+        f == forme(&choix.cle)
+            || Langue::TOUTES
+                .iter()
+                .any(|l| forme(&self.t(*l, &choix.libelle, &[])) == f)
+            || f == forme(&texte_json(&choix.valeur))
+    }
+
     fn options(&self, q: &Question) -> Vec<(String, String, Vec<String>)> {
+        let personne = personne_de(q);
         q.choix
             .iter()
             .map(|c| {
@@ -1418,6 +2223,13 @@ impl Moteur {
                 let mut mots = c.mots.clone();
                 for l in Langue::TOUTES {
                     mots.push(self.t(l, &c.libelle, &[]));
+                }
+                // And by the lexicon's words for what they mean.
+                for sens in self.lexique.pour_champ(&q.champs[0], personne) {
+                    let dit = sens.pour(personne);
+                    if choix_pour(q, &dit).is_some_and(|x| std::ptr::eq(x, c)) {
+                        mots.extend(sens.mots.iter().cloned());
+                    }
                 }
                 (c.cle.clone(), texte_json(&c.valeur), mots)
             })
@@ -1468,7 +2280,7 @@ impl Moteur {
                 Compris::Incompris => return Lecture::Incomprise("incompris-liste"),
             }
         }
-        Lecture::Comprise(a, vec![])
+        Lecture::Comprise(a, vec![], None)
     }
 
     /// Arguments of a question's messages: the number of children and their ages.
@@ -1617,16 +2429,13 @@ impl Moteur {
         }
     }
 
-    /// The short name of an aid, for SMS.
-    fn nom_court(&self, a: &ResultatAide) -> String {
-        self.regles
-            .aide(a.id)
-            .map(|r| r.libelle_court.to_string())
-            .unwrap_or_else(|| a.libelle.to_string())
+    /// The short name of an aid, for SMS, in the conversation's language.
+    fn nom_court(&self, langue: Langue, a: &ResultatAide) -> String {
+        self.textes.aide(langue, &self.regles, a).libelle_court()
     }
 
     fn ligne_aide(&self, langue: Langue, n: usize, a: &ResultatAide) -> String {
-        let aide = Arg::Texte(self.nom_court(a));
+        let aide = Arg::Texte(self.nom_court(langue, a));
         match a.montant.filter(|m| *m > Decimal::ZERO) {
             Some(m) => {
                 let id = match a.periodicite {
@@ -1765,7 +2574,9 @@ impl Moteur {
             return;
         };
         tour.aides = Some(eval.aides.clone());
-        let aide = Arg::Texte(self.nom_court(a));
+        // The aid's own sentences in the conversation's language.
+        let ecrite = self.textes.aide(l, &self.regles, a);
+        let aide = Arg::Texte(ecrite.libelle_court());
         let tete = match a.montant.filter(|m| *m > Decimal::ZERO) {
             Some(m) => {
                 let id = match a.periodicite {
@@ -1782,7 +2593,7 @@ impl Moteur {
         };
         let mut fixe = Vec::new();
         if let Some(d) = &a.demarche {
-            let ou = d.url.clone().or_else(|| d.texte.clone());
+            let ou = d.url.clone().or_else(|| ecrite.demarche_texte());
             if let Some(ou) = ou {
                 fixe.push(self.t(l, "detail-demarche", &[("ou", Arg::Texte(ou))]));
             }
@@ -1797,14 +2608,14 @@ impl Moteur {
                 fixe.push(self.t(
                     l,
                     "detail-documents",
-                    &[("documents", Arg::Texte(d.documents.join(", ")))],
+                    &[("documents", Arg::Texte(ecrite.documents().join(", ")))],
                 ));
             }
         }
         // Two replies: why and how much, then how to apply. The person asked
         // for the detail; each reply still fits the budget on its own.
         let mut pourquoi = tete;
-        for phrase in a.explication.lignes() {
+        for phrase in ecrite.explication() {
             let essai = format!("{pourquoi} {phrase}");
             if self.tient(&essai) {
                 pourquoi = essai;
@@ -1862,6 +2673,51 @@ impl Moteur {
     }
 }
 
+/// The person a question is about: `conjoint` for the partner's questions,
+/// `demandeur` otherwise.
+fn personne_de(q: &Question) -> &'static str {
+    if q.champs[0].starts_with("conjoint.") {
+        "conjoint"
+    } else {
+        "demandeur"
+    }
+}
+
+/// The option of a choice question that fields say: its value for the
+/// question's first field, and none of the fields it settles contradicted.
+/// Among several (disability options all say "yes"), the one whose settled
+/// fields the facts state most, then the one that settles fewest: "80 %"
+/// is "Oui, 80 % ou plus", a bare "RQTH" is "Oui, taux inconnu".
+fn choix_pour<'q>(q: &'q Question, affectations: &[(String, Value)]) -> Option<&'q Choix> {
+    let premier = q.champs.first()?;
+    let dit = |chemin: &str| {
+        affectations
+            .iter()
+            .find(|(c, _)| c == chemin)
+            .map(|(_, v)| v)
+    };
+    q.choix
+        .iter()
+        .filter(|c| dit(premier) == Some(&c.valeur))
+        .filter(|c| c.remplit.iter().all(|(r, v)| dit(r).is_none_or(|x| x == v)))
+        .max_by_key(|c| {
+            let confirmes = c.remplit.iter().filter(|(r, _)| dit(r).is_some()).count();
+            (confirmes, std::cmp::Reverse(c.remplit.len()))
+        })
+}
+
+/// A label as it reads inside a sentence: "Au chômage" → "au chômage",
+/// but "HLM" stays.
+fn minuscule(libelle: &str) -> String {
+    let mut it = libelle.chars();
+    match (it.next(), it.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
+            a.to_lowercase().chain(libelle.chars().skip(1)).collect()
+        }
+        _ => libelle.to_string(),
+    }
+}
+
 /// A decimal as a JSON number (rust_decimal serializes to a string).
 fn nombre_json(d: Decimal) -> Value {
     d.normalize()
@@ -1879,6 +2735,230 @@ fn lire_age(texte: &str, aujourd_hui: (i32, u8, u8)) -> Compris<Decimal> {
         Compris::NeSaitPas => Compris::NeSaitPas,
         Compris::Incompris => reponse::nombre(texte),
     }
+}
+
+/// Whether an answer about the partner says "the same as me".
+fn dit_pareil(texte: &str) -> bool {
+    let f = forme(texte);
+    [
+        "comme moi",
+        "pareil",
+        "pareille",
+        "idem",
+        "la meme",
+        "le meme",
+        "same",
+        "same as me",
+        "me too",
+        "moi aussi",
+    ]
+    .iter()
+    .any(|m| position_mots(&f, m).is_some())
+}
+
+/// How many years a residence permit has been held: "depuis 2015", "ça
+/// fait 8 ans", "depuis 2 ans", "for 6 years".
+fn duree_en_annees(texte: &str, aujourd_hui: (i32, u8, u8)) -> Option<i32> {
+    let f = forme(texte);
+    let mots_: Vec<&str> = f.split(' ').collect();
+    let nombres: Vec<i32> = mots_.iter().filter_map(|m| m.parse().ok()).collect();
+    let [n] = nombres.as_slice() else {
+        return None;
+    };
+    if (1950..=aujourd_hui.0).contains(n) {
+        return Some(aujourd_hui.0 - n);
+    }
+    let ans = mots_
+        .iter()
+        .any(|m| ["ans", "an", "years", "year"].contains(m));
+    (ans && (0..=80).contains(n)).then_some(*n)
+}
+
+/// Who in the household has a disability, from an answer to the household
+/// question that names them: "oui moi", "oui mon mari", "ma femme a l'AAH",
+/// "oui mon fils" (with one child), with a rate when given ("oui moi 80%").
+fn handicap_de_qui(texte: &str, s: &Situation) -> Option<Vec<(String, Value)>> {
+    let f = forme(texte);
+    let mots_: Vec<&str> = f.split(' ').collect();
+    let dit = |liste: &[&str]| mots_.iter().any(|m| liste.contains(m));
+    if dit(&["non", "no", "pas", "aucun", "personne"]) {
+        return None;
+    }
+    let oui = dit(&[
+        "oui",
+        "yes",
+        "ouais",
+        "aah",
+        "aeeh",
+        "rqth",
+        "handicape",
+        "handicapee",
+        "mdph",
+        "disabled",
+    ]);
+    if !oui {
+        return None;
+    }
+    let moi = dit(&["moi", "me", "myself", "j", "je"]);
+    let conjoint = dit(&[
+        "mari",
+        "femme",
+        "conjoint",
+        "conjointe",
+        "compagnon",
+        "compagne",
+        "husband",
+        "wife",
+        "partner",
+    ]) && s.couple() == Some(true);
+    let enfant = dit(&[
+        "fils", "fille", "enfant", "petit", "son", "daughter", "child",
+    ]) && s.nombre_enfants() == Some(1);
+    let personne = match (moi, conjoint, enfant) {
+        (true, false, false) => "demandeur",
+        (false, true, false) => "conjoint",
+        (false, false, true) => "enfants.0",
+        _ => return None,
+    };
+    let mut a = vec![(format!("{personne}.handicap"), Value::Bool(true))];
+    let taux: Vec<i64> = mots_
+        .iter()
+        .filter_map(|m| m.trim_end_matches('%').parse().ok())
+        .filter(|t| (10..=100).contains(t))
+        .collect();
+    if let [t] = taux.as_slice() {
+        let tranche = if *t >= 80 {
+            80
+        } else if *t >= 50 {
+            50
+        } else {
+            0
+        };
+        a.push((format!("{personne}.taux_incapacite"), Value::from(tranche)));
+    }
+    Some(a)
+}
+
+/// An answer without "bientôt 20" / "bientot 20 ans": the age to come is
+/// not the age.
+fn sans_bientot(texte: &str) -> String {
+    let n = reponse::normaliser(texte);
+    match n.find("bientot") {
+        Some(i) => n[..i].to_string(),
+        None => n,
+    }
+}
+
+/// One child's age given otherwise than in years: in months ("6 mois",
+/// "un bébé de 8 mois": under a year), as a newborn, or as a year of birth
+/// ("2015"). `None` for a plain number of years.
+fn age_d_un_morceau(morceau: &str, aujourd_hui: (i32, u8, u8)) -> Option<u32> {
+    let f = forme(morceau);
+    let mots_: Vec<&str> = f.split(' ').collect();
+    let nombres: Vec<u32> = mots_.iter().filter_map(|m| m.parse().ok()).collect();
+    if mots_
+        .iter()
+        .any(|m| ["mois", "month", "months", "moi"].contains(m))
+    {
+        let sans_unite: String = mots_
+            .iter()
+            .filter(|m| {
+                ![
+                    "mois", "month", "months", "moi", "de", "un", "une", "bebe", "baby", "a", "old",
+                ]
+                .contains(m)
+            })
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let n = match nombres.as_slice() {
+            [n] => Some(*n),
+            [] => reponse::nombre(&sans_unite)
+                .valeur()
+                .filter(|d| d.fract().is_zero())
+                .and_then(|d| u32::try_from(d.trunc().mantissa()).ok()),
+            _ => None,
+        };
+        return n.filter(|n| *n < 12 * 26).map(|n| n / 12);
+    }
+    if nombres.is_empty()
+        && [
+            "nouveau ne",
+            "nouveau nee",
+            "newborn",
+            "bebe",
+            "baby",
+            "nourrisson",
+        ]
+        .iter()
+        .any(|m| position_mots(&f, m).is_some())
+    {
+        return Some(0);
+    }
+    if let [n] = nombres.as_slice() {
+        if (1900..=aujourd_hui.0 as u32).contains(n) {
+            return reponse::age_depuis_annee(morceau, aujourd_hui)
+                .or_else(|| reponse::age_depuis_annee(&format!("ne en {n}"), aujourd_hui));
+        }
+    }
+    None
+}
+
+/// Ages given with who they belong to ("lui 36 moi 34", "me 28, her 30"),
+/// for the question on both partners' ages; `None` when the answer does not
+/// say whose age is whose.
+fn ages_par_personne(texte: &str, champs: &[String]) -> Option<Vec<(String, Value)>> {
+    if champs.len() != 2 || champs[0] != "demandeur.age" || champs[1] != "conjoint.age" {
+        return None;
+    }
+    let f = forme(texte);
+    let mut moi = None;
+    let mut lui = None;
+    let mut qui: Option<bool> = None;
+    for m in f.split(' ') {
+        if ["moi", "me", "i", "je", "j", "myself"].contains(&m) {
+            qui = Some(true);
+        } else if [
+            "lui",
+            "elle",
+            "him",
+            "her",
+            "he",
+            "she",
+            "mari",
+            "femme",
+            "conjoint",
+            "conjointe",
+            "husband",
+            "wife",
+            "partner",
+            "copain",
+            "copine",
+            "compagnon",
+            "compagne",
+            "boyfriend",
+            "girlfriend",
+        ]
+        .contains(&m)
+        {
+            qui = Some(false);
+        } else if let Ok(n) = m.parse::<u32>() {
+            match qui {
+                Some(true) if moi.is_none() => moi = Some(n),
+                Some(false) if lui.is_none() => lui = Some(n),
+                _ => return None,
+            }
+            qui = None;
+        }
+    }
+    let (moi, lui) = (moi?, lui?);
+    let bornes = 14..=120;
+    (bornes.contains(&moi) && bornes.contains(&lui)).then(|| {
+        vec![
+            ("demandeur.age".to_string(), Value::from(moi)),
+            ("conjoint.age".to_string(), Value::from(lui)),
+        ]
+    })
 }
 
 /// The eligible aids, largest monthly amount first (a yearly or one-off
@@ -1933,10 +3013,22 @@ fn communes_de(s: &Situation) -> Vec<&'static geo::Commune> {
         .unwrap_or_default()
 }
 
+static UNITE_COLLEE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(\d)(ans|an|a|yo|y|years|mois|months)\b").expect("a constant pattern")
+});
+
+static AN_ABREGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(\d) (?:a|yo|y)\b").expect("a constant pattern")
+});
+
 /// Splits a list answer ("4, 12 et 15 ans", "C L", "1 4") into its items.
 /// A date of birth is not a list item: lists hold ages or letters.
 fn morceaux(texte: &str) -> Vec<String> {
     let n = reponse::normaliser(texte);
+    // "7ans 3ans": a number glued to its unit is two words.
+    // "10a 6a", "7yo": a lone unit after a number.
+    let separe = UNITE_COLLEE.replace_all(&n, "$1 $2").to_string();
+    let n = AN_ABREGE.replace_all(&separe, "$1 ").to_string();
     let n = n
         .replace(" et ", ",")
         .replace(" and ", ",")
@@ -1984,6 +3076,7 @@ mod tests {
             vec!["trente quatre", "trente six"]
         );
         assert_eq!(morceaux("34"), vec!["34"]);
+        assert_eq!(morceaux("7ans 3ans"), vec!["7", "3"]);
     }
 
     #[test]

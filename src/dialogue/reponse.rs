@@ -170,6 +170,22 @@ const NE_SAIT_PAS: &[&[&str]] = &[
     &["idk"],
     &["no", "idea"],
     &["not", "sure"],
+    &["no", "clue"],
+    &["rappelle", "plus"],
+    &["rappelle", "pas"],
+    &["souviens", "plus"],
+    &["souviens", "pas"],
+    &["chai", "plus"],
+    &["c", "pas"],
+    &["che", "pa"],
+    &["sais", "rien"],
+    &["sait", "rien"],
+    &["sai", "rien"],
+    &["no", "idea"],
+    &["can", "t", "remember"],
+    &["cant", "remember"],
+    &["don", "t", "remember"],
+    &["not", "certain"],
 ];
 
 /// Whether the answer says "I don't know". `brut` is the text as typed (a
@@ -583,7 +599,88 @@ fn valeur_mot(m: &str) -> Option<u64> {
 }
 
 fn est_mot_nombre(m: &str) -> bool {
-    valeur_mot(m).is_some() || est_cent(m) || est_mille(m) || est_million(m)
+    valeur_mot(m).is_some()
+        || est_cent(m)
+        || est_mille(m)
+        || est_million(m)
+        || valeur_mot_anglais(m).is_some()
+        || matches!(m, "hundred" | "thousand")
+}
+
+/// The value of an English number word below 20 or a tens word.
+fn valeur_mot_anglais(m: &str) -> Option<u64> {
+    Some(match m {
+        "zero" | "nought" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" | "fourty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// A whole run of English number words as one number ("forty five",
+/// "fifteen hundred", "one thousand two hundred and fifty"), or `None` if
+/// the run is not one well-formed number ("two three").
+fn nombre_en_anglais(w: &[&str]) -> Option<u64> {
+    let mut total: u64 = 0;
+    let mut courant: u64 = 0;
+    // What the last word was: 0 nothing, 1 a unit or teen, 2 a tens word,
+    // 3 "hundred", 4 "thousand".
+    let mut dernier = 0;
+    for m in w {
+        match *m {
+            "and" | "et" if dernier >= 2 => continue,
+            "hundred" if dernier == 1 || dernier == 2 || dernier == 0 => {
+                courant = courant.max(1) * 100;
+                dernier = 3;
+            }
+            "thousand" if dernier != 4 => {
+                total += courant.max(1) * 1000;
+                courant = 0;
+                dernier = 4;
+            }
+            _ => {
+                let v = valeur_mot_anglais(m)?;
+                if v >= 20 {
+                    if dernier == 1 || dernier == 2 || courant % 100 != 0 {
+                        return None;
+                    }
+                    dernier = 2;
+                } else {
+                    if dernier == 1 || (dernier == 2 && v >= 10) || (dernier == 2 && v == 0) {
+                        return None;
+                    }
+                    dernier = 1;
+                }
+                courant += v;
+            }
+        }
+    }
+    (dernier != 0).then_some(total + courant)
 }
 
 fn est_cent(m: &str) -> bool {
@@ -776,8 +873,10 @@ fn extraire_nombres(jetons: &[Jeton]) -> Vec<Trouve> {
                             serie.push(m);
                             j += 1;
                         }
-                        Some("et") if mot(j + 1).is_some_and(est_mot_nombre) => {
-                            serie.push("et");
+                        Some(liaison @ ("et" | "and"))
+                            if mot(j + 1).is_some_and(est_mot_nombre) =>
+                        {
+                            serie.push(liaison);
                             j += 1;
                         }
                         _ => break,
@@ -785,7 +884,9 @@ fn extraire_nombres(jetons: &[Jeton]) -> Vec<Trouve> {
                 }
                 let article = matches!(serie.as_slice(), ["un"] | ["une"]);
                 trouves.push(Trouve {
-                    valeur: nombre_en_lettres(&serie).map(Decimal::from),
+                    valeur: nombre_en_lettres(&serie)
+                        .or_else(|| nombre_en_anglais(&serie))
+                        .map(Decimal::from),
                     article,
                 });
                 i = j;
@@ -1462,6 +1563,363 @@ pub fn age_depuis_date(texte: &str, aujourd_hui: (i32, u8, u8)) -> Compris<u32> 
         },
         _ => Compris::Incompris,
     }
+}
+
+// ---------------------------------------------------------------------------
+// Amounts as people give them: gross, weekly, a range, the SMIC, a letter O
+// ---------------------------------------------------------------------------
+
+/// How an amount was converted from what was typed; the dialogue reads each
+/// conversion back to the person ("J'ai compris : 780 € net par mois").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conversion {
+    /// Said gross: multiplied by the lexicon's net share.
+    Brut,
+    /// Said per week: times 52, divided by 12.
+    Semaine,
+    /// Said per year: divided by 12.
+    Annee,
+    /// A range ("entre 800 et 900"): its midpoint.
+    Fourchette(Decimal, Decimal),
+    /// "le SMIC": the month's net SMIC.
+    Smic,
+    /// A letter O typed for a zero ("9OO").
+    LettreO,
+    /// A rent given with its charges: the flat-rate charges taken off.
+    ChargesComprises(Decimal),
+    /// Two amounts added ("900 + 300 de complémentaire").
+    Somme(Decimal, Decimal),
+    /// Said per day (unemployment benefit is paid by the day): times 365, divided by 12.
+    Jour,
+}
+
+/// An amount per month, and how it was reached from what was typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MontantLu {
+    /// Euros per month.
+    pub valeur: Decimal,
+    /// Conversions applied, in the order they were applied.
+    pub conversions: Vec<Conversion>,
+}
+
+/// What amounts depend on besides the text: the lexicon's money words and
+/// the figures of the month.
+#[derive(Debug, Clone, Copy)]
+pub struct ContexteMontant<'a> {
+    /// The lexicon's money words.
+    pub argent: &'a crate::dialogue::lexique::Argent,
+    /// The net monthly SMIC of the month, when known.
+    pub smic_net: Option<Decimal>,
+    /// The flat-rate charges to take off a rent given with its charges
+    /// (`None`: the question is not about a rent).
+    pub forfait_charges: Option<Decimal>,
+    /// Whether an amount per day makes sense (unemployment benefit).
+    pub par_jour: bool,
+    /// Whether two amounts may add up (a pension and its complementary part).
+    pub somme: bool,
+}
+
+static MONTANT_NET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d[\d .,]*\d|\d)\s*(?:€|e|eur|euros?)?\s*nets?\b").expect("a constant pattern")
+});
+static CHARGES_A_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\+|\bet\b|\bplus\b|\bavec\b)?\s*(?:\d+(?:[.,]\d+)?)\s*(?:€|e|euros?)?\s*(?:de |d )?charges?\b|\bcharges?\s*(?:de |: ?)?\d+(?:[.,]\d+)?\s*(?:€|e|euros?)?")
+        .expect("a constant pattern")
+});
+
+/// Replaces a letter O typed for a zero inside a number ("9OO", "1o5o",
+/// "2 0OO") with the digit; says whether it did.
+fn lettre_o(normalise: &str) -> (String, bool) {
+    let mut sortie = String::with_capacity(normalise.len());
+    let mut corrige = false;
+    for (i, mot) in normalise.split(' ').enumerate() {
+        if i > 0 {
+            sortie.push(' ');
+        }
+        let coeur = mot.trim_end_matches(['€', 'e', '.', ',']);
+        let nombre_avec_o = coeur.starts_with(|c: char| c.is_ascii_digit())
+            && coeur.contains('o')
+            && coeur
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == 'o' || c == '.' || c == ',');
+        if nombre_avec_o {
+            corrige = true;
+            sortie.push_str(&coeur.replace('o', "0"));
+            sortie.push_str(&mot[coeur.len()..]);
+        } else {
+            sortie.push_str(mot);
+        }
+    }
+    (sortie, corrige)
+}
+
+/// Removes from a normalised text every run of words equal to one of `mots`
+/// (given in [`crate::dialogue::lexique::forme`]); says whether one was found.
+/// Punctuation stuck to a word ("brut," "/semaine") does not hide it.
+fn retirer(normalise: &str, mots_a_retirer: &[String]) -> (String, bool) {
+    let jetons: Vec<&str> = normalise.split(' ').collect();
+    let nus: Vec<String> = jetons
+        .iter()
+        .map(|j| {
+            j.trim_matches(|c: char| !c.is_alphanumeric())
+                .replace(['\'', '-'], " ")
+        })
+        .collect();
+    let mut garde = vec![true; jetons.len()];
+    let mut trouve = false;
+    for m in mots_a_retirer {
+        let suite: Vec<&str> = m.split(' ').collect();
+        let n = suite.len();
+        if n == 0 || n > jetons.len() {
+            continue;
+        }
+        for i in 0..=jetons.len() - n {
+            if garde[i..i + n].iter().all(|g| *g) && (0..n).all(|k| nus[i + k] == suite[k]) {
+                garde[i..i + n].iter_mut().for_each(|g| *g = false);
+                trouve = true;
+            }
+        }
+    }
+    let reste: Vec<&str> = jetons
+        .iter()
+        .zip(&garde)
+        .filter(|(_, g)| **g)
+        .map(|(j, _)| *j)
+        .collect();
+    (reste.join(" "), trouve)
+}
+
+/// A range of two amounts ("entre 800 et 900", "800 à 900", "800-900",
+/// "800 ou 900 ça dépend"): the two ends, when the second is above the
+/// first and at most three times it.
+fn fourchette(normalise: &str) -> Option<(Decimal, Decimal)> {
+    let texte = RANGE_TIRET.replace_all(normalise, "$1 a $2");
+    let (jetons, negatif) = lexer(&texte);
+    if negatif {
+        return None;
+    }
+    let liaisons = ["entre", "a", "ou", "to", "or", "de", "between", "and", "et"];
+    let mots_: Vec<&str> = mots(&texte);
+    let lie = mots_.iter().any(|m| liaisons.contains(m));
+    // "et" alone adds two amounts ("1200 et 300 de prime"): only "entre … et" is a range.
+    let seulement_et = mots_.contains(&"et")
+        && !mots_
+            .iter()
+            .any(|m| ["entre", "a", "ou", "to", "or"].contains(m));
+    let seulement_and = mots_.contains(&"and") && !mots_.contains(&"between");
+    if !lie || seulement_et || seulement_and {
+        return None;
+    }
+    let trouves: Vec<Decimal> = extraire_nombres(&jetons)
+        .into_iter()
+        .filter(|t| !t.article)
+        .map(|t| t.valeur)
+        .collect::<Option<Vec<_>>>()?;
+    match trouves.as_slice() {
+        [a, b] if a < b && *b <= *a * Decimal::from(3) && !a.is_zero() => Some((*a, *b)),
+        _ => None,
+    }
+}
+
+/// Two amounts to add: joined by "+", or, when `permise` (a pension), by
+/// "et" with a word naming the complementary part ("800 et 150 de
+/// complémentaire").
+fn somme(normalise: &str, permise: bool) -> Option<(Decimal, Decimal)> {
+    let (jetons, negatif) = lexer(normalise);
+    if negatif {
+        return None;
+    }
+    let m = mots(normalise);
+    let plus = normalise.contains('+') || m.contains(&"plus");
+    let complementaire = permise
+        && m.iter().any(|x| {
+            [
+                "complementaire",
+                "complementaires",
+                "agirc",
+                "arrco",
+                "ircantec",
+                "complement",
+            ]
+            .contains(x)
+        });
+    if !(plus && permise || complementaire) {
+        return None;
+    }
+    let trouves: Vec<Decimal> = extraire_nombres(&jetons)
+        .into_iter()
+        .filter(|t| !t.article)
+        .map(|t| t.valeur)
+        .collect::<Option<Vec<_>>>()?;
+    match trouves.as_slice() {
+        [a, b] => Some((*a, *b)),
+        _ => None,
+    }
+}
+
+static RANGE_TIRET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d)\s*-\s*(\d)").expect("a constant pattern"));
+
+/// Reads an amount per month as people give it: everything [`montant`]
+/// reads, and also a gross amount ("1000 brut", converted to net with the
+/// lexicon's rate), a weekly one ("300 par semaine"), a range ("entre 800 et
+/// 900": the midpoint), "le SMIC" (the month's net SMIC, half of it for
+/// "mi-temps"), a letter O for a zero ("9OO"), and, for a rent, "charges
+/// comprises" (the flat-rate charges taken off). Every conversion is listed
+/// so that the dialogue can read the result back.
+pub fn montant_detaille(texte: &str, ctx: ContexteMontant) -> Compris<MontantLu> {
+    // Apostrophes split words here ("à l'année"): no amount holds one.
+    let mut n0 = normaliser(texte).replace('\'', " ");
+    let loyer = ctx.forfait_charges.is_some();
+    if loyer {
+        // A rent "after the APL" is not the rent: ask again.
+        let m = mots(&n0);
+        if m.iter().any(|x| ["apl", "caf", "als", "alf"].contains(x)) {
+            return Compris::Incompris;
+        }
+        // "450 + 50 de charges": the rent is the amount without charges.
+        let sans = CHARGES_A_PART.replace_all(&n0, " ").to_string();
+        if sans != n0 && sans.chars().any(|c| c.is_ascii_digit()) {
+            n0 = sans;
+        }
+    }
+    // "1450 net 1860 brut": the net one.
+    if let Some(c) = MONTANT_NET.captures(&n0) {
+        if extraire_nombres(&lexer(&n0).0).len() > 1 {
+            n0 = c[1].to_string();
+        }
+    }
+    let (n, corrige) = lettre_o(&n0);
+    let (n, brut) = retirer(&n, &ctx.argent.brut);
+    let (n, semaine) = retirer(&n, &ctx.argent.semaine);
+    let (n, smic) = retirer(&n, &ctx.argent.smic);
+    let (n, charges) = match ctx.forfait_charges {
+        Some(_) => retirer(&n, &ctx.argent.charges_comprises),
+        None => (n, false),
+    };
+    let annuels: Vec<String> = ANNUEL.iter().map(|m| m.to_string()).collect();
+    let (n, jour) = if ctx.par_jour {
+        retirer(&n, &ctx.argent.jour)
+    } else {
+        (n, false)
+    };
+    let (sans_annee, annee) = retirer(&n, &annuels);
+    let mut conversions = Vec::new();
+    if corrige {
+        conversions.push(Conversion::LettreO);
+    }
+    let mots_n: Vec<String> = mots(&n).iter().map(|m| m.to_string()).collect();
+    let moitie = ["mi", "demi", "half"]
+        .iter()
+        .any(|m| mots_n.iter().any(|x| x == m));
+    let mut valeur = match montant(if annee { &sans_annee } else { &n }) {
+        Compris::Valeur(v) => v,
+        Compris::NeSaitPas => return Compris::NeSaitPas,
+        Compris::Incompris => {
+            if let Some((a, b)) = somme(if annee { &sans_annee } else { &n }, ctx.somme) {
+                conversions.push(Conversion::Somme(a, b));
+                a + b
+            } else if let Some((a, b)) = fourchette(if annee { &sans_annee } else { &n }) {
+                conversions.push(Conversion::Fourchette(a, b));
+                ((a + b) / Decimal::TWO)
+                    .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+            } else if smic
+                && extraire_nombres(&lexer(&n).0).is_empty()
+                && let Some(s) = ctx.smic_net
+            {
+                conversions.push(Conversion::Smic);
+                if moitie { s / Decimal::TWO } else { s }
+            } else {
+                return Compris::Incompris;
+            }
+        }
+    };
+    if valeur.is_sign_negative() || valeur > MONTANT_MAX {
+        return Compris::Incompris;
+    }
+    if semaine && annee {
+        return Compris::Incompris;
+    }
+    if jour && (semaine || annee) {
+        return Compris::Incompris;
+    }
+    if jour {
+        conversions.push(Conversion::Jour);
+        valeur = valeur * Decimal::from(365) / Decimal::from(12);
+    }
+    if semaine {
+        conversions.push(Conversion::Semaine);
+        valeur = valeur * Decimal::from(52) / Decimal::from(12);
+    }
+    if annee {
+        conversions.push(Conversion::Annee);
+        valeur /= Decimal::from(12);
+    }
+    if brut {
+        conversions.push(Conversion::Brut);
+        valeur *= ctx.argent.brut_vers_net;
+    }
+    if charges && let Some(f) = ctx.forfait_charges {
+        conversions.push(Conversion::ChargesComprises(valeur));
+        valeur = (valeur - f).max(Decimal::ZERO);
+    }
+    // "smic" typed with a number ("1400 au smic") is just the number.
+    let valeur = valeur
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    Compris::Valeur(MontantLu {
+        valeur,
+        conversions,
+    })
+}
+
+/// Reads a year of birth ("né en 1990", "1990", "born in 1985", "de 1990")
+/// as an age on `aujourd_hui`: the birthday is presumed passed when the year
+/// is past its middle (from July), not yet otherwise. The dialogue reads the
+/// age back, since it may be one year off.
+pub fn age_depuis_annee(texte: &str, aujourd_hui: (i32, u8, u8)) -> Option<u32> {
+    let n = normaliser(texte);
+    let m = mots(&n);
+    let naissance = m
+        .iter()
+        .any(|x| ["ne", "nee", "born", "naissance"].contains(x));
+    let siecle = aujourd_hui.0 - aujourd_hui.0 % 100;
+    let annees: Vec<i32> = m
+        .iter()
+        .filter(|x| x.chars().all(|c| c.is_ascii_digit()))
+        .filter_map(|x| match x.len() {
+            4 => x.parse().ok(),
+            // "né en 90": the last century unless that would be in the future.
+            2 if naissance => x.parse::<i32>().ok().map(|a| {
+                if siecle + a > aujourd_hui.0 {
+                    siecle - 100 + a
+                } else {
+                    siecle + a
+                }
+            }),
+            _ => None,
+        })
+        .collect();
+    let [annee] = annees.as_slice() else {
+        return None;
+    };
+    let annee = &annee.clone();
+    let autres_nombres = m
+        .iter()
+        .filter(|x| x.chars().any(|c| c.is_ascii_digit()))
+        .count()
+        > 1;
+    let contexte = m.len() == 1
+        || m.iter()
+            .any(|x| ["ne", "nee", "en", "born", "in", "annee", "de", "depuis"].contains(x));
+    if autres_nombres || !contexte || *annee < aujourd_hui.0 - 130 || *annee > aujourd_hui.0 {
+        return None;
+    }
+    let mut age = aujourd_hui.0 - annee;
+    if aujourd_hui.1 < 7 {
+        age -= 1;
+    }
+    u32::try_from(age).ok()
 }
 
 // ---------------------------------------------------------------------------

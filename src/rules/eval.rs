@@ -2163,23 +2163,15 @@ fn centimes(d: Decimal) -> u128 {
     q + u128::from(r >= diviseur - r)
 }
 
-/// Appends a value to an explanation line; false when it is not known (the
-/// line is then left out).
-fn ecrire_valeur(s: &mut String, v: &Valeur) -> bool {
-    let ecrite = match *v {
-        Valeur::Nombre(d) => ValeurEcrite::Nombre(d),
-        Valeur::Booleen(b) => ValeurEcrite::Booleen(b),
-        Valeur::Texte(t) => ValeurEcrite::Mot(t),
-        Valeur::Inconnu(_) | Valeur::Borne(..) => return false,
-    };
-    super::explication::ecrire(s, ecrite);
-    true
-}
-
-/// A value as written in explanations; `None` when it is not known.
-pub(super) fn formater(v: &Valeur) -> Option<String> {
-    let mut s = String::new();
-    ecrire_valeur(&mut s, v).then_some(s)
+/// A value as explanations show it; `None` when it is not known (the line
+/// is then left out).
+pub(super) fn valeur_ecrite(v: &Valeur) -> Option<ValeurEcrite> {
+    match *v {
+        Valeur::Nombre(d) => Some(ValeurEcrite::Nombre(d)),
+        Valeur::Booleen(b) => Some(ValeurEcrite::Booleen(b)),
+        Valeur::Texte(t) => Some(ValeurEcrite::Mot(t)),
+        Valeur::Inconnu(_) | Valeur::Borne(..) => None,
+    }
 }
 
 /// The first day of the year of `jour` plus `decalage` years (`YYYY0101`),
@@ -2376,7 +2368,7 @@ fn resultat(ctx: &Contexte<'_>, aide: &Aide, calcul: Calcul) -> ResultatAide {
             periodicite: None,
             sorties: Vec::new(),
             champs_manquants: ChampsManquants::default(),
-            explication: "Le calcul de cette aide a échoué ; un conseiller peut vous aider.".into(),
+            explication: super::phrases::ECHEC.into(),
             hypotheses: Hypotheses::default(),
             demarche: Some(aide.demarche),
             erreur: Some(erreur),
@@ -2476,16 +2468,11 @@ fn evaluer_aide(
     if complet && montant_nul && !une_fausse {
         let d = montant.nombre_connu().unwrap_or(Decimal::ZERO);
         if d > Decimal::ZERO {
-            explication.gabarit(&[
-                "Le montant calculé (",
-                " €) est inférieur au minimum versé (",
-                " €).",
-            ]);
+            explication.gabarit(super::phrases::GABARIT_MINIMUM);
             explication.valeur(ValeurEcrite::Nombre(d));
             explication.valeur(ValeurEcrite::Nombre(minimum.unwrap_or(Decimal::ZERO)));
         } else {
-            explication
-                .ligne("Vos ressources dépassent le montant de cette aide : le calcul donne 0 €.");
+            explication.ligne(super::phrases::MONTANT_NUL);
         }
     }
     let manquants = manquants_conditions.union(ctx.manquants(montant));
@@ -2495,14 +2482,14 @@ fn evaluer_aide(
         // the status.
         for l in &ap.explications {
             match l {
-                Ligne::Fixe(texte) => {
+                Ligne::Fixe(ligne) => {
                     if complet {
-                        explication.ligne(texte)
+                        explication.ligne_aide(ligne);
                     }
                 }
-                Ligne::Gabarit { textes, valeurs } => {
+                Ligne::Gabarit { ligne, valeurs } => {
                     // The values are kept; the line is written when read.
-                    let marque = complet.then(|| explication.gabarit(textes));
+                    let marque = complet.then(|| explication.ligne_aide(ligne));
                     for &n in valeurs {
                         let v = ctx.racine(n)?;
                         let ecrite = match v.vue() {

@@ -11,6 +11,12 @@
 //! Kept as data, a line is a borrowed template plus its values, all in
 //! one vector per aid, and the same text comes out of [`Explication::lignes`]
 //! or the JSON whenever it is asked for.
+//!
+//! A line of an aid file's `explications` also says which line it is and
+//! keeps every value it shows, the month's constants included
+//! ([`LigneAide`]): another language writes it from its own template with
+//! the same values ([`Explication::detaillees`], read by
+//! [`crate::textes::Textes::aide`]).
 
 use super::eval::ecrire_nombre;
 use rust_decimal::Decimal;
@@ -41,10 +47,44 @@ enum Element {
     Booleen(bool),
     /// A word of the rules (`locataire`), its underscores written as spaces.
     Mot(&'static str),
+    /// A line of the aid file's `explications`, followed by its values
+    /// that depend on the household.
+    Aide(&'static LigneAide),
+}
+
+/// A line of an aid file's `explications` as a month's program writes it:
+/// the French texts, the month's constants written in, and what another
+/// language needs to write the same line: which line it is and every
+/// value it shows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LigneAide {
+    /// Its place in the file's `explications`, from 0.
+    pub rang: usize,
+    /// The texts around the values that depend on the household, constants
+    /// written in: one more than those values (a single text when none).
+    pub textes: &'static [&'static str],
+    /// Every value of the line in the file's order: a constant of the
+    /// month (already written into `textes`), or `None` for the
+    /// household's next value.
+    pub valeurs: Vec<Option<ValeurEcrite>>,
+}
+
+/// One line of an [`Explication`], with what another language needs to
+/// write it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LigneDetaillee {
+    /// A whole sentence: a condition's, or one the evaluation writes.
+    Phrase(&'static str),
+    /// A line with values that the evaluation writes itself: its French
+    /// texts and its values.
+    Gabarit(&'static [&'static str], Vec<ValeurEcrite>),
+    /// A line of the aid file's `explications`: its place there (from 0)
+    /// and every value it shows, in order.
+    Aide(usize, Vec<ValeurEcrite>),
 }
 
 /// A value to write into a template line.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ValeurEcrite {
     /// A number.
     Nombre(Decimal),
@@ -71,7 +111,7 @@ impl Explication {
     pub fn len(&self) -> usize {
         self.elements
             .iter()
-            .filter(|e| matches!(e, Element::Ligne(_) | Element::Gabarit(_)))
+            .filter(|e| e.commence_une_ligne())
             .count()
     }
 
@@ -86,6 +126,16 @@ impl Explication {
     pub fn gabarit(&mut self, textes: &'static [&'static str]) -> Marque {
         let marque = Marque(self.elements.len());
         self.elements.push(Element::Gabarit(textes));
+        marque
+    }
+
+    /// Starts a line of the aid file's `explications`: the values that
+    /// depend on the household (one fewer than `ligne.textes`) follow
+    /// through [`Self::valeur`]. Gives the mark [`Self::abandonner`] takes
+    /// when a value turns out unknown.
+    pub fn ligne_aide(&mut self, ligne: &'static LigneAide) -> Marque {
+        let marque = Marque(self.elements.len());
+        self.elements.push(Element::Aide(ligne));
         marque
     }
 
@@ -111,6 +161,36 @@ impl Explication {
             reste: &self.elements,
         }
     }
+
+    /// The lines with what another language needs to write them, each
+    /// beside its French text.
+    pub fn detaillees(&self) -> impl Iterator<Item = (Cow<'static, str>, LigneDetaillee)> + '_ {
+        Decoupe {
+            reste: &self.elements,
+        }
+        .map(|(tete, valeurs)| {
+            let detail = match tete {
+                Tete::Ligne(t) => LigneDetaillee::Phrase(t),
+                Tete::Gabarit(textes) => LigneDetaillee::Gabarit(
+                    textes,
+                    valeurs.iter().filter_map(Element::valeur).collect(),
+                ),
+                Tete::Aide(l) => {
+                    // Constants in the file's order, the household's values
+                    // taking the places left.
+                    let mut du_foyer = valeurs.iter().filter_map(Element::valeur);
+                    LigneDetaillee::Aide(
+                        l.rang,
+                        l.valeurs
+                            .iter()
+                            .map_while(|v| v.or_else(|| du_foyer.next()))
+                            .collect(),
+                    )
+                }
+            };
+            (ecrire_ligne(tete, valeurs), detail)
+        })
+    }
 }
 
 /// Where a line with values started, to take it back.
@@ -126,29 +206,63 @@ impl Iterator for Lignes<'_> {
     type Item = Cow<'static, str>;
 
     fn next(&mut self) -> Option<Cow<'static, str>> {
-        let (premier, reste) = self.reste.split_first()?;
-        match *premier {
-            Element::Ligne(t) => {
+        let mut decoupe = Decoupe { reste: self.reste };
+        let (tete, valeurs) = decoupe.next()?;
+        self.reste = decoupe.reste;
+        Some(ecrire_ligne(tete, valeurs))
+    }
+}
+
+/// The first piece of a line.
+#[derive(Clone, Copy)]
+enum Tete {
+    Ligne(&'static str),
+    Gabarit(&'static [&'static str]),
+    Aide(&'static LigneAide),
+}
+
+/// The pieces of an [`Explication`] line by line: each line's first piece
+/// and the values that follow it.
+struct Decoupe<'a> {
+    reste: &'a [Element],
+}
+
+impl<'a> Iterator for Decoupe<'a> {
+    type Item = (Tete, &'a [Element]);
+
+    fn next(&mut self) -> Option<(Tete, &'a [Element])> {
+        loop {
+            let (premier, reste) = self.reste.split_first()?;
+            let Some(tete) = premier.tete() else {
+                // A value is always read with its line: a stray one (not
+                // built by this module's methods) is skipped.
                 self.reste = reste;
-                Some(Cow::Borrowed(t))
-            }
-            Element::Gabarit(textes) => {
-                let n = reste
-                    .iter()
-                    .take(textes.len().saturating_sub(1))
-                    .take_while(|e| !matches!(e, Element::Ligne(_) | Element::Gabarit(_)))
-                    .count();
-                let (valeurs, apres) = reste.split_at(n);
-                self.reste = apres;
-                Some(Cow::Owned(ecrire_gabarit(textes, valeurs)))
-            }
-            // A value is always read with its template: a stray one (not
-            // built by this module's methods) is skipped.
-            _ => {
-                self.reste = reste;
-                self.next()
-            }
+                continue;
+            };
+            let attendues = match tete {
+                Tete::Ligne(_) => 0,
+                Tete::Gabarit(textes) => textes.len().saturating_sub(1),
+                Tete::Aide(l) => l.textes.len().saturating_sub(1),
+            };
+            let n = reste
+                .iter()
+                .take(attendues)
+                .take_while(|e| !e.commence_une_ligne())
+                .count();
+            let (valeurs, apres) = reste.split_at(n);
+            self.reste = apres;
+            return Some((tete, valeurs));
         }
+    }
+}
+
+/// A line as text, in French, from its first piece and its values.
+fn ecrire_ligne(tete: Tete, valeurs: &[Element]) -> Cow<'static, str> {
+    match tete {
+        Tete::Ligne(t) => Cow::Borrowed(t),
+        Tete::Aide(l) if l.textes.len() == 1 => Cow::Borrowed(l.textes[0]),
+        Tete::Aide(l) => Cow::Owned(ecrire_gabarit(l.textes, valeurs)),
+        Tete::Gabarit(textes) => Cow::Owned(ecrire_gabarit(textes, valeurs)),
     }
 }
 
@@ -172,8 +286,23 @@ impl Element {
             Element::Nombre(d) => Some(ValeurEcrite::Nombre(d)),
             Element::Booleen(b) => Some(ValeurEcrite::Booleen(b)),
             Element::Mot(m) => Some(ValeurEcrite::Mot(m)),
-            Element::Ligne(_) | Element::Gabarit(_) => None,
+            Element::Ligne(_) | Element::Gabarit(_) | Element::Aide(_) => None,
         }
+    }
+
+    /// The line this piece starts, if it is not a value.
+    fn tete(&self) -> Option<Tete> {
+        match *self {
+            Element::Ligne(t) => Some(Tete::Ligne(t)),
+            Element::Gabarit(textes) => Some(Tete::Gabarit(textes)),
+            Element::Aide(l) => Some(Tete::Aide(l)),
+            Element::Nombre(_) | Element::Booleen(_) | Element::Mot(_) => None,
+        }
+    }
+
+    /// Whether this piece starts a line (rather than being a value).
+    fn commence_une_ligne(&self) -> bool {
+        self.tete().is_some()
     }
 }
 
@@ -239,6 +368,49 @@ mod tests {
             serde_json::to_string(&lignes).unwrap()
         );
         assert_eq!(format!("{e:?}"), format!("{lignes:?}"));
+    }
+
+    #[test]
+    fn an_aid_line_gives_its_place_and_every_value_in_order() {
+        let ligne: &'static LigneAide = Box::leak(Box::new(LigneAide {
+            rang: 2,
+            textes: &["Enfants : ", " ; 201,78 € par enfant."],
+            valeurs: vec![None, Some(ValeurEcrite::Nombre(dec!(201.78)))],
+        }));
+        let fixe: &'static LigneAide = Box::leak(Box::new(LigneAide {
+            rang: 0,
+            textes: &["Versée en août."],
+            valeurs: Vec::new(),
+        }));
+        let mut e = Explication::default();
+        e.ligne("Vous avez un enfant.");
+        e.ligne_aide(fixe);
+        e.ligne_aide(ligne);
+        e.valeur(ValeurEcrite::Nombre(dec!(2)));
+        e.gabarit(&["A ", " B"]);
+        e.valeur(ValeurEcrite::Booleen(true));
+        let d: Vec<_> = e.detaillees().collect();
+        assert_eq!(
+            d.iter().map(|(f, _)| f.as_ref()).collect::<Vec<_>>(),
+            e.lignes().collect::<Vec<_>>()
+        );
+        assert_eq!(d[2].0, "Enfants : 2 ; 201,78 € par enfant.");
+        assert_eq!(
+            d.into_iter().map(|(_, l)| l).collect::<Vec<_>>(),
+            [
+                LigneDetaillee::Phrase("Vous avez un enfant."),
+                LigneDetaillee::Aide(0, vec![]),
+                LigneDetaillee::Aide(
+                    2,
+                    vec![
+                        ValeurEcrite::Nombre(dec!(2)),
+                        ValeurEcrite::Nombre(dec!(201.78))
+                    ]
+                ),
+                LigneDetaillee::Gabarit(&["A ", " B"], vec![ValeurEcrite::Booleen(true)]),
+            ]
+        );
+        assert_eq!(e.len(), 4);
     }
 
     #[test]

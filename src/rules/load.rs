@@ -1406,7 +1406,11 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
                         non: textes_gardes::texte(&cond.non),
                         inconnu: match &cond.inconnu {
                             Some(t) => textes_gardes::texte(t),
-                            None => textes_gardes::texte(&format!("À vérifier : {}", cond.oui)),
+                            None => textes_gardes::texte(&format!(
+                                "{}{}",
+                                super::phrases::A_VERIFIER,
+                                cond.oui
+                            )),
                         },
                     });
                 }

@@ -20,6 +20,7 @@ pub mod faits;
 pub mod fichier;
 pub mod json;
 pub mod load;
+pub mod phrases;
 mod programme;
 pub mod textes_gardes;
 pub mod valeur;
@@ -438,14 +439,7 @@ impl RuleSet {
 
     /// The rule files built into the binary (the repository's `rules/`).
     pub fn integre() -> Result<RuleSet, Vec<ErreurChargement>> {
-        let sources: Vec<Source> = REGLES_INTEGREES
-            .iter()
-            .map(|(nom, texte)| Source {
-                nom: format!("rules/{nom}"),
-                texte: texte.to_string(),
-            })
-            .collect();
-        RuleSet::depuis_sources(&sources)
+        RuleSet::depuis_sources(&sources_integrees())
     }
 
     /// Evaluates every aid. `mois_par_defaut` applies when the situation names no month.
@@ -525,6 +519,17 @@ impl RuleSet {
 }
 
 include!(concat!(env!("OUT_DIR"), "/regles_integrees.rs"));
+
+/// The rule files built into the binary, named `rules/<file>`.
+pub fn sources_integrees() -> Vec<Source> {
+    REGLES_INTEGREES
+        .iter()
+        .map(|(nom, texte)| Source {
+            nom: format!("rules/{nom}"),
+            texte: texte.to_string(),
+        })
+        .collect()
+}
 
 #[cfg(test)]
 mod tests {

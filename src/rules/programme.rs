@@ -23,6 +23,7 @@
 
 use super::code::Code;
 use super::eval;
+use super::explication::{self, LigneAide, ValeurEcrite};
 use super::expr::BinOp;
 use super::faits::Champ;
 use super::valeur::Valeur;
@@ -98,14 +99,14 @@ pub struct Liste {
 /// An explanation line.
 #[derive(Debug, Clone)]
 pub enum Ligne {
-    /// The whole sentence, known for the month.
-    Fixe(&'static str),
+    /// The whole sentence, known for the month (a single text).
+    Fixe(&'static LigneAide),
     /// A sentence with values that depend on the household: the texts
     /// around them (constants already written in), one more than the
     /// values.
     Gabarit {
         /// Texts before, between and after the values.
-        textes: &'static [&'static str],
+        ligne: &'static LigneAide,
         /// The values' nodes.
         valeurs: Vec<Id>,
     },
@@ -218,7 +219,8 @@ impl Programme {
                 explications: aide
                     .explications
                     .iter()
-                    .filter_map(|l| c.ligne(l))
+                    .enumerate()
+                    .filter_map(|(rang, l)| c.ligne(rang, l))
                     .collect(),
                 taille_explication: 0,
             };
@@ -647,10 +649,13 @@ impl Compilation<'_> {
         }
     }
 
-    /// Compiles an explanation line; `None` when it can never be complete.
-    fn ligne(&mut self, morceaux: &[Morceau]) -> Option<Ligne> {
+    /// Compiles the explanation line `rang` of an aid; `None` when it can
+    /// never be complete. The values known for the month are written into
+    /// the text and kept beside it for another language.
+    fn ligne(&mut self, rang: usize, morceaux: &[Morceau]) -> Option<Ligne> {
         let mut textes: Vec<String> = Vec::new();
         let mut valeurs: Vec<Id> = Vec::new();
+        let mut toutes: Vec<Option<ValeurEcrite>> = Vec::new();
         let mut texte = String::new();
         for m in morceaux {
             match m {
@@ -658,8 +663,11 @@ impl Compilation<'_> {
                 Morceau::Valeur(n) => {
                     let id = self.noeud(n);
                     match self.p.constante(id) {
-                        Some(v) => match eval::formater(v) {
-                            Some(t) => texte.push_str(&t),
+                        Some(v) => match eval::valeur_ecrite(v) {
+                            Some(e) => {
+                                explication::ecrire(&mut texte, e);
+                                toutes.push(Some(e));
+                            }
                             // Incomplete whatever the household: the line is
                             // never shown (a constant cannot fail).
                             None if valeurs.is_empty() => return None,
@@ -669,25 +677,29 @@ impl Compilation<'_> {
                             None => {
                                 textes.push(std::mem::take(&mut texte));
                                 valeurs.push(id);
+                                toutes.push(None);
                                 break;
                             }
                         },
                         None => {
                             textes.push(std::mem::take(&mut texte));
                             valeurs.push(id);
+                            toutes.push(None);
                         }
                     }
                 }
             }
         }
-        if valeurs.is_empty() {
-            return Some(Ligne::Fixe(super::textes_gardes::texte(&texte)));
-        }
         textes.push(texte);
-        Some(Ligne::Gabarit {
+        let ligne = super::textes_gardes::ligne_aide(&LigneAide {
+            rang,
             textes: super::textes_gardes::gabarit(&textes),
-            valeurs,
-        })
+            valeurs: toutes,
+        });
+        if valeurs.is_empty() {
+            return Some(Ligne::Fixe(ligne));
+        }
+        Some(Ligne::Gabarit { ligne, valeurs })
     }
 }
 

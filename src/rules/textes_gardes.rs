@@ -19,9 +19,11 @@
 //! they show, however many months are evaluated. So are the templates of
 //! lines with household values (the texts around the values, constants
 //! written in), which an [`Explication`](super::explication::Explication)
-//! borrows, and each aid's list of possible hypotheses, which results'
-//! [`Hypotheses`](super::champs::Hypotheses) borrow.
+//! borrows, each explanation line with the values another language needs
+//! ([`LigneAide`]), and each aid's list of possible hypotheses, which
+//! results' [`Hypotheses`](super::champs::Hypotheses) borrow.
 
+use super::explication::LigneAide;
 use super::fichier::Demarche;
 use std::collections::HashSet;
 use std::hash::Hash;
@@ -33,6 +35,10 @@ static TEXTES: LazyLock<Mutex<HashSet<&'static str>>> =
 
 /// Every explanation template kept so far (texts around a line's values).
 static GABARITS: LazyLock<Mutex<HashSet<&'static [&'static str]>>> =
+    LazyLock::new(|| Mutex::new(HashSet::new()));
+
+/// Every line of an aid's `explications` kept so far, as months compile it.
+static LIGNES_AIDES: LazyLock<Mutex<HashSet<&'static LigneAide>>> =
     LazyLock::new(|| Mutex::new(HashSet::new()));
 
 /// An aid's possible hypotheses: each a field slot and its sentence.
@@ -73,6 +79,12 @@ pub fn texte(s: &str) -> &'static str {
 pub fn gabarit(textes: &[String]) -> &'static [&'static str] {
     let gardes: Vec<&'static str> = textes.iter().map(|t| texte(t)).collect();
     garder(&GABARITS, gardes.as_slice(), |g| Box::leak(g.into()))
+}
+
+/// The kept copy of a line of an aid's `explications` (its texts already
+/// kept by [`gabarit`]): the same one for equal lines.
+pub fn ligne_aide(ligne: &LigneAide) -> &'static LigneAide {
+    garder(&LIGNES_AIDES, ligne, |l| Box::leak(Box::new(l.clone())))
 }
 
 /// The kept copy of an aid's possible hypotheses (each a field slot and
@@ -117,6 +129,20 @@ mod tests {
             a,
             gabarit(&["Loyer : ".into(), " € !".into()])
         ));
+    }
+
+    #[test]
+    fn equal_explanation_lines_are_kept_once() {
+        use super::super::explication::ValeurEcrite;
+        let l = LigneAide {
+            rang: 1,
+            textes: gabarit(&["Loyer : 12 € ; aide : ".into(), " €".into()]),
+            valeurs: vec![Some(ValeurEcrite::Booleen(true)), None],
+        };
+        let a = ligne_aide(&l);
+        assert!(std::ptr::eq(a, ligne_aide(&l.clone())));
+        let autre = LigneAide { rang: 2, ..l };
+        assert!(!std::ptr::eq(a, ligne_aide(&autre)));
     }
 
     #[test]

@@ -182,7 +182,9 @@ fn resultats(moteur: &Moteur, aides: &[ResultatAide], l: Langue, suppose: bool) 
         None,
     ));
     for (i, a) in eligibles(aides).into_iter().enumerate() {
-        let nom = format!("<b>{}</b>", echapper(a.libelle));
+        // The aid's own sentences in the conversation's language.
+        let ecrite = moteur.textes.aide(l, &moteur.regles, a);
+        let nom = format!("<b>{}</b>", echapper(&ecrite.libelle()));
         let n = ("n", Arg::Nombre(i as i64 + 1));
         let mut bloc = match a.montant.filter(|m| *m > Decimal::ZERO) {
             Some(m) => {
@@ -216,21 +218,17 @@ fn resultats(moteur: &Moteur, aides: &[ResultatAide], l: Langue, suppose: bool) 
                 bloc.push('\n');
                 bloc.push_str(&echapper(&t(
                     "detail-documents",
-                    &[("documents", Arg::Texte(d.documents.join(", ")))],
+                    &[("documents", Arg::Texte(ecrite.documents().join(", ")))],
                 )));
             }
             match d.url.as_deref().filter(|u| url_web(u)) {
                 Some(url) => {
-                    let court = moteur
-                        .regles
-                        .aide(a.id)
-                        .map(|r| r.libelle_court.to_string())
-                        .unwrap_or_else(|| a.libelle.to_string());
+                    let court = ecrite.libelle_court();
                     let libelle = t("tg-faire-la-demande", &[("aide", Arg::Texte(court))]);
                     lien = Some((libelle, url.to_string()));
                 }
                 None => {
-                    if let Some(ou) = d.url.clone().or_else(|| d.texte.clone()) {
+                    if let Some(ou) = d.url.clone().or_else(|| ecrite.demarche_texte()) {
                         bloc.push('\n');
                         bloc.push_str(&echapper(&t("detail-demarche", &[("ou", Arg::Texte(ou))])));
                     }
@@ -453,6 +451,59 @@ mod tests {
         );
         assert_eq!(lien_tel("39 39"), "<a href=\"tel:3939\">39 39</a>");
         assert_eq!(lien_tel("aucun"), "aucun");
+    }
+
+    #[test]
+    fn la_carte_des_resultats_parle_la_langue_de_la_conversation() {
+        let regles = crate::rules::RuleSet::integre().unwrap();
+        let situation = crate::situation::Situation::from_json(
+            r#"{"couple": false, "demandeur": {"age": 31}, "enfants": [{"age": 7}]}"#,
+        )
+        .unwrap();
+        let mois = crate::situation::Mois {
+            annee: 2026,
+            mois: 11,
+        };
+        let aides = regles.evaluer(&situation, mois).aides;
+        let moteur = Moteur::integre(regles, crate::dialogue::Reglages::default()).unwrap();
+        let sortie = Sortie {
+            messages: vec!["(the SMS text, replaced by the card)".into()],
+            invite: serde_json::Value::Null,
+            resultats: true,
+            effets: Vec::new(),
+            doublon: false,
+            aides: Some(aides),
+        };
+        let carte = &composer(&moteur, &sortie, Langue::En, false)[0];
+        assert!(
+            carte
+                .texte
+                .contains("<b>Family support allowance (ASF)</b>"),
+            "{}",
+            carte.texte
+        );
+        assert!(
+            carte.texte.contains("Bank details (RIB)"),
+            "{}",
+            carte.texte
+        );
+        let Clavier::Liens(liens) = &carte.clavier else {
+            panic!("{:?}", carte.clavier)
+        };
+        assert!(
+            liens
+                .iter()
+                .any(|(l, _)| l.contains("Family support (ASF)")),
+            "{liens:?}"
+        );
+        let carte = &composer(&moteur, &sortie, Langue::Fr, false)[0];
+        assert!(
+            carte
+                .texte
+                .contains("<b>Allocation de soutien familial (ASF)</b>"),
+            "{}",
+            carte.texte
+        );
     }
 
     #[test]
