@@ -100,6 +100,28 @@ pub struct Instantane {
     posees: u32,
 }
 
+impl Conversation {
+    /// The state RETOUR would bring back.
+    fn instantane(&self) -> Instantane {
+        Instantane {
+            situation: self.situation.clone(),
+            etape: self.etape.clone(),
+            repondues: self.repondues.clone(),
+            ignores: self.ignores.clone(),
+            supposes: self.supposes.clone(),
+            posees: self.posees,
+        }
+    }
+
+    /// Keeps a state for RETOUR, forgetting the oldest beyond [`HISTORIQUE_MAX`].
+    fn memoriser(&mut self, avant: Instantane) {
+        self.historique.push(avant);
+        if self.historique.len() > HISTORIQUE_MAX {
+            self.historique.remove(0);
+        }
+    }
+}
+
 /// Everything we keep about one person's conversation.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Conversation {
@@ -757,14 +779,7 @@ impl Moteur {
                 let json = serde_json::to_value(&c.situation).unwrap_or(Value::Null);
                 let faits = self.faits_du_message(&c, &json, entrant.texte, &[]);
                 if !faits.is_empty() {
-                    let avant = Instantane {
-                        situation: c.situation.clone(),
-                        etape: c.etape.clone(),
-                        repondues: c.repondues.clone(),
-                        ignores: c.ignores.clone(),
-                        supposes: c.supposes.clone(),
-                        posees: c.posees,
-                    };
+                    let avant = c.instantane();
                     let (plus, supposes) = self.consequences(&faits);
                     let mut affectations = faits.clone();
                     affectations.extend(plus);
@@ -772,7 +787,7 @@ impl Moteur {
                         .appliquer(&mut c, json, &affectations, &supposes)
                         .is_ok()
                     {
-                        c.historique.push(avant);
+                        c.memoriser(avant);
                         blocs.push(self.relu(c.langue, &self.afficher_faits(c.langue, &faits)));
                     }
                 }
@@ -1096,14 +1111,7 @@ impl Moteur {
         };
         let json = serde_json::to_value(&c.situation).unwrap_or(Value::Null);
         let champs = champs_concrets(q, &c.situation, &json);
-        let avant = Instantane {
-            situation: c.situation.clone(),
-            etape: c.etape.clone(),
-            repondues: c.repondues.clone(),
-            ignores: c.ignores.clone(),
-            supposes: c.supposes.clone(),
-            posees: c.posees,
-        };
+        let avant = c.instantane();
         // A choice among places is pending only for the answer that follows.
         let a_preciser = c.lieu_a_preciser.take();
         let lecture = match (&q.genre, &a_preciser) {
@@ -1178,10 +1186,7 @@ impl Moteur {
                 c.reponses.push(retenue);
                 c.posees += 1;
                 c.rates = 0;
-                c.historique.push(avant);
-                if c.historique.len() > HISTORIQUE_MAX {
-                    c.historique.remove(0);
-                }
+                c.memoriser(avant);
                 let mut relus: Vec<String> = relu.into_iter().collect();
                 relus.extend(self.afficher_faits(c.langue, &faits));
                 if !relus.is_empty() {
@@ -1203,10 +1208,7 @@ impl Moteur {
                 c.reponses.push(e.texte.to_string());
                 c.posees += 1;
                 c.rates = 0;
-                c.historique.push(avant);
-                if c.historique.len() > HISTORIQUE_MAX {
-                    c.historique.remove(0);
-                }
+                c.memoriser(avant);
                 let relus = self.afficher_faits(c.langue, &faits);
                 if !relus.is_empty() {
                     blocs.push(self.relu(c.langue, &relus));
@@ -1223,10 +1225,7 @@ impl Moteur {
                 if self.appliquer(c, json, &affectations, &supposes).is_err() {
                     return self.rate(c, q, message, e, blocs, tour);
                 }
-                c.historique.push(avant);
-                if c.historique.len() > HISTORIQUE_MAX {
-                    c.historique.remove(0);
-                }
+                c.memoriser(avant);
                 blocs.push(self.relu(c.langue, &self.afficher_faits(c.langue, &faits)));
                 self.continuer(c, e, blocs, tour, true);
             }
@@ -1571,10 +1570,7 @@ impl Moteur {
         let mut affectations = faits.clone();
         affectations.extend(plus);
         if self.appliquer(c, json, &affectations, &supposes).is_ok() {
-            c.historique.push(avant);
-            if c.historique.len() > HISTORIQUE_MAX {
-                c.historique.remove(0);
-            }
+            c.memoriser(avant);
             blocs.push(self.relu(c.langue, &self.afficher_faits(c.langue, &faits)));
         }
     }
