@@ -198,6 +198,10 @@ pub struct Personne {
     /// Receives a higher-education grant (bourse sur critères sociaux).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub boursier: Option<bool>,
+    /// Worked at least 5 years in the 10 before the last job ended (the
+    /// work history the ASS asks for, Code du travail R5423-1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub travail_5_ans_sur_10: Option<bool>,
 }
 
 /// A child of the household.

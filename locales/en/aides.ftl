@@ -469,8 +469,8 @@ ass-libelle-court = Solidarity allowance (ASS)
 # fr: Une allocation mensuelle pour les chômeurs qui ont fini leurs droits au chômage et qui ont assez travaillé avant.
 ass-description = A monthly allowance for unemployed people whose unemployment benefit has ended and who worked long enough before.
 
-# fr: Vous cherchez un emploi. L'ASS demande aussi d'avoir travaillé au moins 5 ans pendant les 10 ans avant votre dernier contrat.
-ass-condition-1-oui = You are looking for work. The ASS also needs at least 5 years of work in the 10 years before your last job.
+# fr: Vous cherchez un emploi.
+ass-condition-1-oui = You are looking for work.
 
 # fr: L'ASS est pour les personnes au chômage inscrites à France Travail.
 ass-condition-1-non = The ASS is for unemployed people registered with France Travail.
@@ -486,6 +486,12 @@ ass-condition-3-oui = You have not reached the age limit for the ASS.
 
 # fr: L'ASS s'arrête quand on peut partir à la retraite à taux plein (au plus tard vers 65 ans et 9 mois).
 ass-condition-3-non = The ASS stops when you can retire on a full pension (at the latest around 65 years and 9 months).
+
+# fr: Vous avez travaillé au moins 5 ans pendant les 10 ans avant la fin de votre dernier emploi.
+ass-condition-4-oui = You worked at least 5 years in the 10 years before your last job ended.
+
+# fr: L'ASS demande d'avoir travaillé au moins 5 ans pendant les 10 ans avant la fin du dernier emploi (chaque enfant élevé réduit cette durée d'un an, jusqu'à 3 ans).
+ass-condition-4-non = The ASS needs at least 5 years of work in the 10 years before your last job ended (each child you raised counts for one year, up to 3).
 
 # fr: Montant plein : {taux_journalier} € par jour, soit {ass_pleine} € pour un mois de {jours_par_mois} jours.
 ass-explication-1 = Full amount: { $v1 } € a day, so { $v2 } € for a month of { $v3 } days.
