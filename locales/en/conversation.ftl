@@ -88,7 +88,7 @@ resultats-selon = {" "}(depends on { $sujets })
 liste-ni = { $debut } or { $fin }
 resultat-ou = or instead: { $ligne }
 ## A "don't know" that still decides an aid, asked once more at the end.
-relance = Last question, it can change the result: an estimate is fine.
+relance = Back to one question, it can change the result: an estimate is fine.
 relance-exemple = Example: { $exemple }.
 ## What a question asks about, in "depends on …".
 sujet-couple = whether you live as a couple
@@ -111,8 +111,8 @@ sujet-salaire_conjoint = your partner's pay
 sujet-chomage_conjoint = your partner's unemployment benefit
 sujet-retraite_conjoint = your partner's pension
 sujet-handicap_foyer = a disability
-sujet-handicap = your disability
-sujet-handicap_conjoint = your partner's disability
+sujet-handicap = a disability
+sujet-handicap_conjoint = a disability
 sujet-handicap_enfants = a child's disability
 sujet-scolarite_enfants = the children's schools
 sujet-nationalite = your nationality

@@ -90,7 +90,7 @@ resultats-selon = {" "}(selon { $sujets })
 liste-ni = { $debut } ni { $fin }
 resultat-ou = ou, à la place : { $ligne }
 ## A "je ne sais pas" that still decides an aid, asked once more at the end.
-relance = Dernière question, elle peut changer le résultat : même une estimation suffit.
+relance = Je reviens sur une question, elle peut changer le résultat : même une estimation suffit.
 relance-exemple = Exemple : { $exemple }.
 ## What a question asks about, in "selon …" (what would decide an aid left open).
 sujet-couple = votre vie de couple
@@ -113,8 +113,8 @@ sujet-salaire_conjoint = le salaire de votre conjoint
 sujet-chomage_conjoint = le chômage de votre conjoint
 sujet-retraite_conjoint = la retraite de votre conjoint
 sujet-handicap_foyer = un handicap
-sujet-handicap = votre handicap
-sujet-handicap_conjoint = le handicap de votre conjoint
+sujet-handicap = un handicap
+sujet-handicap_conjoint = un handicap
 sujet-handicap_enfants = le handicap d'un enfant
 sujet-scolarite_enfants = l'école des enfants
 sujet-nationalite = votre nationalité

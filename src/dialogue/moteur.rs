@@ -661,7 +661,14 @@ impl Moteur {
             {
                 continue;
             }
-            if self.change_une_aide(json, champ, autre, eval, mois) {
+            if self.change_une_aide(
+                json,
+                champ,
+                autre,
+                &eval.aides,
+                Some(Statut::Eligible),
+                mois,
+            ) {
                 decisifs.push(champ.clone());
             }
         }
@@ -669,13 +676,14 @@ impl Moteur {
     }
 
     /// Whether giving `champ` the value `autre` changes the status or the
-    /// amount of an aid that is granted now.
+    /// amount of one of `aides` (of those with status `seulement`, if given).
     fn change_une_aide(
         &self,
         json: &Value,
         champ: &str,
         autre: &Value,
-        eval: &Evaluation,
+        aides: &[ResultatAide],
+        seulement: Option<Statut>,
         mois: Mois,
     ) -> bool {
         let mut essai = json.clone();
@@ -684,9 +692,9 @@ impl Moteur {
             return false;
         };
         let apres = self.regles.statuts(&situation, mois);
-        eval.aides
+        aides
             .iter()
-            .filter(|a| a.statut == Statut::Eligible)
+            .filter(|a| seulement.is_none_or(|s| a.statut == s))
             .any(|a| {
                 apres
                     .iter()
@@ -1064,7 +1072,7 @@ impl Moteur {
                 let Etape::Resultats { suite } = c.etape else {
                     unreachable!()
                 };
-                self.resultats(&mut c, &eval, suite, &mut blocs, &mut tour);
+                self.resultats(&mut c, &eval, entrant.mois, suite, &mut blocs, &mut tour);
             }
             _ => match c.etape.clone() {
                 Etape::Question { id } => {
@@ -1090,7 +1098,7 @@ impl Moteur {
         match c.etape {
             Etape::Resultats { .. } => {
                 let eval = self.evaluer(c, e.mois);
-                self.resultats(&mut copie, &eval, 0, &mut blocs, &mut tour);
+                self.resultats(&mut copie, &eval, e.mois, 0, &mut blocs, &mut tour);
             }
             _ => self.continuer(&mut copie, e, &mut blocs, &mut tour, true),
         }
@@ -2679,7 +2687,7 @@ impl Moteur {
                     total,
                 });
             }
-            None => self.resultats(c, &eval, 0, blocs, tour),
+            None => self.resultats(c, &eval, e.mois, 0, blocs, tour),
         }
     }
 
@@ -2785,6 +2793,7 @@ impl Moteur {
         &self,
         c: &mut Conversation,
         eval: &Evaluation,
+        mois: Mois,
         debut: usize,
         blocs: &mut Vec<String>,
         tour: &mut Tour,
@@ -2815,7 +2824,7 @@ impl Moteur {
         // Notes of the first page: what stays open, then what was presumed.
         let mut notes = Vec::new();
         if debut == 0 {
-            if let Some(p) = self.presomptions(c, &eval.aides, &eligibles) {
+            if let Some(p) = self.presomptions(c, &eval.aides, &eligibles, mois) {
                 notes.push(p);
             }
             if !ouvertes.is_empty() {
@@ -2909,11 +2918,15 @@ impl Moteur {
             .filter_map(|id| self.questions.question(id))
             .collect();
         questions.extend(self.questions.liste.iter());
+        let mut groupes: Vec<&str> = Vec::new();
         for q in questions {
             let champs = champs_concrets(q, &c.situation, &json);
-            if !champs.iter().any(|ch| manquants.contains(&ch.as_str())) {
+            if !champs.iter().any(|ch| manquants.contains(&ch.as_str()))
+                || groupes.contains(&q.groupe.as_str())
+            {
                 continue;
             }
+            groupes.push(&q.groupe);
             let id = format!("sujet-{}", q.id);
             if !self.textes.existe(&id, None) {
                 continue;
@@ -2952,25 +2965,36 @@ impl Moteur {
         c: &Conversation,
         aides: &[ResultatAide],
         eligibles: &[&ResultatAide],
+        mois: Mois,
     ) -> Option<String> {
         let l = c.langue;
-        let ouvrants: Vec<&str> = self
-            .questions
-            .liste
-            .iter()
-            .filter(|q| q.contre_valeur.is_some())
-            .map(|q| champ_sans_personne(&q.champs[0]))
-            .collect();
+        // Fields a question could settle are weighed below, not here: the
+        // student grant a housing aid reads means nothing to a non-student.
+        let par_question = |ch: &str| {
+            self.questions
+                .liste
+                .iter()
+                .any(|q| q.contre_valeur.is_some() && q.champs.iter().any(|c| c == ch))
+        };
         let mut champs: Vec<String> = eligibles
             .iter()
             .flat_map(|a| a.hypotheses.chemins())
+            .filter(|ch| !par_question(ch))
             .map(String::from)
             .collect();
-        for a in aides {
-            for ch in a.hypotheses.chemins() {
-                if ouvrants.contains(&champ_sans_personne(ch)) {
-                    champs.push(ch.to_string());
-                }
+        // A presumption a question could have settled but that was not
+        // asked: said when its other value would change any aid (a
+        // pregnancy opens the birth grant), not only one granted.
+        let json = serde_json::to_value(&c.situation).unwrap_or(Value::Null);
+        for q in &self.questions.liste {
+            let (Some(autre), [champ]) = (&q.contre_valeur, q.champs.as_slice()) else {
+                continue;
+            };
+            let presume = aides
+                .iter()
+                .any(|a| a.hypotheses.chemins().any(|ch| ch == champ));
+            if presume && self.change_une_aide(&json, champ, autre, aides, None, mois) {
+                champs.push(champ.clone());
             }
         }
         champs.extend(c.supposes.iter().cloned());
