@@ -202,6 +202,12 @@ pub struct Personne {
     /// work history the ASS asks for, Code du travail R5423-1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub travail_5_ans_sur_10: Option<bool>,
+    /// For a citizen of the EU, the EEA or Switzerland who does not work:
+    /// has kept a right of residence (worked in France before, or lived
+    /// there 5 years), which the RSA and the prime d'activité ask for
+    /// (CASF L262-6, CSS L842-2). A worker has it by working.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub droit_au_sejour: Option<bool>,
 }
 
 /// A child of the household.

@@ -1116,8 +1116,8 @@ prime_activite-condition-2-non = The activity bonus is for people aged 18 and ov
 # fr: Votre nationalité ou votre titre de séjour permet la prime d'activité.
 prime_activite-condition-3-oui = Your nationality or residence permit allows the activity bonus.
 
-# fr: Pour la prime d'activité, il faut être de nationalité française ou, hors Union européenne, avoir un titre de séjour autorisant à travailler depuis au moins 5 ans. Citoyen de l'Union européenne installé en France, renseignez-vous auprès de la CAF.
-prime_activite-condition-3-non = For the activity bonus, you must be French or, outside the European Union, have had a residence permit allowing you to work for at least 5 years. If you are an EU citizen living in France, ask the CAF.
+# fr: Pour la prime d'activité, il faut être français ; citoyen européen qui travaille, ou qui a travaillé en France ou y vit depuis 5 ans ; hors Union européenne, avoir un titre de séjour autorisant à travailler depuis 5 ans.
+prime_activite-condition-3-non = For the activity bonus, you must be French; a European citizen who works, or who worked in France or has lived there 5 years; from outside the European Union, hold a permit allowing you to work for 5 years.
 
 # fr: À vérifier : votre nationalité, et depuis combien de temps vous avez un titre de séjour.
 prime_activite-condition-3-inconnu = To check: your nationality, and how long you have had a residence permit.
@@ -1254,8 +1254,8 @@ rsa-condition-1-inconnu = To check: your age, your dependent children and whethe
 # fr: Votre nationalité ou votre titre de séjour permet le RSA.
 rsa-condition-2-oui = Your nationality or residence permit allows the RSA.
 
-# fr: Pour le RSA, il faut être de nationalité française ou, hors Union européenne, avoir un titre de séjour autorisant à travailler depuis au moins 5 ans. Si vous êtes citoyen de l'Union européenne et vivez en France depuis plus de 3 mois avec un droit au séjour, la CAF peut étudier votre demande.
-rsa-condition-2-non = For the RSA, you must be French or, outside the European Union, have had a residence permit allowing you to work for at least 5 years. If you are an EU citizen who has lived in France for more than 3 months with a right to stay, the CAF can look at your application.
+# fr: Pour le RSA, il faut être français ; citoyen européen qui travaille, ou qui a travaillé en France ou y vit depuis 5 ans ; hors Union européenne, avoir un titre de séjour autorisant à travailler depuis 5 ans.
+rsa-condition-2-non = For the RSA, you must be French; a European citizen who works, or who worked in France or has lived there 5 years; from outside the European Union, hold a permit allowing you to work for 5 years.
 
 # fr: À vérifier : votre nationalité, et depuis combien de temps vous avez un titre de séjour.
 rsa-condition-2-inconnu = To check: your nationality, and how long you have had a residence permit.

@@ -223,3 +223,13 @@ q-enceinte = Are you expecting a baby?
     .aide = A declared pregnancy raises some aids, even before the birth.
     .agent = Are you pregnant? A declared pregnancy can raise the aids.
     .exemple = no
+
+q-droit-sejour-ue = Have you worked in France before, or lived there for at least 5 years?
+    .aide = A European citizen who does not work can get the RSA after working in France, or after living there 5 years.
+    .agent = Have you worked in France before, or have you lived in France for at least 5 years?
+    .exemple = yes
+
+q-droit-sejour-ue-conjoint = Has your partner worked in France before, or lived there for at least 5 years?
+    .aide = A European citizen who does not work can get the RSA after working in France, or after living there 5 years.
+    .agent = Has your partner worked in France before, or lived in France for at least 5 years?
+    .exemple = yes

@@ -228,3 +228,13 @@ q-enceinte = Attendez-vous un bébé ?
     .aide = Une grossesse déclarée augmente certaines aides, même avant la naissance.
     .agent = Êtes-vous enceinte ? Une grossesse déclarée peut augmenter les aides.
     .exemple = non
+
+q-droit-sejour-ue = Avez-vous déjà travaillé en France, ou y vivez-vous depuis au moins 5 ans ?
+    .aide = Un citoyen européen qui ne travaille pas a droit au RSA s'il a travaillé en France avant, ou s'il y vit depuis 5 ans.
+    .agent = Avez-vous déjà travaillé en France, ou vivez-vous en France depuis au moins 5 ans ?
+    .exemple = oui
+
+q-droit-sejour-ue-conjoint = Votre conjoint a-t-il déjà travaillé en France, ou y vit-il depuis au moins 5 ans ?
+    .aide = Un citoyen européen qui ne travaille pas a droit au RSA s'il a travaillé en France avant, ou s'il y vit depuis 5 ans.
+    .agent = Votre conjoint a-t-il déjà travaillé en France, ou vit-il en France depuis au moins 5 ans ?
+    .exemple = oui

@@ -129,7 +129,13 @@ pub fn reponse(s: &Value, prompt: &Value) -> String {
             .collect::<Vec<_>>()
             .join(" "),
         "pension_alimentaire" => "rien".into(),
-        "ass_travail" | "boursier" | "enceinte" => "non".into(),
+        // OpenFisca gives EU citizens no right of residence (a permit held
+        // for 0 years).
+        "ass_travail"
+        | "boursier"
+        | "enceinte"
+        | "droit_sejour_ue"
+        | "droit_sejour_ue_conjoint" => "non".into(),
         "commune" => {
             let insee = lire(s, "logement.commune");
             prompt["choices"]
