@@ -516,14 +516,21 @@ fn condition_vraie(q: &Question, situation: &Situation, json: &Value) -> bool {
                     None => !vs.iter().any(|x| x == "?"),
                     Some(v) => !vs.contains(&texte_json(v)),
                 },
-                Comparaison::Superieur(n) => v
-                    .as_ref()
-                    .and_then(|v| v.as_f64())
-                    .and_then(|f| Decimal::try_from(f).ok())
-                    .is_some_and(|x| x > *n),
+                Comparaison::Superieur(n) => nombre_de(&v).is_some_and(|x| x > *n),
+                Comparaison::Inferieur(n) => nombre_de(&v).is_some_and(|x| x < *n),
             }
         })
     })
+}
+
+/// A field's number, whether the situation's JSON holds it as a number or,
+/// as `Decimal` serialises, as a string.
+fn nombre_de(v: &Option<Value>) -> Option<Decimal> {
+    match v.as_ref()? {
+        Value::Number(n) => n.as_f64().and_then(|f| Decimal::try_from(f).ok()),
+        Value::String(s) => s.parse().ok(),
+        _ => None,
+    }
 }
 
 /// Whether a condition could still become true (its fields are unknown).
@@ -2990,9 +2997,10 @@ impl Moteur {
             let (Some(autre), [champ]) = (&q.contre_valeur, q.champs.as_slice()) else {
                 continue;
             };
-            let presume = aides
-                .iter()
-                .any(|a| a.hypotheses.chemins().any(|ch| ch == champ));
+            let presume = condition_vraie(q, &c.situation, &json)
+                && aides
+                    .iter()
+                    .any(|a| a.hypotheses.chemins().any(|ch| ch == champ));
             if presume && self.change_une_aide(&json, champ, autre, aides, None, mois) {
                 champs.push(champ.clone());
             }

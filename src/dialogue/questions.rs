@@ -81,6 +81,8 @@ pub enum Comparaison {
     Different(Vec<String>),
     /// The field is a number above this one.
     Superieur(Decimal),
+    /// The field is a number below this one.
+    Inferieur(Decimal),
 }
 
 /// One test of a `si`: a field and a comparison.
@@ -266,9 +268,15 @@ fn lire_si(texte: &str) -> Result<Vec<Test>, String> {
                 .parse()
                 .map_err(|_| format!("« {} » n'est pas un nombre", v.trim()))?;
             (c, Comparaison::Superieur(n))
+        } else if let Some((c, v)) = alternative.split_once('<') {
+            let n: Decimal = v
+                .trim()
+                .parse()
+                .map_err(|_| format!("« {} » n'est pas un nombre", v.trim()))?;
+            (c, Comparaison::Inferieur(n))
         } else {
             return Err(format!(
-                "condition illisible « {alternative} » : écrivez `champ = valeur`, `champ != valeur` ou `champ > nombre`"
+                "condition illisible « {alternative} » : écrivez `champ = valeur`, `champ != valeur`, `champ > nombre` ou `champ < nombre`"
             ));
         };
         let champ = champ.trim().to_string();
