@@ -171,6 +171,9 @@ pub struct Conversation {
     pub total_annonce: u32,
 }
 
+/// Fields with the values they get.
+type Affectations = Vec<(String, Value)>;
+
 fn is_zero(n: &u32) -> bool {
     *n == 0
 }
@@ -1584,10 +1587,7 @@ impl Moteur {
     /// What facts settle or let us presume besides themselves, as if the
     /// question they answer had been answered with them: "au chômage" is the
     /// activity choice "Au chômage", which presumes no salary.
-    fn consequences(
-        &self,
-        faits: &[(String, Value)],
-    ) -> (Vec<(String, Value)>, Vec<(String, Value)>) {
+    fn consequences(&self, faits: &[(String, Value)]) -> (Affectations, Affectations) {
         let mut remplit = Vec::new();
         let mut suppose = Vec::new();
         for (chemin, valeur) in faits {
@@ -2227,7 +2227,6 @@ impl Moteur {
                             }
                         }
                         let relu = (!self.dit_le_choix(choix, texte)).then(|| {
-                            let langue = langue;
                             let mut r = minuscule(&self.t(langue, &choix.libelle, &[]));
                             for (chemin, v) in a.iter().skip(1 + choix.remplit.len()) {
                                 if let Some(x) = self.afficher(langue, chemin, v) {
