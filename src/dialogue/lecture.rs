@@ -16,10 +16,9 @@ use crate::textes::{Arg, Langue};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-static UNITE_COLLEE: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(\d)(ans|an|a|yo|y|years|mois|months)\b").expect("a constant pattern")
-    });
+static UNITE_COLLEE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(\d)(ans|an|a|yo|y|years|mois|months)\b").expect("a constant pattern")
+});
 
 static AN_ABREGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(\d) (?:a|yo|y)\b").expect("a constant pattern")

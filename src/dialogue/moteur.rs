@@ -1135,9 +1135,20 @@ impl Moteur {
             }),
             _ => None,
         };
-        let suivante = courante
-            .or_else(|| self.prochaine(c, &json, &eval, e.mois))
-            .or_else(|| self.relancer(c, &json, &eval));
+        // Evaluated once for the choice and the progress: what is worth
+        // asking tries other values of presumed fields (an evaluation each).
+        let mut utiles = self.utiles(c, &json, &eval, e.mois);
+        let suivante = match courante.or_else(|| self.prochaine(c, &json, &utiles)) {
+            Some(cand) => Some(cand),
+            None => {
+                let relance = self.relancer(c, &json, &eval);
+                if relance.is_some() {
+                    // The reopened answer is no longer "not known".
+                    utiles = self.utiles(c, &json, &eval, e.mois);
+                }
+                relance
+            }
+        };
         match suivante {
             Some(cand) => {
                 let q = cand.question;
@@ -1147,7 +1158,7 @@ impl Moteur {
                 c.etape = Etape::Question { id: q.id.clone() };
                 let numero = c.posees + 1;
                 let estime = c.posees
-                    + self.restantes(c, &json, &eval, e.mois)
+                    + self.restantes(c, &json, &utiles)
                     + self.a_relancer(c, &eval).len() as u32;
                 // The first total is at least what the greeting promised;
                 // later ones only grow, and only when overtaken.

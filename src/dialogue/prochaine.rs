@@ -148,15 +148,14 @@ impl Moteur {
             })
     }
 
-    /// The question to ask next, if any can still change an outcome.
+    /// The question to ask next, if any can still change an outcome, given
+    /// the fields worth asking of [`Self::utiles`].
     pub(super) fn prochaine<'q>(
         &'q self,
         conversation: &Conversation,
         json: &Value,
-        eval: &Evaluation,
-        mois: Mois,
+        utiles: &[Vec<String>],
     ) -> Option<Candidat<'q>> {
-        let utiles = self.utiles(conversation, json, eval, mois);
         let s = &conversation.situation;
         let mut meilleur: Option<((usize, usize, i64, i64), Candidat<'q>)> = None;
         for (i, q) in self.questions.liste.iter().enumerate() {
@@ -255,10 +254,8 @@ impl Moteur {
         &self,
         conversation: &Conversation,
         json: &Value,
-        eval: &Evaluation,
-        mois: Mois,
+        utiles: &[Vec<String>],
     ) -> u32 {
-        let utiles = self.utiles(conversation, json, eval, mois);
         let s = &conversation.situation;
         let mut groupes: Vec<&str> = Vec::new();
         let mut champs_comptes: Vec<&str> = Vec::new();
