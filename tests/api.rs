@@ -33,6 +33,7 @@ fn app() -> axum::Router {
         secret_sms_generique: None,
         sms: Default::default(),
         boite: None,
+        evaluation: Default::default(),
     });
     routeur(etat, 1 << 20)
 }

@@ -1132,5 +1132,9 @@ async fn prendre_rappel(
         Ok(true)
     })
     .await;
-    apres(&console, &s, r, &format!("/agent/appels/{id}"))
+    match r {
+        // Taken by another agent meanwhile, or already handled.
+        Ok(false) => page_erreur(&console, StatusCode::CONFLICT, "rappel-deja-pris"),
+        r => apres(&console, &s, r, &format!("/agent/appels/{id}")),
+    }
 }
