@@ -1136,12 +1136,12 @@ async fn prendre_rappel(
             note: None,
         };
         c.garder(&id2, &appel)?;
-        Ok(Prise::Prise)
+        Ok(Prise::Faite)
     })
     .await;
     match r {
         Ok(Prise::ParUnAutre) => page_erreur(&console, StatusCode::CONFLICT, "rappel-deja-pris"),
-        r => apres(&console, &s, r.map(|p| p == Prise::Prise), &format!("/agent/appels/{id}")),
+        r => apres(&console, &s, r.map(|p| p == Prise::Faite), &format!("/agent/appels/{id}")),
     }
 }
 
@@ -1149,7 +1149,7 @@ async fn prendre_rappel(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Prise {
     /// Taken by this agent.
-    Prise,
+    Faite,
     /// Another agent took it first.
     ParUnAutre,
     /// No such request waiting.
