@@ -176,35 +176,14 @@ impl<'de> Visitor<'de> for Lecteur {
 }
 
 async fn evaluer(State(etat): State<Arc<Etat>>, corps: axum::body::Bytes) -> Response {
-    let max = etat.evaluation.max_situations;
-    let mut d = serde_json::Deserializer::from_slice(&corps);
-    let lu = Lecteur { max }
-        .deserialize(&mut d)
-        .and_then(|c| d.end().map(|()| c));
-    let corps = match lu {
-        Ok(Corps::Trop(n)) => {
-            return erreur(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                format!(
-                    "{n} situations dans une requête : au plus {max} ([server] max_situations) ; envoyez-les en plusieurs fois"
-                ),
-            );
-        }
-        Ok(c) => c,
-        Err(e) => {
-            return erreur(
-                StatusCode::BAD_REQUEST,
-                format!("le corps n'est pas du JSON valide : {e}"),
-            );
-        }
-    };
-    // A few evaluations at a time, each on the blocking pool: the async
-    // workers keep answering other requests (and /health) meanwhile.
+    // A few requests at a time, each read and evaluated on the blocking
+    // pool: the async workers keep answering other requests (and /health),
+    // and memory holds at most that many bodies' worth of situations.
     let Ok(_permis) = etat.evaluation.calculs.clone().acquire_owned().await else {
         return erreur(StatusCode::SERVICE_UNAVAILABLE, "service en cours d'arrêt".into());
     };
     let e = etat.clone();
-    match tokio::task::spawn_blocking(move || evaluer_corps(&e, corps)).await {
+    match tokio::task::spawn_blocking(move || lire_et_evaluer(&e, &corps)).await {
         Ok(r) => r,
         Err(err) => {
             tracing::error!(erreur = %err, "évaluation interrompue");
@@ -213,38 +192,52 @@ async fn evaluer(State(etat): State<Arc<Etat>>, corps: axum::body::Bytes) -> Res
     }
 }
 
-fn evaluer_corps(etat: &Etat, corps: Corps) -> Response {
+fn lire_et_evaluer(etat: &Etat, corps: &[u8]) -> Response {
+    let max = etat.evaluation.max_situations;
+    let mut d = serde_json::Deserializer::from_slice(corps);
+    let lu = Lecteur { max }
+        .deserialize(&mut d)
+        .and_then(|c| d.end().map(|()| c));
+    match lu {
+        Ok(Corps::Trop(n)) => erreur(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "{n} situations dans une requête : au plus {max} ([server] max_situations) ; envoyez-les en plusieurs fois"
+            ),
+        ),
+        Ok(Corps::Plusieurs(items)) => evaluer_plusieurs(etat, items),
+        Ok(Corps::Une(v)) => evaluer_une(etat, v),
+        Err(e) => erreur(
+            StatusCode::BAD_REQUEST,
+            format!("le corps n'est pas du JSON valide : {e}"),
+        ),
+    }
+}
+
+fn evaluer_plusieurs(etat: &Etat, items: Vec<Value>) -> Response {
     let mois = (etat.mois_courant)();
     let regles = etat.regles();
-    match corps {
-        Corps::Plusieurs(items) => {
-            let mut sorties = Vec::with_capacity(items.len());
-            for (i, item) in items.into_iter().enumerate() {
-                match Situation::from_value(item)
-                    .and_then(|s| regles.verifier_mois(&s, mois).map(|()| s))
-                {
-                    Ok(s) => sorties.push(regles.evaluer(&s, mois)),
-                    Err(e) => {
-                        return erreur(
-                            StatusCode::UNPROCESSABLE_ENTITY,
-                            format!("situation {i} : {e}"),
-                        );
-                    }
-                }
+    let mut sorties = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        match Situation::from_value(item).and_then(|s| regles.verifier_mois(&s, mois).map(|()| s)) {
+            Ok(s) => sorties.push(regles.evaluer(&s, mois)),
+            Err(e) => {
+                return erreur(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    format!("situation {i} : {e}"),
+                );
             }
-            Json(sorties).into_response()
         }
-        Corps::Une(autre) => match Situation::from_value(autre)
-            .and_then(|s| regles.verifier_mois(&s, mois).map(|()| s))
-        {
-            Ok(s) => Json(regles.evaluer(&s, mois)).into_response(),
-            Err(e) => erreur(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()),
-        },
-        // Refused before the evaluation; kept for completeness.
-        Corps::Trop(n) => erreur(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!("{n} situations dans une requête : au plus {}", etat.evaluation.max_situations),
-        ),
+    }
+    Json(sorties).into_response()
+}
+
+fn evaluer_une(etat: &Etat, v: Value) -> Response {
+    let mois = (etat.mois_courant)();
+    let regles = etat.regles();
+    match Situation::from_value(v).and_then(|s| regles.verifier_mois(&s, mois).map(|()| s)) {
+        Ok(s) => Json(regles.evaluer(&s, mois)).into_response(),
+        Err(e) => erreur(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()),
     }
 }
 
