@@ -180,7 +180,8 @@ impl Default for Mtarget {
 /// Mayotte (262), Saint-Pierre-et-Miquelon (508), Guadeloupe, Saint-Martin
 /// and Saint-Barthélemy (590), Guyane (594), Martinique (596),
 /// Wallis-et-Futuna (681), Nouvelle-Calédonie (687), Polynésie (689).
-pub const INDICATIFS_FRANCE: [&str; 9] = ["33", "262", "508", "590", "594", "596", "681", "687", "689"];
+pub const INDICATIFS_FRANCE: [&str; 9] =
+    ["33", "262", "508", "590", "594", "596", "681", "687", "689"];
 
 /// `[sms]`: what every SMS channel shares.
 #[derive(Debug, Clone, Deserialize)]

@@ -376,8 +376,7 @@ fn sms(
         vonage_methode: Some(methode),
         sans_authentification: non_authentifies,
         mtarget_jeton: non_vide(&m.webhook_token),
-        mtarget_basic: non_vide(&m.webhook_username)
-            .map(|u| (u, m.webhook_password.clone())),
+        mtarget_basic: non_vide(&m.webhook_username).map(|u| (u, m.webhook_password.clone())),
         indicatifs: indicatifs.clone(),
     };
     let mut fournisseurs = Vec::new();
@@ -876,7 +875,9 @@ fn serve(
         // flushes its step before it answers), then stop.
         let arret = async {
             signal_d_arret().await;
-            tracing::info!("arrêt demandé : plus de nouvelles connexions, fin des requêtes en cours");
+            tracing::info!(
+                "arrêt demandé : plus de nouvelles connexions, fin des requêtes en cours"
+            );
         };
         let servi = axum::serve(listener, app)
             .with_graceful_shutdown(arret)

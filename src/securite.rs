@@ -45,10 +45,14 @@ pub enum ErreurSecurite {
     )]
     JetonMtarget,
     /// Only one of the two HTTP Basic keys is set.
-    #[error("[sms.mtarget] webhook_username et webhook_password vont ensemble : définissez les deux")]
+    #[error(
+        "[sms.mtarget] webhook_username et webhook_password vont ensemble : définissez les deux"
+    )]
     BasicIncomplet,
     /// A configured country code is not one.
-    #[error("[sms] allowed_country_codes : « {0} » n'est pas un indicatif (1 à 3 chiffres, ex. \"33\")")]
+    #[error(
+        "[sms] allowed_country_codes : « {0} » n'est pas un indicatif (1 à 3 chiffres, ex. \"33\")"
+    )]
     Indicatif(String),
 }
 
@@ -146,7 +150,9 @@ pub fn canaux(cfg: &Config, non_authentifies: bool) -> Result<Vec<Canal>, Erreur
             g.signature_method
         ))
     } else {
-        let configure = [&g.api_key, &g.api_secret, &g.from].iter().any(|s| rempli(s));
+        let configure = [&g.api_key, &g.api_secret, &g.from]
+            .iter()
+            .any(|s| rempli(s));
         sans("vonage", "signature_secret", configure)?
     };
     v.push(Canal {
@@ -184,7 +190,9 @@ pub fn canaux(cfg: &Config, non_authentifies: bool) -> Result<Vec<Canal>, Erreur
             EtatCanal::Verifie("HTTP Basic exigé".into()),
         )
     } else {
-        let configure = [&m.username, &m.password, &m.sender].iter().any(|s| rempli(s));
+        let configure = [&m.username, &m.password, &m.sender]
+            .iter()
+            .any(|s| rempli(s));
         (
             "POST /sms/mtarget, /sms/mtarget/status",
             sans(
@@ -276,7 +284,10 @@ mod tests {
     fn the_shipped_config_starts_with_every_webhook_off() {
         let c = canaux(&cfg(include_str!("../config.toml")), false).unwrap();
         for nom in ["generic", "twilio", "vonage", "mtarget", "telegram"] {
-            assert!(matches!(etat(&c, nom), EtatCanal::Eteint(_)), "{nom}: {c:?}");
+            assert!(
+                matches!(etat(&c, nom), EtatCanal::Eteint(_)),
+                "{nom}: {c:?}"
+            );
         }
     }
 
@@ -304,7 +315,10 @@ mod tests {
         )
         .unwrap();
         for nom in ["generic", "twilio", "vonage", "mtarget"] {
-            assert!(matches!(etat(&c, nom), EtatCanal::Verifie(_)), "{nom}: {c:?}");
+            assert!(
+                matches!(etat(&c, nom), EtatCanal::Verifie(_)),
+                "{nom}: {c:?}"
+            );
         }
     }
 

@@ -15,9 +15,9 @@
 
 use crate::rules::RuleSet;
 use crate::service::{Flot, Message, Service};
-use crate::textes::Langue;
 use crate::situation::{Mois, Situation};
 use crate::sms::{gsm7, numero};
+use crate::textes::Langue;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -180,14 +180,20 @@ async fn evaluer(State(etat): State<Arc<Etat>>, corps: axum::body::Bytes) -> Res
     // pool: the async workers keep answering other requests (and /health),
     // and memory holds at most that many bodies' worth of situations.
     let Ok(_permis) = etat.evaluation.calculs.clone().acquire_owned().await else {
-        return erreur(StatusCode::SERVICE_UNAVAILABLE, "service en cours d'arrêt".into());
+        return erreur(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "service en cours d'arrêt".into(),
+        );
     };
     let e = etat.clone();
     match tokio::task::spawn_blocking(move || lire_et_evaluer(&e, &corps)).await {
         Ok(r) => r,
         Err(err) => {
             tracing::error!(erreur = %err, "évaluation interrompue");
-            erreur(StatusCode::INTERNAL_SERVER_ERROR, "erreur interne : réessayez".into())
+            erreur(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "erreur interne : réessayez".into(),
+            )
         }
     }
 }
@@ -280,21 +286,22 @@ async fn sms_generique(
             "webhook accepté SANS authentification (--insecure-webhooks)"
         ),
         Some(secret) => {
-        let Some(sig) = entetes
-            .get("x-guichet-signature")
-            .and_then(|v| v.to_str().ok())
-        else {
-            return erreur(
-                StatusCode::UNAUTHORIZED,
-                "en-tête X-Guichet-Signature manquant : HMAC-SHA256 du corps en hexadécimal".into(),
-            );
-        };
-        if !signature_valide(secret, &corps, sig) {
-            return erreur(
-                StatusCode::UNAUTHORIZED,
-                "signature X-Guichet-Signature incorrecte".into(),
-            );
-        }
+            let Some(sig) = entetes
+                .get("x-guichet-signature")
+                .and_then(|v| v.to_str().ok())
+            else {
+                return erreur(
+                    StatusCode::UNAUTHORIZED,
+                    "en-tête X-Guichet-Signature manquant : HMAC-SHA256 du corps en hexadécimal"
+                        .into(),
+                );
+            };
+            if !signature_valide(secret, &corps, sig) {
+                return erreur(
+                    StatusCode::UNAUTHORIZED,
+                    "signature X-Guichet-Signature incorrecte".into(),
+                );
+            }
         }
     }
     let v: Value = match serde_json::from_slice(&corps) {
@@ -366,8 +373,10 @@ async fn sms_generique(
                 StatusCode::TOO_MANY_REQUESTS,
                 "trop de messages de ce numéro : ignoré jusqu'à la minute suivante".into(),
             );
-            r.headers_mut()
-                .insert(header::RETRY_AFTER, axum::http::HeaderValue::from_static("60"));
+            r.headers_mut().insert(
+                header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static("60"),
+            );
             return r;
         }
     }

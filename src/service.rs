@@ -320,9 +320,10 @@ impl Service {
         self.sous_verrou(cle, || {
             // Under the sender's lock: of two agents taking the same request
             // at once, the second sees the first's name and gets nothing.
-            let Some(d) = self.rappel(cle)?.filter(|d| {
-                !d.traitee && d.prise_par.as_deref().is_none_or(|a| a == agent)
-            }) else {
+            let Some(d) = self
+                .rappel(cle)?
+                .filter(|d| !d.traitee && d.prise_par.as_deref().is_none_or(|a| a == agent))
+            else {
                 return Ok(None);
             };
             let d = DemandeRappel {

@@ -139,7 +139,10 @@ async fn twenty_thousand_situations_are_refused_before_any_is_evaluated() {
     let corps = format!("[{}]", vec!["{}"; 20_000].join(","));
     let (status, v) = post(&corps).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
-    assert!(v["erreur"].as_str().unwrap().contains("20000 situations"), "{v}");
+    assert!(
+        v["erreur"].as_str().unwrap().contains("20000 situations"),
+        "{v}"
+    );
 }
 
 #[tokio::test]

@@ -78,10 +78,7 @@ fn demarrer(config: Option<&str>, drapeaux: &[&str]) -> Service {
             };
         }
         if let Ok(Some(s)) = enfant.try_wait() {
-            panic!(
-                "le service s'est arrêté ({s}) : {}",
-                lire_journal(&journal)
-            );
+            panic!("le service s'est arrêté ({s}) : {}", lire_journal(&journal));
         }
         std::thread::sleep(Duration::from_millis(50));
     }
@@ -240,15 +237,26 @@ fn twenty_thousand_situations_are_refused_and_memory_stays_under_400_mb() {
     // Two at once, as in the review, and /health meanwhile.
     let (a, b) = std::thread::scope(|t| {
         let a = t.spawn(|| {
-            requete(s.port, "POST", "/api/v1/evaluate", "application/json", &corps).unwrap()
+            requete(
+                s.port,
+                "POST",
+                "/api/v1/evaluate",
+                "application/json",
+                &corps,
+            )
+            .unwrap()
         });
         let b = t.spawn(|| {
-            requete(s.port, "POST", "/api/v1/evaluate", "application/json", &corps).unwrap()
+            requete(
+                s.port,
+                "POST",
+                "/api/v1/evaluate",
+                "application/json",
+                &corps,
+            )
+            .unwrap()
         });
-        assert_eq!(
-            requete(s.port, "GET", "/health", "", "").unwrap().0,
-            200
-        );
+        assert_eq!(requete(s.port, "GET", "/health", "", "").unwrap().0, 200);
         (a.join().unwrap(), b.join().unwrap())
     });
     for (statut, r) in [a, b] {
@@ -262,10 +270,7 @@ fn twenty_thousand_situations_are_refused_and_memory_stays_under_400_mb() {
 #[test]
 fn sigterm_lets_the_service_finish_and_exit_cleanly() {
     let mut s = demarrer(None, &[]);
-    assert_eq!(
-        requete(s.port, "GET", "/health", "", "").unwrap().0,
-        200
-    );
+    assert_eq!(requete(s.port, "GET", "/health", "", "").unwrap().0, 200);
     let statut = terminer(&mut s);
     assert!(statut.success(), "{statut}");
     let journal = lire_journal(&s.journal);

@@ -388,7 +388,10 @@ async fn vonage_unsigned_forged_stale_or_undated_messages_change_nothing() {
         "refused requests queue nothing"
     );
     assert!(
-        b.service.conversation("sms", "+33655555555").unwrap().is_none(),
+        b.service
+            .conversation("sms", "+33655555555")
+            .unwrap()
+            .is_none(),
         "and stop nobody"
     );
     // Signed now: 200.
@@ -412,7 +415,12 @@ async fn a_message_from_abroad_is_acknowledged_but_neither_read_nor_answered() {
     let (s, r) = envoyer(&b.app, req).await;
     assert_eq!(s, StatusCode::OK, "{r}");
     assert!(b.boite.entrees().unwrap().is_empty(), "no SMS to +44");
-    assert!(b.service.conversation("sms", "+447700900123").unwrap().is_none());
+    assert!(
+        b.service
+            .conversation("sms", "+447700900123")
+            .unwrap()
+            .is_none()
+    );
 }
 
 async fn mtarget(app: &axum::Router, params: &[(&str, &str)]) -> (StatusCode, String) {
@@ -751,10 +759,17 @@ async fn mtarget_is_served_only_on_its_secret_path() {
             .header("content-type", "application/x-www-form-urlencoded")
             .body(Body::from(corps.clone()))
             .unwrap();
-        assert_eq!(envoyer(&b.app, req).await.0, StatusCode::NOT_FOUND, "{chemin}");
+        assert_eq!(
+            envoyer(&b.app, req).await.0,
+            StatusCode::NOT_FOUND,
+            "{chemin}"
+        );
     }
     assert!(
-        b.service.conversation("sms", "+33615151515").unwrap().is_none(),
+        b.service
+            .conversation("sms", "+33615151515")
+            .unwrap()
+            .is_none(),
         "a fake STOP silences nobody"
     );
 }
@@ -872,7 +887,12 @@ async fn the_outbox_sends_nothing_abroad_and_keeps_its_pace() {
     // the destination itself before every send.
     let etranger = "+447700900123";
     boite
-        .deposer("twilio", etranger, &service.cle("sms", etranger), &["x".into()])
+        .deposer(
+            "twilio",
+            etranger,
+            &service.cle("sms", etranger),
+            &["x".into()],
+        )
         .unwrap();
     for i in 0..4 {
         let n = format!("+3361800000{i}");

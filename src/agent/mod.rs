@@ -1124,7 +1124,11 @@ async fn prendre_rappel(
                 .rappel(&cle)
                 .map_err(|e| e.to_string())?
                 .is_some_and(|d| !d.traitee && d.prise_par.is_some());
-            return Ok(if prise { Prise::ParUnAutre } else { Prise::Introuvable });
+            return Ok(if prise {
+                Prise::ParUnAutre
+            } else {
+                Prise::Introuvable
+            });
         };
         let appel = Appel {
             agent: login,
@@ -1141,7 +1145,12 @@ async fn prendre_rappel(
     .await;
     match r {
         Ok(Prise::ParUnAutre) => page_erreur(&console, StatusCode::CONFLICT, "rappel-deja-pris"),
-        r => apres(&console, &s, r.map(|p| p == Prise::Faite), &format!("/agent/appels/{id}")),
+        r => apres(
+            &console,
+            &s,
+            r.map(|p| p == Prise::Faite),
+            &format!("/agent/appels/{id}"),
+        ),
     }
 }
 

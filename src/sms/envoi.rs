@@ -297,7 +297,10 @@ impl Boite {
                 continue;
             };
             if !self.garde.indicatifs.autorise(&numero) {
-                tracing::warn!(sortant = s.id, "envoi refusé : indicatif hors de [sms] allowed_country_codes");
+                tracing::warn!(
+                    sortant = s.id,
+                    "envoi refusé : indicatif hors de [sms] allowed_country_codes"
+                );
                 s.etat = EtatSortant::Echec;
                 s.numero.clear();
                 self.ecrire(&s)?;

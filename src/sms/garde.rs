@@ -18,7 +18,11 @@ pub struct Indicatifs(Arc<Vec<String>>);
 impl Default for Indicatifs {
     /// France and its overseas departments and territories.
     fn default() -> Self {
-        Indicatifs::nouveaux(crate::config::INDICATIFS_FRANCE.iter().map(|s| s.to_string()))
+        Indicatifs::nouveaux(
+            crate::config::INDICATIFS_FRANCE
+                .iter()
+                .map(|s| s.to_string()),
+        )
     }
 }
 

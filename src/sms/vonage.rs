@@ -166,7 +166,10 @@ mod tests {
 
     #[test]
     fn the_time_of_signing_is_read_from_timestamp_or_message_timestamp() {
-        assert_eq!(horodatage(&p(&[("timestamp", "1490000000")])), Some(1_490_000_000));
+        assert_eq!(
+            horodatage(&p(&[("timestamp", "1490000000")])),
+            Some(1_490_000_000)
+        );
         assert_eq!(
             horodatage(&p(&[("message-timestamp", "2017-03-20 08:53:20")])),
             Some(1_490_000_000)
