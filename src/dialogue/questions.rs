@@ -138,6 +138,10 @@ pub struct Question {
     pub non: Vec<(String, Value)>,
     /// Options of a choice.
     pub choix: Vec<Choix>,
+    /// For a field the rules presume when unknown (`hypotheses` of
+    /// `rules/_commun.toml`): the other value to try. The question is asked
+    /// only when that value would change an aid the person gets.
+    pub contre_valeur: Option<Value>,
     /// Line in the file, for messages.
     pub ligne: usize,
 }
@@ -202,6 +206,8 @@ struct DefQuestion {
     non: BTreeMap<String, toml::Value>,
     #[serde(default)]
     choix: Vec<Spanned<DefChoix>>,
+    #[serde(default)]
+    contre_valeur: Option<toml::Value>,
 }
 
 #[derive(Deserialize)]
@@ -386,6 +392,16 @@ impl Questions {
             };
             let min = nombre(&d.min, "min");
             let max = nombre(&d.max, "max");
+            let contre_valeur = d.contre_valeur.as_ref().and_then(|v| {
+                let j = en_json(v);
+                if j.is_none() {
+                    err("`contre_valeur` : nombre, texte ou booléen attendu".into());
+                }
+                j
+            });
+            if contre_valeur.is_some() && d.champs.len() != 1 {
+                err("`contre_valeur` ne va qu'avec un seul champ".into());
+            }
             for m in messages.take() {
                 erreurs.push(erreur(ligne, format!("question « {} » : {m}", d.id)));
             }
@@ -403,6 +419,7 @@ impl Questions {
                 oui,
                 non,
                 choix,
+                contre_valeur,
                 ligne,
             });
         }
