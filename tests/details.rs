@@ -44,6 +44,28 @@ const INTERDITS: &[&str] = &[
     "abattement",
     "allowance for earned income",
     "prorata",
+    "montant forfaitaire",
+    "unité(s) de consommation",
+    "points de charge",
+    "en zone",
+    "ARIPA",
+];
+
+/// Acronyms a detail may use only if it also says what they mean (or
+/// names the aid in words), in French or English. "CAF" is common
+/// knowledge, and "RIB" is what every bank calls it.
+const SIGLES: &[(&str, &[&str])] = &[
+    ("RSA", &["revenu de solidarité active", "active solidarity income"]),
+    ("ASS", &["allocation de solidarité spécifique", "specific solidarity allowance"]),
+    ("AAH", &["allocation aux adultes handicapés", "disabled adult allowance"]),
+    ("ASI", &["allocation supplémentaire d'invalidité", "supplementary disability allowance"]),
+    ("ASPA", &["minimum vieillesse", "old-age minimum", "minimum old-age pension"]),
+    ("AEEH", &["allocation d'éducation de l'enfant handicapé", "disabled child education allowance"]),
+    ("PAJE", &["prestation d'accueil du jeune enfant", "young child benefit"]),
+    ("MDPH", &["maison départementale des personnes handicapées", "departmental centre for disabled people"]),
+    ("CCAS", &["centre communal d'action sociale", "town social services"]),
+    ("CEJ", &["contrat d'engagement jeune", "youth commitment contract"]),
+    ("LEP", &["livret d'épargne populaire", "popular savings account"]),
 ];
 
 const NOV_2026: Mois = Mois {
@@ -97,9 +119,31 @@ fn situations() -> Vec<Situation> {
         }
     }
     for texte in FOYERS_CHOISIS {
-        v.push(Situation::from_json(texte).unwrap_or_else(|e| panic!("{e:?}\n{texte}")));
+        v.push(choisi(texte));
     }
     v
+}
+
+/// A chosen household, each adult's income not written being none (so
+/// that its aids are decided, not left to ask about).
+fn choisi(texte: &str) -> Situation {
+    let mut json: Value =
+        serde_json::from_str(texte).unwrap_or_else(|e| panic!("{e:?}\n{texte}"));
+    for cle in ["demandeur", "conjoint"] {
+        if let Some(p) = json.get_mut(cle).and_then(|p| p.as_object_mut()) {
+            for (champ, defaut) in [
+                ("salaire_net", Value::from(0)),
+                ("chomage_net", Value::from(0)),
+                ("retraite_nette", Value::from(0)),
+                ("pension_invalidite", Value::from(0)),
+                ("handicap", Value::from(false)),
+                ("taux_incapacite", Value::from(0)),
+            ] {
+                p.entry(champ).or_insert(defaut);
+            }
+        }
+    }
+    Situation::from_json(&json.to_string()).unwrap_or_else(|e| panic!("{e:?}\n{texte}"))
 }
 
 /// Every detail of every eligible aid of every household, in both
@@ -172,6 +216,32 @@ fn every_detail_reads_without_formulas_or_unexplained_jargon() {
 }
 
 #[test]
+fn every_acronym_in_a_detail_comes_with_its_meaning() {
+    let tous = details();
+    let mut fautes = Vec::new();
+    for ((id, langue), liste) in &tous {
+        for d in liste {
+            let texte = d.join("\n");
+            let minuscules = texte.to_lowercase();
+            let mots: Vec<&str> = texte
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .collect();
+            for (sigle, sens) in SIGLES {
+                let present = mots
+                    .iter()
+                    .any(|m| m == sigle || m.strip_prefix("l'").or(m.strip_prefix("d'")) == Some(sigle));
+                if present && !sens.iter().any(|s| minuscules.contains(&s.to_lowercase())) {
+                    fautes.push(format!("{id} ({langue}) : {sigle} sans son sens\n{texte}"));
+                }
+            }
+        }
+    }
+    fautes.sort();
+    fautes.dedup();
+    assert!(fautes.is_empty(), "{}", fautes.join("\n\n"));
+}
+
+#[test]
 fn every_link_a_detail_shows_is_short_enough_to_type() {
     let tous = details();
     let mut longs = Vec::new();
@@ -196,12 +266,55 @@ fn every_link_a_detail_shows_is_short_enough_to_type() {
     assert!(longs.is_empty(), "{}", longs.join("\n"));
 }
 
+/// The detail of aid `id` for the household `json`, in French.
+fn detail_de(json: &str, id: &str) -> Vec<String> {
+    let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
+    let c = Conversation {
+        situation: choisi(json),
+        etape: Etape::Resultats { suite: 0 },
+        ..Conversation::default()
+    };
+    let eval = moteur.evaluer(&c, NOV_2026);
+    let rang = eligibles(&eval.aides)
+        .iter()
+        .position(|a| a.id == id)
+        .unwrap_or_else(|| panic!("{id} is not granted to {json}"));
+    let numero = (rang + 1).to_string();
+    let entrant = Entrant {
+        texte: &numero,
+        aujourd_hui: (2026, 11, 23),
+        mois: NOV_2026,
+        langue: None,
+    };
+    moteur.pas(Some(c), &entrant).1.messages
+}
+
 #[test]
 fn a_homeowner_is_told_the_minimum_pension_can_be_taken_back_from_the_estate() {
-    let tous = details();
-    let aspa = &tous[&("aspa".to_string(), "fr".to_string())];
+    let proprietaire = detail_de(FOYERS_CHOISIS[0], "aspa");
     assert!(
-        aspa.iter().flatten().any(|m| m.contains("succession")),
-        "{aspa:#?}"
+        proprietaire[0].contains("succession") && proprietaire[0].contains("108 000"),
+        "{proprietaire:#?}"
     );
+    let locataires = detail_de(FOYERS_CHOISIS[1], "aspa");
+    assert!(
+        !locataires.iter().any(|m| m.contains("succession")),
+        "{locataires:#?}"
+    );
+}
+
+#[test]
+fn a_detail_of_an_aid_paid_by_the_caf_points_farm_workers_to_the_msa() {
+    let famille = detail_de(FOYERS_CHOISIS[2], "allocations_familiales");
+    assert!(
+        famille.iter().any(|m| m.contains("agricole") && m.contains("msa.fr")),
+        "{famille:#?}"
+    );
+}
+
+#[test]
+fn a_detail_gives_the_amount_first_and_says_to_declare_a_change_of_income() {
+    let rsa = detail_de(FOYERS_CHOISIS[6], "rsa");
+    assert!(rsa[0].starts_with("RSA : environ "), "{rsa:#?}");
+    assert!(rsa[0].contains("recalculé"), "{rsa:#?}");
 }

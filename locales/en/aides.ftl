@@ -319,11 +319,11 @@ asf-condition-3-oui = You have at least one child under 20.
 # fr: L'ASF est versée pour les enfants de moins de 20 ans.
 asf-condition-3-non = The ASF is paid for children under 20.
 
-# fr: Pour un parent qui élève seul ses enfants sans recevoir de pension alimentaire : {arrondi(taux_asf * bmaf, 2)} € par mois et par enfant de moins de 20 ans ({nombre_enfants_moins_de_20_ans} enfant(s)).
-asf-explication-1 = For a parent raising children alone without receiving child support: { $v1 } € a month per child under 20 ({ $v2 } { $v2 ->
+# fr: Pour un parent qui élève seul ses enfants sans recevoir de pension alimentaire : pour {nombre_enfants_moins_de_20_ans} enfant(s) de moins de 20 ans, {arrondi(taux_asf * bmaf, 2)} € par mois chacun.
+asf-explication-1 = For a parent raising children alone without receiving child support: for { $v1 } { $v1 ->
         [one] child
        *[other] children
-    }).
+    } under 20, { $v2 } € a month each.
 
 # fr: Environ {arrondi(montant_avant_crds * (1 - taux_crds), 2)} € arrivent sur votre compte, après une petite retenue pour la dette sociale (0,5 %).
 asf-explication-2 = About { $v1 } € reaches your account, after a small deduction for the social debt (0.5%).
@@ -844,7 +844,7 @@ css-explication-4 = Your income over a year is estimated at { $v1 } €; for { $
     }, it is free under { $v3 } €, and costs a little up to { $v4 } €.
 
 # fr: Sur votre compte ameli, ouvrez "Mes démarches" puis "Complémentaire santé solidaire", ou envoyez le formulaire papier à votre caisse (la MSA si vous êtes agricole).
-css-demarche = On your ameli account, open "Mes démarches" then "Complémentaire santé solidaire", or send the paper form to your fund (the MSA if you work in farming).
+css-demarche = On your ameli account, open "Mes démarches" and choose the health cover request (CSS), or send the paper form to your fund (the MSA if you work in farming).
 
 # fr: Le formulaire de demande (cerfa 12504), avec une annexe par membre du foyer
 css-document-1 = The application form (cerfa 12504), with one annex per household member
@@ -966,8 +966,8 @@ majoration_vie_autonome-explication-1 = It is added to your AAH (disabled adult 
 # fr: Elle est en principe versée d'office avec l'AAH et l'aide au logement ; sinon, demandez-la sur caf.fr. Salarié ou exploitant agricole : c'est la MSA (msa.fr).
 majoration_vie_autonome-demarche = It is normally paid automatically with the AAH and the housing benefit; otherwise, ask for it on caf.fr. Farm worker or farmer: it is the MSA (msa.fr).
 
-# fr: La notification d'AAH de la MDPH
-majoration_vie_autonome-document-1 = The MDPH letter granting the AAH
+# fr: La lettre qui vous accorde l'AAH
+majoration_vie_autonome-document-1 = The letter granting you the AAH
 
 # fr: Votre bail ou une quittance de loyer
 majoration_vie_autonome-document-2 = Your lease or a rent receipt
@@ -1104,8 +1104,8 @@ prime_activite-condition-3-inconnu = To check: your nationality, and how long yo
 # fr: La prime d'activité complète les revenus du travail : elle compte vos revenus d'activité ({arrondi(revenus_activite, 2)} € par mois) et toutes les ressources du foyer ({arrondi(ressources + forfait_logement, 2)} € par mois).
 prime_activite-explication-1 = The in-work bonus tops up earnings from work: it counts your earnings ({ $v1 } € a month) and all the household's income ({ $v2 } € a month).
 
-# fr: Comme vous avez une aide au logement ou un logement gratuit, {arrondi(forfait_logement, 2)} € sont comptés dans ces ressources.
-prime_activite-explication-2 = As you have housing benefit or free housing, { $v1 } € of it is counted in this income.
+# fr: Comme vous avez une aide au logement, ou pas de loyer à payer, {arrondi(forfait_logement, 2)} € sont comptés dans ces ressources.
+prime_activite-explication-2 = As you have housing benefit, or no rent to pay, { $v1 } € is counted in this income.
 
 # fr: Vous déclarez vos revenus tous les 3 mois : s'ils changent, la prime est recalculée.
 prime_activite-explication-3 = You declare your income every 3 months: if it changes, the bonus is worked out again.
@@ -1242,8 +1242,8 @@ rsa-explication-1 = The RSA (active solidarity income) tops up your income to { 
 # fr: Vos ressources comptées : {arrondi(ressources + forfait_logement, 2)} € par mois.
 rsa-explication-2 = Your income counted: { $v1 } € a month.
 
-# fr: Comme vous avez une aide au logement ou un logement gratuit, {arrondi(forfait_logement, 2)} € sont comptés dans ces ressources.
-rsa-explication-3 = As you have housing benefit or free housing, { $v1 } € of it is counted in this income.
+# fr: Comme vous avez une aide au logement, ou pas de loyer à payer, {arrondi(forfait_logement, 2)} € sont comptés dans ces ressources.
+rsa-explication-3 = As you have housing benefit, or no rent to pay, { $v1 } € is counted in this income.
 
 # fr: Vous déclarez vos ressources tous les 3 mois : si elles changent, le RSA est recalculé.
 rsa-explication-4 = You declare your income every 3 months: if it changes, the RSA is worked out again.

@@ -657,7 +657,7 @@ mod tests {
         assert!(
             ecrites
                 .iter()
-                .any(|e| e.starts_with("rules/asf.toml:44: ") && e.contains("asf-condition-1-oui")),
+                .any(|e| e.starts_with("rules/asf.toml:45: ") && e.contains("asf-condition-1-oui")),
             "{}",
             ecrites.join("\n")
         );
