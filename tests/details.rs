@@ -1,9 +1,14 @@
 //! Every aid's detail, as a person reads it after typing the aid's number,
-//! reads as plain words: no formula, no acronym left unexplained, and no
-//! link too long to type. The details are rendered through the engine, in
-//! French and English, for the 600 oracle households, the older oracle
-//! set and a few households chosen for aids the oracle rarely reaches
-//! (a retired homeowner, a farm worker, a student, a family with a baby).
+//! reads as plain words: the amount first, then why in a few short
+//! sentences that all fit the first reply, then how to apply; no formula,
+//! no acronym without its meaning, no link too long to type; the warnings
+//! that matter where they apply (the minimum old-age pension taken back
+//! from a homeowner's estate, the MSA for farm workers, declaring a change
+//! of income). The details are rendered through the engine, in French and
+//! English, for the 600 oracle households, the older oracle set and a few
+//! households chosen for aids the oracle rarely reaches (retired
+//! homeowner or tenants, a large family, a student, a young person without
+//! work, a disabled person, a single mother with a baby, a homeless person).
 //!
 //! `GUICHET_DETAILS=afficher cargo test --test details -- --nocapture`
 //! prints every distinct detail, to read them as a person would.
@@ -15,6 +20,7 @@ use guichet::situation::{Mois, Situation};
 use guichet::textes::Langue;
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// The longest link a detail may show: a person copies it by hand from a
 /// basic phone.
@@ -64,7 +70,7 @@ const SIGLES: &[(&str, &[&str])] = &[
     ("PAJE", &["prestation d'accueil du jeune enfant", "young child benefit"]),
     ("MDPH", &["maison départementale des personnes handicapées", "departmental centre for disabled people"]),
     ("CCAS", &["centre communal d'action sociale", "town social services"]),
-    ("CEJ", &["contrat d'engagement jeune", "youth commitment contract"]),
+    ("CEJ", &["contrat d'engagement jeune", "youth contract", "youth commitment contract"]),
     ("LEP", &["livret d'épargne populaire", "popular savings account"]),
 ];
 
@@ -147,8 +153,14 @@ fn choisi(texte: &str) -> Situation {
 }
 
 /// Every detail of every eligible aid of every household, in both
-/// languages: (aid, language) → the distinct replies.
-fn details() -> BTreeMap<(String, String), Vec<Vec<String>>> {
+/// languages: (aid, language) → the distinct replies. Rendered once for all
+/// the tests of this file.
+fn details() -> &'static BTreeMap<(String, String), Vec<Vec<String>>> {
+    static DETAILS: OnceLock<BTreeMap<(String, String), Vec<Vec<String>>>> = OnceLock::new();
+    DETAILS.get_or_init(rendre_les_details)
+}
+
+fn rendre_les_details() -> BTreeMap<(String, String), Vec<Vec<String>>> {
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
     let mut tous: BTreeMap<(String, String), Vec<Vec<String>>> = BTreeMap::new();
     for situation in situations() {
@@ -199,7 +211,7 @@ fn every_detail_reads_without_formulas_or_unexplained_jargon() {
     let tous = details();
     assert!(tous.len() > 30, "too few aids reached: {:?}", tous.keys());
     let mut fautes = Vec::new();
-    for ((id, langue), liste) in &tous {
+    for ((id, langue), liste) in tous {
         for d in liste {
             for m in d {
                 for mot in INTERDITS {
@@ -215,11 +227,54 @@ fn every_detail_reads_without_formulas_or_unexplained_jargon() {
     assert!(fautes.is_empty(), "{}", fautes.join("\n"));
 }
 
+/// Every explanation line the budget left out of a detail's first reply,
+/// as (aid, language, line).
+fn lignes_laissees() -> Vec<String> {
+    let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
+    let mut laissees = Vec::new();
+    for situation in situations() {
+        for langue in [Langue::Fr, Langue::En] {
+            let c = Conversation {
+                situation: situation.clone(),
+                langue,
+                etape: Etape::Resultats { suite: 0 },
+                ..Conversation::default()
+            };
+            let eval = moteur.evaluer(&c, NOV_2026);
+            for (i, a) in eligibles(&eval.aides).iter().enumerate() {
+                let numero = (i + 1).to_string();
+                let entrant = Entrant {
+                    texte: &numero,
+                    aujourd_hui: (2026, 11, 23),
+                    mois: NOV_2026,
+                    langue: Some(langue),
+                };
+                let (_, tour) = moteur.pas(Some(c.clone()), &entrant);
+                let ecrite = moteur.textes.aide(langue, &moteur.regles, a);
+                for ligne in ecrite.pourquoi() {
+                    if !tour.messages[0].contains(&ligne) {
+                        laissees.push(format!("{} ({langue}) : {ligne}", a.id));
+                    }
+                }
+            }
+        }
+    }
+    laissees.sort();
+    laissees.dedup();
+    laissees
+}
+
+#[test]
+fn every_explanation_line_fits_in_the_first_reply_of_a_detail() {
+    let laissees = lignes_laissees();
+    assert!(laissees.is_empty(), "{}", laissees.join("\n"));
+}
+
 #[test]
 fn every_acronym_in_a_detail_comes_with_its_meaning() {
     let tous = details();
     let mut fautes = Vec::new();
-    for ((id, langue), liste) in &tous {
+    for ((id, langue), liste) in tous {
         for d in liste {
             let texte = d.join("\n");
             let minuscules = texte.to_lowercase();
@@ -245,7 +300,7 @@ fn every_acronym_in_a_detail_comes_with_its_meaning() {
 fn every_link_a_detail_shows_is_short_enough_to_type() {
     let tous = details();
     let mut longs = Vec::new();
-    for ((id, _), liste) in &tous {
+    for ((id, _), liste) in tous {
         for d in liste {
             for m in d {
                 for mot in m.split_whitespace() {

@@ -157,8 +157,8 @@ aides_logement-condition-1-oui = You rent your home.
 # fr: Les aides au logement que nous calculons aident à payer un loyer : elles ne sont pas pour les personnes hébergées gratuitement, sans logement ou propriétaires sans prêt. Si vous remboursez un prêt pour acheter votre logement, ou si vous vivez en foyer ou en résidence étudiante, demandez à la CAF : une aide reste parfois possible.
 aides_logement-condition-1-non = The housing aids we calculate help pay rent. They are not for people housed for free, people without a home, or owners without a loan. If you are paying back a loan for your home, or live in a hostel or student residence, ask the CAF: aid is sometimes still possible.
 
-# fr: L'aide dépend de votre loyer ({arrondi(loyer_retenu, 2)} € comptés ; au plus {loyer_plafond} € pour votre foyer dans votre ville) et de vos ressources sur un an ({ressources_retenues} €).
-aides_logement-explication-1 = The benefit depends on your rent ({ $v1 } € counted; at most { $v2 } € for your household in your town) and your income over a year ({ $v3 } €).
+# fr: L'aide dépend de votre loyer ({arrondi(loyer_retenu, 2)} € comptés, au plus {loyer_plafond} €) et de vos ressources sur un an ({ressources_retenues} €).
+aides_logement-explication-1 = The benefit depends on your rent ({ $v1 } € counted, at most { $v2 } €) and your income over a year ({ $v3 } €).
 
 # fr: Selon vos ressources, {arrondi(participation_personnelle, 2)} € par mois restent à votre charge.
 aides_logement-explication-2 = Depending on your income, { $v1 } € a month is left for you to pay.
@@ -166,8 +166,8 @@ aides_logement-explication-2 = Depending on your income, { $v1 } € a month is 
 # fr: Si vos revenus ou votre loyer changent, dites-le à la CAF (caisse d'allocations familiales) : l'aide est recalculée.
 aides_logement-explication-3 = If your income or rent changes, tell the CAF (family benefits office): the benefit is worked out again.
 
-# fr: En HLM, votre loyer baisse de {reduction_loyer_solidarite} € par mois (réduction de loyer de solidarité) et l'aide presque d'autant.
-aides_logement-explication-4 = In social housing (HLM), your rent goes down by { $v1 } € a month (solidarity rent reduction) and the benefit by almost as much.
+# fr: En HLM, le loyer baisse de {reduction_loyer_solidarite} € par mois (réduction de solidarité) et l'aide presque autant.
+aides_logement-explication-4 = In social housing (HLM), the rent goes down by { $v1 } € a month (solidarity reduction) and the benefit almost as much.
 
 # fr: Demandez-la sur caf.fr ("Demander l'aide au logement") dès votre arrivée dans le logement : les mois passés ne sont pas payés. Salarié ou exploitant agricole : c'est la MSA (msa.fr).
 aides_logement-demarche = Apply on caf.fr ("Demander l'aide au logement") as soon as you move in: past months are not paid. Farm worker or farmer: it is the MSA (msa.fr).
@@ -781,14 +781,14 @@ contrat_engagement_jeune-condition-2-oui = You are not studying.
 # fr: Le contrat d'engagement jeune est pour les jeunes qui ne sont ni en études ni en formation.
 contrat_engagement_jeune-condition-2-non = The youth commitment contract is for young people who are neither studying nor in training.
 
-# fr: Avec le contrat d'engagement jeune, un conseiller vous accompagne vers un emploi ou une formation, et vous recevez {forfait} € par mois, moins votre allocation chômage et une part de votre salaire au-delà de {abattement_revenus_activite} €.
-contrat_engagement_jeune-explication-1 = With the youth commitment contract, an adviser helps you towards a job or training, and you get { $v1 } € a month, minus your unemployment benefit and part of your pay above { $v2 } €.
+# fr: Un conseiller vous accompagne vers un emploi ou une formation, et vous recevez {forfait} € par mois, moins votre allocation chômage et une part du salaire au-delà de {abattement_revenus_activite} €.
+contrat_engagement_jeune-explication-1 = An adviser helps you towards a job or training, and you get { $v1 } € a month, minus your unemployment benefit and part of your pay above { $v2 } €.
 
-# fr: Nous supposons que votre foyer (ou celui de vos parents) ne paie pas d'impôt sur le revenu : sinon l'allocation est plus faible ({forfait_majeur_premiere_tranche} € au plus pour un majeur) ou nulle.
-contrat_engagement_jeune-explication-2 = We assume your tax household (or your parents') pays no income tax: otherwise the allowance is lower ({ $v1 } € at most for an adult) or nothing.
+# fr: Si votre foyer (ou celui de vos parents) paie l'impôt sur le revenu, l'allocation est plus faible ({forfait_majeur_premiere_tranche} € au plus) ou nulle.
+contrat_engagement_jeune-explication-2 = If your household (or your parents') pays income tax, the allowance is lower ({ $v1 } € at most) or nothing.
 
-# fr: Elle ne s'ajoute pas au RSA (revenu de solidarité active) ni à la prime d'activité : le conseiller vous aidera à choisir.
-contrat_engagement_jeune-explication-3 = It cannot be added to the RSA (active solidarity income) or the in-work bonus: the adviser will help you choose.
+# fr: Elle ne s'ajoute pas au RSA (revenu de solidarité active) ni à la prime d'activité.
+contrat_engagement_jeune-explication-3 = It cannot be added to the RSA (active solidarity income) or the in-work bonus.
 
 # fr: Allez à la Mission locale près de chez vous (unml.info), ou parlez-en à votre conseiller France Travail. C'est le conseiller qui décide de l'entrée dans le contrat.
 contrat_engagement_jeune-demarche = Go to the Mission locale near you (unml.info), or talk to your France Travail adviser. The adviser decides whether you start the contract.
