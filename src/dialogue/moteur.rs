@@ -2615,7 +2615,8 @@ impl Moteur {
                 ));
             }
         }
-        // Two replies: why and how much, then how to apply. The person asked
+        // Two replies: why and how much, then how to apply (a third when
+        // the documents do not fit beside where to apply). The person asked
         // for the detail; each reply still fits the budget on its own.
         let mut pourquoi = tete;
         for phrase in ecrite.pourquoi() {
