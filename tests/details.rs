@@ -152,17 +152,19 @@ fn choisi(texte: &str) -> Situation {
     Situation::from_json(&json.to_string()).unwrap_or_else(|e| panic!("{e:?}\n{texte}"))
 }
 
+/// (aid, language) → the distinct details, each its replies.
+type Details = BTreeMap<(String, String), Vec<Vec<String>>>;
+
 /// Every detail of every eligible aid of every household, in both
-/// languages: (aid, language) → the distinct replies. Rendered once for all
-/// the tests of this file.
-fn details() -> &'static BTreeMap<(String, String), Vec<Vec<String>>> {
-    static DETAILS: OnceLock<BTreeMap<(String, String), Vec<Vec<String>>>> = OnceLock::new();
+/// languages. Rendered once for all the tests of this file.
+fn details() -> &'static Details {
+    static DETAILS: OnceLock<Details> = OnceLock::new();
     DETAILS.get_or_init(rendre_les_details)
 }
 
-fn rendre_les_details() -> BTreeMap<(String, String), Vec<Vec<String>>> {
+fn rendre_les_details() -> Details {
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
-    let mut tous: BTreeMap<(String, String), Vec<Vec<String>>> = BTreeMap::new();
+    let mut tous = Details::new();
     for situation in situations() {
         for langue in [Langue::Fr, Langue::En] {
             let c = Conversation {
