@@ -29,8 +29,7 @@ fn un_je_ne_sais_pas_ne_fait_perdre_aucune_aide() {
     let mut perdues = Vec::new();
     let mut rien_mais_ouvert = Vec::new();
     let mut conversations = 0;
-    let mut cas_vus = 0usize;
-    for c in cas_2026() {
+    for (i, c) in cas_2026().into_iter().enumerate() {
         let id = c["id"].as_str().unwrap();
         let s = &c["situation"];
         let complete = converser(&m, s, None);
@@ -39,8 +38,6 @@ fn un_je_ne_sais_pas_ne_fait_perdre_aucune_aide() {
         // Every household once, at a question that moves from household to
         // household: every question of the file is met many times (the
         // whole cross product takes minutes in a debug build).
-        let i = cas_vus;
-        cas_vus += 1;
         for k in [i % n, (i * 7 + 3) % n] {
             let d = converser(&m, s, Some(k));
             conversations += 1;

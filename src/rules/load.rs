@@ -1541,7 +1541,7 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
                 c.erreur(
                     *fi,
                     autre.span().start,
-                    &format!("`exclusive_de` : aucune aide « {} »", autre.get_ref()),
+                    format!("`exclusive_de` : aucune aide « {} »", autre.get_ref()),
                 );
             }
         }
