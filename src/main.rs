@@ -438,7 +438,9 @@ fn chat(data_dir: Option<PathBuf>, budget: usize, debug: bool) -> ExitCode {
     };
     let (magasin, secret): (Box<dyn Magasin>, Vec<u8>) = match &data_dir {
         Some(d) => {
-            match MagasinSled::ouvrir(d).and_then(|m| Ok((m, guichet::store::secret(None, d)?))) {
+            let ouvert = guichet::store::secret(None, None, d)
+                .and_then(|s| Ok((MagasinSled::ouvrir_avec(d, &s)?, s)));
+            match ouvert {
                 Ok((m, s)) => (Box::new(m), s),
                 Err(e) => {
                     eprintln!("{e}");
@@ -744,10 +746,12 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
         }
     };
     let data_dir = cfg.server.data_dir.clone();
-    let ouvert = guichet::store::MagasinSled::ouvrir(&data_dir).and_then(|m| {
-        let s = guichet::store::secret(Some(&cfg.conversation.secret), &data_dir)?;
-        Ok((m, s))
-    });
+    let ouvert = guichet::store::secret(
+        Some(&cfg.conversation.secret),
+        cfg.conversation.secret_file.as_deref(),
+        &data_dir,
+    )
+    .and_then(|s| Ok((guichet::store::MagasinSled::ouvrir_avec(&data_dir, &s)?, s)));
     let (magasin, secret) = match ouvert {
         Ok(x) => x,
         Err(e) => {
