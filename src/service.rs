@@ -226,8 +226,9 @@ impl Service {
     /// [`Service::traiter`] for a channel whose replies go through an
     /// outbox: they are written in the step's transaction.
     pub fn traiter_avec(&self, m: &Message, depot: &dyn Depot) -> Result<Sortie, ErreurMagasin> {
-        let cle = self.cle(m.canal, m.expediteur);
-        self.sous_verrou(&cle, || self.traiter_seul(&cle, m, Some(depot), Lot::new()))
+        let (s, ticket) = self.traiter_differe(m, Some(depot), None)?;
+        self.magasin.rendre_durable(ticket)?;
+        Ok(s.unwrap_or_default())
     }
 
     /// Handles one part of a long SMS: kept (sealed) until every part has
@@ -240,46 +241,82 @@ impl Service {
         partie: Partie,
         depot: Option<&dyn Depot>,
     ) -> Result<Option<Sortie>, ErreurMagasin> {
+        let (s, ticket) = self.traiter_differe(m, depot, Some(partie))?;
+        self.magasin.rendre_durable(ticket)?;
+        Ok(s)
+    }
+
+    /// The step of one message (or one part of a long SMS), committed but
+    /// perhaps not yet on disk: the caller answers only once
+    /// [`Service::durable`] says the ticket is. The sender's lock is not
+    /// held meanwhile, and no thread waits for the disk: concurrent senders
+    /// share one flush. `None` while parts of a long SMS are missing.
+    pub fn traiter_differe(
+        &self,
+        m: &Message,
+        depot: Option<&dyn Depot>,
+        partie: Option<Partie>,
+    ) -> Result<(Option<Sortie>, u64), ErreurMagasin> {
+        let cle = self.cle(m.canal, m.expediteur);
+        self.sous_verrou(&cle, || match partie {
+            None => {
+                let (s, t) = self.traiter_seul(&cle, m, depot, Lot::new())?;
+                Ok((Some(s), t))
+            }
+            Some(p) => self.partie_seule(&cle, m, p, depot),
+        })
+    }
+
+    /// Returns once what `ticket` covers is on disk.
+    pub async fn durable(&self, ticket: u64) -> Result<(), ErreurMagasin> {
+        match self.magasin.vidage() {
+            Some(v) => v.suivre(ticket).await,
+            None => self.magasin.rendre_durable(ticket),
+        }
+    }
+
+    fn partie_seule(
+        &self,
+        cle: &Cle,
+        m: &Message,
+        partie: Partie,
+        depot: Option<&dyn Depot>,
+    ) -> Result<(Option<Sortie>, u64), ErreurMagasin> {
         if partie.numero == 0 || partie.numero > partie.total || partie.total > 255 {
             return Err(ErreurMagasin("numéro de partie hors limites".into()));
         }
-        let cle = self.cle(m.canal, m.expediteur);
-        self.sous_verrou(&cle, || {
-            let maintenant = (self.horloge)();
-            if let Some(s) = self.doublon(&cle, m, maintenant)? {
-                return Ok(Some(s));
-            }
-            let cle_parties = format!("{}:{}", cle.0, empreinte_message(partie.reference));
-            let mut parties: (u64, Vec<Option<String>>) = self
-                .magasin
-                .lire_entree(PARTIES, &cle_parties)?
-                .and_then(|o| String::from_utf8(o).ok())
-                .and_then(|s| self.ouvrir(USAGE_PARTIES, &s))
-                .and_then(|s| serde_json::from_str(&s).ok())
-                .unwrap_or((maintenant, Vec::new()));
-            if maintenant.saturating_sub(parties.0) > 300
-                || parties.1.len() != partie.total as usize
-            {
-                parties = (maintenant, vec![None; partie.total as usize]);
-            }
-            parties.1[(partie.numero - 1) as usize] = Some(m.texte.to_string());
-            let mut lot = Lot::new();
-            if parties.1.iter().all(Option::is_some) {
-                lot.supprimer(PARTIES, &cle_parties);
-                let texte: String = parties.1.into_iter().flatten().collect();
-                let entier = Message {
-                    texte: &texte,
-                    ..m.clone()
-                };
-                return self.traiter_seul(&cle, &entier, depot, lot).map(Some);
-            }
-            let scelle = self
-                .sceller(USAGE_PARTIES, &serde_json::to_string(&parties)?)
-                .ok_or_else(|| ErreurMagasin("pas d'aléa pour sceller".into()))?;
-            lot.ecrire(PARTIES, &cle_parties, scelle.into_bytes());
-            self.magasin.appliquer(lot)?;
-            Ok(None)
-        })
+        let maintenant = (self.horloge)();
+        if let Some(s) = self.doublon(cle, m, maintenant)? {
+            return Ok((Some(s), self.magasin.ecrire_lot(Lot::new())?));
+        }
+        let cle_parties = format!("{}:{}", cle.0, empreinte_message(partie.reference));
+        let mut parties: (u64, Vec<Option<String>>) = self
+            .magasin
+            .lire_entree(PARTIES, &cle_parties)?
+            .and_then(|o| String::from_utf8(o).ok())
+            .and_then(|s| self.ouvrir(USAGE_PARTIES, &s))
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or((maintenant, Vec::new()));
+        if maintenant.saturating_sub(parties.0) > 300 || parties.1.len() != partie.total as usize {
+            parties = (maintenant, vec![None; partie.total as usize]);
+        }
+        parties.1[(partie.numero - 1) as usize] = Some(m.texte.to_string());
+        let mut lot = Lot::new();
+        if parties.1.iter().all(Option::is_some) {
+            lot.supprimer(PARTIES, &cle_parties);
+            let texte: String = parties.1.into_iter().flatten().collect();
+            let entier = Message {
+                texte: &texte,
+                ..m.clone()
+            };
+            let (s, t) = self.traiter_seul(cle, &entier, depot, lot)?;
+            return Ok((Some(s), t));
+        }
+        let scelle = self
+            .sceller(USAGE_PARTIES, &serde_json::to_string(&parties)?)
+            .ok_or_else(|| ErreurMagasin("pas d'aléa pour sceller".into()))?;
+        lot.ecrire(PARTIES, &cle_parties, scelle.into_bytes());
+        Ok((None, self.magasin.ecrire_lot(lot)?))
     }
 
     /// [`Service::traiter`] for a conversation known by its key only: an
@@ -287,7 +324,9 @@ impl Service {
     /// callback. `m.expediteur` is then only used if the text asks for a
     /// callback again.
     pub fn traiter_cle(&self, cle: &Cle, m: &Message) -> Result<Sortie, ErreurMagasin> {
-        self.sous_verrou(cle, || self.traiter_seul(cle, m, None, Lot::new()))
+        let (s, ticket) = self.sous_verrou(cle, || self.traiter_seul(cle, m, None, Lot::new()))?;
+        self.magasin.rendre_durable(ticket)?;
+        Ok(s)
     }
 
     /// Runs `f` holding the lock of one conversation.
@@ -530,14 +569,15 @@ impl Service {
         m: &Message,
         depot: Option<&dyn Depot>,
         mut lot: Lot,
-    ) -> Result<Sortie, ErreurMagasin> {
+    ) -> Result<(Sortie, u64), ErreurMagasin> {
         let maintenant = (self.horloge)();
         let (aujourd_hui, mois) = date_et_mois(maintenant);
         let dossier = self.dossier(cle)?;
         let empreinte = Self::empreinte(m);
         if let (Some((id, fenetre)), Some(d)) = (&empreinte, &dossier) {
             if let Some(s) = self.reponse_doublon(d, id, *fenetre, maintenant) {
-                return Ok(s);
+                // Its first handling may still be waiting for its flush.
+                return Ok((s, self.magasin.ecrire_lot(Lot::new())?));
             }
         }
         let (recus, etat) = match dossier {
@@ -579,8 +619,8 @@ impl Service {
                     },
                 ));
             }
-            self.magasin.appliquer(lot)?;
-            return Ok(sortie);
+            let ticket = self.magasin.ecrire_lot(lot)?;
+            return Ok((sortie, ticket));
         }
         let mut d = Dossier {
             conversation,
@@ -625,8 +665,8 @@ impl Service {
             )?;
         }
         lot.dossier = Some((cle.clone(), d));
-        self.magasin.appliquer(lot)?;
-        Ok(sortie)
+        let ticket = self.magasin.ecrire_lot(lot)?;
+        Ok((sortie, ticket))
     }
 
     /// Counts one more message from a sender against flood control.

@@ -284,8 +284,22 @@ impl Lot {
 pub trait Magasin: Send + Sync {
     /// The record of a key, if any (an unreadable one counts as none).
     fn lire(&self, cle: &Cle) -> Result<Option<Dossier>, ErreurMagasin>;
+    /// Commits a batch, all of it or nothing, and returns its ticket: it is
+    /// durable once [`Magasin::rendre_durable`] (or [`Vidage::suivre`]) says
+    /// so. Nothing may be acknowledged before.
+    fn ecrire_lot(&self, lot: Lot) -> Result<u64, ErreurMagasin>;
+    /// Blocks until what the ticket covers is on disk.
+    fn rendre_durable(&self, ticket: u64) -> Result<(), ErreurMagasin>;
+    /// The group commit to wait on asynchronously (`None`: everything is
+    /// durable as soon as committed).
+    fn vidage(&self) -> Option<&Vidage> {
+        None
+    }
     /// Applies a batch: all of it or nothing, durable on disk when this returns.
-    fn appliquer(&self, lot: Lot) -> Result<(), ErreurMagasin>;
+    fn appliquer(&self, lot: Lot) -> Result<(), ErreurMagasin> {
+        let ticket = self.ecrire_lot(lot)?;
+        self.rendre_durable(ticket)
+    }
     /// A new id, never given before (even across crashes), increasing.
     fn nouvel_id(&self) -> Result<u64, ErreurMagasin>;
     /// Reads an entry of an auxiliary table (`parties` of long SMS,
@@ -354,65 +368,107 @@ pub trait Magasin: Send + Sync {
     }
 }
 
-/// Group commit: every writer waits for a flush that began after its write,
-/// and one flush serves everyone who wrote before it began.
+/// Group commit. Writers commit their transaction, take a ticket, and wait
+/// (blocking, or asynchronously through [`Vidage::suivre`]) until a flush
+/// that began after their commit has ended; one thread flushes, for
+/// everyone who committed before it began. The thread that computed a step
+/// is free while its flush runs.
 pub struct Vidage {
     etat: Mutex<EtatVidage>,
-    fini: Condvar,
+    /// Wakes the flusher (new tickets) and blocking waiters (flush ended).
+    reveil: Condvar,
+    /// Every ticket up to this one is durable (for async waiters).
+    faits: tokio::sync::watch::Sender<u64>,
 }
 
 #[derive(Default)]
 struct EtatVidage {
-    /// Tickets handed out: one per write waiting to be durable.
+    /// Tickets handed out: one per commit waiting to be durable.
     demandes: u64,
     /// Every ticket up to this one is durable.
     faits: u64,
-    /// A flush is under way.
-    en_cours: bool,
-    /// The last flush's error, for the tickets it covered.
+    /// The last failed flush: tickets up to this one may not be durable.
     erreur: Option<(u64, String)>,
+    /// The store is closing: the flusher stops.
+    fin: bool,
 }
 
 impl Default for Vidage {
     fn default() -> Self {
         Vidage {
             etat: Mutex::new(EtatVidage::default()),
-            fini: Condvar::new(),
+            reveil: Condvar::new(),
+            faits: tokio::sync::watch::channel(0).0,
         }
     }
 }
 
 impl Vidage {
-    /// Returns once what the caller wrote before calling is on disk;
-    /// `vider` does one flush (it is called by one thread at a time).
-    pub fn attendre(
-        &self,
-        vider: impl Fn() -> Result<(), ErreurMagasin>,
-    ) -> Result<(), ErreurMagasin> {
-        let mut e = self.etat.lock().unwrap_or_else(|p| p.into_inner());
+    fn etat(&self) -> std::sync::MutexGuard<'_, EtatVidage> {
+        self.etat.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A ticket for what the caller committed before calling.
+    pub fn ticket(&self) -> u64 {
+        let mut e = self.etat();
         e.demandes += 1;
-        let ticket = e.demandes;
+        self.reveil.notify_all();
+        e.demandes
+    }
+
+    /// The flusher's loop: flushes while tickets wait, until [`Vidage::fermer`].
+    pub fn tourner(&self, vider: impl Fn() -> Result<(), ErreurMagasin>) {
+        let mut e = self.etat();
         loop {
-            if e.faits >= ticket {
-                return match &e.erreur {
-                    Some((jusqu_a, m)) if *jusqu_a >= ticket => Err(ErreurMagasin(m.clone())),
-                    _ => Ok(()),
-                };
+            while e.demandes == e.faits && !e.fin {
+                e = self.reveil.wait(e).unwrap_or_else(|p| p.into_inner());
             }
-            if !e.en_cours {
-                e.en_cours = true;
-                let cible = e.demandes;
-                drop(e);
-                let r = vider();
-                e = self.etat.lock().unwrap_or_else(|p| p.into_inner());
-                e.en_cours = false;
-                e.faits = cible;
-                e.erreur = r.err().map(|m| (cible, m.0));
-                self.fini.notify_all();
-                continue;
+            if e.demandes == e.faits && e.fin {
+                return;
             }
-            e = self.fini.wait(e).unwrap_or_else(|p| p.into_inner());
+            let cible = e.demandes;
+            drop(e);
+            let r = vider();
+            e = self.etat();
+            e.faits = cible;
+            if let Err(m) = r {
+                tracing::error!(erreur = %m, "écriture sur disque impossible");
+                e.erreur = Some((cible, m.0));
+            }
+            self.reveil.notify_all();
+            self.faits.send_replace(cible);
         }
+    }
+
+    /// Stops the flusher once every ticket is flushed.
+    pub fn fermer(&self) {
+        self.etat().fin = true;
+        self.reveil.notify_all();
+    }
+
+    fn verdict(e: &EtatVidage, ticket: u64) -> Result<(), ErreurMagasin> {
+        match &e.erreur {
+            Some((jusqu_a, m)) if *jusqu_a >= ticket => Err(ErreurMagasin(m.clone())),
+            _ => Ok(()),
+        }
+    }
+
+    /// Blocks until `ticket` is durable.
+    pub fn attendre(&self, ticket: u64) -> Result<(), ErreurMagasin> {
+        let mut e = self.etat();
+        while e.faits < ticket {
+            e = self.reveil.wait(e).unwrap_or_else(|p| p.into_inner());
+        }
+        Vidage::verdict(&e, ticket)
+    }
+
+    /// Waits, without blocking a thread, until `ticket` is durable.
+    pub async fn suivre(&self, ticket: u64) -> Result<(), ErreurMagasin> {
+        let mut r = self.faits.subscribe();
+        if r.wait_for(|f| *f >= ticket).await.is_err() {
+            return Err(ErreurMagasin("écriture interrompue".into()));
+        }
+        Vidage::verdict(&self.etat(), ticket)
     }
 }
 
@@ -507,7 +563,18 @@ pub struct MagasinSled {
     cles: Mutex<Cles>,
     /// The key that, mixed with a slot's bytes, seals a conversation.
     secret: Vec<u8>,
-    vidage: Vidage,
+    vidage: std::sync::Arc<Vidage>,
+    /// The flusher thread (it holds the database open until it ends).
+    videur: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for MagasinSled {
+    fn drop(&mut self) {
+        self.vidage.fermer();
+        if let Some(v) = self.videur.take() {
+            let _ = v.join();
+        }
+    }
 }
 
 impl MagasinSled {
@@ -554,13 +621,26 @@ impl MagasinSled {
         cles.libres.reverse();
         cles.fichier.sync_data()?;
         db.flush()?;
+        let vidage = std::sync::Arc::new(Vidage::default());
+        let (v, d, f) = (vidage.clone(), db.clone(), cles.fichier.try_clone()?);
+        let videur = std::thread::Builder::new()
+            .name("guichet-flush".into())
+            .spawn(move || {
+                v.tourner(|| {
+                    // Keys first: a record on disk never points to a key that is not.
+                    f.sync_data()?;
+                    d.flush()?;
+                    Ok(())
+                })
+            })?;
         Ok(MagasinSled {
             db,
             conversations,
             tables: Mutex::new(HashMap::new()),
             cles: Mutex::new(cles),
             secret: secret.to_vec(),
-            vidage: Vidage::default(),
+            vidage,
+            videur: Some(videur),
         })
     }
 
@@ -638,19 +718,6 @@ impl MagasinSled {
         };
         Ok(decoder(&clair))
     }
-
-    fn vider(&self) -> Result<(), ErreurMagasin> {
-        self.vidage.attendre(|| {
-            // Keys first: a record on disk never points to a key that is not.
-            self.cles
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .fichier
-                .sync_data()?;
-            self.db.flush()?;
-            Ok(())
-        })
-    }
 }
 
 /// A conversation record in its stored form, before sealing: MessagePack
@@ -676,10 +743,13 @@ impl Magasin for MagasinSled {
         }
     }
 
-    fn appliquer(&self, lot: Lot) -> Result<(), ErreurMagasin> {
+    fn ecrire_lot(&self, lot: Lot) -> Result<u64, ErreurMagasin> {
         use sled::transaction::{ConflictableTransactionError, TransactionError};
         if lot.est_vide() {
-            return Ok(());
+            // Nothing new: what was committed before must still be durable
+            // before the caller answers (a duplicate of a message whose
+            // flush is under way).
+            return Ok(self.vidage.ticket());
         }
         // Key slots: the caller holds the sender's lock, so the slot read
         // here is still the record's when the transaction commits.
@@ -786,7 +856,15 @@ impl Magasin for MagasinSled {
                 .unwrap_or_else(|p| p.into_inner())
                 .detruire(case)?;
         }
-        self.vider()
+        Ok(self.vidage.ticket())
+    }
+
+    fn rendre_durable(&self, ticket: u64) -> Result<(), ErreurMagasin> {
+        self.vidage.attendre(ticket)
+    }
+
+    fn vidage(&self) -> Option<&Vidage> {
+        Some(&self.vidage)
     }
 
     fn nouvel_id(&self) -> Result<u64, ErreurMagasin> {
@@ -842,7 +920,11 @@ impl Magasin for MagasinMemoire {
             .cloned())
     }
 
-    fn appliquer(&self, lot: Lot) -> Result<(), ErreurMagasin> {
+    fn rendre_durable(&self, _ticket: u64) -> Result<(), ErreurMagasin> {
+        Ok(())
+    }
+
+    fn ecrire_lot(&self, lot: Lot) -> Result<u64, ErreurMagasin> {
         let mut m = self.interne.lock().map_err(poison)?;
         if let Some(cle) = &lot.effacer {
             m.conversations.remove(cle);
@@ -864,7 +946,7 @@ impl Magasin for MagasinMemoire {
                 }
             }
         }
-        Ok(())
+        Ok(0)
     }
 
     fn nouvel_id(&self) -> Result<u64, ErreurMagasin> {
@@ -1118,17 +1200,23 @@ mod tests {
         use std::sync::atomic::AtomicUsize;
         let v = Arc::new(Vidage::default());
         let n = Arc::new(AtomicUsize::new(0));
+        let videur = {
+            let (v, n) = (v.clone(), n.clone());
+            std::thread::spawn(move || {
+                v.tourner(|| {
+                    n.fetch_add(1, Ordering::SeqCst);
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                    Ok(())
+                })
+            })
+        };
         let fils: Vec<_> = (0..8)
             .map(|_| {
-                let (v, n) = (v.clone(), n.clone());
+                let v = v.clone();
                 std::thread::spawn(move || {
                     for _ in 0..20 {
-                        v.attendre(|| {
-                            n.fetch_add(1, Ordering::SeqCst);
-                            std::thread::sleep(std::time::Duration::from_millis(2));
-                            Ok(())
-                        })
-                        .unwrap();
+                        let t = v.ticket();
+                        v.attendre(t).unwrap();
                     }
                 })
             })
@@ -1136,10 +1224,17 @@ mod tests {
         for f in fils {
             f.join().unwrap();
         }
+        v.fermer();
+        videur.join().unwrap();
         assert!(
             n.load(Ordering::SeqCst) < 160,
             "{}",
             n.load(Ordering::SeqCst)
         );
+        // Waiting asynchronously for a ticket already flushed returns at once.
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        rt.block_on(v.suivre(1)).unwrap();
     }
 }

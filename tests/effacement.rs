@@ -27,7 +27,11 @@ fn port_libre() -> u16 {
 
 fn demarrer(port: u16, dossier: &Path) -> Child {
     let config = dossier.join("config.toml");
-    std::fs::write(&config, "[sms]\nflood_per_minute = 0\n[sms.generic]\nsecret = \"s\"\n").unwrap();
+    std::fs::write(
+        &config,
+        "[sms]\nflood_per_minute = 0\n[sms.generic]\nsecret = \"s\"\n",
+    )
+    .unwrap();
     let mut enfant = Command::new(env!("CARGO_BIN_EXE_guichet"))
         .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--config"])
         .arg(&config)

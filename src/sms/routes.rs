@@ -159,23 +159,20 @@ async fn recevoir(
             _ => None,
         };
         let depot = depot.as_ref().map(|d| d as &dyn Depot);
-        match &partie {
-            Some((reference, n, total)) => service.traiter_partie(
-                &m,
-                Partie {
-                    reference,
-                    numero: *n,
-                    total: *total,
-                },
-                depot,
-            ),
-            None => match depot {
-                Some(d) => service.traiter_avec(&m, d).map(Some),
-                None => service.traiter(&m).map(Some),
-            },
-        }
+        let partie = partie.as_ref().map(|(reference, n, total)| Partie {
+            reference,
+            numero: *n,
+            total: *total,
+        });
+        service.traiter_differe(&m, depot, partie)
     })
     .await;
+    // Acknowledged only once the step is on disk.
+    let traite = match traite {
+        Ok(Ok((s, ticket))) => Ok(etat.service.durable(ticket).await.map(|()| s)),
+        Ok(Err(e)) => Ok(Err(e)),
+        Err(e) => Err(e),
+    };
     match traite {
         Ok(Ok(Some(s))) => {
             if let Some(b) = boite {

@@ -3,7 +3,7 @@
 //! and links.
 //!
 //! An update is handled before it is acknowledged: the webhook answers 200
-//! only once [`Service::traiter_avec`] has written the conversation and its
+//! only once [`Service::traiter_differe`] has written the conversation and its
 //! replies to disk (one transaction), and
 //! polling asks for the next updates (which confirms the previous ones) only
 //! after handling them. If the service stops in between, Telegram delivers
@@ -181,6 +181,16 @@ impl Canal {
         let entrant = e.clone();
         let fait =
             tokio::task::spawn_blocking(move || repondre(&service, &envoyeur, &entrant)).await;
+        // Acknowledged, and sent, only once the step is on disk.
+        let fait = match fait {
+            Ok(Ok((sortie, deposes, ticket))) => Ok(self
+                .service
+                .durable(ticket)
+                .await
+                .map(|()| (sortie, deposes))),
+            Ok(Err(e)) => Ok(Err(e)),
+            Err(e) => Err(e),
+        };
         let cle = self.service.cle(CANAL, &e.chat.to_string());
         match fait {
             Ok(Ok((sortie, deposes))) => {
@@ -221,16 +231,17 @@ impl Canal {
 }
 
 /// One update handled: the service's step, whose transaction also writes
-/// the messages that answer it; returns them to be queued.
+/// the messages that answer it; returns them to be queued once the ticket
+/// is durable.
 fn repondre(
     service: &Service,
     envoyeur: &Envoyeur,
     entrant: &Entrant,
-) -> Result<(Sortie, Vec<envoi::EnFile>), crate::store::ErreurMagasin> {
+) -> Result<(Sortie, Vec<envoi::EnFile>, u64), crate::store::ErreurMagasin> {
     let expediteur = entrant.chat.to_string();
     if let Some(numero) = &entrant.numero {
         let (sortie, sortants) = numero_partage(service, &expediteur, numero)?;
-        return Ok((sortie, envoyeur.deposer(entrant.chat, sortants)?));
+        return Ok((sortie, envoyeur.deposer(entrant.chat, sortants)?, 0));
     }
     let depot = envoi::DepotTelegram {
         envoyeur,
@@ -238,7 +249,7 @@ fn repondre(
         langue: entrant.langue,
         deposes: Default::default(),
     };
-    let sortie = service.traiter_avec(
+    let (sortie, ticket) = service.traiter_differe(
         &Message {
             canal: CANAL,
             expediteur: &expediteur,
@@ -246,10 +257,15 @@ fn repondre(
             id: Some(&entrant.id),
             langue: entrant.langue,
         },
-        &depot,
+        Some(&depot),
+        None,
     )?;
     // A duplicate was answered when it first came: nothing new to send.
-    Ok((sortie, depot.deposes.into_inner()))
+    Ok((
+        sortie.unwrap_or_default(),
+        depot.deposes.into_inner(),
+        ticket,
+    ))
 }
 
 /// A number shared after RAPPEL: kept sealed with the callback request (and
