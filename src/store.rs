@@ -590,8 +590,10 @@ impl MagasinSled {
     pub fn ouvrir_avec(dossier: &Path, secret: &[u8]) -> Result<MagasinSled, ErreurMagasin> {
         std::fs::create_dir_all(dossier)
             .map_err(|e| ErreurMagasin(format!("{} : {e}", dossier.display())))?;
+        let chemin = dossier.join("guichet.sled");
         let db = sled::Config::new()
-            .path(dossier.join("guichet.sled"))
+            .segment_size(taille_segment(&chemin))
+            .path(&chemin)
             .open()
             .map_err(|e| ErreurMagasin(format!("{} : {e}", dossier.display())))?;
         let conversations = db.open_tree(CONVERSATIONS)?;
@@ -718,6 +720,24 @@ impl MagasinSled {
         };
         Ok(decoder(&clair))
     }
+}
+
+/// The size of sled's log segments (and of its write buffers) for a new
+/// database: records are a few kilobytes, and every flush seals a buffer
+/// and allocates the next, so smaller than sled's 512 KiB default saves
+/// both memory traffic and disk. A database keeps the size it was created
+/// with (sled refuses another), read from its `conf` file.
+const TAILLE_SEGMENT: usize = 128 * 1024;
+
+fn taille_segment(chemin: &Path) -> usize {
+    std::fs::read_to_string(chemin.join("conf"))
+        .ok()
+        .and_then(|c| {
+            c.lines()
+                .find_map(|l| l.strip_prefix("segment_size: "))
+                .and_then(|v| v.trim().parse().ok())
+        })
+        .unwrap_or(TAILLE_SEGMENT)
 }
 
 /// A conversation record in its stored form, before sealing: MessagePack
