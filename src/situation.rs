@@ -198,6 +198,16 @@ pub struct Personne {
     /// Receives a higher-education grant (bourse sur critères sociaux).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub boursier: Option<bool>,
+    /// Worked at least 5 years in the 10 before the last job ended (the
+    /// work history the ASS asks for, Code du travail R5423-1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub travail_5_ans_sur_10: Option<bool>,
+    /// For a citizen of the EU, the EEA or Switzerland who does not work:
+    /// has kept a right of residence (worked in France before, or lived
+    /// there 5 years), which the RSA and the prime d'activité ask for
+    /// (CASF L262-6, CSS L842-2). A worker has it by working.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub droit_au_sejour: Option<bool>,
 }
 
 /// A child of the household.

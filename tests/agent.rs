@@ -425,6 +425,8 @@ async fn samia(app: &axum::Router, s: &str, appel: &str) -> (Reponse, Vec<String
         ("loyer", ("texte", "380")),
         ("code_postal", ("texte", "59100")),
         ("commune", ("reponse", "1")),
+        ("pension_alimentaire", ("texte", "0")),
+        ("enceinte", ("reponse", "N")),
     ];
     let mut page = get(app, appel, s).await;
     let mut vues = Vec::new();

@@ -39,6 +39,8 @@ const SAMIA: &[(&str, &str)] = &[
     ("logement", "hlm"),
     ("loyer", "380"),
     ("code_postal", "59100"),
+    ("pension_alimentaire", "rien, il ne paie pas"),
+    ("enceinte", "non"),
 ];
 
 fn samia(m: &Moteur) -> Conversation {
@@ -73,14 +75,14 @@ fn every_answer_is_kept_beside_its_question() {
     assert!(matches!(c.etape, Etape::Resultats { .. }));
     assert_eq!(c.reponses.len(), c.repondues.len());
     let donnees = m.reponses_donnees(&c);
-    assert_eq!(donnees.len(), 10);
+    assert_eq!(donnees.len(), 12);
     let logement = donnees.iter().find(|d| d.question == "logement").unwrap();
     assert_eq!(logement.reponse, "hlm");
     assert!(!logement.libelle.is_empty());
     // RETOUR forgets the undone answer too.
     let (c2, _) = m.pas(Some(c), &entrant("RETOUR"));
     assert_eq!(c2.reponses.len(), c2.repondues.len());
-    assert_eq!(c2.repondues.len(), 9);
+    assert_eq!(c2.repondues.len(), 11);
 }
 
 #[test]
@@ -113,7 +115,7 @@ fn correcting_an_amount_changes_the_results_and_keeps_the_other_answers() {
         .collect();
     assert!(textes.contains(&("salaire".into(), "1 300 €".into())));
     assert!(textes.contains(&("loyer".into(), "380".into())));
-    assert_eq!(textes.len(), 10);
+    assert_eq!(textes.len(), 12);
 }
 
 #[test]

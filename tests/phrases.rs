@@ -471,6 +471,10 @@ fn condition_manquee(q: &Question, s: &Situation) -> Option<String> {
                     .as_ref()
                     .and_then(|v| texte_valeur(v).parse::<f64>().ok())
                     .is_some_and(|x| x > n.to_string().parse::<f64>().unwrap_or(0.0)),
+                Comparaison::Inferieur(n) => v
+                    .as_ref()
+                    .and_then(|v| texte_valeur(v).parse::<f64>().ok())
+                    .is_some_and(|x| x < n.to_string().parse::<f64>().unwrap_or(0.0)),
             }
         });
         if !tenue {
@@ -482,6 +486,7 @@ fn condition_manquee(q: &Question, s: &Situation) -> Option<String> {
                         format!("{} other than {}", t.champ, vs.join("|"))
                     }
                     Comparaison::Superieur(n) => format!("{} above {n}", t.champ),
+                    Comparaison::Inferieur(n) => format!("{} below {n}", t.champ),
                 })
                 .collect();
             return Some(format!(

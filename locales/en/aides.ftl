@@ -469,8 +469,8 @@ ass-libelle-court = Solidarity allowance (ASS)
 # fr: Une allocation mensuelle pour les chômeurs qui ont fini leurs droits au chômage et qui ont assez travaillé avant.
 ass-description = A monthly allowance for unemployed people whose unemployment benefit has ended and who worked long enough before.
 
-# fr: Vous cherchez un emploi. L'ASS demande aussi d'avoir travaillé au moins 5 ans pendant les 10 ans avant votre dernier contrat.
-ass-condition-1-oui = You are looking for work. The ASS also needs at least 5 years of work in the 10 years before your last job.
+# fr: Vous cherchez un emploi.
+ass-condition-1-oui = You are looking for work.
 
 # fr: L'ASS est pour les personnes au chômage inscrites à France Travail.
 ass-condition-1-non = The ASS is for unemployed people registered with France Travail.
@@ -486,6 +486,12 @@ ass-condition-3-oui = You have not reached the age limit for the ASS.
 
 # fr: L'ASS s'arrête quand on peut partir à la retraite à taux plein (au plus tard vers 65 ans et 9 mois).
 ass-condition-3-non = The ASS stops when you can retire on a full pension (at the latest around 65 years and 9 months).
+
+# fr: Vous avez travaillé au moins 5 ans pendant les 10 ans avant la fin de votre dernier emploi.
+ass-condition-4-oui = You worked at least 5 years in the 10 years before your last job ended.
+
+# fr: L'ASS demande d'avoir travaillé au moins 5 ans pendant les 10 ans avant la fin du dernier emploi (chaque enfant élevé réduit cette durée d'un an, jusqu'à 3 ans).
+ass-condition-4-non = The ASS needs at least 5 years of work in the 10 years before your last job ended (each child you raised counts for one year, up to 3).
 
 # fr: Montant plein : {taux_journalier} € par jour, soit {ass_pleine} € pour un mois de {jours_par_mois} jours.
 ass-explication-1 = Full amount: { $v1 } € a day, so { $v2 } € for a month of { $v3 } days.
@@ -1110,8 +1116,8 @@ prime_activite-condition-2-non = The activity bonus is for people aged 18 and ov
 # fr: Votre nationalité ou votre titre de séjour permet la prime d'activité.
 prime_activite-condition-3-oui = Your nationality or residence permit allows the activity bonus.
 
-# fr: Pour la prime d'activité, il faut être de nationalité française ou, hors Union européenne, avoir un titre de séjour autorisant à travailler depuis au moins 5 ans. Citoyen de l'Union européenne installé en France, renseignez-vous auprès de la CAF.
-prime_activite-condition-3-non = For the activity bonus, you must be French or, outside the European Union, have had a residence permit allowing you to work for at least 5 years. If you are an EU citizen living in France, ask the CAF.
+# fr: Pour la prime d'activité, il faut être français ; citoyen européen qui travaille, ou qui a travaillé en France ou y vit depuis 5 ans ; hors Union européenne, avoir un titre de séjour autorisant à travailler depuis 5 ans.
+prime_activite-condition-3-non = For the activity bonus, you must be French; a European citizen who works, or who worked in France or has lived there 5 years; from outside the European Union, hold a permit allowing you to work for 5 years.
 
 # fr: À vérifier : votre nationalité, et depuis combien de temps vous avez un titre de séjour.
 prime_activite-condition-3-inconnu = To check: your nationality, and how long you have had a residence permit.
@@ -1248,8 +1254,8 @@ rsa-condition-1-inconnu = To check: your age, your dependent children and whethe
 # fr: Votre nationalité ou votre titre de séjour permet le RSA.
 rsa-condition-2-oui = Your nationality or residence permit allows the RSA.
 
-# fr: Pour le RSA, il faut être de nationalité française ou, hors Union européenne, avoir un titre de séjour autorisant à travailler depuis au moins 5 ans. Si vous êtes citoyen de l'Union européenne et vivez en France depuis plus de 3 mois avec un droit au séjour, la CAF peut étudier votre demande.
-rsa-condition-2-non = For the RSA, you must be French or, outside the European Union, have had a residence permit allowing you to work for at least 5 years. If you are an EU citizen who has lived in France for more than 3 months with a right to stay, the CAF can look at your application.
+# fr: Pour le RSA, il faut être français ; citoyen européen qui travaille, ou qui a travaillé en France ou y vit depuis 5 ans ; hors Union européenne, avoir un titre de séjour autorisant à travailler depuis 5 ans.
+rsa-condition-2-non = For the RSA, you must be French; a European citizen who works, or who worked in France or has lived there 5 years; from outside the European Union, hold a permit allowing you to work for 5 years.
 
 # fr: À vérifier : votre nationalité, et depuis combien de temps vous avez un titre de séjour.
 rsa-condition-2-inconnu = To check: your nationality, and how long you have had a residence permit.

@@ -1,6 +1,6 @@
 # Messages of the conversation itself (not tied to one question), in English.
 
-bienvenue = Hello! I help you find the aids you are entitled to, in about 10 questions. HELP for help, STOP to stop.
+bienvenue = Hello! I help you find the aids you are entitled to, in about { $n } questions. HELP for help, STOP to stop.
 reprise = Hello! Let's go on where we stopped.
 progression = { $n }/{ $total }
 incompris = Sorry, I did not understand. Example answer: { $exemple }
@@ -22,17 +22,17 @@ rappel-traite = Hello, an adviser has handled your callback request. Send HELLO 
 langue = We go on in English.
 contact = Service run by { $operateur }. Contact: { $contact }. Your answers are kept { $jours } days, ERASE deletes them.
 
+merci = You're welcome, good luck!
+bavardage = I am an automatic service: I ask a few questions to find the aids you may get. An adviser can call you: reply CALL.
+
 resultats-titre = You may be entitled to:
 resultat-mois = { $n }. { $aide }: { $montant } €/month
 resultat-an = { $n }. { $aide }: { $montant } €/year
 resultat-sans-montant = { $n }. { $aide }
 resultats-detail = Answer a number for details and how to apply.
 resultats-suite = MORE for the other aids.
-resultats-a-verifier = { $n ->
-    [one] One aid needs checking with an adviser.
-   *[other] { $n } aids need checking with an adviser.
-}
-resultats-suppose = Computed with the incomes you gave only.
+resultats-a-verifier = Still to check: { $aides }{ $selon }. CALL: an adviser helps you.
+resultats-suppose = Worked out with no { $liste }.
 resultats-rien = From your answers, I find no aid for you. A France Services office or Allô Service Public (39 39) can check with you. Lower income, a birth or a move can change everything.
 resultats-fin = Answer a number for details, RESTART for a new check, CALL to get a call.
 resultats-numero = Answer a number from 1 to { $n }.
@@ -80,3 +80,60 @@ relu-raison-smic = the net minimum wage
 relu-raison-charges = { $avec } € less { $charges } € of charges
 ## A first message in a language or script we do not speak: both languages.
 langue-inconnue = Bonjour ! Répondez BONJOUR pour continuer en français, LANGUE EN pour l'anglais, ou RAPPEL pour être rappelé(e). Hello! Reply LANGUE EN for English, or CALL to be called back.
+
+## Results: what stays open, what was presumed.
+resultats-pas-encore = I cannot conclude yet: one answer is missing.
+resultats-n-aides = { $n } aids
+resultats-selon = {" "}(depends on { $sujets })
+liste-ni = { $debut } or { $fin }
+resultat-ou = or instead: { $ligne }
+## A "don't know" that still decides an aid, asked once more at the end.
+relance = Back to one question, it can change the result: an estimate is fine.
+relance-exemple = Example: { $exemple }.
+## What a question asks about, in "depends on …".
+sujet-couple = whether you live as a couple
+sujet-nombre_enfants = your children
+sujet-ages_enfants = the children's ages
+sujet-ages_couple = your ages
+sujet-age = your age
+sujet-age_conjoint = your partner's age
+sujet-logement = your housing
+sujet-loyer = your rent
+sujet-code_postal = your town
+sujet-commune = your town
+sujet-activite = your activity
+sujet-salaire = your pay
+sujet-salaire_etudiant = your income
+sujet-chomage = your unemployment benefit
+sujet-retraite = your pension
+sujet-activite_conjoint = your partner's activity
+sujet-salaire_conjoint = your partner's pay
+sujet-chomage_conjoint = your partner's unemployment benefit
+sujet-retraite_conjoint = your partner's pension
+sujet-handicap_foyer = a disability
+sujet-handicap = a disability
+sujet-handicap_conjoint = a disability
+sujet-handicap_enfants = a child's disability
+sujet-scolarite_enfants = the children's schools
+sujet-nationalite = your nationality
+sujet-droit_sejour_ue = your right of residence
+sujet-droit_sejour_ue_conjoint = your partner's right of residence
+sujet-titre_sejour = your residence permit
+sujet-nationalite_conjoint = your partner's nationality
+sujet-titre_sejour_conjoint = your partner's residence permit
+sujet-ass_travail = your years of work
+sujet-pension_alimentaire = child support
+sujet-boursier = your student grant
+sujet-enceinte = a pregnancy
+## A presumed value, in "Worked out with no …".
+sans-epargne = large savings
+sans-pension_alimentaire_recue = child support
+sans-autres_revenus = other income
+sans-chomage_net = other income
+sans-retraite_nette = other income
+sans-salaire_net = other income
+sans-enceinte = pregnancy
+sans-pension_invalidite = invalidity pension
+sans-boursier = student grant
+sans-colocation = flat-sharing
+sans-garde_alternee = shared custody

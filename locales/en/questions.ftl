@@ -5,10 +5,10 @@ q-couple = Do you live as a couple (married, civil union or partner)?
     .agent = Do you live as a couple? Married, civil union or living together all count.
     .exemple = yes, or no
 
-q-nombre-enfants = How many dependent children do you have?
+q-nombre-enfants = How many dependent children do you have, and how old are they? 0 if none.
     .aide = Count the children who live with you and whom you support, up to 25. 0 if none.
-    .agent = How many dependent children live with you?
-    .exemple = 0, 1, 2
+    .agent = How many dependent children live with you, and how old are they?
+    .exemple = 0, or 2: 3 and 7 years old
 
 q-ages-enfants = { $n ->
     [one] How old is your child?
@@ -203,3 +203,33 @@ choix-aucune = Not at school
 choix-francaise = French
 choix-ue = European Union
 choix-hors-ue = Other country
+
+q-ass-travail = Before this unemployment, did you work at least 5 years in all over the last 10 years?
+    .aide = The solidarity allowance (ASS) requires it. Each child you raised counts for one year, up to 3.
+    .agent = Before your unemployment, did you work at least 5 years in total in the 10 years before your last job ended? Each child raised counts for one year.
+    .exemple = yes
+
+q-pension-alimentaire = Does the other parent pay you support for the children? How much a month? 0 if nothing.
+    .aide = The child support you really receive each month. 0 if the other parent does not pay.
+    .agent = Does the other parent pay child support? How much is really received each month?
+    .exemple = 0, or 150
+
+q-boursier = Do you have a student grant from the Crous?
+    .aide = The means-tested higher-education grant paid by the Crous.
+    .agent = Do you get a means-tested student grant paid by the Crous?
+    .exemple = no
+
+q-enceinte = Are you expecting a baby?
+    .aide = A declared pregnancy raises some aids, even before the birth.
+    .agent = Are you pregnant? A declared pregnancy can raise the aids.
+    .exemple = no
+
+q-droit-sejour-ue = Have you worked in France before, or lived there for at least 5 years?
+    .aide = A European citizen who does not work can get the RSA after working in France, or after living there 5 years.
+    .agent = Have you worked in France before, or have you lived in France for at least 5 years?
+    .exemple = yes
+
+q-droit-sejour-ue-conjoint = Has your partner worked in France before, or lived there for at least 5 years?
+    .aide = A European citizen who does not work can get the RSA after working in France, or after living there 5 years.
+    .agent = Has your partner worked in France before, or lived in France for at least 5 years?
+    .exemple = yes

@@ -2,7 +2,7 @@
 # Every message here is sent by SMS: keep it short, and remember that
 # ç, â, ê, î, ô, û are sent without their accent (GSM-7).
 
-bienvenue = Bonjour ! Je vous aide à trouver les aides auxquelles vous avez droit, en 10 questions environ. AIDE pour de l'aide, STOP pour arrêter.
+bienvenue = Bonjour ! Je vous aide à trouver les aides auxquelles vous avez droit, en { $n } questions environ. AIDE pour de l'aide, STOP pour arrêter.
 reprise = Bonjour ! Reprenons où nous en étions.
 progression = { $n }/{ $total }
 incompris = Je n'ai pas compris. Exemple de réponse : { $exemple }
@@ -24,17 +24,17 @@ rappel-traite = Bonjour, un conseiller a traité votre demande de rappel. Envoye
 langue = Nous continuons en français.
 contact = Service { $operateur }. Contact : { $contact }. Vos réponses restent { $jours } jours, EFFACER les supprime.
 
+merci = Avec plaisir, bon courage !
+bavardage = Je suis un service automatique : je pose quelques questions pour trouver vos aides. Un conseiller peut vous appeler : répondez RAPPEL.
+
 resultats-titre = Vous pourriez avoir droit à :
 resultat-mois = { $n }. { $aide } : { $montant } €/mois
 resultat-an = { $n }. { $aide } : { $montant } €/an
 resultat-sans-montant = { $n }. { $aide }
 resultats-detail = Répondez un numéro pour le détail et la démarche.
 resultats-suite = SUITE pour les autres aides.
-resultats-a-verifier = { $n ->
-    [one] Une aide reste à vérifier avec un conseiller.
-   *[other] { $n } aides restent à vérifier avec un conseiller.
-}
-resultats-suppose = Calcul fait avec les seuls revenus indiqués.
+resultats-a-verifier = À vérifier : { $aides }{ $selon }. RAPPEL : un conseiller vous aide.
+resultats-suppose = Calcul fait sans { $liste }.
 resultats-rien = D'après vos réponses, je ne trouve pas d'aide pour vous. Un France Services ou Allô Service Public (39 39) peut vérifier avec vous. Une baisse de revenus, une naissance ou un déménagement peuvent tout changer.
 resultats-fin = Répondez un numéro pour le détail, RECOMMENCER pour une autre simulation, RAPPEL pour être rappelé.
 resultats-numero = Répondez un numéro de 1 à { $n }.
@@ -82,3 +82,60 @@ relu-raison-smic = le SMIC net
 relu-raison-charges = { $avec } € moins { $charges } € de charges
 ## A first message in a language or script we do not speak: both languages.
 langue-inconnue = Bonjour ! Répondez BONJOUR pour continuer en français, LANGUE EN pour l'anglais, ou RAPPEL pour être rappelé(e). Hello! Reply LANGUE EN for English, or CALL to be called back.
+
+## Results: what stays open, what was presumed.
+resultats-pas-encore = Je ne peux pas encore conclure : il me manque une réponse.
+resultats-n-aides = { $n } aides
+resultats-selon = {" "}(selon { $sujets })
+liste-ni = { $debut } ni { $fin }
+resultat-ou = ou, à la place : { $ligne }
+## A "je ne sais pas" that still decides an aid, asked once more at the end.
+relance = Je reviens sur une question, elle peut changer le résultat : même une estimation suffit.
+relance-exemple = Exemple : { $exemple }.
+## What a question asks about, in "selon …" (what would decide an aid left open).
+sujet-couple = votre vie de couple
+sujet-nombre_enfants = vos enfants
+sujet-ages_enfants = l'âge des enfants
+sujet-ages_couple = vos âges
+sujet-age = votre âge
+sujet-age_conjoint = l'âge de votre conjoint
+sujet-logement = votre logement
+sujet-loyer = votre loyer
+sujet-code_postal = votre commune
+sujet-commune = votre commune
+sujet-activite = votre activité
+sujet-salaire = votre salaire
+sujet-salaire_etudiant = vos revenus
+sujet-chomage = votre chômage
+sujet-retraite = votre retraite
+sujet-activite_conjoint = l'activité de votre conjoint
+sujet-salaire_conjoint = le salaire de votre conjoint
+sujet-chomage_conjoint = le chômage de votre conjoint
+sujet-retraite_conjoint = la retraite de votre conjoint
+sujet-handicap_foyer = un handicap
+sujet-handicap = un handicap
+sujet-handicap_conjoint = un handicap
+sujet-handicap_enfants = le handicap d'un enfant
+sujet-scolarite_enfants = l'école des enfants
+sujet-nationalite = votre nationalité
+sujet-droit_sejour_ue = votre droit au séjour
+sujet-droit_sejour_ue_conjoint = le droit au séjour de votre conjoint
+sujet-titre_sejour = votre titre de séjour
+sujet-nationalite_conjoint = la nationalité de votre conjoint
+sujet-titre_sejour_conjoint = le titre de séjour de votre conjoint
+sujet-ass_travail = vos années de travail
+sujet-pension_alimentaire = la pension alimentaire
+sujet-boursier = votre bourse
+sujet-enceinte = une grossesse
+## A presumed value, in "Calcul fait sans …".
+sans-epargne = épargne importante
+sans-pension_alimentaire_recue = pension alimentaire
+sans-autres_revenus = autre revenu
+sans-chomage_net = autre revenu
+sans-retraite_nette = autre revenu
+sans-salaire_net = autre revenu
+sans-enceinte = grossesse
+sans-pension_invalidite = pension d'invalidité
+sans-boursier = bourse d'études
+sans-colocation = colocation
+sans-garde_alternee = garde alternée

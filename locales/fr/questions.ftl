@@ -7,10 +7,10 @@ q-couple = Vivez-vous en couple (marié, pacsé ou en union libre) ?
     .agent = Est-ce que vous vivez en couple ? Mariés, pacsés ou en union libre, cela compte.
     .exemple = oui, ou non
 
-q-nombre-enfants = Combien d'enfants avez-vous à charge ?
+q-nombre-enfants = Combien d'enfants avez-vous à charge, et quel âge ont-ils ? 0 si aucun.
     .aide = Comptez les enfants qui vivent avec vous et dont vous vous occupez, jusqu'à 25 ans. 0 si aucun.
-    .agent = Combien d'enfants avez-vous à charge, qui vivent chez vous ?
-    .exemple = 0, 1, 2
+    .agent = Combien d'enfants avez-vous à charge, qui vivent chez vous, et quel âge ont-ils ?
+    .exemple = 0, ou 2 : 3 ans et 7 ans
 
 q-ages-enfants = { $n ->
     [one] Quel âge a votre enfant ?
@@ -208,3 +208,33 @@ choix-aucune = Pas à l'école
 choix-francaise = Française
 choix-ue = Union européenne
 choix-hors-ue = Autre pays
+
+q-ass-travail = Avant ce chômage, avez-vous travaillé au moins 5 ans en tout sur les 10 dernières années ?
+    .aide = L'allocation de solidarité (ASS) le demande. Chaque enfant élevé compte pour un an, jusqu'à 3 ans.
+    .agent = Avant votre chômage, avez-vous travaillé au moins 5 ans au total pendant les 10 ans qui ont précédé la fin de votre dernier emploi ? Chaque enfant élevé compte pour un an.
+    .exemple = oui
+
+q-pension-alimentaire = L'autre parent vous verse-t-il une pension pour les enfants ? Combien par mois ? 0 si rien.
+    .aide = La pension alimentaire que vous recevez vraiment chaque mois. 0 si l'autre parent ne paie pas ou plus.
+    .agent = L'autre parent verse-t-il une pension alimentaire pour les enfants ? Combien reçoit-on vraiment par mois ?
+    .exemple = 0, ou 150
+
+q-boursier = Avez-vous une bourse d'études du Crous ?
+    .aide = La bourse sur critères sociaux de l'enseignement supérieur, versée par le Crous.
+    .agent = Touchez-vous une bourse d'études sur critères sociaux, versée par le Crous ?
+    .exemple = non
+
+q-enceinte = Attendez-vous un bébé ?
+    .aide = Une grossesse déclarée augmente certaines aides, même avant la naissance.
+    .agent = Êtes-vous enceinte ? Une grossesse déclarée peut augmenter les aides.
+    .exemple = non
+
+q-droit-sejour-ue = Avez-vous déjà travaillé en France, ou y vivez-vous depuis au moins 5 ans ?
+    .aide = Un citoyen européen qui ne travaille pas a droit au RSA s'il a travaillé en France avant, ou s'il y vit depuis 5 ans.
+    .agent = Avez-vous déjà travaillé en France, ou vivez-vous en France depuis au moins 5 ans ?
+    .exemple = oui
+
+q-droit-sejour-ue-conjoint = Votre conjoint a-t-il déjà travaillé en France, ou y vit-il depuis au moins 5 ans ?
+    .aide = Un citoyen européen qui ne travaille pas a droit au RSA s'il a travaillé en France avant, ou s'il y vit depuis 5 ans.
+    .agent = Votre conjoint a-t-il déjà travaillé en France, ou vit-il en France depuis au moins 5 ans ?
+    .exemple = oui

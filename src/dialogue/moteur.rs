@@ -31,6 +31,10 @@ const SEPARATION: &str = "\u{0}";
 const RATES_AVANT_RAPPEL: u8 = 3;
 /// How many answers RETOUR can undo.
 const HISTORIQUE_MAX: usize = 20;
+/// The questions the greeting promises ("en 10 questions environ"): what
+/// the median conversation of the 600 OpenFisca households asks
+/// (tests/resultats_honnetes.rs checks it). The progress starts from it.
+pub const QUESTIONS_ANNONCEES: u32 = 10;
 
 /// Settings of the conversation that come from `config.toml`.
 #[derive(Debug, Clone)]
@@ -157,6 +161,21 @@ pub struct Conversation {
     /// to any question, and not restored by RETOUR.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lieu_a_preciser: Option<lieu::APreciser>,
+    /// Questions answered "je ne sais pas" and asked once more at the end
+    /// because the answer still decides an aid: never a third time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relancees: Vec<String>,
+    /// The number of questions the progress announced: it may grow, it
+    /// never shrinks, so that "5/10" is never followed by "6/9".
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub total_annonce: u32,
+}
+
+/// Fields with the values they get.
+type Affectations = Vec<(String, Value)>;
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// An inbound message with what the engine must know from outside.
@@ -292,9 +311,22 @@ enum MotCle {
     Langue(Langue),
     Contact,
     Suite,
+    /// "merci", "thanks": a kind word back, nothing changes.
+    Merci,
+    /// "ça va ?", "t'es un robot ?": a short honest answer, nothing changes.
+    Bavardage,
 }
 
 fn mot_cle(texte: &str) -> Option<MotCle> {
+    // A lone "?" asks for help with the question, it does not skip it.
+    let brut = texte.trim();
+    if !brut.is_empty()
+        && brut
+            .chars()
+            .all(|c| matches!(c, '?' | '¿' | '？') || c.is_whitespace())
+    {
+        return Some(MotCle::Aide);
+    }
     let n = reponse::normaliser(texte);
     let n = n.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     Some(match n.as_str() {
@@ -326,6 +358,28 @@ fn mot_cle(texte: &str) -> Option<MotCle> {
         | "in french" => MotCle::Langue(Langue::Fr),
         "contact" | "qui etes vous" | "who are you" | "info" | "infos" => MotCle::Contact,
         "suite" | "more" | "plus" | "next" => MotCle::Suite,
+        "merci"
+        | "mrc"
+        | "mci"
+        | "merci beaucoup"
+        | "merci bcp"
+        | "merci a vous"
+        | "ok merci"
+        | "d accord merci"
+        | "super merci"
+        | "merci bien"
+        | "thanks"
+        | "thank you"
+        | "thx"
+        | "ok thanks"
+        | "thank you very much"
+        | "cool merci"
+        | "top merci" => MotCle::Merci,
+        "ca va" | "comment ca va" | "ca va et vous" | "vous allez bien" | "t es un robot"
+        | "tu es un robot" | "vous etes un robot" | "c est un robot" | "robot" | "how are you"
+        | "are you a robot" | "are you a bot" | "are you human" | "vous etes humain" => {
+            MotCle::Bavardage
+        }
         _ => return None,
     })
 }
@@ -465,14 +519,21 @@ fn condition_vraie(q: &Question, situation: &Situation, json: &Value) -> bool {
                     None => !vs.iter().any(|x| x == "?"),
                     Some(v) => !vs.contains(&texte_json(v)),
                 },
-                Comparaison::Superieur(n) => v
-                    .as_ref()
-                    .and_then(|v| v.as_f64())
-                    .and_then(|f| Decimal::try_from(f).ok())
-                    .is_some_and(|x| x > *n),
+                Comparaison::Superieur(n) => nombre_de(&v).is_some_and(|x| x > *n),
+                Comparaison::Inferieur(n) => nombre_de(&v).is_some_and(|x| x < *n),
             }
         })
     })
+}
+
+/// A field's number, whether the situation's JSON holds it as a number or,
+/// as `Decimal` serialises, as a string.
+fn nombre_de(v: &Option<Value>) -> Option<Decimal> {
+    match v.as_ref()? {
+        Value::Number(n) => n.as_f64().and_then(|f| Decimal::try_from(f).ok()),
+        Value::String(s) => s.parse().ok(),
+        _ => None,
+    }
 }
 
 /// Whether a condition could still become true (its fields are unknown).
@@ -532,6 +593,7 @@ impl Moteur {
         conversation: &Conversation,
         json: &Value,
         eval: &Evaluation,
+        mois: Mois,
     ) -> Vec<Vec<String>> {
         let s = &conversation.situation;
         let mut utiles: Vec<Vec<String>> = eval
@@ -574,7 +636,81 @@ impl Moteur {
                 manquants.extend(ajouts);
             }
         }
+        // A presumed field that would change an aid the person gets counts
+        // as one more aid to settle.
+        utiles.extend(
+            self.presumes_decisifs(conversation, json, eval, mois)
+                .into_iter()
+                .map(|champ| vec![champ]),
+        );
         utiles
+    }
+
+    /// The presumed fields (no child support, not pregnant, no student
+    /// grant…) whose other value, tried now, would change the status or
+    /// the amount of an aid the person gets: those are worth a question.
+    fn presumes_decisifs(
+        &self,
+        conversation: &Conversation,
+        json: &Value,
+        eval: &Evaluation,
+        mois: Mois,
+    ) -> Vec<String> {
+        let s = &conversation.situation;
+        let mut decisifs = Vec::new();
+        for q in &self.questions.liste {
+            let Some(autre) = &q.contre_valeur else {
+                continue;
+            };
+            let champ = &q.champs[0];
+            if conversation.repondues.contains(&q.id)
+                || conversation.ignores.contains(champ)
+                || decisifs.contains(champ)
+                || valeur_champ(s, json, champ).is_some()
+                || !condition_vraie(q, s, json)
+            {
+                continue;
+            }
+            if self.change_une_aide(
+                json,
+                champ,
+                autre,
+                &eval.aides,
+                Some(Statut::Eligible),
+                mois,
+            ) {
+                decisifs.push(champ.clone());
+            }
+        }
+        decisifs
+    }
+
+    /// Whether giving `champ` the value `autre` changes the status or the
+    /// amount of one of `aides` (of those with status `seulement`, if given).
+    fn change_une_aide(
+        &self,
+        json: &Value,
+        champ: &str,
+        autre: &Value,
+        aides: &[ResultatAide],
+        seulement: Option<Statut>,
+        mois: Mois,
+    ) -> bool {
+        let mut essai = json.clone();
+        assigner(&mut essai, champ, autre);
+        let Ok(situation) = serde_json::from_value::<Situation>(essai) else {
+            return false;
+        };
+        let apres = self.regles.statuts(&situation, mois);
+        aides
+            .iter()
+            .filter(|a| seulement.is_none_or(|s| a.statut == s))
+            .any(|a| {
+                apres
+                    .iter()
+                    .find(|b| b.id == a.id)
+                    .is_none_or(|b| b.statut != a.statut || b.montant != a.montant)
+            })
     }
 
     /// The question to ask next, if any can still change an outcome.
@@ -583,8 +719,9 @@ impl Moteur {
         conversation: &Conversation,
         json: &Value,
         eval: &Evaluation,
+        mois: Mois,
     ) -> Option<Candidat<'q>> {
-        let utiles = self.utiles(conversation, json, eval);
+        let utiles = self.utiles(conversation, json, eval, mois);
         let s = &conversation.situation;
         let mut meilleur: Option<((usize, usize, i64, i64), Candidat<'q>)> = None;
         for (i, q) in self.questions.liste.iter().enumerate() {
@@ -623,12 +760,66 @@ impl Moteur {
         meilleur.map(|(_, c)| c)
     }
 
+    /// Fields the person said they do not know that still decide an aid
+    /// (one of its missing fields), with the answered question that asks
+    /// them and has not been asked again yet: in the order they were asked.
+    fn a_relancer<'q>(&'q self, c: &Conversation, eval: &Evaluation) -> Vec<&'q Question> {
+        let json = serde_json::to_value(&c.situation).unwrap_or(Value::Null);
+        let decisifs: Vec<&str> = eval
+            .aides
+            .iter()
+            .filter(|a| a.statut == Statut::Indetermine)
+            .flat_map(|a| a.champs_manquants.iter())
+            .filter(|champ| c.ignores.iter().any(|i| i == champ))
+            .collect();
+        c.repondues
+            .iter()
+            .filter(|id| !c.relancees.contains(id))
+            .filter_map(|id| self.questions.question(id))
+            .filter(|q| {
+                champs_concrets(q, &c.situation, &json)
+                    .iter()
+                    .any(|champ| decisifs.contains(&champ.as_str()))
+            })
+            .collect()
+    }
+
+    /// When no new question can change an outcome: the first "je ne sais
+    /// pas" that still decides an aid, reopened to be asked once more.
+    fn relancer<'q>(
+        &'q self,
+        c: &mut Conversation,
+        json: &Value,
+        eval: &Evaluation,
+    ) -> Option<Candidat<'q>> {
+        let q = *self.a_relancer(c, eval).first()?;
+        let champs = champs_concrets(q, &c.situation, json);
+        if let Some(i) = c.repondues.iter().position(|id| *id == q.id) {
+            c.repondues.remove(i);
+            if i < c.reponses.len() {
+                c.reponses.remove(i);
+            }
+        }
+        c.ignores.retain(|champ| !champs.contains(champ));
+        c.relancees.push(q.id.clone());
+        Some(Candidat {
+            question: q,
+            champs,
+        })
+    }
+
     /// Estimated questions still to ask: questions that can still change an
     /// outcome, counting once the questions that fill the same fields
     /// (single and couple ages, household and personal disability) or that
     /// are alternatives (the income question depends on the activity).
-    fn restantes(&self, conversation: &Conversation, json: &Value, eval: &Evaluation) -> u32 {
-        let utiles = self.utiles(conversation, json, eval);
+    fn restantes(
+        &self,
+        conversation: &Conversation,
+        json: &Value,
+        eval: &Evaluation,
+        mois: Mois,
+    ) -> u32 {
+        let utiles = self.utiles(conversation, json, eval, mois);
         let s = &conversation.situation;
         let mut groupes: Vec<&str> = Vec::new();
         let mut champs_comptes: Vec<&str> = Vec::new();
@@ -767,7 +958,11 @@ impl Moteur {
                     LangueLue::Francais | LangueLue::Indecise => {}
                 }
             }
-            blocs.push(self.t(c.langue, "bienvenue", &[]));
+            blocs.push(self.t(
+                c.langue,
+                "bienvenue",
+                &[("n", Arg::Nombre(QUESTIONS_ANNONCEES.into()))],
+            ));
             if cle == Some(MotCle::Rappel) {
                 c.rappel = true;
                 tour.effets.push(Effet::Rappel);
@@ -866,12 +1061,28 @@ impl Moteur {
                 ));
                 self.redire(&mut c, entrant, &mut blocs, &mut tour);
             }
+            Some(MotCle::Merci) => {
+                blocs.push(self.t(c.langue, "merci", &[]));
+                if matches!(c.etape, Etape::Resultats { .. }) {
+                    blocs.push(self.t(c.langue, "resultats-fin", &[]));
+                } else {
+                    self.redire(&mut c, entrant, &mut blocs, &mut tour);
+                }
+            }
+            Some(MotCle::Bavardage) => {
+                blocs.push(self.t(c.langue, "bavardage", &[]));
+                if matches!(c.etape, Etape::Resultats { .. }) {
+                    blocs.push(self.t(c.langue, "resultats-fin", &[]));
+                } else {
+                    self.redire(&mut c, entrant, &mut blocs, &mut tour);
+                }
+            }
             Some(MotCle::Suite) if matches!(c.etape, Etape::Resultats { .. }) => {
                 let eval = self.evaluer(&c, entrant.mois);
                 let Etape::Resultats { suite } = c.etape else {
                     unreachable!()
                 };
-                self.resultats(&mut c, &eval, suite, &mut blocs, &mut tour);
+                self.resultats(&mut c, &eval, entrant.mois, suite, &mut blocs, &mut tour);
             }
             _ => match c.etape.clone() {
                 Etape::Question { id } => {
@@ -897,7 +1108,7 @@ impl Moteur {
         match c.etape {
             Etape::Resultats { .. } => {
                 let eval = self.evaluer(c, e.mois);
-                self.resultats(&mut copie, &eval, 0, &mut blocs, &mut tour);
+                self.resultats(&mut copie, &eval, e.mois, 0, &mut blocs, &mut tour);
             }
             _ => self.continuer(&mut copie, e, &mut blocs, &mut tour, true),
         }
@@ -1036,7 +1247,7 @@ impl Moteur {
         }
         let mut blocs = vec![self.t(l, "recapitulatif-titre", &[])];
         for (i, a) in eligibles.iter().enumerate() {
-            let mut bloc = self.ligne_aide(l, i + 1, a);
+            let mut bloc = self.ligne_aide(l, i + 1, a, &eligibles);
             if let Some(d) = &a.demarche {
                 let ecrite = self.textes.aide(l, &self.regles, a);
                 if let Some(ou) = d.url.clone().or_else(|| ecrite.demarche_texte()) {
@@ -1350,9 +1561,21 @@ impl Moteur {
         texte: &str,
         pris: &[String],
     ) -> Vec<(String, Value)> {
+        // Words without a subject are the person's own, except in an
+        // answer about someone else: "au chômage" to the partner's activity
+        // is not the person's activity too, even when theirs is unknown.
+        // ("au chômage, mon mari travaille" still names the partner.)
+        let meme_champ = |chemin: &str| {
+            pris.iter().any(|p| {
+                p == chemin
+                    || (chemin.starts_with("demandeur.")
+                        && !p.starts_with("demandeur.")
+                        && champ_sans_personne(p) == champ_sans_personne(chemin))
+            })
+        };
         extraction::extraire(texte, &self.lexique)
             .into_iter()
-            .filter(|(chemin, _)| !pris.contains(chemin))
+            .filter(|(chemin, _)| !meme_champ(chemin))
             .filter(|(chemin, _)| valeur_champ(&c.situation, json, chemin).is_none())
             // The partner's facts need a partner.
             .filter(|(chemin, _)| {
@@ -1364,10 +1587,7 @@ impl Moteur {
     /// What facts settle or let us presume besides themselves, as if the
     /// question they answer had been answered with them: "au chômage" is the
     /// activity choice "Au chômage", which presumes no salary.
-    fn consequences(
-        &self,
-        faits: &[(String, Value)],
-    ) -> (Vec<(String, Value)>, Vec<(String, Value)>) {
+    fn consequences(&self, faits: &[(String, Value)]) -> (Affectations, Affectations) {
         let mut remplit = Vec::new();
         let mut suppose = Vec::new();
         for (chemin, valeur) in faits {
@@ -1831,6 +2051,12 @@ impl Moteur {
                 }
             }
             Genre::Nombre => {
+                // "2, 3 ans et 7 ans": the count and every child's age.
+                if premier == "nombre_enfants" {
+                    if let Some(a) = self.compte_et_ages(texte) {
+                        return Lecture::Comprise(a, vec![], None);
+                    }
+                }
                 let f = forme(texte);
                 // "2 ans" is an age, not a count: ask again.
                 let unite = f
@@ -2001,7 +2227,6 @@ impl Moteur {
                             }
                         }
                         let relu = (!self.dit_le_choix(choix, texte)).then(|| {
-                            let langue = langue;
                             let mut r = minuscule(&self.t(langue, &choix.libelle, &[]));
                             for (chemin, v) in a.iter().skip(1 + choix.remplit.len()) {
                                 if let Some(x) = self.afficher(langue, chemin, v) {
@@ -2046,6 +2271,52 @@ impl Moteur {
 
     /// Reads one age: years ("34", "j'ai 34 ans"), a date of birth, or a
     /// year of birth ("né en 1990", read back since it may be a year off).
+    /// A number of children followed by each child's age, as the question
+    /// invites ("2, 3 ans et 7 ans", "deux enfants de 4 et 9 ans", "1 de 6
+    /// mois"): the count and the ages, or `None` when the ages are not all
+    /// there (then the count alone is read, and the ages asked next).
+    fn compte_et_ages(&self, texte: &str) -> Option<Vec<(String, Value)>> {
+        const UNITES: &[&str] = &["ans", "an", "mois", "years", "year", "months", "month"];
+        let f = forme(texte);
+        let mots: Vec<&str> = f.split(' ').collect();
+        if !mots.iter().any(|m| UNITES.contains(m)) {
+            return None;
+        }
+        let nombres: Vec<(u32, Option<&str>)> = mots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| Some((m.parse::<u32>().ok()?, mots.get(i + 1).copied())))
+            .collect();
+        let (compte, ages) = match nombres.first() {
+            Some((n, unite)) if !unite.is_some_and(|u| UNITES.contains(&u)) => (*n, &nombres[1..]),
+            _ => {
+                // The count in words: "deux enfants de 4 et 9 ans".
+                let n = extraction::extraire(texte, &self.lexique)
+                    .into_iter()
+                    .find(|(c, _)| c == "nombre_enfants")?
+                    .1
+                    .as_u64()?;
+                (u32::try_from(n).ok()?, &nombres[..])
+            }
+        };
+        if compte == 0 || ages.len() != compte as usize {
+            return None;
+        }
+        let mut a = vec![("nombre_enfants".to_string(), Value::from(compte))];
+        for (i, (n, unite)) in ages.iter().enumerate() {
+            let age = if unite.is_some_and(|u| u.starts_with("mo")) {
+                n / 12
+            } else {
+                *n
+            };
+            if age > 30 {
+                return None;
+            }
+            a.push((format!("enfants.{i}.age"), Value::from(age)));
+        }
+        Some(a)
+    }
+
     fn lire_un_age(
         &self,
         premier: &str,
@@ -2342,7 +2613,10 @@ impl Moteur {
             }),
             _ => None,
         };
-        match courante.or_else(|| self.prochaine(c, &json, &eval)) {
+        let suivante = courante
+            .or_else(|| self.prochaine(c, &json, &eval, e.mois))
+            .or_else(|| self.relancer(c, &json, &eval));
+        match suivante {
             Some(cand) => {
                 let q = cand.question;
                 if c.etape != (Etape::Question { id: q.id.clone() }) {
@@ -2350,8 +2624,40 @@ impl Moteur {
                 }
                 c.etape = Etape::Question { id: q.id.clone() };
                 let numero = c.posees + 1;
-                let total = (c.posees + self.restantes(c, &json, &eval)).max(numero);
+                let estime = c.posees
+                    + self.restantes(c, &json, &eval, e.mois)
+                    + self.a_relancer(c, &eval).len() as u32;
+                // The first total is at least what the greeting promised;
+                // later ones only grow, and only when overtaken.
+                let total = estime
+                    .max(c.total_annonce)
+                    .max(numero)
+                    .max(QUESTIONS_ANNONCEES);
+                c.total_annonce = total;
                 let args = self.args_question(q, c);
+                let mut libelle = self.libelle_question(q, c, &args);
+                if c.relancees.contains(&q.id) {
+                    // Asked again: said differently, with an example.
+                    libelle = format!(
+                        "{} {} {}",
+                        self.t(c.langue, "relance", &[]),
+                        self.textes.texte(c.langue, &q.message, Some("aide"), &args),
+                        self.t(
+                            c.langue,
+                            "relance-exemple",
+                            &[(
+                                "exemple",
+                                Arg::Texte(self.textes.texte(
+                                    c.langue,
+                                    &q.message,
+                                    Some("exemple"),
+                                    &args
+                                ))
+                            )]
+                        ),
+                    );
+                    libelle = format!("{libelle}\n{}", self.libelle_question(q, c, &args));
+                }
                 let mut texte = format!(
                     "{} {}",
                     self.t(
@@ -2362,7 +2668,7 @@ impl Moteur {
                             ("total", Arg::Nombre(total.into()))
                         ]
                     ),
-                    self.libelle_question(q, c, &args)
+                    libelle
                 );
                 let choix = self.options_invite(q, c);
                 if !choix.is_empty() {
@@ -2387,7 +2693,7 @@ impl Moteur {
                     total,
                 });
             }
-            None => self.resultats(c, &eval, 0, blocs, tour),
+            None => self.resultats(c, &eval, e.mois, 0, blocs, tour),
         }
     }
 
@@ -2430,7 +2736,34 @@ impl Moteur {
         self.textes.aide(langue, &self.regles, a).libelle_court()
     }
 
-    fn ligne_aide(&self, langue: Langue, n: usize, a: &ResultatAide) -> String {
+    /// One line of the results; an aid paid instead of one listed above it
+    /// reads "ou, à la place : …" (the RSA or the ASS, not both).
+    fn ligne_aide(
+        &self,
+        langue: Langue,
+        n: usize,
+        a: &ResultatAide,
+        listees: &[&ResultatAide],
+    ) -> String {
+        let au_lieu = self
+            .regles
+            .aides
+            .iter()
+            .find(|d| d.id == a.id)
+            .is_some_and(|d| {
+                listees[..n.saturating_sub(1).min(listees.len())]
+                    .iter()
+                    .any(|b| d.exclusive_de.iter().any(|x| x == b.id))
+            });
+        let ligne = self.ligne_aide_seule(langue, n, a);
+        if au_lieu {
+            self.t(langue, "resultat-ou", &[("ligne", Arg::Texte(ligne))])
+        } else {
+            ligne
+        }
+    }
+
+    fn ligne_aide_seule(&self, langue: Langue, n: usize, a: &ResultatAide) -> String {
         let aide = Arg::Texte(self.nom_court(langue, a));
         match a.montant.filter(|m| *m > Decimal::ZERO) {
             Some(m) => {
@@ -2457,89 +2790,246 @@ impl Moteur {
     }
 
     /// Gives the results, from aid number `debut` (0 for the first page).
+    ///
+    /// The first page always says what stays open and what was presumed:
+    /// aids that fit come first, and when even one aid leaves no room for
+    /// those notes, the notes go in a reply of their own. "No aid found" is
+    /// said only when no aid is left undetermined.
     fn resultats(
         &self,
         c: &mut Conversation,
         eval: &Evaluation,
+        mois: Mois,
         debut: usize,
         blocs: &mut Vec<String>,
         tour: &mut Tour,
     ) {
         let l = c.langue;
         let eligibles = eligibles(&eval.aides);
-        let a_verifier = eval
+        let ouvertes: Vec<&ResultatAide> = eval
             .aides
             .iter()
             .filter(|a| a.statut == Statut::Indetermine)
-            .count();
+            .collect();
         tour.aides = Some(eval.aides.clone());
         tour.invite = None;
         if eligibles.is_empty() {
             c.etape = Etape::Resultats { suite: 0 };
-            blocs.push(self.t(l, "resultats-rien", &[]));
-            if a_verifier > 0 {
-                blocs.push(self.t(
-                    l,
-                    "resultats-a-verifier",
-                    &[("n", Arg::Nombre(a_verifier as i64))],
+            if ouvertes.is_empty() {
+                blocs.push(self.t(l, "resultats-rien", &[]));
+            } else {
+                blocs.push(format!(
+                    "{} {}",
+                    self.t(l, "resultats-pas-encore", &[]),
+                    self.a_verifier(c, &ouvertes)
                 ));
             }
             return;
         }
         let debut = if debut >= eligibles.len() { 0 } else { debut };
+        // Notes of the first page: what stays open, then what was presumed.
+        let mut notes = Vec::new();
+        if debut == 0 {
+            if let Some(p) = self.presomptions(c, &eval.aides, &eligibles, mois) {
+                notes.push(p);
+            }
+            if !ouvertes.is_empty() {
+                notes.push(self.a_verifier(c, &ouvertes));
+            }
+        }
         // The page must fit in one reply with what precedes it in this turn.
         let deja = blocs.join("\n");
-        let mut pied = vec![self.t(l, "resultats-detail", &[])];
-        if debut == 0 {
-            // Dropped first when space runs out: the presumption, then the
-            // aids left to check (said again on the next page).
-            if a_verifier > 0 {
-                pied.insert(
-                    0,
-                    self.t(
-                        l,
-                        "resultats-a-verifier",
-                        &[("n", Arg::Nombre(a_verifier as i64))],
-                    ),
-                );
-            }
-            if !c.supposes.is_empty() {
-                pied.insert(0, self.t(l, "resultats-suppose", &[]));
-            }
-        }
+        let detail = self.t(l, "resultats-detail", &[]);
         let suite_txt = self.t(l, "resultats-suite", &[]);
-        let mut lignes = vec![self.t(l, "resultats-titre", &[])];
-        let mut fin = debut;
-        for (i, a) in eligibles.iter().enumerate().skip(debut) {
-            let ligne = self.ligne_aide(l, i + 1, a);
-            let mut essai = lignes.clone();
-            essai.push(ligne.clone());
-            let reste = i + 1 < eligibles.len();
-            let mut p = pied.clone();
+        let page = |lignes: &[String], notes: &[String], reste: bool| {
+            let mut pied: Vec<String> = notes.to_vec();
+            pied.push(detail.clone());
             if reste {
-                p.push(suite_txt.clone());
+                pied.push(suite_txt.clone());
             }
-            let texte = format!("{}\n{}\n{}", deja, essai.join("\n"), p.join(" "));
-            if self.tient(texte.trim_start()) || fin == debut {
-                lignes = essai;
-                fin = i + 1;
-            } else {
-                break;
-            }
-        }
-        let mut p = pied;
-        if fin < eligibles.len() {
-            p.push(suite_txt);
-        }
-        // Drop footer sentences that do not fit, least useful first.
-        while p.len() > 1
-            && !self.tient(format!("{}\n{}\n{}", deja, lignes.join("\n"), p.join(" ")).trim_start())
+            format!("{}\n{}\n{}", deja, lignes.join("\n"), pied.join(" "))
+                .trim_start()
+                .to_string()
+        };
+        let lignes_de = |jusqua: usize| {
+            let mut lignes = vec![self.t(l, "resultats-titre", &[])];
+            lignes.extend(
+                (debut..jusqua).map(|i| self.ligne_aide(l, i + 1, eligibles[i], &eligibles)),
+            );
+            lignes
+        };
+        // As many aids as fit with the notes; at least one.
+        let mut fin = debut + 1;
+        while fin < eligibles.len()
+            && self.tient(&page(
+                &lignes_de(fin + 1),
+                &notes,
+                fin + 1 < eligibles.len(),
+            ))
         {
-            p.remove(0);
+            fin += 1;
         }
-        lignes.push(p.join(" "));
-        blocs.push(lignes.join("\n"));
+        let reste = fin < eligibles.len();
+        let lignes = lignes_de(fin);
+        if self.tient(&page(&lignes, &notes, reste)) || notes.is_empty() {
+            let mut pied = notes;
+            pied.push(detail);
+            if reste {
+                pied.push(suite_txt);
+            }
+            blocs.push(format!("{}\n{}", lignes.join("\n"), pied.join(" ")));
+        } else {
+            // The notes in a reply of their own, after the list.
+            let mut pied = vec![detail];
+            if reste {
+                pied.push(suite_txt);
+            }
+            blocs.push(format!("{}\n{}", lignes.join("\n"), pied.join(" ")));
+            blocs.push(SEPARATION.to_string());
+            blocs.push(notes.join(" "));
+        }
         c.etape = Etape::Resultats { suite: fin };
+    }
+
+    /// "Restent à vérifier : RSA, prime d'activité (selon votre salaire).
+    /// RAPPEL : un conseiller vous aide." The aids left undetermined, what
+    /// would decide them, and the way to an adviser.
+    fn a_verifier(&self, c: &Conversation, ouvertes: &[&ResultatAide]) -> String {
+        let l = c.langue;
+        let aides = if ouvertes.len() <= 3 {
+            ouvertes
+                .iter()
+                .map(|a| self.nom_court(l, a))
+                .collect::<Vec<_>>()
+                .join(", ")
+        } else {
+            self.t(
+                l,
+                "resultats-n-aides",
+                &[("n", Arg::Nombre(ouvertes.len() as i64))],
+            )
+        };
+        // What decides them: the subject of the questions that ask their
+        // missing fields, the person's "je ne sais pas" first.
+        let json = serde_json::to_value(&c.situation).unwrap_or(Value::Null);
+        let mut sujets: Vec<String> = Vec::new();
+        let manquants: Vec<&str> = ouvertes
+            .iter()
+            .flat_map(|a| a.champs_manquants.iter())
+            .collect();
+        let mut questions: Vec<&Question> = c
+            .repondues
+            .iter()
+            .chain(c.relancees.iter())
+            .filter_map(|id| self.questions.question(id))
+            .collect();
+        questions.extend(self.questions.liste.iter());
+        let mut groupes: Vec<&str> = Vec::new();
+        for q in questions {
+            let champs = champs_concrets(q, &c.situation, &json);
+            if !champs.iter().any(|ch| manquants.contains(&ch.as_str()))
+                || groupes.contains(&q.groupe.as_str())
+            {
+                continue;
+            }
+            groupes.push(&q.groupe);
+            let id = format!("sujet-{}", q.id);
+            if !self.textes.existe(&id, None) {
+                continue;
+            }
+            let sujet = self.t(l, &id, &[]);
+            if !sujets.contains(&sujet) && sujets.len() < 3 {
+                sujets.push(sujet);
+            }
+        }
+        let selon = if sujets.is_empty() {
+            String::new()
+        } else {
+            self.t(
+                l,
+                "resultats-selon",
+                &[("sujets", Arg::Texte(sujets.join(", ")))],
+            )
+        };
+        self.t(
+            l,
+            "resultats-a-verifier",
+            &[
+                ("n", Arg::Nombre(ouvertes.len() as i64)),
+                ("aides", Arg::Texte(aides)),
+                ("selon", Arg::Texte(selon)),
+            ],
+        )
+    }
+
+    /// "Calcul fait sans épargne importante, pension alimentaire ni
+    /// grossesse." The values presumed rather than asked that the aids
+    /// granted rest on, and those an unasked question could open an aid
+    /// with (a pregnancy); `None` when nothing was presumed.
+    fn presomptions(
+        &self,
+        c: &Conversation,
+        aides: &[ResultatAide],
+        eligibles: &[&ResultatAide],
+        mois: Mois,
+    ) -> Option<String> {
+        let l = c.langue;
+        // Fields a question could settle are weighed below, not here: the
+        // student grant a housing aid reads means nothing to a non-student.
+        let par_question = |ch: &str| {
+            self.questions
+                .liste
+                .iter()
+                .any(|q| q.contre_valeur.is_some() && q.champs.iter().any(|c| c == ch))
+        };
+        let mut champs: Vec<String> = eligibles
+            .iter()
+            .flat_map(|a| a.hypotheses.chemins())
+            .filter(|ch| !par_question(ch))
+            .map(String::from)
+            .collect();
+        // A presumption a question could have settled but that was not
+        // asked: said when its other value would change any aid (a
+        // pregnancy opens the birth grant), not only one granted.
+        let json = serde_json::to_value(&c.situation).unwrap_or(Value::Null);
+        for q in &self.questions.liste {
+            let (Some(autre), [champ]) = (&q.contre_valeur, q.champs.as_slice()) else {
+                continue;
+            };
+            let presume = condition_vraie(q, &c.situation, &json)
+                && aides
+                    .iter()
+                    .any(|a| a.hypotheses.chemins().any(|ch| ch == champ));
+            if presume && self.change_une_aide(&json, champ, autre, aides, None, mois) {
+                champs.push(champ.clone());
+            }
+        }
+        champs.extend(c.supposes.iter().cloned());
+        let mut mots: Vec<String> = Vec::new();
+        for ch in &champs {
+            let id = format!("sans-{}", champ_sans_personne(ch));
+            if !self.textes.existe(&id, None) {
+                continue;
+            }
+            let mot = self.t(l, &id, &[]);
+            if !mots.contains(&mot) {
+                mots.push(mot);
+            }
+        }
+        let dernier = mots.pop()?;
+        let liste = if mots.is_empty() {
+            dernier
+        } else {
+            self.t(
+                l,
+                "liste-ni",
+                &[
+                    ("debut", Arg::Texte(mots.join(", "))),
+                    ("fin", Arg::Texte(dernier)),
+                ],
+            )
+        };
+        Some(self.t(l, "resultats-suppose", &[("liste", Arg::Texte(liste))]))
     }
 
     /// Detail of one aid, after the results.
@@ -2671,6 +3161,19 @@ impl Moteur {
 
 /// The person a question is about: `conjoint` for the partner's questions,
 /// `demandeur` otherwise.
+/// A field's name without whose it is: `activite` for `conjoint.activite`
+/// and `demandeur.activite`, `age` for `enfants.1.age`.
+fn champ_sans_personne(chemin: &str) -> &str {
+    let reste = chemin
+        .strip_prefix("demandeur.")
+        .or_else(|| chemin.strip_prefix("conjoint."))
+        .unwrap_or(chemin);
+    match reste.strip_prefix("enfants.") {
+        Some(r) => r.split_once('.').map_or(r, |(_, champ)| champ),
+        None => reste,
+    }
+}
+
 fn personne_de(q: &Question) -> &'static str {
     if q.champs[0].starts_with("conjoint.") {
         "conjoint"

@@ -81,6 +81,8 @@ pub enum Comparaison {
     Different(Vec<String>),
     /// The field is a number above this one.
     Superieur(Decimal),
+    /// The field is a number below this one.
+    Inferieur(Decimal),
 }
 
 /// One test of a `si`: a field and a comparison.
@@ -138,6 +140,10 @@ pub struct Question {
     pub non: Vec<(String, Value)>,
     /// Options of a choice.
     pub choix: Vec<Choix>,
+    /// For a field the rules presume when unknown (`hypotheses` of
+    /// `rules/_commun.toml`): the other value to try. The question is asked
+    /// only when that value would change an aid the person gets.
+    pub contre_valeur: Option<Value>,
     /// Line in the file, for messages.
     pub ligne: usize,
 }
@@ -202,6 +208,8 @@ struct DefQuestion {
     non: BTreeMap<String, toml::Value>,
     #[serde(default)]
     choix: Vec<Spanned<DefChoix>>,
+    #[serde(default)]
+    contre_valeur: Option<toml::Value>,
 }
 
 #[derive(Deserialize)]
@@ -260,9 +268,15 @@ fn lire_si(texte: &str) -> Result<Vec<Test>, String> {
                 .parse()
                 .map_err(|_| format!("« {} » n'est pas un nombre", v.trim()))?;
             (c, Comparaison::Superieur(n))
+        } else if let Some((c, v)) = alternative.split_once('<') {
+            let n: Decimal = v
+                .trim()
+                .parse()
+                .map_err(|_| format!("« {} » n'est pas un nombre", v.trim()))?;
+            (c, Comparaison::Inferieur(n))
         } else {
             return Err(format!(
-                "condition illisible « {alternative} » : écrivez `champ = valeur`, `champ != valeur` ou `champ > nombre`"
+                "condition illisible « {alternative} » : écrivez `champ = valeur`, `champ != valeur`, `champ > nombre` ou `champ < nombre`"
             ));
         };
         let champ = champ.trim().to_string();
@@ -386,6 +400,16 @@ impl Questions {
             };
             let min = nombre(&d.min, "min");
             let max = nombre(&d.max, "max");
+            let contre_valeur = d.contre_valeur.as_ref().and_then(|v| {
+                let j = en_json(v);
+                if j.is_none() {
+                    err("`contre_valeur` : nombre, texte ou booléen attendu".into());
+                }
+                j
+            });
+            if contre_valeur.is_some() && d.champs.len() != 1 {
+                err("`contre_valeur` ne va qu'avec un seul champ".into());
+            }
             for m in messages.take() {
                 erreurs.push(erreur(ligne, format!("question « {} » : {m}", d.id)));
             }
@@ -403,6 +427,7 @@ impl Questions {
                 oui,
                 non,
                 choix,
+                contre_valeur,
                 ligne,
             });
         }

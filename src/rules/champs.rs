@@ -94,6 +94,16 @@ impl Hypotheses {
             .map(|&(_, texte)| texte)
     }
 
+    /// The paths of the fields whose value was assumed, in the same order.
+    pub fn chemins(&self) -> impl Iterator<Item = &'static str> + '_ {
+        let chemins = faits::chemins_statiques();
+        let retenues = self.retenues;
+        self.possibles
+            .iter()
+            .filter(move |(slot, _)| retenues.contient(*slot))
+            .map(move |&(slot, _)| chemins[slot])
+    }
+
     /// Whether no value was assumed.
     pub fn is_empty(&self) -> bool {
         self.iter().next().is_none()

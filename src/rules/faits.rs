@@ -73,6 +73,8 @@ pub const CHAMPS_PERSONNE: &[DefChamp] = &[
     def("titre_sejour_5_ans", Genre::Booleen),
     def("enceinte", Genre::Booleen),
     def("boursier", Genre::Booleen),
+    def("travail_5_ans_sur_10", Genre::Booleen),
+    def("droit_au_sejour", Genre::Booleen),
 ];
 
 /// Fields of each child (`enfants.0.age`, or `enfant.age` inside a collection).
@@ -308,6 +310,8 @@ impl Remplissage<'_> {
         self.booleen(s(9), p.titre_sejour_5_ans);
         self.booleen(s(10), p.enceinte);
         self.booleen(s(11), p.boursier);
+        self.booleen(s(12), p.travail_5_ans_sur_10);
+        self.booleen(s(13), p.droit_au_sejour);
     }
 }
 

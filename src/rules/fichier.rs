@@ -169,4 +169,8 @@ pub struct FichierAide {
     /// Free notes for rule authors (known gaps, simplifications).
     #[serde(default)]
     pub note: Option<String>,
+    /// Aids that cannot be paid together with this one (the person
+    /// chooses): results show them as alternatives, not as a sum.
+    #[serde(default)]
+    pub exclusive_de: Vec<Spanned<String>>,
 }

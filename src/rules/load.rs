@@ -1482,7 +1482,20 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
             champs_lus: deps.champs,
             hypotheses_possibles: &[],
             fichier: sources[*fi].nom.clone(),
+            exclusive_de: f.exclusive_de.iter().map(|a| a.get_ref().clone()).collect(),
         });
+    }
+    // An aid paid instead of another must name an aid that exists.
+    for (fi, f) in fichiers.iter() {
+        for autre in &f.exclusive_de {
+            if !aides.iter().any(|a| a.id == autre.get_ref().as_str()) {
+                c.erreur(
+                    *fi,
+                    autre.span().start,
+                    format!("`exclusive_de` : aucune aide « {} »", autre.get_ref()),
+                );
+            }
+        }
     }
     // Order aids so that each comes after those it reads; report cycles.
     let n = aides.len();

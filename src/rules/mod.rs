@@ -282,6 +282,8 @@ pub struct Aide {
     pub hypotheses_possibles: &'static [(usize, &'static str)],
     /// The rule file it comes from.
     pub fichier: String,
+    /// Aids paid instead of this one, never with it (`exclusive_de`).
+    pub exclusive_de: Vec<String>,
 }
 
 /// A hypothesis applied to an unknown field.

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod foyers;
+
 use serde_json::Value;
 
 /// (OpenFisca key, our aid id).
