@@ -14,7 +14,8 @@
 //! 2. the bare axum handler (parses the JSON body, answers a small JSON):
 //!    turns per second with the same client;
 //! 3. the service, as fast as it goes: turns per second and latency;
-//! 4. the service at a fixed 2,000 turns per second: latency measured from
+//! 4. the service at a fixed rate (GUICHET_CHARGE_RYTHME turns per second,
+//!    default 2,000): latency measured from
 //!    when each request was due (so a stall counts for every request it
 //!    delays).
 //!
@@ -370,6 +371,10 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(if mesure { 64 } else { 4 });
     let taille = if mesure { 1000 } else { 20 };
+    let rythme: f64 = std::env::var("GUICHET_CHARGE_RYTHME")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if mesure { 2000.0 } else { 200.0 });
     let duree = Duration::from_secs(secondes);
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -429,7 +434,7 @@ fn main() {
         connexions,
         16,
         duree,
-        Some(if mesure { 2000.0 } else { 200.0 }),
+        Some(rythme),
         200_000,
     ));
     service.kill().unwrap();
@@ -452,7 +457,7 @@ fn main() {
         max.centile(0.99)
     );
     println!(
-        "| /sms/generic, rythme fixe | {:.0} | {:.2} ms | {:.2} ms |",
+        "| /sms/generic, rythme fixe de {rythme:.0} tours/s | {:.0} | {:.2} ms | {:.2} ms |",
         fixe.debit(),
         fixe.centile(0.5),
         fixe.centile(0.99)

@@ -790,7 +790,14 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
             return ExitCode::from(2);
         }
     };
-    let runtime = match tokio::runtime::Runtime::new() {
+    // Steps run on the blocking pool and no longer wait there for the disk
+    // (the flush is awaited asynchronously): a few threads keep the CPU
+    // busy, and many would each warm their own allocator heap.
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(16)
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("démarrage impossible : {e}");

@@ -554,7 +554,7 @@ impl Service {
         maintenant: u64,
     ) -> Option<Sortie> {
         let r = d.deja_recu_depuis(id, maintenant, fenetre)?;
-        let mut s = r.reponse.clone().unwrap_or_default();
+        let mut s = r.reponse.as_ref().map(|r| r.sortie()).unwrap_or_default();
         s.doublon = true;
         if s.resultats {
             let (_, mois) = date_et_mois(maintenant);
@@ -629,7 +629,7 @@ impl Service {
             recus,
         };
         if let Some((id, _)) = empreinte {
-            d.retenir(id, maintenant, sortie.clone());
+            d.retenir(id, maintenant, &sortie);
         }
         if effets.contains(&Effet::Rappel) {
             // The number (or chat id) is what the agent needs to call back:

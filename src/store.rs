@@ -108,7 +108,46 @@ pub struct Recu {
     pub quand: u64,
     /// The replies sent, for the most recent ids only.
     #[serde(default)]
-    pub reponse: Option<Sortie>,
+    pub reponse: Option<Reponse>,
+}
+
+/// A step's reply as kept for duplicates: the question waiting is kept as
+/// its JSON text, which is much cheaper to store and read back than a
+/// JSON value in MessagePack.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Reponse {
+    /// The replies.
+    pub messages: Vec<String>,
+    /// JSON of the question waiting (`null` when none).
+    pub invite: String,
+    /// Whether results were given.
+    pub resultats: bool,
+    /// What the engine asked the caller to do.
+    pub effets: Vec<String>,
+}
+
+impl Reponse {
+    /// What is kept of a step's reply.
+    pub fn de(s: &Sortie) -> Reponse {
+        Reponse {
+            messages: s.messages.clone(),
+            invite: s.invite.to_string(),
+            resultats: s.resultats,
+            effets: s.effets.clone(),
+        }
+    }
+
+    /// The reply again, as channels receive it.
+    pub fn sortie(&self) -> Sortie {
+        Sortie {
+            messages: self.messages.clone(),
+            invite: serde_json::from_str(&self.invite).unwrap_or(serde_json::Value::Null),
+            resultats: self.resultats,
+            effets: self.effets.clone(),
+            doublon: false,
+            aides: None,
+        }
+    }
 }
 
 /// One person's record.
@@ -141,13 +180,13 @@ impl Dossier {
 
     /// Remembers the reply to a message id, forgetting the oldest ids and
     /// the replies of all but the most recent.
-    pub fn retenir(&mut self, id: String, maintenant: u64, reponse: Sortie) {
+    pub fn retenir(&mut self, id: String, maintenant: u64, reponse: &Sortie) {
         self.recus
             .retain(|r| maintenant.saturating_sub(r.quand) <= RECUS_DUREE);
         self.recus.push(Recu {
             id,
             quand: maintenant,
-            reponse: Some(reponse),
+            reponse: Some(Reponse::de(reponse)),
         });
         if self.recus.len() > RECUS_MAX {
             let trop = self.recus.len() - RECUS_MAX;
@@ -1188,11 +1227,11 @@ mod tests {
     #[test]
     fn les_doublons_sont_retenus_48_heures() {
         let mut d = dossier(0);
-        d.retenir("a".into(), 1000, Sortie::default());
+        d.retenir("a".into(), 1000, &Sortie::default());
         assert!(d.deja_recu("a", 1000 + RECUS_DUREE).is_some());
         assert!(d.deja_recu("a", 1001 + RECUS_DUREE).is_none());
         for i in 0..100 {
-            d.retenir(format!("m{i}"), 2000, Sortie::default());
+            d.retenir(format!("m{i}"), 2000, &Sortie::default());
         }
         assert_eq!(d.recus.len(), RECUS_MAX);
         let avec = d.recus.iter().filter(|r| r.reponse.is_some()).count();
