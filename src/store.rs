@@ -519,6 +519,10 @@ const TAILLE_CASE: u64 = 32;
 struct Cles {
     fichier: std::fs::File,
     libres: Vec<u32>,
+    /// Slots wiped by a transaction not yet flushed, with its ticket: they
+    /// are reused only once it is durable, or a crash could bring back the
+    /// erased record pointing to another conversation's key.
+    en_quarantaine: Vec<(u64, u32)>,
     nombre: u32,
 }
 
@@ -537,6 +541,7 @@ impl Cles {
         Ok(Cles {
             fichier,
             libres: Vec::new(),
+            en_quarantaine: Vec::new(),
             nombre,
         })
     }
@@ -559,8 +564,14 @@ impl Cles {
         Ok(())
     }
 
-    /// A new key in a free slot.
-    fn nouvelle(&mut self) -> Result<(u32, [u8; 32]), ErreurMagasin> {
+    /// A new key in a free slot; `durables`: every ticket up to it is on disk.
+    fn nouvelle(&mut self, durables: u64) -> Result<(u32, [u8; 32]), ErreurMagasin> {
+        let (prets, attente): (Vec<_>, Vec<_>) = self
+            .en_quarantaine
+            .drain(..)
+            .partition(|(t, _)| *t <= durables);
+        self.en_quarantaine = attente;
+        self.libres.extend(prets.into_iter().map(|(_, c)| c));
         let mut cle = [0u8; 32];
         getrandom::fill(&mut cle).map_err(|e| ErreurMagasin(format!("aléa : {e}")))?;
         // An all-zero key would read as a free slot (probability 2^-256).
@@ -570,11 +581,12 @@ impl Cles {
         Ok((case, cle))
     }
 
-    /// Destroys a key: its slot is overwritten with zeros.
-    fn detruire(&mut self, case: u32) -> Result<(), ErreurMagasin> {
+    /// Destroys a key: its slot is overwritten with zeros, and free once
+    /// `ticket` is durable.
+    fn detruire(&mut self, case: u32, ticket: u64) -> Result<(), ErreurMagasin> {
         if case < self.nombre {
             self.ecrire(case, &[0u8; 32])?;
-            self.libres.push(case);
+            self.en_quarantaine.push((ticket, case));
         }
         Ok(())
     }
@@ -840,11 +852,12 @@ impl Magasin for MagasinSled {
             let (case, octets) = match existante {
                 Some(x) => x,
                 None => {
+                    let durables = self.vidage.etat().faits;
                     let x = self
                         .cles
                         .lock()
                         .unwrap_or_else(|p| p.into_inner())
-                        .nouvelle()?;
+                        .nouvelle(durables)?;
                     nouvelle_case = Some(x.0);
                     x
                 }
@@ -898,24 +911,26 @@ impl Magasin for MagasinSled {
         });
         if let Err(e) = r {
             if let Some(case) = nouvelle_case {
+                // Never referenced by a record: free at once.
                 let _ = self
                     .cles
                     .lock()
                     .unwrap_or_else(|p| p.into_inner())
-                    .detruire(case);
+                    .detruire(case, 0);
             }
             return Err(ErreurMagasin(match e {
                 TransactionError::Storage(e) => e.to_string(),
                 TransactionError::Abort(()) => "transaction abandonnée".into(),
             }));
         }
+        let ticket = self.vidage.ticket();
         if let Some(case) = a_detruire {
             self.cles
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
-                .detruire(case)?;
+                .detruire(case, ticket)?;
         }
-        Ok(self.vidage.ticket())
+        Ok(ticket)
     }
 
     fn rendre_durable(&self, ticket: u64) -> Result<(), ErreurMagasin> {

@@ -51,6 +51,7 @@ fn demarrer(port: u16, dossier: &Path) -> Child {
         std::thread::sleep(Duration::from_millis(30));
     }
     let _ = enfant.kill();
+    let _ = enfant.wait();
     panic!("le service n'a pas démarré");
 }
 
