@@ -14,7 +14,7 @@ use axum::body::Body;
 use axum::http::Request;
 use guichet::dialogue::{Moteur, Reglages};
 use guichet::rules::RuleSet;
-use guichet::server::{Etat, routeur};
+use guichet::server::{Etat, routeur, signer};
 use guichet::service::Service;
 use guichet::situation::Mois;
 use guichet::store::MagasinSled;
@@ -85,18 +85,23 @@ fn main() {
         .unwrap_or(defaut_sec);
     let dossier = tempfile::tempdir().unwrap();
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
-    let service = Service::nouveau(
+    let mut service = Service::nouveau(
         moteur,
         Box::new(MagasinSled::ouvrir(dossier.path()).unwrap()),
         b"bench".to_vec(),
     );
+    // Each simulated sender texts without pause, far above what flood
+    // control lets one person send: the benchmark measures the step.
+    service.flot_par_minute = 0;
     let app = routeur(
         Arc::new(Etat {
             service: Arc::new(service),
             mois_courant: nov_2026,
-            secret_sms_generique: None,
+            // Signed as in production (the HMAC is part of the cost).
+            secret_sms_generique: Some(b"bench".to_vec()),
             sms: Default::default(),
             boite: None,
+            evaluation: Default::default(),
         }),
         1 << 20,
     );
@@ -123,6 +128,7 @@ fn main() {
                         .oneshot(
                             Request::post("/sms/generic")
                                 .header("content-type", "application/json")
+                                .header("X-Guichet-Signature", signer(b"bench", corps.as_bytes()))
                                 .body(Body::from(corps))
                                 .unwrap(),
                         )

@@ -18,6 +18,9 @@ pub struct Server {
     pub data_dir: PathBuf,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
+    /// Most situations one `POST /api/v1/evaluate` may carry; a longer
+    /// array is refused (413) before anything is evaluated.
+    pub max_situations: usize,
 }
 
 impl Default for Server {
@@ -26,6 +29,7 @@ impl Default for Server {
             bind: "127.0.0.1:8080".into(),
             data_dir: PathBuf::from("data"),
             max_body_bytes: 4 * 1024 * 1024,
+            max_situations: 100,
         }
     }
 }
@@ -151,6 +155,15 @@ pub struct Mtarget {
     pub sender: String,
     /// Send API base URL.
     pub api_url: String,
+    /// Mtarget signs nothing: when set, the inbound routes are
+    /// `/sms/mtarget/{webhook_token}` and `/sms/mtarget/{webhook_token}/status`
+    /// (a secret only Mtarget knows), and the fixed paths are not mounted.
+    pub webhook_token: String,
+    /// HTTP Basic credentials Mtarget must send (`https://user:pass@host/...`
+    /// in its console); both or neither.
+    pub webhook_username: String,
+    /// See `webhook_username`.
+    pub webhook_password: String,
 }
 
 impl Default for Mtarget {
@@ -160,9 +173,19 @@ impl Default for Mtarget {
             password: String::new(),
             sender: String::new(),
             api_url: "https://api-public.mtarget.fr".into(),
+            webhook_token: String::new(),
+            webhook_username: String::new(),
+            webhook_password: String::new(),
         }
     }
 }
+
+/// France's country calling codes: metropolitan France (33), La Réunion and
+/// Mayotte (262), Saint-Pierre-et-Miquelon (508), Guadeloupe, Saint-Martin
+/// and Saint-Barthélemy (590), Guyane (594), Martinique (596),
+/// Wallis-et-Futuna (681), Nouvelle-Calédonie (687), Polynésie (689).
+pub const INDICATIFS_FRANCE: [&str; 9] =
+    ["33", "262", "508", "590", "594", "596", "681", "687", "689"];
 
 /// `[sms]`: what every SMS channel shares.
 #[derive(Debug, Clone, Deserialize)]
@@ -172,6 +195,13 @@ pub struct Sms {
     pub segment_budget: usize,
     /// Most messages one sender may send in a minute (then one polite warning).
     pub flood_per_minute: u32,
+    /// Country calling codes (E.164, without `+`) SMS may come from and be
+    /// sent to; others are ignored and never written to. France and its
+    /// overseas departments and territories by default.
+    pub allowed_country_codes: Vec<String>,
+    /// Most SMS the outbox sends in a minute, every number together (the
+    /// rest waits its turn in the outbox). 0: no limit.
+    pub outbound_per_minute: u32,
     /// The generic webhook.
     pub generic: SmsGeneric,
     /// Twilio.
@@ -187,6 +217,8 @@ impl Default for Sms {
         Sms {
             segment_budget: 3,
             flood_per_minute: 20,
+            allowed_country_codes: INDICATIFS_FRANCE.iter().map(|s| s.to_string()).collect(),
+            outbound_per_minute: 300,
             generic: SmsGeneric::default(),
             twilio: Twilio::default(),
             vonage: Vonage::default(),

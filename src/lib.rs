@@ -12,6 +12,7 @@
 //! - [`geo`]: postal code or commune name → communes, département, housing-aid zone (embedded table).
 //! - [`config`]: `config.toml` and command-line overrides.
 //! - [`server`]: the axum router (`/api/v1/evaluate`, channels).
+//! - [`securite`]: which webhooks `serve` opens, with what authentication, and the start-up log of it.
 //! - [`horloge`]: the clock, kept outside the pure engine.
 //! - [`sms`]: GSM-7 transliteration and segment counting, shared by every SMS provider.
 //! - [`dialogue`]: questions as data, answer parsing, the conversation state machine. Pure.
@@ -30,6 +31,7 @@ pub mod dialogue;
 pub mod geo;
 pub mod horloge;
 pub mod rules;
+pub mod securite;
 pub mod server;
 pub mod service;
 pub mod situation;

@@ -43,6 +43,12 @@ enum Commande {
         /// Data directory, overriding [server] data_dir.
         #[arg(long)]
         data_dir: Option<PathBuf>,
+        /// Development only: open webhooks whose authentication is not
+        /// configured, and accept unauthenticated requests on them (each is
+        /// logged as a warning). Anyone could then read or change a
+        /// conversation and make the service send SMS.
+        #[arg(long)]
+        insecure_webhooks: bool,
     },
     /// Evaluate every aid for one situation or a JSON array of situations.
     Eval {
@@ -168,7 +174,8 @@ fn main() -> ExitCode {
             config,
             bind,
             data_dir,
-        } => serve(config, bind, data_dir),
+            insecure_webhooks,
+        } => serve(config, bind, data_dir, insecure_webhooks),
         Commande::HashPassword { password } => hash_password(&password),
     }
 }
@@ -336,6 +343,7 @@ fn sms(
     cfg: &Config,
     service: &Arc<guichet::service::Service>,
     secret: &[u8],
+    non_authentifies: bool,
 ) -> Result<ConfigSms, String> {
     use guichet::sms::envoi::{Boite, Fournisseur};
     let t = &cfg.sms.twilio;
@@ -357,12 +365,19 @@ fn sms(
             v.signature_method
         )
     })?;
+    let indicatifs =
+        guichet::sms::garde::Indicatifs::nouveaux(cfg.sms.allowed_country_codes.clone());
     let reglages = guichet::sms::routes::ReglagesSms {
-        twilio_auth_token: non_vide(&t.auth_token),
+        // The token checks signatures only with the URL they cover.
+        twilio_auth_token: non_vide(&t.auth_token).filter(|_| !t.public_url.trim().is_empty()),
         twilio_public_url: t.public_url.clone(),
         twilio_reponse_directe: directe,
         vonage_signature_secret: non_vide(&v.signature_secret),
         vonage_methode: Some(methode),
+        sans_authentification: non_authentifies,
+        mtarget_jeton: non_vide(&m.webhook_token),
+        mtarget_basic: non_vide(&m.webhook_username).map(|u| (u, m.webhook_password.clone())),
+        indicatifs: indicatifs.clone(),
     };
     let mut fournisseurs = Vec::new();
     if !directe {
@@ -406,11 +421,12 @@ fn sms(
         ));
     }
     let boite = (!fournisseurs.is_empty()).then(|| {
-        Arc::new(Boite::nouvelle(
-            service.clone(),
-            secret.to_vec(),
-            fournisseurs,
-        ))
+        let mut b = Boite::nouvelle(service.clone(), secret.to_vec(), fournisseurs);
+        b.garde = guichet::sms::garde::GardeSortie {
+            indicatifs,
+            debit: guichet::sms::garde::Debit::nouveau(cfg.sms.outbound_per_minute),
+        };
+        Arc::new(b)
     });
     Ok((reglages, boite))
 }
@@ -710,7 +726,12 @@ fn ecrire_json<T: serde::Serialize>(
     }
 }
 
-fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf>) -> ExitCode {
+fn serve(
+    config: Option<PathBuf>,
+    bind: Option<String>,
+    data_dir: Option<PathBuf>,
+    non_authentifies: bool,
+) -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
@@ -731,6 +752,15 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
     if let Some(d) = data_dir {
         cfg.server.data_dir = d;
     }
+    // Which webhooks open, with what authentication: checked before anything
+    // else, so that a misconfigured provider stops the start at once.
+    let canaux = match guichet::securite::canaux(&cfg, non_authentifies) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("configuration : {e}");
+            return ExitCode::from(2);
+        }
+    };
     let regles = match charger_regles(cfg.rules.dir.as_deref()) {
         Ok(r) => r,
         Err(e) => {
@@ -762,7 +792,7 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
     let mut service = guichet::service::Service::nouveau(moteur, Box::new(magasin), secret.clone());
     service.flot_par_minute = cfg.sms.flood_per_minute;
     let service = Arc::new(service);
-    let (reglages_sms, boite) = match sms(&cfg, &service, &secret) {
+    let (reglages_sms, boite) = match sms(&cfg, &service, &secret, non_authentifies) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("configuration : {e}");
@@ -778,6 +808,7 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
         secret_sms_generique: secret_sms,
         sms: reglages_sms,
         boite: boite.clone(),
+        evaluation: guichet::server::LimitesEvaluation::nouvelles(cfg.server.max_situations),
     });
     let console = match guichet::agent::Console::nouveau(
         service.clone(),
@@ -813,6 +844,7 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
             }
         };
         tracing::info!(adresse = %cfg.server.bind, "guichet écoute");
+        guichet::securite::journal(&cfg, &canaux, non_authentifies);
         let boite_console = boite.clone();
         if let Some(b) = boite {
             tokio::spawn(b.tourner());
@@ -849,18 +881,31 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
         });
         let app = app.merge(guichet::agent::routeur(Arc::new(console)));
         let app = app.merge(telegram.routeur);
+        // Ctrl-C or SIGTERM (systemd, docker stop, Kubernetes): stop accepting
+        // connections, let the requests in flight finish (each writes and
+        // flushes its step before it answers), then stop.
         let arret = async {
-            let _ = tokio::signal::ctrl_c().await;
+            signal_d_arret().await;
+            tracing::info!(
+                "arrêt demandé : plus de nouvelles connexions, fin des requêtes en cours"
+            );
         };
         let servi = axum::serve(listener, app)
             .with_graceful_shutdown(arret)
             .await;
+        tracing::info!("requêtes en cours terminées");
         // Replies queued for Telegram are stored and would leave at the next
         // start; give them a few seconds to leave now.
         if let Some(envoyeur) = telegram.envoyeur {
             let _ =
                 tokio::time::timeout(std::time::Duration::from_secs(10), envoyeur.attendre()).await;
         }
+        // Every step is flushed before its answer. The background tasks
+        // (outbox, purge) end with the runtime when `serve` returns, and the
+        // last reference to the store goes with them: sled flushes on drop.
+        // An outbox entry caught in the middle of a send is taken up again
+        // at the next start, as after a crash.
+        drop(service);
         match servi {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -869,4 +914,28 @@ fn serve(config: Option<PathBuf>, bind: Option<String>, data_dir: Option<PathBuf
             }
         }
     })
+}
+
+/// Waits for Ctrl-C or, on Unix, SIGTERM.
+async fn signal_d_arret() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut terme) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = terme.recv() => {}
+                }
+            }
+            Err(e) => {
+                tracing::warn!(erreur = %e, "SIGTERM non écouté ; Ctrl-C seulement");
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }

@@ -165,11 +165,11 @@ pub struct Service {
     horloge: Horloge,
 }
 
-/// The civil date and month in France of a time (UTC+1 is close enough to
-/// read ages and choose the month's rules).
+/// The civil date and month in France (Europe/Paris, summer time included)
+/// of a time: ages are read and the month's rules chosen as the person's
+/// own calendar says.
 pub fn date_et_mois(secondes: u64) -> ((i32, u8, u8), Mois) {
-    let jours = ((secondes + 3600) / 86_400) as i64;
-    let (a, m, j) = horloge::date_civile(jours);
+    let (a, m, j) = horloge::date_en_france(secondes);
     ((a, m, j), Mois { annee: a, mois: m })
 }
 
@@ -453,7 +453,12 @@ impl Service {
         agent: &str,
     ) -> Result<Option<DemandeRappel>, ErreurMagasin> {
         self.sous_verrou(cle, || {
-            let Some(d) = self.rappel(cle)?.filter(|d| !d.traitee) else {
+            // Under the sender's lock: of two agents taking the same request
+            // at once, the second sees the first's name and gets nothing.
+            let Some(d) = self
+                .rappel(cle)?
+                .filter(|d| !d.traitee && d.prise_par.as_deref().is_none_or(|a| a == agent))
+            else {
                 return Ok(None);
             };
             let d = DemandeRappel {

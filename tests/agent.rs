@@ -1172,3 +1172,101 @@ async fn a_telegram_callback_shows_the_number_the_person_shared() {
     let demande = b.service.rappel(&cle).unwrap().unwrap();
     assert_eq!((demande.contact, demande.telephone), (None, None));
 }
+
+/// The hidden `cle` of the first "take" form of the callback queue.
+fn cle_rappel(page: &str) -> String {
+    let motif = r#"name="cle" value=""#;
+    let debut = page.find(motif).expect("a take form") + motif.len();
+    page[debut..].split('"').next().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn two_agents_cannot_take_the_same_callback() {
+    let b = banc();
+    for texte in ["bonjour", "RAPPEL"] {
+        b.service
+            .traiter(&Message {
+                canal: "sms",
+                expediteur: "+33612345678",
+                texte,
+                id: None,
+                langue: None,
+            })
+            .unwrap();
+    }
+    let camille = connecter(&b.app, "camille", MOT_DE_PASSE).await;
+    let dominique = connecter(&b.app, "dominique", "autre mot de passe").await;
+    // Both open the queue before either takes the request.
+    let page_c = get(&b.app, "/agent/rappels", &camille).await.corps;
+    let page_d = get(&b.app, "/agent/rappels", &dominique).await.corps;
+    let cle = cle_rappel(&page_c);
+    let r = post(
+        &b.app,
+        "/agent/rappels/prendre",
+        &camille,
+        &[("csrf", &csrf(&page_c)), ("cle", &cle)],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.corps);
+    let r = post(
+        &b.app,
+        "/agent/rappels/prendre",
+        &dominique,
+        &[("csrf", &csrf(&page_d)), ("cle", &cle)],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.corps);
+    assert!(r.corps.contains("un autre agent"), "{}", r.corps);
+}
+
+#[test]
+fn a_burst_of_concurrent_logins_never_gets_more_than_five_passwords_tried() {
+    use guichet::agent::session::{ECHECS_MAX, Gardien, Refus};
+    // A hash of the production cost: each verification takes long enough
+    // for the burst to overlap, as it would against the real service.
+    let vrai = argon2::Argon2::default()
+        .hash_password(MOT_DE_PASSE.as_bytes())
+        .unwrap()
+        .to_string();
+    let gardien = Gardien::nouveau(
+        &[CompteAgent {
+            login: "camille".into(),
+            password_hash: vrai,
+        }],
+        60,
+        Arc::new(|| 1_795_000_000),
+    )
+    .unwrap();
+    let n = 20;
+    let depart = std::sync::Barrier::new(n);
+    let resultats: Vec<Result<String, Refus>> = std::thread::scope(|s| {
+        let taches: Vec<_> = (0..n)
+            .map(|_| {
+                let (gardien, depart) = (&gardien, &depart);
+                s.spawn(move || {
+                    depart.wait();
+                    gardien.connecter("camille", "devine")
+                })
+            })
+            .collect();
+        taches.into_iter().map(|t| t.join().unwrap()).collect()
+    });
+    let essayes = resultats
+        .iter()
+        .filter(|r| matches!(r, Err(Refus::Identifiants)))
+        .count();
+    let bloques = resultats
+        .iter()
+        .filter(|r| matches!(r, Err(Refus::Bloque(_))))
+        .count();
+    assert_eq!(
+        (essayes, bloques),
+        (ECHECS_MAX as usize, n - ECHECS_MAX as usize),
+        "passwords tried and refused unchecked in one burst: {resultats:?}"
+    );
+    // The right password, right after the burst: locked out like any other.
+    assert!(matches!(
+        gardien.connecter("camille", MOT_DE_PASSE),
+        Err(Refus::Bloque(_))
+    ));
+}

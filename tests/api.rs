@@ -17,6 +17,11 @@ fn nov_2026() -> Mois {
 }
 
 fn app() -> axum::Router {
+    app_max(guichet::config::Server::default().max_situations)
+}
+
+/// The API with at most `max` situations a request.
+fn app_max(max: usize) -> axum::Router {
     let moteur = guichet::dialogue::Moteur::integre(
         RuleSet::integre().expect("built-in rules load"),
         guichet::dialogue::Reglages::default(),
@@ -33,12 +38,17 @@ fn app() -> axum::Router {
         secret_sms_generique: None,
         sms: Default::default(),
         boite: None,
+        evaluation: guichet::server::LimitesEvaluation::nouvelles(max),
     });
     routeur(etat, 1 << 20)
 }
 
 async fn post(corps: &str) -> (StatusCode, serde_json::Value) {
-    let r = app()
+    post_a(app(), corps).await
+}
+
+async fn post_a(app: axum::Router, corps: &str) -> (StatusCode, serde_json::Value) {
+    let r = app
         .oneshot(
             Request::post("/api/v1/evaluate")
                 .header("content-type", "application/json")
@@ -109,4 +119,36 @@ async fn a_month_before_the_rules_cover_is_a_422_naming_mois() {
     let (status, v) = post(r#"{"mois": "2020-01"}"#).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(v["erreur"].as_str().unwrap().starts_with("mois"), "{v}");
+}
+
+#[tokio::test]
+async fn an_array_longer_than_max_situations_is_refused_with_its_count() {
+    let (status, v) = post_a(app_max(3), "[{}, {}, {}, {}]").await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{v}");
+    let e = v["erreur"].as_str().unwrap();
+    assert!(e.contains("4 situations") && e.contains("au plus 3"), "{e}");
+    let (status, v) = post_a(app_max(3), "[{}, {}, {}]").await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    assert_eq!(v.as_array().map(Vec::len), Some(3));
+}
+
+#[tokio::test]
+async fn twenty_thousand_situations_are_refused_before_any_is_evaluated() {
+    // The reviewer's request: 20,000 empty situations (60 kB) used to
+    // answer 582 MB. Now the array is only counted.
+    let corps = format!("[{}]", vec!["{}"; 20_000].join(","));
+    let (status, v) = post(&corps).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(
+        v["erreur"].as_str().unwrap().contains("20000 situations"),
+        "{v}"
+    );
+}
+
+#[tokio::test]
+async fn a_long_array_is_still_read_to_its_end_so_bad_json_is_a_400() {
+    let (status, v) = post_a(app_max(1), "[{}, {}, ]").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{v}");
+    let (status, _) = post_a(app_max(1), "[{}] trailing").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
 }

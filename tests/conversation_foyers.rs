@@ -20,7 +20,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use guichet::dialogue::{Moteur, Reglages};
 use guichet::rules::RuleSet;
-use guichet::server::{Etat, routeur};
+use guichet::server::{Etat, routeur, signer};
 use guichet::service::Service;
 use guichet::situation::Mois;
 use guichet::store::MagasinSled;
@@ -61,23 +61,30 @@ fn horloge() -> u64 {
 
 fn app(dossier: &std::path::Path) -> axum::Router {
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
-    let service = Service::nouveau(
+    let mut service = Service::nouveau(
         moteur,
         Box::new(MagasinSled::ouvrir(dossier).unwrap()),
         b"test".to_vec(),
     )
     .avec_horloge(horloge);
+    // The clock stands still: every message falls in the same minute, and
+    // a long conversation must not meet flood control (tested elsewhere).
+    service.flot_par_minute = 0;
     routeur(
         Arc::new(Etat {
             service: Arc::new(service),
             mois_courant: nov_2026,
-            secret_sms_generique: None,
+            secret_sms_generique: Some(SECRET.to_vec()),
             sms: Default::default(),
             boite: None,
+            evaluation: Default::default(),
         }),
         1 << 20,
     )
 }
+
+/// The generic webhook's secret: every message is signed, as in production.
+const SECRET: &[u8] = b"test";
 
 async fn envoyer(app: &axum::Router, from: &str, text: &str, id: &str) -> Value {
     let corps = json!({"from": from, "text": text, "id": id}).to_string();
@@ -86,6 +93,7 @@ async fn envoyer(app: &axum::Router, from: &str, text: &str, id: &str) -> Value 
         .oneshot(
             Request::post("/sms/generic")
                 .header("content-type", "application/json")
+                .header("X-Guichet-Signature", signer(SECRET, corps.as_bytes()))
                 .body(Body::from(corps))
                 .unwrap(),
         )

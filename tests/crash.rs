@@ -27,7 +27,13 @@ fn port_libre() -> u16 {
 
 fn demarrer(port: u16, donnees: &Path) -> Child {
     let config = donnees.join("config.toml");
-    std::fs::write(&config, "[conversation]\nsecret = \"crash-test\"\n").unwrap();
+    // The generic webhook is signed, as serve requires; five people texting
+    // without pause are far above flood control, which is not tested here.
+    std::fs::write(
+        &config,
+        "[conversation]\nsecret = \"crash-test\"\n[sms]\nflood_per_minute = 0\n[sms.generic]\nsecret = \"crash-generic\"\n",
+    )
+    .unwrap();
     let mut enfant = Command::new(env!("CARGO_BIN_EXE_guichet"))
         .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--config"])
         .arg(&config)
@@ -50,13 +56,15 @@ fn demarrer(port: u16, donnees: &Path) -> Child {
     panic!("le service n'a pas démarré");
 }
 
-/// A bare HTTP/1.1 request: status and body.
+/// A bare HTTP/1.1 request: status and body. The body is signed for
+/// `/sms/generic` (`X-Guichet-Signature`).
 fn requete(port: u16, methode: &str, chemin: &str, corps: &str) -> std::io::Result<(u16, String)> {
     let mut s = TcpStream::connect(("127.0.0.1", port))?;
     s.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let signature = guichet::server::signer(b"crash-generic", corps.as_bytes());
     write!(
         s,
-        "{methode} {chemin} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{corps}",
+        "{methode} {chemin} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nX-Guichet-Signature: {signature}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{corps}",
         corps.len()
     )?;
     let mut r = String::new();

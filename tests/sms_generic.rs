@@ -1,5 +1,6 @@
 //! `POST /sms/generic`: the wire contract (JSON in, replies with encoding and
-//! segments out), malformed and forged requests, duplicates.
+//! segments out), malformed, forged and unsigned requests, duplicates, flood
+//! control, senders abroad, and the route's absence without its secret.
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -8,6 +9,7 @@ use guichet::rules::RuleSet;
 use guichet::server::{Etat, routeur, signer};
 use guichet::service::Service;
 use guichet::situation::Mois;
+use guichet::sms::routes::ReglagesSms;
 use guichet::store::MagasinMemoire;
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
@@ -21,7 +23,14 @@ fn nov_2026() -> Mois {
     }
 }
 
-fn app(secret: Option<&str>) -> axum::Router {
+/// The webhook's secret in these tests.
+const SECRET: &str = "s3cret";
+
+fn app() -> axum::Router {
+    app_avec(Some(SECRET), ReglagesSms::default())
+}
+
+fn app_avec(secret: Option<&str>, sms: ReglagesSms) -> axum::Router {
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
     let service = Service::nouveau(moteur, Box::new(MagasinMemoire::default()), b"t".to_vec())
         .avec_horloge(|| 1_795_435_200);
@@ -30,14 +39,27 @@ fn app(secret: Option<&str>) -> axum::Router {
             service: Arc::new(service),
             mois_courant: nov_2026,
             secret_sms_generique: secret.map(|s| s.as_bytes().to_vec()),
-            sms: Default::default(),
+            sms,
             boite: None,
+            evaluation: Default::default(),
         }),
         1 << 20,
     )
 }
 
+/// Posts a body with this signature header, or signed with [`SECRET`] as
+/// an integrator does when `signature` is `None`.
 async fn post(app: &axum::Router, corps: &str, signature: Option<&str>) -> (StatusCode, Value) {
+    let signee = signer(SECRET.as_bytes(), corps.as_bytes());
+    post_brut(app, corps, Some(signature.unwrap_or(&signee))).await
+}
+
+/// Posts a body with exactly this signature header (none when `None`).
+async fn post_brut(
+    app: &axum::Router,
+    corps: &str,
+    signature: Option<&str>,
+) -> (StatusCode, Value) {
     let mut r = Request::post("/sms/generic").header("content-type", "application/json");
     if let Some(s) = signature {
         r = r.header("X-Guichet-Signature", s);
@@ -57,7 +79,7 @@ async fn post(app: &axum::Router, corps: &str, signature: Option<&str>) -> (Stat
 
 #[tokio::test]
 async fn premier_message_puis_question() {
-    let app = app(None);
+    let app = app();
     let (s, r) = post(
         &app,
         r#"{"from": "+33612345678", "text": "Bonjour", "id": "a1"}"#,
@@ -85,7 +107,7 @@ async fn premier_message_puis_question() {
 
 #[tokio::test]
 async fn un_choix_donne_ses_options() {
-    let app = app(None);
+    let app = app();
     for (t, id) in [("Bonjour", "1"), ("non", "2"), ("0", "3"), ("34", "4")] {
         post(
             &app,
@@ -109,7 +131,7 @@ async fn un_choix_donne_ses_options() {
 
 #[tokio::test]
 async fn un_doublon_recoit_la_meme_reponse_et_ne_change_rien() {
-    let app = app(None);
+    let app = app();
     post(
         &app,
         r#"{"from": "+33611111111", "text": "Bonjour", "id": "d1"}"#,
@@ -145,7 +167,7 @@ async fn un_doublon_recoit_la_meme_reponse_et_ne_change_rien() {
 
 #[tokio::test]
 async fn requetes_mal_formees() {
-    let app = app(None);
+    let app = app();
     let (s, r) = post(&app, "{pas du json", None).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert!(r["erreur"].as_str().unwrap().contains("JSON"));
@@ -169,9 +191,9 @@ async fn requetes_mal_formees() {
 
 #[tokio::test]
 async fn signature_exigee_quand_un_secret_est_configure() {
-    let app = app(Some("s3cret"));
+    let app = app();
     let corps = r#"{"from": "+33612345678", "text": "Bonjour", "id": "s1"}"#;
-    let (s, _) = post(&app, corps, None).await;
+    let (s, _) = post_brut(&app, corps, None).await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
     let (s, _) = post(&app, corps, Some(&signer(b"autre", corps.as_bytes()))).await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
@@ -195,7 +217,7 @@ async fn signature_exigee_quand_un_secret_est_configure() {
 
 #[tokio::test]
 async fn les_resultats_portent_les_aides() {
-    let app = app(None);
+    let app = app();
     let mut r = Value::Null;
     let reponses = |champ: &str| -> &str {
         match champ {
@@ -228,4 +250,71 @@ async fn les_resultats_portent_les_aides() {
     let rsa = aides.iter().find(|a| a["id"] == "rsa").unwrap();
     assert_eq!(rsa["statut"], "eligible");
     assert!(r["replies"][0]["text"].as_str().unwrap().contains("RSA"));
+}
+
+#[tokio::test]
+async fn without_its_secret_the_generic_webhook_is_not_served() {
+    // The shipped config.toml: no secret, no --insecure-webhooks.
+    let app = app_avec(None, ReglagesSms::default());
+    let corps = r#"{"from": "+33612345678", "text": "Bonjour", "id": "n1"}"#;
+    let (s, _) = post_brut(&app, corps, None).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn insecure_webhooks_accept_an_unsigned_message_for_local_trials() {
+    let app = app_avec(
+        None,
+        ReglagesSms {
+            sans_authentification: true,
+            ..Default::default()
+        },
+    );
+    let corps = r#"{"from": "+33612345678", "text": "Bonjour", "id": "i1"}"#;
+    let (s, r) = post_brut(&app, corps, None).await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    assert_eq!(r["prompt"]["field"], "couple");
+}
+
+#[tokio::test]
+async fn a_sender_abroad_is_refused_and_nothing_is_stored() {
+    let app = app();
+    let (s, r) = post(
+        &app,
+        r#"{"from": "+447700900123", "text": "Bonjour", "id": "uk1"}"#,
+        None,
+    )
+    .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{r}");
+    assert!(r["erreur"].as_str().unwrap().contains("+33"), "{r}");
+    // Overseas France is France.
+    let (s, _) = post(
+        &app,
+        r#"{"from": "+262692123456", "text": "Bonjour", "id": "re1"}"#,
+        None,
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn too_many_messages_get_one_warning_then_429_until_the_minute_ends() {
+    let app = app();
+    // The service's clock stands still: every message is in the same minute.
+    for i in 0..20 {
+        let corps = json!({"from": "+33633333333", "text": "aide", "id": format!("f{i}")});
+        let (s, _) = post(&app, &corps.to_string(), None).await;
+        assert_eq!(s, StatusCode::OK, "message {i}");
+    }
+    let corps = json!({"from": "+33633333333", "text": "aide", "id": "f20"}).to_string();
+    let (s, r) = post(&app, &corps, None).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(r["replies"].as_array().unwrap().len(), 1, "{r}");
+    assert!(r["prompt"].is_null());
+    let corps = json!({"from": "+33633333333", "text": "aide", "id": "f21"}).to_string();
+    let (s, r) = post(&app, &corps, None).await;
+    assert_eq!(s, StatusCode::TOO_MANY_REQUESTS, "{r}");
+    // Another sender is not held back.
+    let corps = json!({"from": "+33644444444", "text": "Bonjour", "id": "g1"}).to_string();
+    assert_eq!(post(&app, &corps, None).await.0, StatusCode::OK);
 }

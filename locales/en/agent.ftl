@@ -21,6 +21,7 @@ agent-retour-accueil = Back to home
 agent-introuvable = Page not found
 agent-introuvable-texte = This call or page does not exist (or no longer does).
 agent-formulaire-expire = Form expired: reload the page and try again.
+agent-rappel-deja-pris = This callback request has just been taken by another agent.
 agent-indisponible = Service unavailable: try again.
 agent-stockage-indisponible = Storage unavailable: nothing was saved, try again.
 agent-erreur-interne = Internal error: try again.
@@ -74,6 +75,7 @@ agent-sms-echec = SMS not sent: { $erreur }.
 
 agent-envoi-non-configure = no sending is configured for this channel (config.toml: [sms.twilio], [sms.vonage], [sms.mtarget] or [telegram])
 agent-envoi-contact-invalide = number not recognised: give a French mobile number, for example 06 12 34 56 78
+agent-envoi-indicatif-refuse = number outside the allowed country codes ([sms] allowed_country_codes): no SMS is sent abroad
 agent-envoi-arrete = this person sent STOP: nothing is sent to them
 agent-envoi-stockage = storage unavailable ({ $erreur }): try again
 

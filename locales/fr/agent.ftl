@@ -21,6 +21,7 @@ agent-retour-accueil = Retour à l'accueil
 agent-introuvable = Page introuvable
 agent-introuvable-texte = Cet appel ou cette page n'existe pas (ou plus).
 agent-formulaire-expire = Formulaire expiré : rechargez la page et recommencez.
+agent-rappel-deja-pris = Cette demande de rappel vient d'être prise par un autre agent.
 agent-indisponible = Service indisponible : réessayez.
 agent-stockage-indisponible = Stockage indisponible : rien n'a été enregistré, réessayez.
 agent-erreur-interne = Erreur interne : réessayez.
@@ -74,6 +75,7 @@ agent-sms-echec = SMS non envoyé : { $erreur }.
 
 agent-envoi-non-configure = aucun envoi n'est configuré pour ce canal (config.toml : [sms.twilio], [sms.vonage], [sms.mtarget] ou [telegram])
 agent-envoi-contact-invalide = numéro non reconnu : donnez un numéro de portable français, par exemple 06 12 34 56 78
+agent-envoi-indicatif-refuse = numéro hors des indicatifs autorisés ([sms] allowed_country_codes) : aucun SMS n'est envoyé à l'étranger
 agent-envoi-arrete = cette personne a demandé STOP : rien ne lui est envoyé
 agent-envoi-stockage = stockage indisponible ({ $erreur }) : réessayez
 

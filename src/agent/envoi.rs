@@ -30,6 +30,8 @@ pub enum EchecEnvoi {
     NonConfigure,
     /// The number (or chat id) cannot be read.
     ContactInvalide,
+    /// The number is outside `[sms] allowed_country_codes`.
+    IndicatifRefuse,
     /// The person said STOP on that channel.
     Arrete,
     /// The outbox could not be written.
@@ -42,6 +44,7 @@ impl EchecEnvoi {
         match self {
             EchecEnvoi::NonConfigure => m.t("envoi-non-configure"),
             EchecEnvoi::ContactInvalide => m.t("envoi-contact-invalide"),
+            EchecEnvoi::IndicatifRefuse => m.t("envoi-indicatif-refuse"),
             EchecEnvoi::Arrete => m.t("envoi-arrete"),
             EchecEnvoi::Stockage(e) => m.a(
                 "envoi-stockage",
@@ -87,6 +90,9 @@ impl Messagerie {
                 let (fournisseur, _) =
                     boite.fournisseurs.first().ok_or(EchecEnvoi::NonConfigure)?;
                 let numero = numero::normaliser(contact).ok_or(EchecEnvoi::ContactInvalide)?;
+                if !boite.garde.indicatifs.autorise(&numero) {
+                    return Err(EchecEnvoi::IndicatifRefuse);
+                }
                 let cle = service.cle("sms", &numero);
                 if service
                     .est_arrete(&cle)

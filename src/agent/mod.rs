@@ -1117,7 +1117,18 @@ async fn prendre_rappel(
             .prendre_rappel(&cle, &login)
             .map_err(|e| e.to_string())?
         else {
-            return Ok(false);
+            // Taken by another agent meanwhile (409), or unknown or
+            // handled already (404).
+            let prise = c
+                .service
+                .rappel(&cle)
+                .map_err(|e| e.to_string())?
+                .is_some_and(|d| !d.traitee && d.prise_par.is_some());
+            return Ok(if prise {
+                Prise::ParUnAutre
+            } else {
+                Prise::Introuvable
+            });
         };
         let appel = Appel {
             agent: login,
@@ -1129,8 +1140,27 @@ async fn prendre_rappel(
             note: None,
         };
         c.garder(&id2, &appel)?;
-        Ok(true)
+        Ok(Prise::Faite)
     })
     .await;
-    apres(&console, &s, r, &format!("/agent/appels/{id}"))
+    match r {
+        Ok(Prise::ParUnAutre) => page_erreur(&console, StatusCode::CONFLICT, "rappel-deja-pris"),
+        r => apres(
+            &console,
+            &s,
+            r.map(|p| p == Prise::Faite),
+            &format!("/agent/appels/{id}"),
+        ),
+    }
+}
+
+/// What came of taking a callback request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prise {
+    /// Taken by this agent.
+    Faite,
+    /// Another agent took it first.
+    ParUnAutre,
+    /// No such request waiting.
+    Introuvable,
 }

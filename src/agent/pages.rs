@@ -620,13 +620,7 @@ pub fn rappels(m: Mots, s: &Session, lignes: &[LigneRappel]) -> Markup {
     )
 }
 
-/// A time as `AAAA-MM-JJ hh:mm` UTC.
+/// A time as `AAAA-MM-JJ hh:mm`, France's time (the agents' own).
 fn date(secondes: u64) -> String {
-    let (a, m, j) = crate::horloge::date_civile((secondes / 86_400) as i64);
-    let s = secondes % 86_400;
-    format!(
-        "{a:04}-{m:02}-{j:02} {:02}:{:02} UTC",
-        s / 3600,
-        (s % 3600) / 60
-    )
+    crate::horloge::date_heure_en_france(secondes)
 }

@@ -8,6 +8,14 @@
 //! forgets a lockout. Session tokens are stored only as their SHA-256: the
 //! store never holds a token that would open a session. The clock is passed
 //! in so that lockout can be tested without waiting.
+//!
+//! A login attempt is counted as a failure *before* its password is
+//! verified, and forgiven only when it turns out right: a burst of
+//! concurrent attempts can never get more than [`ECHECS_MAX`] passwords
+//! tried before the lock (counting after the slow check let every attempt
+//! of a burst pass the check first). Argon2 needs 19 MB and tens of
+//! milliseconds per verification, so at most [`ARGON2_SIMULTANES`] run at
+//! once; the others wait their turn.
 
 use crate::service::Service;
 use argon2::password_hash::PasswordVerifier;
@@ -33,6 +41,11 @@ pub const BLOCAGE_SECONDES: u64 = 15 * 60;
 pub const COOKIE_SESSION: &str = "guichet_agent";
 /// The cookie of the login form's CSRF token (double submit: no session exists yet).
 pub const COOKIE_CSRF_CONNEXION: &str = "guichet_agent_csrf";
+/// Most argon2 verifications at once (each takes 19 MB of memory).
+pub const ARGON2_SIMULTANES: usize = 2;
+/// Most seconds a login waits for its turn to verify before it is told to
+/// try again (a burst of logins must not queue without end).
+const ATTENTE_ARGON2: std::time::Duration = std::time::Duration::from_secs(10);
 /// Most login names whose failures are remembered (bounds memory under a
 /// flood of invented names; the oldest are forgotten first).
 const SUIVIS_MAX: usize = 10_000;
@@ -45,7 +58,7 @@ pub type Horloge = Arc<dyn Fn() -> u64 + Send + Sync>;
 pub fn jeton() -> Option<String> {
     let mut o = [0u8; 32];
     getrandom::fill(&mut o).ok()?;
-    Some(crate::store::hex(&o))
+    Some(hex::encode(o))
 }
 
 /// Compares two secrets in time independent of where they differ.
@@ -94,7 +107,7 @@ pub enum Refus {
     Identifiants,
     /// Too many failures: locked for this many more seconds.
     Bloque(u64),
-    /// No randomness for a token.
+    /// No randomness for a token, or too many logins waiting.
     Indisponible,
 }
 
@@ -115,11 +128,53 @@ pub struct Gardien {
     echecs: Mutex<HashMap<String, Echecs>>,
     /// Where sessions and failures are kept across restarts.
     magasin: Option<Arc<Service>>,
+    /// Places for argon2 verifications ([`ARGON2_SIMULTANES`]).
+    verifications: Verifications,
+}
+
+/// A small counting semaphore for blocking threads (logins are verified
+/// off the async runtime).
+struct Verifications {
+    libres: Mutex<usize>,
+    signal: std::sync::Condvar,
+}
+
+impl Verifications {
+    fn nouvelles(n: usize) -> Verifications {
+        Verifications {
+            libres: Mutex::new(n),
+            signal: std::sync::Condvar::new(),
+        }
+    }
+
+    /// Waits up to `attente` for a place; `None` when none came.
+    fn prendre(&self, attente: std::time::Duration) -> Option<Place<'_>> {
+        let libres = self.libres.lock().unwrap_or_else(|p| p.into_inner());
+        let (mut libres, _) = self
+            .signal
+            .wait_timeout_while(libres, attente, |n| *n == 0)
+            .unwrap_or_else(|p| p.into_inner());
+        if *libres == 0 {
+            return None;
+        }
+        *libres -= 1;
+        Some(Place(self))
+    }
+}
+
+/// A place taken; given back when dropped.
+struct Place<'a>(&'a Verifications);
+
+impl Drop for Place<'_> {
+    fn drop(&mut self) {
+        *self.0.libres.lock().unwrap_or_else(|p| p.into_inner()) += 1;
+        self.0.signal.notify_one();
+    }
 }
 
 /// The key a session is kept under: the SHA-256 of its token, in hex.
 fn empreinte(jeton: &str) -> String {
-    crate::store::hex(&Sha256::digest(jeton.as_bytes()))
+    hex::encode(Sha256::digest(jeton.as_bytes()))
 }
 
 impl Gardien {
@@ -147,6 +202,7 @@ impl Gardien {
             sessions: Mutex::new(HashMap::new()),
             echecs: Mutex::new(HashMap::new()),
             magasin: None,
+            verifications: Verifications::nouvelles(ARGON2_SIMULTANES),
         })
     }
 
@@ -212,15 +268,14 @@ impl Gardien {
     /// Checks a login and password; on success opens a session and returns
     /// its token. Slow on purpose (argon2): call it off the async runtime.
     pub fn connecter(&self, login: &str, mot_de_passe: &str) -> Result<String, Refus> {
+        let Some(_place) = self.verifications.prendre(ATTENTE_ARGON2) else {
+            return Err(Refus::Indisponible);
+        };
         let maintenant = self.maintenant();
-        {
-            let e = self.echecs.lock().unwrap_or_else(|p| p.into_inner());
-            if let Some(x) = e.get(login) {
-                if x.bloque_jusqu_a > maintenant {
-                    return Err(Refus::Bloque(x.bloque_jusqu_a - maintenant));
-                }
-            }
-        }
+        // Counted as a failure now, under the lock that checks the lockout:
+        // concurrent attempts see each other's count, and the sixth of a
+        // burst is refused without its password being tried.
+        self.compter_tentative(login, maintenant)?;
         // An unknown login is checked against a real hash too, so that the
         // time taken does not tell which logins exist.
         let hash = self
@@ -237,9 +292,9 @@ impl Gardien {
             None => false,
         };
         if !bon {
-            self.echec(login, maintenant);
             return Err(Refus::Identifiants);
         }
+        // The right password: the failures counted so far are forgiven.
         if self
             .echecs
             .lock()
@@ -276,8 +331,15 @@ impl Gardien {
         Ok(jeton_session)
     }
 
-    fn echec(&self, login: &str, maintenant: u64) {
+    /// Refuses a locked login, else counts this attempt as a failure (and
+    /// locks the login when it is the last one allowed).
+    fn compter_tentative(&self, login: &str, maintenant: u64) -> Result<(), Refus> {
         let mut e = self.echecs.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(x) = e.get(login) {
+            if x.bloque_jusqu_a > maintenant {
+                return Err(Refus::Bloque(x.bloque_jusqu_a - maintenant));
+            }
+        }
         if e.len() >= SUIVIS_MAX && !e.contains_key(login) {
             if let Some(plus_vieux) = e
                 .iter()
@@ -308,6 +370,7 @@ impl Gardien {
         if self.comptes.contains_key(login) {
             self.garder(TABLE_ECHECS, login, Some(&x));
         }
+        Ok(())
     }
 
     /// The session of a token, extended by this use; `None` when unknown or expired.

@@ -169,6 +169,8 @@ pub struct Boite {
     reveil: tokio::sync::Notify,
     /// Backoff unit in seconds: the n-th retry waits unit × 2ⁿ (tests use 0).
     pub attente_base: u64,
+    /// Where SMS may go and how many a minute ([`super::garde`]).
+    pub garde: super::garde::GardeSortie,
 }
 
 impl Boite {
@@ -200,6 +202,7 @@ impl Boite {
             fournisseurs,
             reveil: tokio::sync::Notify::new(),
             attente_base: 1,
+            garde: Default::default(),
         }
     }
 
@@ -362,6 +365,20 @@ impl Boite {
                 s.etat = EtatSortant::Echec;
                 self.ecrire(&s)?;
                 continue;
+            }
+            if !self.garde.indicatifs.autorise(&numero) {
+                tracing::warn!(
+                    sortant = s.id,
+                    "envoi refusé : indicatif hors de [sms] allowed_country_codes"
+                );
+                s.etat = EtatSortant::Echec;
+                s.numero.clear();
+                self.ecrire(&s)?;
+                continue;
+            }
+            // The global pace: past it, the rest waits for a later round.
+            if !self.garde.debit.prendre(Self::maintenant()) {
+                break;
             }
             // Still `en_cours` at the start of a round: the service died during
             // that try. Twilio lets us look the message up before sending again.

@@ -2,9 +2,10 @@
 //! transliteration into it, segment counting (SMS cost money by segment),
 //! phone numbers (E.164, masking in logs) — and each provider's wire
 //! format: [`twilio`], [`vonage`], [`mtarget`]. The HTTP routes live in
-//! [`routes`].
+//! [`routes`]; what may leave (destinations, pace) in [`garde`].
 
 pub mod envoi;
+pub mod garde;
 pub mod gsm7;
 pub mod mtarget;
 pub mod numero;

@@ -1,8 +1,14 @@
 //! HTTP routes of the SMS providers: Twilio, Vonage and Mtarget inbound
 //! webhooks and delivery receipts.
 //!
-//! Each handler checks the provider's signature when a secret is configured
-//! (forged or unsigned → 401/403, nothing processed), reads the provider's
+//! A route is mounted only when its provider's authentication is configured
+//! (Twilio's auth token, Vonage's signature secret, Mtarget's secret path or
+//! HTTP Basic credentials), or when the operator asked for unauthenticated
+//! webhooks (`serve --insecure-webhooks`, development only: every such
+//! request is logged as a warning). Each handler checks the provider's
+//! signature (forged or unsigned → 401/403/404, nothing processed; a signed
+//! Vonage message more than 24 h old → 401), ignores senders outside
+//! `[sms] allowed_country_codes`, reads the provider's
 //! fields (missing → 400 naming the field), reassembles long messages,
 //! applies flood control, then hands the message to the service like every
 //! channel. Replies go back in the webhook response (Twilio `mode = "reply"`)
@@ -14,11 +20,13 @@
 #![allow(clippy::result_large_err)]
 
 use super::envoi::DepotSms;
+use super::garde::Indicatifs;
 use super::{gsm7, mtarget, numero, twilio, vonage};
+use crate::agent::session::egaux;
 use crate::server::Etat;
 use crate::service::{Depot, Flot, Message, Partie, Sortie, id_sans_fournisseur};
 use crate::textes::Langue;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, post};
@@ -29,9 +37,23 @@ use std::sync::Arc;
 /// Largest SMS webhook body (a long SMS with provider fields is a few kB).
 const CORPS_MAX: usize = 64 * 1024;
 
+/// A signed Vonage message older than this (or this far in the future) is
+/// refused: a captured request cannot be replayed a day later.
+pub const AGE_MAX_SIGNE: u64 = 24 * 3600;
+
 /// The SMS settings the routes need, from `[sms.*]`.
 #[derive(Debug, Clone, Default)]
 pub struct ReglagesSms {
+    /// `serve --insecure-webhooks`: routes whose authentication is not
+    /// configured are mounted anyway and accept unauthenticated requests,
+    /// each logged as a warning. Never in production.
+    pub sans_authentification: bool,
+    /// Mtarget's secret path segment (`/sms/mtarget/{jeton}`).
+    pub mtarget_jeton: Option<String>,
+    /// The HTTP Basic credentials Mtarget must send (user, password).
+    pub mtarget_basic: Option<(String, String)>,
+    /// The country codes SMS may come from (others are ignored).
+    pub indicatifs: Indicatifs,
     /// Twilio auth token (signatures checked when set).
     pub twilio_auth_token: Option<String>,
     /// The public base URL Twilio calls (`https://sms.example.fr`).
@@ -44,16 +66,49 @@ pub struct ReglagesSms {
     pub vonage_methode: Option<vonage::Methode>,
 }
 
-/// The routes, merged into the service's router.
-pub fn routeur() -> Router<Arc<Etat>> {
-    Router::new()
-        .route("/sms/twilio", post(twilio_entrant))
-        .route("/sms/twilio/status", post(twilio_statut))
-        .route("/sms/vonage", any(vonage_entrant))
-        .route("/sms/vonage/status", any(vonage_statut))
-        .route("/sms/mtarget", post(mtarget_entrant))
-        .route("/sms/mtarget/status", post(mtarget_statut))
-        .layer(DefaultBodyLimit::max(CORPS_MAX))
+/// The routes of the providers whose authentication is configured (all of
+/// them under `--insecure-webhooks`), merged into the service's router.
+pub fn routeur(r: &ReglagesSms) -> Router<Arc<Etat>> {
+    let mut routes = Router::new();
+    if r.twilio_auth_token.is_some() || r.sans_authentification {
+        routes = routes
+            .route("/sms/twilio", post(twilio_entrant))
+            .route("/sms/twilio/status", post(twilio_statut));
+    }
+    if r.vonage_signature_secret.is_some() || r.sans_authentification {
+        routes = routes
+            .route("/sms/vonage", any(vonage_entrant))
+            .route("/sms/vonage/status", any(vonage_statut));
+    }
+    if r.mtarget_jeton.is_some() {
+        // The secret is a path parameter compared in constant time, rather
+        // than a literal route, so that routing time tells nothing of it.
+        routes = routes
+            .route("/sms/mtarget/{jeton}", post(mtarget_entrant_secret))
+            .route("/sms/mtarget/{jeton}/status", post(mtarget_statut_secret));
+    } else if r.mtarget_basic.is_some() || r.sans_authentification {
+        routes = routes
+            .route("/sms/mtarget", post(mtarget_entrant))
+            .route("/sms/mtarget/status", post(mtarget_statut));
+    }
+    routes.layer(DefaultBodyLimit::max(CORPS_MAX))
+}
+
+/// A request on a route whose authentication is not configured: accepted,
+/// with a warning, only under `--insecure-webhooks`.
+fn sans_verification(etat: &Etat, route: &str) -> Result<(), Response> {
+    if etat.sms.sans_authentification {
+        tracing::warn!(
+            route,
+            "webhook accepté SANS authentification (--insecure-webhooks)"
+        );
+        Ok(())
+    } else {
+        Err(erreur(
+            StatusCode::UNAUTHORIZED,
+            "authentification de ce webhook non configurée",
+        ))
+    }
 }
 
 fn erreur(statut: StatusCode, message: impl Into<String>) -> Response {
@@ -93,6 +148,15 @@ async fn recevoir(
             "numéro de l'expéditeur illisible",
         ));
     };
+    if !etat.sms.indicatifs.autorise(&numero) {
+        // Acknowledged (the provider must not retry) but neither processed
+        // nor answered: an answer there would be billed abroad.
+        tracing::warn!(
+            de = %numero::masquer(&numero),
+            "SMS ignoré : indicatif hors de [sms] allowed_country_codes"
+        );
+        return Ok(Issue::Ignore);
+    }
     let boite = match fournisseur {
         Some(_) => match &etat.boite {
             Some(b) => Some(b.clone()),
@@ -210,7 +274,7 @@ fn verifier_twilio(
     params: &[(String, String)],
 ) -> Result<(), Response> {
     let Some(jeton) = &etat.sms.twilio_auth_token else {
-        return Ok(());
+        return sans_verification(etat, uri.path());
     };
     let Some(sig) = entetes
         .get("x-twilio-signature")
@@ -328,19 +392,33 @@ fn params_vonage(
     Ok(p)
 }
 
-fn verifier_vonage(etat: &Etat, params: &[(String, String)]) -> Result<(), Response> {
+fn verifier_vonage(etat: &Etat, uri: &Uri, params: &[(String, String)]) -> Result<(), Response> {
     let Some(secret) = &etat.sms.vonage_signature_secret else {
-        return Ok(());
+        return sans_verification(etat, uri.path());
     };
     let methode = etat.sms.vonage_methode.unwrap_or(vonage::Methode::Md5Hash);
     if vonage::champ(params, "sig").is_none() {
         return Err(erreur(StatusCode::UNAUTHORIZED, "paramètre sig manquant"));
     }
-    if vonage::signature_valide(secret, methode, params) {
-        Ok(())
-    } else {
-        Err(erreur(StatusCode::FORBIDDEN, "signature sig incorrecte"))
+    if !vonage::signature_valide(secret, methode, params) {
+        return Err(erreur(StatusCode::FORBIDDEN, "signature sig incorrecte"));
     }
+    // The signature covers the time of signing: a request captured once
+    // must not be replayable for ever.
+    let Some(signe_a) = vonage::horodatage(params) else {
+        return Err(erreur(
+            StatusCode::UNAUTHORIZED,
+            "paramètre timestamp manquant dans un message signé",
+        ));
+    };
+    let maintenant = crate::horloge::maintenant_secondes();
+    if maintenant.abs_diff(signe_a) > AGE_MAX_SIGNE {
+        return Err(erreur(
+            StatusCode::UNAUTHORIZED,
+            "message signé il y a plus de 24 h (ou daté du futur) : refusé",
+        ));
+    }
+    Ok(())
 }
 
 fn accepte(message: &str) -> Response {
@@ -358,7 +436,7 @@ async fn vonage_entrant(
         Ok(p) => p,
         Err(r) => return r,
     };
-    if let Err(r) = verifier_vonage(&etat, &params) {
+    if let Err(r) = verifier_vonage(&etat, &uri, &params) {
         return r;
     }
     let e = match vonage::lire_entrant(&params) {
@@ -406,7 +484,7 @@ async fn vonage_statut(
         Ok(p) => p,
         Err(r) => return r,
     };
-    if let Err(r) = verifier_vonage(&etat, &params) {
+    if let Err(r) = verifier_vonage(&etat, &uri, &params) {
         return r;
     }
     match vonage::lire_recu(&params) {
@@ -426,8 +504,66 @@ fn recu(etat: &Etat, id: &str, e: &str) -> Response {
     }
 }
 
-async fn mtarget_entrant(State(etat): State<Arc<Etat>>, corps: axum::body::Bytes) -> Response {
-    let params = params_de(&corps);
+/// Checks Mtarget's secret path segment (`jeton`, when the route has one)
+/// and HTTP Basic credentials, whichever are configured.
+fn verifier_mtarget(etat: &Etat, jeton: Option<&str>, entetes: &HeaderMap) -> Result<(), Response> {
+    let r = &etat.sms;
+    if let Some(attendu) = &r.mtarget_jeton {
+        if !jeton.is_some_and(|j| egaux(j, attendu)) {
+            // As for any unknown address: the path is the secret.
+            return Err(erreur(StatusCode::NOT_FOUND, "adresse inconnue"));
+        }
+    }
+    if let Some((utilisateur, mot_de_passe)) = &r.mtarget_basic {
+        let attendu = base64::Engine::encode(
+            &base64::engine::general_purpose::STANDARD,
+            format!("{utilisateur}:{mot_de_passe}"),
+        );
+        let recu = entetes
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Basic "))
+            .map(str::trim);
+        if !recu.is_some_and(|b| egaux(b, &attendu)) {
+            return Err((
+                StatusCode::UNAUTHORIZED,
+                [(header::WWW_AUTHENTICATE, "Basic realm=\"guichet\"")],
+                Json(json!({ "erreur": "identifiants HTTP Basic manquants ou incorrects" })),
+            )
+                .into_response());
+        }
+    }
+    if r.mtarget_jeton.is_none() && r.mtarget_basic.is_none() {
+        return sans_verification(etat, "/sms/mtarget");
+    }
+    Ok(())
+}
+
+async fn mtarget_entrant(
+    State(etat): State<Arc<Etat>>,
+    entetes: HeaderMap,
+    corps: axum::body::Bytes,
+) -> Response {
+    if let Err(r) = verifier_mtarget(&etat, None, &entetes) {
+        return r;
+    }
+    mtarget_message(&etat, &corps).await
+}
+
+async fn mtarget_entrant_secret(
+    State(etat): State<Arc<Etat>>,
+    Path(jeton): Path<String>,
+    entetes: HeaderMap,
+    corps: axum::body::Bytes,
+) -> Response {
+    if let Err(r) = verifier_mtarget(&etat, Some(&jeton), &entetes) {
+        return r;
+    }
+    mtarget_message(&etat, &corps).await
+}
+
+async fn mtarget_message(etat: &Arc<Etat>, corps: &[u8]) -> Response {
+    let params = params_de(corps);
     let e = match mtarget::lire_entrant(&params) {
         Ok(e) => e,
         Err(m) => return erreur(StatusCode::BAD_REQUEST, m),
@@ -437,6 +573,9 @@ async fn mtarget_entrant(State(etat): State<Arc<Etat>>, corps: axum::body::Bytes
         let Some(n) = numero::normaliser(&e.de) else {
             return erreur(StatusCode::BAD_REQUEST, "numéro de l'expéditeur illisible");
         };
+        if !etat.sms.indicatifs.autorise(&n) {
+            return accepte("ignoré (indicatif non autorisé)");
+        }
         let service = etat.service.clone();
         return match tokio::task::spawn_blocking(move || service.arreter("sms", &n)).await {
             Ok(Ok(())) => accepte("arrêt enregistré"),
@@ -450,12 +589,35 @@ async fn mtarget_entrant(State(etat): State<Arc<Etat>>, corps: axum::body::Bytes
             Some((p.reference.clone(), p.numero, p.total)),
         ),
     };
-    traiter_par_api(&etat, "mtarget", &e.de, e.texte, id, partie).await
+    traiter_par_api(etat, "mtarget", &e.de, e.texte, id, partie).await
 }
 
-async fn mtarget_statut(State(etat): State<Arc<Etat>>, corps: axum::body::Bytes) -> Response {
-    match mtarget::lire_recu(&params_de(&corps)) {
-        Ok((id, e)) => recu(&etat, &id, e),
+async fn mtarget_statut(
+    State(etat): State<Arc<Etat>>,
+    entetes: HeaderMap,
+    corps: axum::body::Bytes,
+) -> Response {
+    if let Err(r) = verifier_mtarget(&etat, None, &entetes) {
+        return r;
+    }
+    mtarget_recu(&etat, &corps)
+}
+
+async fn mtarget_statut_secret(
+    State(etat): State<Arc<Etat>>,
+    Path(jeton): Path<String>,
+    entetes: HeaderMap,
+    corps: axum::body::Bytes,
+) -> Response {
+    if let Err(r) = verifier_mtarget(&etat, Some(&jeton), &entetes) {
+        return r;
+    }
+    mtarget_recu(&etat, &corps)
+}
+
+fn mtarget_recu(etat: &Etat, corps: &[u8]) -> Response {
+    match mtarget::lire_recu(&params_de(corps)) {
+        Ok((id, e)) => recu(etat, &id, e),
         Err(m) => erreur(StatusCode::BAD_REQUEST, m),
     }
 }

@@ -52,13 +52,13 @@ pub fn signature(secret: &str, methode: Methode, params: &[(String, String)]) ->
             let mut h = Md5::new();
             h.update(chaine.as_bytes());
             h.update(secret.as_bytes());
-            crate::store::hex(&h.finalize())
+            hex::encode(h.finalize())
         }
         Methode::HmacSha256 => {
             let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(secret.as_bytes())
                 .expect("HMAC accepts keys of any length");
             mac.update(chaine.as_bytes());
-            crate::store::hex(&mac.finalize().into_bytes())
+            hex::encode(mac.finalize().into_bytes())
         }
     }
 }
@@ -77,6 +77,23 @@ pub fn signature_valide(secret: &str, methode: Methode, params: &[(String, Strin
             .zip(recu.bytes())
             .fold(0u8, |acc, (a, b)| acc | (a ^ b))
             == 0
+}
+
+/// When a signed message was signed, in seconds since 1970: the `timestamp`
+/// parameter Vonage adds to signed requests (Unix seconds), or else its
+/// `message-timestamp` (`2020-01-01 12:04:05`, UTC). `None` when neither
+/// can be read.
+pub fn horodatage(params: &[(String, String)]) -> Option<u64> {
+    if let Some(t) = champ(params, "timestamp") {
+        return t.trim().parse().ok();
+    }
+    let t = champ(params, "message-timestamp")?;
+    let civil: jiff::civil::DateTime = t.trim().replace(' ', "T").parse().ok()?;
+    let secondes = jiff::tz::TimeZone::UTC
+        .to_timestamp(civil)
+        .ok()?
+        .as_second();
+    u64::try_from(secondes).ok()
 }
 
 pub use super::champ;
@@ -145,6 +162,20 @@ mod tests {
         v.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn the_time_of_signing_is_read_from_timestamp_or_message_timestamp() {
+        assert_eq!(
+            horodatage(&p(&[("timestamp", "1490000000")])),
+            Some(1_490_000_000)
+        );
+        assert_eq!(
+            horodatage(&p(&[("message-timestamp", "2017-03-20 08:53:20")])),
+            Some(1_490_000_000)
+        );
+        assert_eq!(horodatage(&p(&[("message-timestamp", "hier")])), None);
+        assert_eq!(horodatage(&p(&[("text", "x")])), None);
     }
 
     #[test]
