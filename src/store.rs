@@ -781,10 +781,12 @@ impl MagasinSled {
 const TAILLE_SEGMENT: usize = 128 * 1024;
 
 fn taille_segment(chemin: &Path) -> usize {
-    std::fs::read_to_string(chemin.join("conf"))
+    // The file ends with a binary checksum: read it as bytes.
+    std::fs::read(chemin.join("conf"))
         .ok()
         .and_then(|c| {
-            c.lines()
+            String::from_utf8_lossy(&c)
+                .lines()
                 .find_map(|l| l.strip_prefix("segment_size: "))
                 .and_then(|v| v.trim().parse().ok())
         })
