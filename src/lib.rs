@@ -15,7 +15,8 @@
 //! - [`securite`]: which webhooks `serve` opens, with what authentication, and the start-up log of it.
 //! - [`horloge`]: the clock, kept outside the pure engine.
 //! - [`sms`]: GSM-7 transliteration and segment counting, shared by every SMS provider.
-//! - [`dialogue`]: questions as data, answer parsing, the conversation state machine. Pure.
+//! - [`dialogue`]: questions as data, answer parsing, the conversation state machine, which
+//!   question next, results. Pure.
 //! - [`textes`]: the Fluent messages of `locales/` (fr, en), and the aids' own sentences
 //!   in the conversation's language (French from `rules/`, others from `locales/<l>/aides.ftl`).
 //! - [`store`]: conversations at rest (sled), keyed by a keyed hash of channel + sender.
@@ -23,6 +24,26 @@
 //! - [`service`]: one inbound message from any channel → stored state → engine → replies.
 //! - [`telegram`]: the Telegram channel (webhook or polling, keyboards, rate-limited sending).
 //! - [`agent`]: the call-centre console under `/agent` (login, call screen, callback queue).
+//!
+//! # Names
+//!
+//! Two vocabularies, each where it belongs, so that a name says which side
+//! of the service a thing is on:
+//!
+//! - **The domain is in French**, the words of the law and of the people we
+//!   serve: `aide`, `foyer`, `demandeur`, `conjoint`, `loyer`,
+//!   `champs_manquants`, `eligible`, `rappel`, `relance`. Rule files, questions,
+//!   lexicon and messages use the same words, so a policy expert can follow a
+//!   field from `rules/*.toml` to the Rust that reads it.
+//! - **Infrastructure is in English**, the words of the tools it is built
+//!   with: `server`, `store`, `outbox`, `retry`, `webhook`, `flush`, `config`,
+//!   `channel`. Provider wire formats keep the provider's own names.
+//! - One name per thing: when a thing has a domain name, infrastructure code
+//!   uses it too (`Conversation`, `Sortie`), rather than a synonym.
+//!
+//! Older modules predate the rule and still carry French infrastructure names
+//! (`store::Magasin`, `coffre`, `horloge`); rename them when you next change
+//! them, one module per commit.
 
 pub mod agent;
 pub mod coffre;
