@@ -83,7 +83,7 @@ fn check_reports_an_aid_sentence_without_english_at_its_rule_line_and_exits_1() 
     assert_eq!(sortie.status.code(), Some(1));
     let err = String::from_utf8_lossy(&sortie.stderr);
     assert!(
-        err.contains("rules/asf.toml:44: « Vous élevez seul(e) vos enfants. » n'a pas de traduction : ajouter le message asf-condition-1-oui à locales/en/aides.ftl"),
+        err.contains("rules/asf.toml:45: « Vous élevez seul(e) vos enfants. » n'a pas de traduction : ajouter le message asf-condition-1-oui à locales/en/aides.ftl"),
         "{err}"
     );
     assert!(err.contains("1 erreur(s)"), "{err}");

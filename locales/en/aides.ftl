@@ -66,14 +66,14 @@ aah-condition-2-oui = You are old enough for the AAH (20, or 16 if your parents 
 # fr: L'AAH est versée à partir de 20 ans (16 ans si l'on n'est plus à la charge de ses parents), à une personne dont le taux d'incapacité atteint 80 %.
 aah-condition-2-non = The AAH is paid from age 20 (16 if your parents no longer support you), to a person with a disability rate of 80%.
 
-# fr: Montant maximal de l'AAH : {montant_maximal} € par mois et par personne ; le plafond de ressources augmente de moitié par enfant à charge.
-aah-explication-1 = Highest AAH amount: { $v1 } € a month per person. The income limit goes up by half for each dependent child.
+# fr: L'AAH (allocation aux adultes handicapés) complète vos ressources ({arrondi(somme(adultes, si eligible_personne alors base_ressources_personne sinon 0), 2)} € par mois comptés) jusqu'à {montant_maximal} € par mois et par personne.
+aah-explication-1 = The AAH (disabled adult allowance) tops up your income ({ $v1 } € a month counted) to { $v2 } € a month per person.
 
-# fr: Vos ressources retenues, après abattements : {arrondi(somme(adultes, si eligible_personne alors base_ressources_personne sinon 0), 2)} € par mois.
-aah-explication-2 = Your income we count, after deductions: { $v1 } € a month.
+# fr: Si vos ressources changent, dites-le à la CAF (caisse d'allocations familiales) : l'AAH est recalculée.
+aah-explication-2 = If your income changes, tell the CAF (family benefits office): the AAH is worked out again.
 
-# fr: La demande se fait auprès de la MDPH de votre département (en ligne sur mdphenligne.cnsa.fr quand c'est possible, ou sur papier) ; c'est ensuite la CAF qui verse l'AAH (3230). Une maison France Services ou le CCAS peut vous aider à remplir le dossier.
-aah-demarche = Apply to the MDPH (disability office) of your département: online at mdphenligne.cnsa.fr when possible, or on paper. The CAF then pays the AAH (phone 3230). A France Services office or the CCAS (town social services) can help you fill in the form.
+# fr: Demandez-la à la MDPH (maison départementale des personnes handicapées), en ligne ou sur papier ; la CAF la verse ensuite (la MSA pour les agricoles). Un espace France Services peut vous aider.
+aah-demarche = Apply to the MDPH (departmental centre for disabled people), online or on paper; the CAF then pays it (the MSA for farm workers). A France Services office can help you.
 
 # fr: Le formulaire de demande à la MDPH (cerfa 15692)
 aah-document-1 = The MDPH application form (cerfa 15692)
@@ -113,17 +113,17 @@ aeeh-condition-1-non = The AEEH is for a child under 20 whose disability rate of
 # fr: Si votre enfant a un handicap reconnu par la MDPH, l'AEEH est possible.
 aeeh-condition-1-inconnu = If your child has a disability recognised by the MDPH, the AEEH is possible.
 
-# fr: AEEH de base : {aeeh_de_base_nette} € par mois et par enfant (32 % de la BMAF, net de CRDS), pour {enfants_ouvrant_droit} enfant(s).
-aeeh-explication-1 = Basic AEEH: { $v1 } € a month per child (32% of the family benefits base amount, after tax), for { $v2 } { $v2 ->
+# fr: L'AEEH (allocation d'éducation de l'enfant handicapé) : {aeeh_de_base_nette} € par mois et par enfant handicapé ({enfants_ouvrant_droit} enfant(s)).
+aeeh-explication-1 = The AEEH (disabled child education allowance): { $v1 } € a month per disabled child ({ $v2 } { $v2 ->
         [one] child
        *[other] children
-    }.
+    }).
 
-# fr: Un complément peut s'ajouter selon les frais liés au handicap ou si un parent réduit son travail : c'est la MDPH qui le décide.
-aeeh-explication-2 = An extra amount can be added for disability costs, or if a parent works less: the MDPH decides.
+# fr: Un complément peut s'ajouter selon les frais liés au handicap, ou si un parent réduit son travail : c'est la MDPH (maison départementale des personnes handicapées) qui le décide.
+aeeh-explication-2 = A supplement can be added for costs linked to the disability, or if a parent works less: the MDPH (departmental centre for disabled people) decides.
 
-# fr: La demande se fait auprès de la MDPH de votre département (en ligne dans certains départements, sinon sur papier). La CAF paie ensuite ; pour le paiement, appelez le 3230. Une maison France Services peut vous aider à remplir le dossier.
-aeeh-demarche = Apply to the MDPH (disability office) of your département: online in some départements, otherwise on paper. The CAF then pays; for payments, phone 3230. A France Services office can help you fill in the form.
+# fr: Demandez-la à la MDPH de votre département (en ligne ou sur papier) ; la CAF la verse ensuite (la MSA pour les agricoles). Un espace France Services peut vous aider.
+aeeh-demarche = Apply to the MDPH of your département (online or on paper); the CAF then pays it (the MSA for farm workers). A France Services office can help you.
 
 # fr: Le formulaire de demande à la MDPH (cerfa 15692)
 aeeh-document-1 = The MDPH application form (cerfa 15692)
@@ -157,26 +157,20 @@ aides_logement-condition-1-oui = You rent your home.
 # fr: Les aides au logement que nous calculons aident à payer un loyer : elles ne sont pas pour les personnes hébergées gratuitement, sans logement ou propriétaires sans prêt. Si vous remboursez un prêt pour acheter votre logement, ou si vous vivez en foyer ou en résidence étudiante, demandez à la CAF : une aide reste parfois possible.
 aides_logement-condition-1-non = The housing aids we calculate help pay rent. They are not for people housed for free, people without a home, or owners without a loan. If you are paying back a loan for your home, or live in a hostel or student residence, ask the CAF: aid is sometimes still possible.
 
-# fr: Loyer retenu : {arrondi(loyer_retenu, 2)} € (le loyer plafond pour votre foyer en zone {logement.zone} est de {loyer_plafond} €).
-aides_logement-explication-1 = Rent we count: { $v1 } € (the highest rent counted for your household in zone { $v2 } is { $v3 } €).
+# fr: L'aide dépend de votre loyer ({arrondi(loyer_retenu, 2)} € comptés, au plus {loyer_plafond} €) et de vos ressources sur un an ({ressources_retenues} €).
+aides_logement-explication-1 = The benefit depends on your rent ({ $v1 } € counted, at most { $v2 } €) and your income over a year ({ $v3 } €).
 
-# fr: Forfait charges : {forfait_charges} €.
-aides_logement-explication-2 = Fixed amount for charges: { $v1 } €.
+# fr: Selon vos ressources, {arrondi(participation_personnelle, 2)} € par mois restent à votre charge.
+aides_logement-explication-2 = Depending on your income, { $v1 } € a month is left for you to pay.
 
-# fr: Ressources retenues : {ressources_retenues} € par an (les 12 mois qui finissent il y a deux mois, estimés d'après vos revenus du mois, arrondis à la centaine supérieure).
-aides_logement-explication-3 = Income we count: { $v1 } € a year (the 12 months ending two months ago, estimated from this month's income, rounded up to the next hundred).
+# fr: Si vos revenus ou votre loyer changent, dites-le à la CAF (caisse d'allocations familiales) : l'aide est recalculée.
+aides_logement-explication-3 = If your income or rent changes, tell the CAF (family benefits office): the benefit is worked out again.
 
-# fr: Participation personnelle : {arrondi(participation_personnelle, 2)} € par mois.
-aides_logement-explication-4 = Your own share: { $v1 } € a month.
+# fr: En HLM, le loyer baisse de {reduction_loyer_solidarite} € par mois (réduction de solidarité) et l'aide presque autant.
+aides_logement-explication-4 = In social housing (HLM), the rent goes down by { $v1 } € a month (solidarity reduction) and the benefit almost as much.
 
-# fr: Aide = loyer retenu + charges − participation = {arrondi(aide_avant_seuil, 2)} €, puis 5 € de minoration forfaitaire et la CRDS (0,5 %) en moins, arrondie à l'euro inférieur.
-aides_logement-explication-5 = Aid = rent counted + charges - your share = { $v1 } €, then minus a fixed 5 € and the CRDS tax (0.5%), rounded down to the euro.
-
-# fr: Réduction de loyer de solidarité (logements HLM seulement) : {reduction_loyer_solidarite} € de moins sur votre loyer ; l'APL baisse de 98 % de cette somme.
-aides_logement-explication-6 = Rent reduction (HLM social housing only): { $v1 } € less on your rent. The APL goes down by 98% of this amount.
-
-# fr: Faites la demande en ligne sur caf.fr (« Demander l'aide au logement ») dès votre entrée dans le logement : l'aide n'est pas rétroactive. La CAF répond au 3230. Si vous êtes à la MSA, demandez-la à votre caisse MSA.
-aides_logement-demarche = Apply online on caf.fr ("Demander l'aide au logement") as soon as you move in: the aid is not paid for past months. The CAF answers on 3230. If you are with the MSA (farm workers' fund), apply to your MSA office.
+# fr: Demandez-la sur caf.fr ("Demander l'aide au logement") dès votre arrivée dans le logement : les mois passés ne sont pas payés. Salarié ou exploitant agricole : c'est la MSA (msa.fr).
+aides_logement-demarche = Apply on caf.fr ("Demander l'aide au logement") as soon as you move in: past months are not paid. Farm worker or farmer: it is the MSA (msa.fr).
 
 # fr: Votre bail (contrat de location)
 aides_logement-document-1 = Your lease (rental contract)
@@ -216,20 +210,20 @@ allocations_familiales-condition-2-oui = You have at least two dependent childre
 # fr: Les allocations familiales sont versées pour les enfants de moins de 20 ans : il vous en faut au moins deux.
 allocations_familiales-condition-2-non = Family allowances are paid for children under 20: you need at least two.
 
-# fr: Enfants à charge (moins de 20 ans) : {nombre_enfants_moins_de_20_ans}.
-allocations_familiales-explication-1 = Dependent children (under 20): { $v1 }.
+# fr: Les allocations familiales sont versées pour {nombre_enfants_moins_de_20_ans} enfant(s) de moins de 20 ans ; elles augmentent quand un enfant a 14 ans.
+allocations_familiales-explication-1 = Family allowances are paid for { $v1 } { $v1 ->
+        [one] child
+       *[other] children
+    } under 20; they go up when a child turns 14.
 
-# fr: Vos ressources de l'avant-dernière année, estimées d'après vos revenus du mois : {arrondi(base_ressources, 0)} € ; les allocations sont réduites au-dessus de {plafond_modulation_1} € (moitié) et de {plafond_modulation_2} € (quart).
-allocations_familiales-explication-2 = Your income two years ago, estimated from this month's income: { $v1 } €. The allowances are halved above { $v2 } € and cut to a quarter above { $v3 } €.
+# fr: Elles sont plus faibles si les revenus du foyer d'il y a deux ans dépassent {plafond_modulation_1} € ; nous avons estimé les vôtres à {arrondi(base_ressources, 0)} €.
+allocations_familiales-explication-2 = They are lower if the household's income from two years ago is over { $v1 } €; we estimated yours at { $v2 } €.
 
-# fr: Montant de base : {montant_de_base} € ; majorations pour âge : {arrondi(majorations_pour_age, 2)} € ; allocation forfaitaire (enfant de 20 ans) : {arrondi(allocation_forfaitaire, 2)} € ; complément dégressif : {arrondi(complement_degressif, 2)} €.
-allocations_familiales-explication-3 = Basic amount: { $v1 } €; extra for age: { $v2 } €; flat allowance (child aged 20): { $v3 } €; reducing top-up: { $v4 } €.
+# fr: Environ {arrondi(montant_avant_crds * (1 - taux_crds), 2)} € arrivent sur votre compte, après une petite retenue pour la dette sociale (0,5 %).
+allocations_familiales-explication-3 = About { $v1 } € reaches your account, after a small deduction for the social debt (0.5%).
 
-# fr: La CAF retient 0,5 % de CRDS : environ {arrondi(montant_avant_crds * (1 - taux_crds), 2)} € versés par mois.
-allocations_familiales-explication-4 = The CAF keeps 0.5% for the CRDS tax: about { $v1 } € paid each month.
-
-# fr: Si la CAF connaît déjà vos enfants, les allocations sont versées sans démarche. Sinon, déclarez votre situation sur caf.fr (Mon Compte) ou appelez le 3230 ; une maison France Services peut vous aider.
-allocations_familiales-demarche = If the CAF already knows your children, the allowances are paid without applying. If not, declare your situation on caf.fr (Mon Compte) or phone 3230. A France Services office can help you.
+# fr: Si la CAF (caisse d'allocations familiales) connaît vos enfants, rien à faire. Sinon, déclarez-les sur caf.fr (Mon Compte). Salarié ou exploitant agricole : c'est la MSA (msa.fr).
+allocations_familiales-demarche = If the CAF (family benefits office) knows your children, there is nothing to do. Otherwise, declare them on caf.fr (Mon Compte). Farm worker or farmer: it is the MSA (msa.fr).
 
 # fr: Le livret de famille ou les actes de naissance des enfants
 allocations_familiales-document-1 = Family record book (livret de famille) or the children's birth certificates
@@ -266,23 +260,20 @@ ars-condition-2-oui = Your child goes to school (or is an apprentice).
 # fr: À partir de 16 ans, l'ARS n'est versée que si l'enfant est encore à l'école ou en apprentissage.
 ars-condition-2-non = From age 16, the ARS is only paid if the child is still at school or an apprentice.
 
-# fr: Enfants qui comptent pour l'ARS : {nombre(enfants, enfant.age >= 6 et enfant.age <= 18 et (enfant.age < 16 ou enfant.scolarite != 'aucune'))}.
-ars-explication-1 = Children who count for the ARS: { $v1 }.
-
-# fr: Montant avant plafond : {ars_avant_plafond} € (net de CRDS, pour l'année).
-ars-explication-2 = Amount before the income limit: { $v1 } € (after CRDS tax, for the year).
-
-# fr: Vos ressources d'il y a deux ans, estimées d'après vos revenus du mois : {arrondi(ressources, 0)} € ; plafond pour {nombre_enfants_moins_de_20_ans} enfant(s) à charge : {plafond} €.
-ars-explication-3 = Your income two years ago, estimated from this month's income: { $v1 } €. Limit for { $v2 } dependent { $v2 ->
+# fr: L'allocation de rentrée scolaire aide à payer la rentrée de {nombre(enfants, enfant.age >= 6 et enfant.age <= 18 et (enfant.age < 16 ou enfant.scolarite != 'aucune'))} enfant(s) de 6 à 18 ans qui vont à l'école.
+ars-explication-1 = The back-to-school allowance helps pay for the new school year of { $v1 } { $v1 ->
         [one] child
        *[other] children
-    }: { $v3 } €.
+    } aged 6 to 18 at school.
 
-# fr: L'ARS est versée une fois par an, vers le 20 août, pour l'année scolaire qui commence.
-ars-explication-4 = The ARS is paid once a year, around 20 August, for the school year that starts.
+# fr: Vos revenus d'il y a deux ans, estimés à {arrondi(ressources, 0)} €, sont sous le plafond de {plafond} € pour votre famille.
+ars-explication-2 = Your income from two years ago, estimated at { $v1 } €, is under the ceiling of { $v2 } € for your family.
 
-# fr: Si la CAF connaît déjà vos enfants, l'ARS est versée sans démarche vers le 20 août. Pour un jeune de 16 à 18 ans, déclarez sa scolarité sur caf.fr (Mon Compte). Sinon, faites une demande sur caf.fr ou appelez le 3230.
-ars-demarche = If the CAF already knows your children, the ARS is paid around 20 August without applying. For a young person aged 16 to 18, declare their schooling on caf.fr (Mon Compte). Otherwise, apply on caf.fr or phone 3230.
+# fr: Elle est versée une fois par an, vers le 20 août, avant la rentrée.
+ars-explication-3 = It is paid once a year, around 20 August, before school starts.
+
+# fr: Si la CAF (caisse d'allocations familiales) connaît vos enfants, rien à faire. Pour un jeune de 16 à 18 ans, déclarez sa scolarité sur caf.fr (Mon Compte). Salarié ou exploitant agricole : c'est la MSA (msa.fr).
+ars-demarche = If the CAF (family benefits office) knows your children, there is nothing to do. For a young person aged 16 to 18, declare their schooling on caf.fr (Mon Compte). Farm worker or farmer: it is the MSA (msa.fr).
 
 # fr: Votre numéro d'allocataire (ou de sécurité sociale)
 ars-document-1 = Your CAF number (or social security number)
@@ -328,14 +319,20 @@ asf-condition-3-oui = You have at least one child under 20.
 # fr: L'ASF est versée pour les enfants de moins de 20 ans.
 asf-condition-3-non = The ASF is paid for children under 20.
 
-# fr: Enfants de moins de 20 ans : {nombre_enfants_moins_de_20_ans} ; {arrondi(taux_asf * bmaf, 2)} € par enfant (42,2 % de la BMAF).
-asf-explication-1 = Children under 20: { $v1 }; { $v2 } € per child (42.2% of the family benefits base amount).
+# fr: Pour un parent qui élève seul ses enfants sans recevoir de pension alimentaire : pour {nombre_enfants_moins_de_20_ans} enfant(s) de moins de 20 ans, {arrondi(taux_asf * bmaf, 2)} € par mois chacun.
+asf-explication-1 = For a parent raising children alone without receiving child support: for { $v1 } { $v1 ->
+        [one] child
+       *[other] children
+    } under 20, { $v2 } € a month each.
 
-# fr: La CAF retient 0,5 % de CRDS : environ {arrondi(montant_avant_crds * (1 - taux_crds), 2)} € versés par mois.
-asf-explication-2 = The CAF keeps 0.5% for the CRDS tax: about { $v1 } € paid each month.
+# fr: Environ {arrondi(montant_avant_crds * (1 - taux_crds), 2)} € arrivent sur votre compte, après une petite retenue pour la dette sociale (0,5 %).
+asf-explication-2 = About { $v1 } € reaches your account, after a small deduction for the social debt (0.5%).
 
-# fr: Faites la demande sur caf.fr (formulaire « allocation de soutien familial ») ou appelez le 3230. Si la pension alimentaire n'est pas payée, la CAF peut aussi la récupérer pour vous : pension-alimentaire.caf.fr (ARIPA).
-asf-demarche = Apply on caf.fr (form "allocation de soutien familial") or phone 3230. If child support is not paid, the CAF can also collect it for you: pension-alimentaire.caf.fr (ARIPA).
+# fr: Si l'autre parent se met à payer une pension, dites-le à la CAF : le montant est recalculé.
+asf-explication-3 = If the other parent starts paying child support, tell the CAF: the amount is worked out again.
+
+# fr: Demandez-la sur caf.fr ("allocation de soutien familial"). Si la pension n'est pas payée, la CAF peut la réclamer pour vous : pension-alimentaire.caf.fr. Salarié ou exploitant agricole : c'est la MSA (msa.fr).
+asf-demarche = Apply on caf.fr ("allocation de soutien familial"). If child support is not paid, the CAF can claim it for you: pension-alimentaire.caf.fr. Farm worker or farmer: it is the MSA (msa.fr).
 
 # fr: L'acte de naissance de l'enfant
 asf-document-1 = The child's birth certificate
@@ -381,14 +378,14 @@ asi-condition-3-oui = Your nationality or residence permit allows the ASI (outsi
 # fr: Hors Union européenne, l'ASI demande un titre de séjour permettant de travailler depuis 10 ans.
 asi-condition-3-non = Outside the European Union, the ASI needs a residence permit allowing you to work for 10 years.
 
-# fr: Plafond de ressources : {arrondi(plafond_mensuel, 2)} € par mois ; vos ressources : {ressources} € par mois.
-asi-explication-1 = Income limit: { $v1 } € a month; your income: { $v2 } € a month.
+# fr: L'ASI (allocation supplémentaire d'invalidité) complète votre pension d'invalidité et vos autres ressources ({ressources} € par mois) jusqu'à {arrondi(plafond_mensuel, 2)} € par mois.
+asi-explication-1 = The ASI (supplementary disability allowance) tops up your disability pension and other income ({ $v1 } € a month) to { $v2 } € a month.
 
-# fr: L'ASI complète vos ressources jusqu'au plafond : {arrondi(plafond_mensuel, 2)} − {ressources} = {arrondi(plafond_mensuel - ressources, 2)} €.
-asi-explication-2 = The ASI tops up your income to the limit: { $v1 } - { $v2 } = { $v3 } €.
+# fr: Si vos ressources changent, dites-le à votre caisse : le montant est recalculé.
+asi-explication-2 = If your income changes, tell your fund: the amount is worked out again.
 
-# fr: Envoyez le formulaire S4151 à votre caisse d'assurance maladie (ou à la MSA si vous êtes agricole). Le 3646 vous renseigne ; une maison France Services peut vous aider à le remplir.
-asi-demarche = Send form S4151 to your health insurance office (or to the MSA if you work in farming). Phone 3646 for information. A France Services office can help you fill it in.
+# fr: Envoyez le formulaire S4151 à votre caisse d'assurance maladie (à la MSA si vous êtes agricole). Un espace France Services peut vous aider à le remplir.
+asi-demarche = Send form S4151 to your health insurance fund (to the MSA if you work in farming). A France Services office can help you fill it in.
 
 # fr: Le formulaire S4151 « Demande d'allocation supplémentaire d'invalidité »
 asi-document-1 = Form S4151 "Demande d'allocation supplémentaire d'invalidité"
@@ -431,14 +428,17 @@ aspa-condition-2-oui = Your nationality allows you to apply for the ASPA.
 # fr: Hors Union européenne, l'ASPA demande aussi, en principe, un titre de séjour permettant de travailler depuis au moins 10 ans (sauf pour les réfugiés et les apatrides notamment) : si vous l'avez, faites quand même la demande.
 aspa-condition-2-non = Outside the European Union, the ASPA usually also needs a residence permit allowing you to work for at least 10 years (not for refugees and stateless people, among others). If you have one, apply anyway.
 
-# fr: Montant garanti : {arrondi(plafond_mensuel, 2)} € par mois pour votre foyer ; vos ressources retenues : {arrondi(ressources, 2)} € par mois.
-aspa-explication-1 = Guaranteed amount: { $v1 } € a month for your household; your income we count: { $v2 } € a month.
+# fr: Le minimum vieillesse complète vos ressources ({arrondi(ressources, 2)} € par mois) jusqu'à {arrondi(plafond_mensuel, 2)} € par mois pour votre foyer.
+aspa-explication-1 = The minimum old-age pension tops up your income ({ $v1 } € a month) to { $v2 } € a month for your household.
 
-# fr: L'ASPA complète vos ressources jusqu'à ce montant, sans dépasser {arrondi(montant_maximal_mensuel, 2)} € : {arrondi(montant_mensuel, 2)} € par mois.
-aspa-explication-2 = The ASPA tops up your income to this amount, up to { $v1 } €: { $v2 } € a month.
+# fr: Vous êtes propriétaire : après le décès, l'ASPA versée peut être reprise sur la succession (l'héritage), pour la part au-delà de 108 000 € environ.
+aspa-explication-2 = You own your home: after death, the ASPA paid can be taken back from the estate (the inheritance), on the part above about 108,000 €.
 
-# fr: Envoyez le formulaire de demande à votre caisse de retraite (Assurance retraite, ou MSA si vous êtes agricole). Le 3960 vous renseigne ; une maison France Services ou le CCAS peut vous aider à le remplir.
-aspa-demarche = Send the application form to your pension fund (Assurance retraite, or the MSA if you worked in farming). Phone 3960 for information. A France Services office or the CCAS (town social services) can help you fill it in.
+# fr: Si vos ressources changent, dites-le à votre caisse de retraite : le montant est recalculé.
+aspa-explication-3 = If your income changes, tell your pension fund: the amount is worked out again.
+
+# fr: Envoyez le formulaire de demande à votre caisse de retraite (l'Assurance retraite, ou la MSA si vous avez travaillé dans l'agriculture). Un espace France Services ou le CCAS (centre communal d'action sociale) peut vous aider.
+aspa-demarche = Send the application form to your pension fund (the Assurance retraite, or the MSA if you worked in farming). A France Services office or the CCAS (town social services) can help you.
 
 # fr: Le formulaire de demande d'ASPA
 aspa-document-1 = The ASPA application form
@@ -493,14 +493,14 @@ ass-condition-4-oui = You worked at least 5 years in the 10 years before your la
 # fr: L'ASS demande d'avoir travaillé au moins 5 ans pendant les 10 ans avant la fin du dernier emploi (chaque enfant élevé réduit cette durée d'un an, jusqu'à 3 ans).
 ass-condition-4-non = The ASS needs at least 5 years of work in the 10 years before your last job ended (each child you raised counts for one year, up to 3).
 
-# fr: Montant plein : {taux_journalier} € par jour, soit {ass_pleine} € pour un mois de {jours_par_mois} jours.
-ass-explication-1 = Full amount: { $v1 } € a day, so { $v2 } € for a month of { $v3 } days.
+# fr: L'ASS (allocation de solidarité spécifique) prend le relais quand vos droits au chômage sont finis : {taux_journalier} € par jour, soit {ass_pleine} € pour un mois de {jours_par_mois} jours.
+ass-explication-1 = The ASS (specific solidarity allowance) takes over when your unemployment benefit has ended: { $v1 } € a day, so { $v2 } € for a month of { $v3 } days.
 
-# fr: Plafond de ressources : {plafond_mensuel} € par mois ; ressources du foyer : {ressources} € par mois.
-ass-explication-2 = Income limit: { $v1 } € a month; household income: { $v2 } € a month.
+# fr: Les ressources du foyer ({ressources} € par mois) doivent rester sous {plafond_mensuel} € par mois : si elles changent, dites-le à France Travail, le montant est recalculé.
+ass-explication-2 = The household's income ({ $v1 } € a month) must stay under { $v2 } € a month: if it changes, tell France Travail, the amount is worked out again.
 
-# fr: France Travail envoie en principe le formulaire d'ASS à la fin de vos droits au chômage. Sinon, demandez-le à votre conseiller dans votre espace francetravail.fr ou au 3949.
-ass-demarche = France Travail normally sends you the ASS form when your unemployment benefit ends. If not, ask your adviser in your francetravail.fr account or on 3949.
+# fr: France Travail envoie le formulaire à la fin de vos droits au chômage ; sinon, demandez-le à votre conseiller (francetravail.fr).
+ass-demarche = France Travail sends the form when your unemployment benefit ends; otherwise, ask your adviser for it (francetravail.fr).
 
 # fr: Le formulaire de demande d'ASS (envoyé par France Travail)
 ass-document-1 = The ASS application form (sent by France Travail)
@@ -543,23 +543,20 @@ bourse_college-condition-2-oui = Your income is below the limit for the collège
 # fr: D'après vos revenus, votre foyer dépasse le plafond de la bourse de collège.
 bourse_college-condition-2-non = From your income, your household is above the limit for the collège grant.
 
-# fr: Revenu fiscal de référence estimé d'après vos revenus du mois : {arrondi(rfr, 0)} € (le vrai chiffre est sur votre avis d'impôt).
-bourse_college-explication-1 = Reference tax income, estimated from this month's income: { $v1 } € (the real figure is on your tax notice).
-
-# fr: Pour {enfants_a_charge} enfant(s) à charge, les plafonds sont {plafond_echelon_1} € (échelon 1), {plafond_echelon_2} € (échelon 2) et {plafond_echelon_3} € (échelon 3).
-bourse_college-explication-2 = For { $v1 } dependent { $v1 ->
+# fr: Votre revenu fiscal de référence (sur l'avis d'impôt) est estimé à {arrondi(rfr, 0)} € ; avec {enfants_a_charge} enfant(s) à charge, la bourse est donnée jusqu'à {plafond_echelon_1} €.
+bourse_college-explication-1 = Your reference tax income (on your tax notice) is estimated at { $v1 } €; with { $v2 } dependent { $v2 ->
         [one] child
        *[other] children
-    }, the limits are { $v2 } € (level 1), { $v3 } € (level 2) and { $v4 } € (level 3).
+    }, the grant is given up to { $v3 } €.
 
-# fr: Échelon {echelon} : {montant_par_collegien} € par an et par collégien, versés en trois fois, pour {collegiens} collégien(s).
-bourse_college-explication-3 = Level { $v1 }: { $v2 } € a year per pupil, paid in three parts, for { $v3 } { $v3 ->
+# fr: Elle est de {montant_par_collegien} € par an et par collégien, versés en trois fois, pour {collegiens} collégien(s).
+bourse_college-explication-2 = It is { $v1 } € a year per pupil, paid in three instalments, for { $v2 } { $v2 ->
         [one] pupil
        *[other] pupils
     }.
 
-# fr: Au collège public, acceptez l'étude automatique de vos droits à l'inscription ; sinon faites la demande en ligne (Scolarité services, avec ÉduConnect) de début septembre à mi-octobre. Dans le privé, demandez le dossier papier au collège. Le secrétariat du collège peut vous aider. Simulateur : calculateur-bourses.education.gouv.fr
-bourse_college-demarche = At a state collège, accept the automatic check of your rights when you enrol. Otherwise apply online (Scolarité services, with ÉduConnect) from early September to mid-October. At a private collège, ask the school for the paper form. The school office can help you. Simulator: calculateur-bourses.education.gouv.fr
+# fr: Au collège public, acceptez l'étude automatique de vos droits à l'inscription, ou demandez en ligne avec ÉduConnect de septembre à mi-octobre. Dans le privé, demandez le dossier au collège.
+bourse_college-demarche = At a state secondary school (collège), accept the automatic check of your rights when you enrol, or apply online with ÉduConnect from September to mid-October. At a private school, ask the school for the form.
 
 # fr: Votre avis d'impôt de l'an dernier (les deux avis si vous vivez en couple sans être mariés)
 bourse_college-document-1 = Your tax notice from last year (both notices if you live as a couple without being married)
@@ -596,20 +593,17 @@ bourse_criteres_sociaux-condition-2-oui = Your income is below the limit for the
 # fr: D'après vos revenus, votre foyer dépasse le plafond de la bourse du Crous.
 bourse_criteres_sociaux-condition-2-non = From your income, your household is above the limit for the Crous grant.
 
-# fr: Revenus des parents estimés d'après vos revenus du mois : {arrondi(ressources_parents, 0)} € par an (le vrai chiffre est le revenu brut global de votre avis d'impôt).
-bourse_criteres_sociaux-explication-1 = Parents' income, estimated from this month's income: { $v1 } € a year (the real figure is the "revenu brut global" on your tax notice).
+# fr: Les revenus de vos parents sont estimés à {arrondi(ressources_parents, 0)} € par an (le vrai chiffre est sur leur avis d'impôt).
+bourse_criteres_sociaux-explication-1 = Your parents' income is estimated at { $v1 } € a year (the real figure is on their tax notice).
 
-# fr: Points de charge : {points} (sans compter la distance entre la maison et le lieu d'études, qui peut en ajouter).
-bourse_criteres_sociaux-explication-2 = Points for your family situation: { $v1 } (not counting the distance between home and the place of study, which can add more).
-
-# fr: Échelon {echelon} (0 désigne l'échelon « 0 bis ») : {mensualite} € par mois pendant 10 mois, pour {etudiants} étudiant(s).
-bourse_criteres_sociaux-explication-3 = Level { $v1 } (0 means level "0 bis"): { $v2 } € a month for 10 months, for { $v3 } { $v3 ->
+# fr: La bourse est de {mensualite} € par mois pendant 10 mois, pour {etudiants} étudiant(s) ; elle peut être plus forte si le lieu d'études est loin de la maison.
+bourse_criteres_sociaux-explication-2 = The grant is { $v1 } € a month for 10 months, for { $v2 } { $v2 ->
         [one] student
        *[other] students
-    }.
+    }; it can be higher if the place of study is far from home.
 
-# fr: L'étudiant remplit le dossier social étudiant (DSE) sur messervices.etudiant.gouv.fr, en général entre janvier et fin mai pour l'année suivante ; une demande tardive reste possible.
-bourse_criteres_sociaux-demarche = The student fills in the student social file (DSE) on messervices.etudiant.gouv.fr, usually between January and the end of May for the next year. A late application is still possible.
+# fr: L'étudiant remplit le dossier social étudiant sur messervices.etudiant.gouv.fr, de janvier à fin mai pour l'année suivante ; une demande plus tard reste possible.
+bourse_criteres_sociaux-demarche = The student fills in the student social file on messervices.etudiant.gouv.fr, from January to the end of May for the next year; applying later is still possible.
 
 # fr: L'avis d'impôt des parents (revenus d'il y a deux ans)
 bourse_criteres_sociaux-document-1 = The parents' tax notice (avis d'impôt, income from two years ago)
@@ -649,23 +643,20 @@ bourse_lycee-condition-2-oui = Your income is below the limit for the lycée gra
 # fr: D'après vos revenus, votre foyer dépasse le plafond de la bourse de lycée.
 bourse_lycee-condition-2-non = From your income, your household is above the limit for the lycée grant.
 
-# fr: Revenu fiscal de référence estimé d'après vos revenus du mois : {arrondi(rfr, 0)} € (le vrai chiffre est sur votre avis d'impôt).
-bourse_lycee-explication-1 = Reference tax income, estimated from this month's income: { $v1 } € (the real figure is on your tax notice).
-
-# fr: Pour {enfants_a_charge} enfant(s) à charge, le plafond de l'échelon 1 est {plafond_echelon_1} € et celui de l'échelon 6 (le plus aidé) {plafond_echelon_6} €.
-bourse_lycee-explication-2 = For { $v1 } dependent { $v1 ->
+# fr: Votre revenu fiscal de référence (sur l'avis d'impôt) est estimé à {arrondi(rfr, 0)} € ; avec {enfants_a_charge} enfant(s) à charge, la bourse est donnée jusqu'à {plafond_echelon_1} €.
+bourse_lycee-explication-1 = Your reference tax income (on your tax notice) is estimated at { $v1 } €; with { $v2 } dependent { $v2 ->
         [one] child
        *[other] children
-    }, the limit for level 1 is { $v2 } € and for level 6 (the most help) { $v3 } €.
+    }, the grant is given up to { $v3 } €.
 
-# fr: Échelon {echelon} : {montant_par_lyceen} € par an et par lycéen, versés en trois fois, pour {lyceens} lycéen(s).
-bourse_lycee-explication-3 = Level { $v1 }: { $v2 } € a year per pupil, paid in three parts, for { $v3 } { $v3 ->
+# fr: Elle est de {montant_par_lyceen} € par an et par lycéen, versés en trois fois, pour {lyceens} lycéen(s).
+bourse_lycee-explication-2 = It is { $v1 } € a year per pupil, paid in three instalments, for { $v2 } { $v2 ->
         [one] pupil
        *[other] pupils
     }.
 
-# fr: Au lycée public, acceptez l'étude automatique de vos droits à l'inscription, ou faites la demande en ligne (Scolarité services, avec ÉduConnect) au printemps ou de septembre à mi-octobre. Dans le privé, demandez le dossier papier au lycée. Simulateur : calculateur-bourses.education.gouv.fr
-bourse_lycee-demarche = At a state lycée, accept the automatic check of your rights when you enrol, or apply online (Scolarité services, with ÉduConnect) in spring or from September to mid-October. At a private lycée, ask the school for the paper form. Simulator: calculateur-bourses.education.gouv.fr
+# fr: Au lycée public, acceptez l'étude automatique de vos droits à l'inscription, ou demandez en ligne avec ÉduConnect au printemps ou de septembre à mi-octobre. Dans le privé, demandez le dossier au lycée.
+bourse_lycee-demarche = At a state high school (lycée), accept the automatic check of your rights when you enrol, or apply online with ÉduConnect in spring or from September to mid-October. At a private school, ask the school for the form.
 
 # fr: Votre avis d'impôt de l'an dernier (ceux de tous les adultes du foyer)
 bourse_lycee-document-1 = Your tax notice from last year (those of all adults in the household)
@@ -702,20 +693,14 @@ cheque_energie-condition-2-oui = Your income is below the limit for the energy v
 # fr: D'après vos revenus, votre foyer dépasse le plafond du chèque énergie.
 cheque_energie-condition-2-non = From your income, your household is above the limit for the energy voucher.
 
-# fr: Revenu fiscal de référence estimé d'après vos revenus du mois : {arrondi(revenu_fiscal_estime, 0)} € par an (c'est une estimation : le vrai chiffre est sur votre avis d'impôt).
-cheque_energie-explication-1 = Reference tax income, estimated from this month's income: { $v1 } € a year (this is an estimate: the real figure is on your tax notice).
+# fr: Il aide à payer l'énergie du logement. Votre revenu fiscal de référence (sur l'avis d'impôt) est estimé à {arrondi(revenu_fiscal_estime, 0)} € par an ; le plafond pour votre foyer est {arrondi(plafond_revenu_par_uc * unites_consommation, 0)} €.
+cheque_energie-explication-1 = It helps pay for the energy of your home. Your reference tax income (on your tax notice) is estimated at { $v1 } € a year; the ceiling for your household is { $v2 } €.
 
-# fr: Votre foyer compte {unites_consommation} unité(s) de consommation, soit {arrondi(revenu_par_uc, 0)} € par unité (plafond : {plafond_revenu_par_uc} €).
-cheque_energie-explication-2 = Your household counts as { $v1 } { $v1 ->
-        [one] unit
-       *[other] units
-    } (a way of counting the people in your home), so { $v2 } € per unit (limit: { $v3 } €).
+# fr: Le chèque est envoyé tout seul une fois par an (à partir de novembre pour la campagne 2025) et se garde jusqu'au 31 mars de l'année suivante.
+cheque_energie-explication-2 = The voucher is sent automatically once a year (from November for the 2025 round) and can be used until 31 March of the following year.
 
-# fr: Le chèque est envoyé automatiquement une fois par an (à partir de novembre pour la campagne 2025) et se garde jusqu'au 31 mars de l'année suivante.
-cheque_energie-explication-3 = The voucher is sent automatically once a year (from November for the 2025 round) and can be used until 31 March of the next year.
-
-# fr: Le chèque arrive en principe tout seul par la poste. S'il ne vient pas, faites la demande sur chequeenergie.gouv.fr ou au numéro vert gratuit.
-cheque_energie-demarche = The voucher normally comes by post on its own. If it does not come, apply on chequeenergie.gouv.fr or on the free phone number.
+# fr: Le chèque arrive en principe tout seul par la poste. S'il ne vient pas, demandez-le sur chequeenergie.gouv.fr ou au numéro vert (gratuit).
+cheque_energie-demarche = The voucher normally arrives by post on its own. If it does not come, ask for it on chequeenergie.gouv.fr or on the free phone number.
 
 # fr: Votre avis d'impôt (revenu fiscal de référence)
 cheque_energie-document-1 = Your tax notice (avis d'impôt, reference tax income)
@@ -755,17 +740,17 @@ complement_familial-condition-3-oui = You do not get the PAJE basic allowance, w
 # fr: Avec un enfant de moins de 3 ans, vous avez droit à l'allocation de base de la PAJE, qui remplace le complément familial.
 complement_familial-condition-3-non = With a child under 3, you are entitled to the PAJE basic allowance, which replaces the family supplement.
 
-# fr: Enfants de 3 à 20 ans : {nombre(enfants, enfant.age >= age_minimum et enfant.age < age_limite)} ; enfants à charge comptés pour le plafond : {nombre_enfants_comptes}.
-complement_familial-explication-1 = Children aged 3 to 20: { $v1 }; dependent children counted for the limit: { $v2 }.
+# fr: Le complément familial aide les familles d'au moins 3 enfants de 3 à 20 ans (vous en avez {nombre(enfants, enfant.age >= age_minimum et enfant.age < age_limite)}) aux revenus modestes.
+complement_familial-explication-1 = The family supplement helps families on modest incomes with at least 3 children aged 3 to 20 (you have { $v1 }).
 
-# fr: Vos ressources de l'avant-dernière année, estimées d'après vos revenus du mois : {arrondi(allocations_familiales.base_ressources, 0)} € ; plafond : {arrondi(plafond, 2)} € ; plafond du complément majoré : {arrondi(plafond_majore, 2)} €.
-complement_familial-explication-2 = Your income two years ago, estimated from this month's income: { $v1 } €; limit: { $v2 } €; limit for the higher supplement: { $v3 } €.
+# fr: Vos revenus d'il y a deux ans, estimés à {arrondi(allocations_familiales.base_ressources, 0)} €, sont sous le plafond de {arrondi(plafond, 0)} € ; sous {arrondi(plafond_majore, 0)} €, le montant est plus élevé.
+complement_familial-explication-2 = Your income from two years ago, estimated at { $v1 } €, is under the ceiling of { $v2 } €; under { $v3 } €, the amount is higher.
 
-# fr: La CAF retient 0,5 % de CRDS : environ {arrondi(montant_avant_crds * (1 - taux_crds), 2)} € versés par mois.
-complement_familial-explication-3 = The CAF keeps 0.5% for the CRDS tax: about { $v1 } € paid each month.
+# fr: Environ {arrondi(montant_avant_crds * (1 - taux_crds), 2)} € arrivent sur votre compte, après une petite retenue pour la dette sociale (0,5 %).
+complement_familial-explication-3 = About { $v1 } € reaches your account, after a small deduction for the social debt (0.5%).
 
-# fr: Si la CAF connaît vos enfants, le complément familial est versé sans démarche. Sinon, déclarez votre situation sur caf.fr (Mon Compte), le même formulaire que les allocations familiales, ou appelez le 3230.
-complement_familial-demarche = If the CAF knows your children, the family supplement is paid without applying. If not, declare your situation on caf.fr (Mon Compte), with the same form as for family allowances, or phone 3230.
+# fr: Si la CAF (caisse d'allocations familiales) connaît vos enfants, rien à faire. Sinon, déclarez-les sur caf.fr (Mon Compte). Salarié ou exploitant agricole : c'est la MSA (msa.fr).
+complement_familial-demarche = If the CAF (family benefits office) knows your children, there is nothing to do. Otherwise, declare them on caf.fr (Mon Compte). Farm worker or farmer: it is the MSA (msa.fr).
 
 # fr: Le livret de famille ou les actes de naissance des enfants
 complement_familial-document-1 = Family record book (livret de famille) or the children's birth certificates
@@ -802,17 +787,17 @@ contrat_engagement_jeune-condition-2-oui = You are not studying.
 # fr: Le contrat d'engagement jeune est pour les jeunes qui ne sont ni en études ni en formation.
 contrat_engagement_jeune-condition-2-non = The youth commitment contract is for young people who are neither studying nor in training.
 
-# fr: Nous supposons que votre foyer fiscal (ou celui de vos parents) ne paie pas d'impôt sur le revenu : sinon l'allocation est plus faible ({forfait_majeur_premiere_tranche} € au plus pour un majeur) ou nulle.
-contrat_engagement_jeune-explication-1 = We assume your tax household (or your parents') pays no income tax. If it does, the allowance is lower ({ $v1 } € at most for an adult) or nothing.
+# fr: Un conseiller vous accompagne vers un emploi ou une formation, et vous recevez {forfait} € par mois, moins votre allocation chômage et une part du salaire au-delà de {abattement_revenus_activite} €.
+contrat_engagement_jeune-explication-1 = An adviser helps you towards a job or training, and you get { $v1 } € a month, minus your unemployment benefit and part of your pay above { $v2 } €.
 
-# fr: Allocation de base : {forfait} € par mois, moins votre allocation chômage et une part de votre salaire au-delà de {abattement_revenus_activite} €.
-contrat_engagement_jeune-explication-2 = Basic allowance: { $v1 } € a month, minus your unemployment benefit and part of your pay above { $v2 } €.
+# fr: Si votre foyer (ou celui de vos parents) paie l'impôt sur le revenu, l'allocation est plus faible ({forfait_majeur_premiere_tranche} € au plus) ou nulle.
+contrat_engagement_jeune-explication-2 = If your household (or your parents') pays income tax, the allowance is lower ({ $v1 } € at most) or nothing.
 
-# fr: Le CEJ ne se cumule pas avec le RSA ni la prime d'activité : si vous les touchez, le conseiller vous aidera à choisir.
-contrat_engagement_jeune-explication-3 = The CEJ cannot be combined with the RSA or the activity bonus (prime d'activité): if you get them, the adviser will help you choose.
+# fr: Elle ne s'ajoute pas au RSA (revenu de solidarité active) ni à la prime d'activité.
+contrat_engagement_jeune-explication-3 = It cannot be added to the RSA (active solidarity income) or the in-work bonus.
 
-# fr: Allez à la Mission locale près de chez vous (annuaire : unml.info), ou parlez-en à votre conseiller France Travail si vous y êtes inscrit. C'est le conseiller qui décide de l'entrée en CEJ.
-contrat_engagement_jeune-demarche = Go to the Mission locale (youth job centre) near you (list: unml.info), or talk to your France Travail adviser if you are registered there. The adviser decides if you can start the CEJ.
+# fr: Allez à la Mission locale près de chez vous (unml.info), ou parlez-en à votre conseiller France Travail. C'est le conseiller qui décide de l'entrée dans le contrat.
+contrat_engagement_jeune-demarche = Go to the Mission locale near you (unml.info), or talk to your France Travail adviser. The adviser decides whether you start the contract.
 
 # fr: Une pièce d'identité ou un titre de séjour
 contrat_engagement_jeune-document-1 = An ID document or residence permit
@@ -849,20 +834,23 @@ css-condition-1-non = Your income over the last 12 months is above the limit for
 # fr: À vérifier : vos ressources des 12 derniers mois.
 css-condition-1-inconnu = To check: your income over the last 12 months.
 
-# fr: Vos ressources des 12 derniers mois, estimées d'après ce mois-ci (forfait logement compris) : {arrondi(ressources, 0)} €.
-css-explication-1 = Your income over the last 12 months, estimated from this month (including a fixed amount for housing): { $v1 } €.
+# fr: Elle est gratuite pour vous.
+css-explication-1 = It is free for you.
 
-# fr: Plafond pour la complémentaire gratuite, pour {personnes_du_foyer} personne(s) : {plafond_gratuite} € par an ; avec participation : {arrondi(plafond_participation, 0)} €.
-css-explication-2 = Limit for free cover, for { $v1 } { $v1 ->
+# fr: Vous paierez {participation_foyer} € par mois pour tout le foyer.
+css-explication-2 = You will pay { $v1 } € a month for the whole household.
+
+# fr: Elle paie ce que la Sécurité sociale ne rembourse pas : médecin, dentiste, lunettes, hôpital.
+css-explication-3 = It pays what the health insurance does not refund: doctor, dentist, glasses, hospital.
+
+# fr: Vos ressources sur un an sont estimées à {arrondi(ressources, 0)} € ; pour {personnes_du_foyer} personne(s), elle est gratuite sous {plafond_gratuite} €, et coûte un peu jusqu'à {arrondi(plafond_participation, 0)} €.
+css-explication-4 = Your income over a year is estimated at { $v1 } €; for { $v2 } { $v2 ->
         [one] person
        *[other] people
-    }: { $v2 } € a year; with a contribution: { $v3 } €.
+    }, it is free under { $v3 } €, and costs a little up to { $v4 } €.
 
-# fr: Votre participation, pour tout le foyer : {participation_foyer} € par mois.
-css-explication-3 = Your contribution, for the whole household: { $v1 } € a month.
-
-# fr: Depuis votre compte ameli, ouvrez « Mes démarches » puis « Faire une demande de complémentaire santé solidaire », ou envoyez le formulaire papier à votre caisse. Si vous touchez le RSA, la demande est simplifiée. L'Assurance maladie répond au 3646.
-css-demarche = In your ameli account, open "Mes démarches", then "Faire une demande de complémentaire santé solidaire". Or send the paper form to your health insurance office. If you get the RSA, applying is simpler. Health insurance (Assurance maladie) answers on 3646.
+# fr: Sur votre compte ameli, ouvrez "Mes démarches" puis "Complémentaire santé solidaire", ou envoyez le formulaire papier à votre caisse (la MSA si vous êtes agricole).
+css-demarche = On your ameli account, open "Mes démarches" and choose the health cover request (CSS), or send the paper form to your fund (the MSA if you work in farming).
 
 # fr: Le formulaire de demande (cerfa 12504), avec une annexe par membre du foyer
 css-document-1 = The application form (cerfa 12504), with one annex per household member
@@ -896,11 +884,11 @@ domiciliation-condition-1-oui = You have no stable home: you can ask the CCAS (s
 # fr: La domiciliation est pour les personnes sans logement stable.
 domiciliation-condition-1-non = The domiciliation is for people without a stable home.
 
-# fr: Avec cette adresse, vous pourrez recevoir votre courrier et demander vos autres aides (RSA, complémentaire santé solidaire, titre de séjour…).
-domiciliation-explication-1 = With this address, you can get your mail and apply for your other aids (RSA, complémentaire santé solidaire, residence permit...).
+# fr: Avec cette adresse, vous pourrez recevoir votre courrier et demander vos autres aides (revenu de solidarité active, complémentaire santé solidaire, titre de séjour…).
+domiciliation-explication-1 = With this address, you can receive your mail and apply for your other aids (active solidarity income, free health cover, residence permit...).
 
-# fr: Allez au CCAS de votre mairie (ou dans une association agréée) pour demander une domiciliation. C'est gratuit. Le 3939 (Allô Service Public) peut vous indiquer où aller.
-domiciliation-demarche = Go to the CCAS at your town hall (or to an approved charity) to ask for a domiciliation. It is free. 3939 (Allô Service Public) can tell you where to go.
+# fr: Allez au CCAS (centre communal d'action sociale) de votre mairie, ou dans une association agréée, pour demander une adresse. C'est gratuit.
+domiciliation-demarche = Go to the CCAS (town social services) at your town hall, or to an approved association, to ask for an address. It is free.
 
 # fr: Le formulaire de demande d'élection de domicile (cerfa 15548)
 domiciliation-document-1 = The application form for a domiciliation (cerfa 15548)
@@ -934,14 +922,14 @@ lep-condition-2-oui = Your income allows you to open a LEP.
 # fr: D'après vos revenus, votre foyer dépasse le plafond du LEP.
 lep-condition-2-non = From your income, your household is above the limit for the LEP.
 
-# fr: Revenu fiscal de référence estimé : {arrondi(rfr, 0)} € ; plafond pour {parts} part(s) : {plafond} €.
-lep-explication-1 = Estimated reference tax income: { $v1 } €; limit for { $v2 } tax { $v2 ->
+# fr: Votre revenu fiscal de référence (sur l'avis d'impôt) est estimé à {arrondi(rfr, 0)} € ; le plafond pour votre foyer ({parts} part(s) d'impôt) est {plafond} €.
+lep-explication-1 = Your reference tax income (on your tax notice) is estimated at { $v1 } €; the ceiling for your household ({ $v2 } tax { $v2 ->
         [one] share
        *[other] shares
-    }: { $v3 } €.
+    }) is { $v3 } €.
 
-# fr: Demandez l'ouverture d'un LEP à votre banque (ou à une autre) : c'est gratuit. La banque vérifie chaque année vos revenus auprès des impôts.
-lep-demarche = Ask your bank (or another one) to open a LEP: it is free. The bank checks your income with the tax office each year.
+# fr: Demandez l'ouverture d'un LEP (livret d'épargne populaire) à votre banque : c'est gratuit. La banque vérifie chaque année vos revenus auprès des impôts.
+lep-demarche = Ask your bank to open a LEP (popular savings account): it is free. The bank checks your income with the tax office every year.
 
 # fr: Votre dernier avis d'impôt (revenu fiscal de référence)
 lep-document-1 = Your latest tax notice (avis d'impôt, reference tax income)
@@ -978,14 +966,14 @@ majoration_vie_autonome-condition-3-oui = You rent your own home (you must also 
 # fr: La majoration pour la vie autonome est pour les personnes qui vivent dans leur propre logement et touchent une aide au logement.
 majoration_vie_autonome-condition-3-non = The independent living supplement is for people who live in their own home and get housing aid.
 
-# fr: La majoration s'ajoute à l'AAH : {montant_mva} € par mois.
-majoration_vie_autonome-explication-1 = The supplement is added to the AAH: { $v1 } € a month.
+# fr: Elle s'ajoute à votre AAH (allocation aux adultes handicapés) pour aider à payer votre logement : {montant_mva} € par mois.
+majoration_vie_autonome-explication-1 = It is added to your AAH (disabled adult allowance) to help pay for your home: { $v1 } € a month.
 
-# fr: La majoration est en principe versée d'office avec l'AAH et l'aide au logement. Si ce n'est pas le cas, demandez-la à la CAF (caf.fr ou 3230).
-majoration_vie_autonome-demarche = The supplement is normally paid automatically with the AAH and housing aid. If not, ask the CAF (caf.fr or 3230).
+# fr: Elle est en principe versée d'office avec l'AAH et l'aide au logement ; sinon, demandez-la sur caf.fr. Salarié ou exploitant agricole : c'est la MSA (msa.fr).
+majoration_vie_autonome-demarche = It is normally paid automatically with the AAH and the housing benefit; otherwise, ask for it on caf.fr. Farm worker or farmer: it is the MSA (msa.fr).
 
-# fr: La notification d'AAH de la MDPH
-majoration_vie_autonome-document-1 = The MDPH letter granting the AAH
+# fr: La lettre qui vous accorde l'AAH
+majoration_vie_autonome-document-1 = The letter granting you the AAH
 
 # fr: Votre bail ou une quittance de loyer
 majoration_vie_autonome-document-2 = Your lease or a rent receipt
@@ -1022,20 +1010,17 @@ paje_base-condition-3-oui = Your income is below the limit for the basic allowan
 # fr: D'après vos revenus, votre famille dépasse le plafond de l'allocation de base de la PAJE.
 paje_base-condition-3-non = From your income, your family is above the limit for the PAJE basic allowance.
 
-# fr: Vos ressources de l'avant-dernière année, estimées d'après vos revenus du mois : {arrondi(allocations_familiales.base_ressources, 0)} €.
-paje_base-explication-1 = Your income two years ago, estimated from this month's income: { $v1 } €.
+# fr: L'allocation de base de la PAJE (prestation d'accueil du jeune enfant) aide à élever un enfant de moins de 3 ans.
+paje_base-explication-1 = The PAJE basic allowance (young child benefit) helps raise a child under 3.
 
-# fr: Plafond du taux plein : {arrondi(plafond_taux_plein, 2)} € ; plafond du taux partiel : {arrondi(plafond_taux_partiel, 2)} € (pour {nombre_enfants_moins_de_20_ans} enfant(s) à charge).
-paje_base-explication-2 = Limit for the full rate: { $v1 } €; limit for the part rate: { $v2 } € (for { $v3 } dependent { $v3 ->
-        [one] child
-       *[other] children
-    }).
+# fr: Vos revenus d'il y a deux ans, estimés à {arrondi(allocations_familiales.base_ressources, 0)} €, comptent : montant plein jusqu'à {arrondi(plafond_taux_plein, 0)} €, moitié jusqu'à {arrondi(plafond_taux_partiel, 0)} €.
+paje_base-explication-2 = Your income from two years ago, estimated at { $v1 } €, counts: full amount up to { $v2 } €, half up to { $v3 } €.
 
-# fr: La CAF retient 0,5 % de CRDS : environ {arrondi(montant_avant_crds * (1 - taux_crds), 2)} € versés par mois.
-paje_base-explication-3 = The CAF keeps 0.5% for the CRDS tax: about { $v1 } € paid each month.
+# fr: Environ {arrondi(montant_avant_crds * (1 - taux_crds), 2)} € arrivent sur votre compte, après une petite retenue pour la dette sociale (0,5 %).
+paje_base-explication-3 = About { $v1 } € reaches your account, after a small deduction for the social debt (0.5%).
 
-# fr: L'allocation de base est versée sans autre démarche une fois la grossesse puis la naissance déclarées à la CAF (caf.fr, Mon Compte). En cas de doute, appelez le 3230 ; une maison France Services peut vous aider.
-paje_base-demarche = The basic allowance is paid with nothing more to do once the pregnancy, then the birth, are declared to the CAF (caf.fr, Mon Compte). If in doubt, phone 3230. A France Services office can help you.
+# fr: Déclarez la grossesse puis la naissance sur caf.fr (Mon Compte) : l'allocation suit sans autre démarche. Salarié ou exploitant agricole : c'est la MSA (msa.fr).
+paje_base-demarche = Declare the pregnancy then the birth on caf.fr (Mon Compte): the allowance follows with nothing else to do. Farm worker or farmer: it is the MSA (msa.fr).
 
 # fr: La déclaration de grossesse ou l'acte de naissance de l'enfant
 paje_base-document-1 = The pregnancy declaration or the child's birth certificate
@@ -1122,23 +1107,17 @@ prime_activite-condition-3-non = For the activity bonus, you must be French; a E
 # fr: À vérifier : votre nationalité, et depuis combien de temps vous avez un titre de séjour.
 prime_activite-condition-3-inconnu = To check: your nationality, and how long you have had a residence permit.
 
-# fr: Montant forfaitaire pour votre foyer : {arrondi(montant_forfaitaire, 2)} €.
-prime_activite-explication-1 = Fixed amount for your household: { $v1 } €.
+# fr: La prime d'activité complète les revenus du travail : elle compte vos revenus d'activité ({arrondi(revenus_activite, 2)} € par mois) et toutes les ressources du foyer ({arrondi(ressources + forfait_logement, 2)} € par mois).
+prime_activite-explication-1 = The in-work bonus tops up earnings from work: it counts your earnings ({ $v1 } € a month) and all the household's income ({ $v2 } € a month).
 
-# fr: Vos revenus d'activité : {arrondi(revenus_activite, 2)} € ; {arrondi(pente * revenus_activite, 2)} € en sont retenus (59,85 %).
-prime_activite-explication-2 = Your income from work: { $v1 } €; { $v2 } € of it is counted (59.85%).
+# fr: Comme vous avez une aide au logement, ou pas de loyer à payer, {arrondi(forfait_logement, 2)} € sont comptés dans ces ressources.
+prime_activite-explication-2 = As you have housing benefit, or no rent to pay, { $v1 } € is counted in this income.
 
-# fr: Bonification pour les revenus d'activité : {arrondi(bonifications, 2)} €.
-prime_activite-explication-3 = Bonus for income from work: { $v1 } €.
+# fr: Vous déclarez vos revenus tous les 3 mois : s'ils changent, la prime est recalculée.
+prime_activite-explication-3 = You declare your income every 3 months: if it changes, the bonus is worked out again.
 
-# fr: Ressources du foyer, forfait logement compris : {arrondi(ressources + forfait_logement, 2)} €.
-prime_activite-explication-4 = Household income, including a fixed amount for housing: { $v1 } €.
-
-# fr: La prime est recalculée tous les trois mois d'après la déclaration de vos revenus.
-prime_activite-explication-5 = The bonus is worked out again every three months from the income you declare.
-
-# fr: Faites la demande de prime d'activité en ligne sur caf.fr (« Demander la prime d'activité ») ; le simulateur de caf.fr donne une estimation. La CAF répond au 3230. Ensuite, vous déclarez vos revenus tous les trois mois.
-prime_activite-demarche = Apply for the activity bonus online on caf.fr ("Demander la prime d'activité"). The caf.fr simulator gives an estimate. The CAF answers on 3230. After that, you declare your income every three months.
+# fr: Demandez-la sur caf.fr ("Demander la prime d'activité"). Salarié ou exploitant agricole : c'est la MSA (msa.fr).
+prime_activite-demarche = Apply on caf.fr ("Demander la prime d'activité"). Farm worker or farmer: it is the MSA (msa.fr).
 
 # fr: Vos bulletins de salaire des 3 derniers mois (et ceux de votre conjoint)
 prime_activite-document-1 = Your payslips for the last 3 months (and your partner's)
@@ -1178,17 +1157,17 @@ prime_naissance-condition-2-oui = Your income is below the limit for the birth g
 # fr: D'après vos revenus, votre foyer dépasse le plafond de la prime à la naissance.
 prime_naissance-condition-2-non = From your income, your household is above the limit for the birth grant.
 
-# fr: Montant : {prime_nette} € par bébé attendu (229,75 % de la BMAF, net de CRDS), versé au 7e mois de grossesse.
-prime_naissance-explication-1 = Amount: { $v1 } € per expected baby (229.75% of the family benefits base amount, after tax), paid in the 7th month of pregnancy.
+# fr: {prime_nette} € par bébé attendu, versés au 7e mois de grossesse.
+prime_naissance-explication-1 = { $v1 } € per expected baby, paid in the 7th month of pregnancy.
 
-# fr: Vos ressources d'il y a deux ans, estimées d'après vos revenus du mois : {arrondi(ressources, 0)} € ; plafond pour {enfants_a_charge} enfant(s) en comptant le bébé : {plafond} €.
-prime_naissance-explication-2 = Your income two years ago, estimated from this month's income: { $v1 } €; limit for { $v2 } { $v2 ->
+# fr: Vos revenus d'il y a deux ans, estimés à {arrondi(ressources, 0)} €, sont sous le plafond de {plafond} € pour {enfants_a_charge} enfant(s), bébé compris.
+prime_naissance-explication-2 = Your income from two years ago, estimated at { $v1 } €, is under the ceiling of { $v2 } € for { $v3 } { $v3 ->
         [one] child
        *[other] children
-    }, counting the baby: { $v3 } €.
+    }, the baby included.
 
-# fr: Faites déclarer la grossesse avant la fin du 3e mois par votre médecin ou votre sage-femme, puis créez ou mettez à jour votre compte sur caf.fr (Mon Compte). La CAF verse la prime au 7e mois. Pour la déclaration de grossesse, l'Assurance maladie répond au 3646.
-prime_naissance-demarche = Have your doctor or midwife declare the pregnancy before the end of the 3rd month, then create or update your account on caf.fr (Mon Compte). The CAF pays the grant in the 7th month. For the pregnancy declaration, health insurance (Assurance maladie) answers on 3646.
+# fr: Faites déclarer la grossesse avant la fin du 3e mois par votre médecin ou votre sage-femme, puis mettez à jour votre compte sur caf.fr. Salarié ou exploitant agricole : c'est la MSA (msa.fr).
+prime_naissance-demarche = Have your doctor or midwife declare the pregnancy before the end of the 3rd month, then update your account on caf.fr. Farm worker or farmer: it is the MSA (msa.fr).
 
 # fr: La déclaration de grossesse (faite en ligne par le médecin ou la sage-femme)
 prime_naissance-document-1 = The pregnancy declaration (made online by the doctor or midwife)
@@ -1222,14 +1201,14 @@ prime_noel-condition-1-oui = You are entitled to the RSA or the ASS: the end-of-
 # fr: La prime de Noël va aux foyers qui touchent le RSA, l'ASS ou l'AER en novembre ou décembre.
 prime_noel-condition-1-non = The Christmas bonus goes to households that get the RSA, the ASS or the AER in November or December.
 
-# fr: Montant : {montant_de_base} € multiplié par {coefficient_rsa} selon la composition du foyer au RSA, ou {montant_de_base} € pour un foyer à l'ASS.
-prime_noel-explication-1 = Amount: { $v1 } € times { $v2 }, depending on who is in your household for the RSA, or { $v3 } € for a household on the ASS.
+# fr: Elle est donnée aux foyers qui touchent le RSA (revenu de solidarité active) ou l'ASS (allocation de solidarité spécifique), et elle est plus forte pour un couple ou avec des enfants.
+prime_noel-explication-1 = It is given to households that get the RSA (active solidarity income) or the ASS (specific solidarity allowance), and it is higher for a couple or with children.
 
 # fr: Elle est versée automatiquement à la mi-décembre, sans rien demander.
-prime_noel-explication-2 = It is paid automatically in mid-December: there is nothing to ask for.
+prime_noel-explication-2 = It is paid automatically in mid-December, without asking.
 
-# fr: Aucune démarche : la prime est versée automatiquement vers la mi-décembre. Si elle n'arrive pas, appelez la CAF au 3230 (RSA) ou France Travail au 3949 (ASS, AER).
-prime_noel-demarche = Nothing to do: the bonus is paid automatically around mid-December. If it does not come, phone the CAF on 3230 (RSA) or France Travail on 3949 (ASS, AER).
+# fr: Aucune démarche : la prime est versée automatiquement vers la mi-décembre. Si elle n'arrive pas, appelez la CAF au 3230 (RSA) ou France Travail au 3949 (ASS).
+prime_noel-demarche = Nothing to do: the bonus is paid automatically around mid-December. If it does not arrive, call the CAF on 3230 (RSA) or France Travail on 3949 (ASS).
 
 ## Revenu de solidarité active (RSA) (rules/rsa.toml)
 
@@ -1260,26 +1239,23 @@ rsa-condition-2-non = For the RSA, you must be French; a European citizen who wo
 # fr: À vérifier : votre nationalité, et depuis combien de temps vous avez un titre de séjour.
 rsa-condition-2-inconnu = To check: your nationality, and how long you have had a residence permit.
 
-# fr: Montant forfaitaire pour votre foyer ({personnes_du_foyer} personne(s)) : {arrondi(montant_forfaitaire, 2)} €.
-rsa-explication-1 = Fixed amount for your household ({ $v1 } { $v1 ->
+# fr: Le RSA (revenu de solidarité active) complète vos ressources jusqu'à {arrondi(montant_forfaitaire, 2)} € par mois pour votre foyer ({personnes_du_foyer} personne(s)).
+rsa-explication-1 = The RSA (active solidarity income) tops up your income to { $v1 } € a month for your household ({ $v2 } { $v2 ->
         [one] person
        *[other] people
-    }): { $v2 } €.
+    }).
 
-# fr: Vos ressources prises en compte : {arrondi(ressources, 2)} € par mois.
-rsa-explication-2 = Your income taken into account: { $v1 } € a month.
+# fr: Vos ressources comptées : {arrondi(ressources + forfait_logement, 2)} € par mois.
+rsa-explication-2 = Your income counted: { $v1 } € a month.
 
-# fr: Forfait logement déduit : {arrondi(forfait_logement, 2)} €.
-rsa-explication-3 = Fixed housing deduction: { $v1 } €.
+# fr: Comme vous avez une aide au logement, ou pas de loyer à payer, {arrondi(forfait_logement, 2)} € sont comptés dans ces ressources.
+rsa-explication-3 = As you have housing benefit, or no rent to pay, { $v1 } € is counted in this income.
 
-# fr: RSA = montant forfaitaire − ressources − forfait logement = {arrondi(max(0, montant_forfaitaire - ressources - forfait_logement), 2)} €.
-rsa-explication-4 = RSA = fixed amount - income - housing deduction = { $v1 } €.
+# fr: Vous déclarez vos ressources tous les 3 mois : si elles changent, le RSA est recalculé.
+rsa-explication-4 = You declare your income every 3 months: if it changes, the RSA is worked out again.
 
-# fr: Le RSA est recalculé tous les trois mois d'après la déclaration de vos ressources.
-rsa-explication-5 = The RSA is worked out again every three months from the income you declare.
-
-# fr: Faites la demande de RSA en ligne sur caf.fr (« Demander le RSA »), ou auprès de votre département ou du CCAS de votre commune. La CAF répond au 3230. Ensuite, vous déclarez vos ressources tous les trois mois.
-rsa-demarche = Apply for the RSA online on caf.fr ("Demander le RSA"), or at your département or the CCAS (social services) of your town. The CAF answers on 3230. After that, you declare your income every three months.
+# fr: Demandez le RSA sur caf.fr ("Demander le RSA") ou au CCAS (centre communal d'action sociale) de votre mairie. Salarié ou exploitant agricole : c'est la MSA (msa.fr).
+rsa-demarche = Apply for the RSA on caf.fr ("Demander le RSA") or at the CCAS (town social services) of your town hall. Farm worker or farmer: it is the MSA (msa.fr).
 
 # fr: Une pièce d'identité (ou votre titre de séjour)
 rsa-document-1 = An ID document (or your residence permit)

@@ -12,7 +12,7 @@
 //! "ma sœur a 3 enfants") cancels them, and two facts that disagree cancel
 //! each other. Pure: the caller decides what to keep and reads it back.
 
-use super::lexique::{Lexique, forme, position_mots};
+use super::lexique::{Lexique, forme};
 use super::reponse::{self, Compris};
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -217,6 +217,21 @@ fn nombre_mot(m: &str) -> Option<u32> {
     }
 }
 
+/// Where the words of `motif` first follow one another among `mots`
+/// ([`super::lexique::position_mots`] on words already split: a message is read against
+/// every word of the lexicon, so it is split once).
+fn position_jetons(mots: &[String], motif: &[&str]) -> Option<usize> {
+    if motif.is_empty() || motif.len() > mots.len() {
+        return None;
+    }
+    (0..=mots.len() - motif.len()).find(|&i| {
+        mots[i..i + motif.len()]
+            .iter()
+            .zip(motif)
+            .all(|(a, b)| a == b)
+    })
+}
+
 /// The facts a message states clearly about the person writing and their
 /// household, as (situation path, value): `demandeur.*` for the person, and
 /// `couple`, `nombre_enfants`, `logement.*` for the household. Facts that
@@ -227,9 +242,10 @@ pub fn extraire(texte: &str, lexique: &Lexique) -> Vec<(String, Value)> {
     // The lexicon's clear words.
     for sens in lexique.partout() {
         let trouve = sens.mots.iter().any(|m| {
+            let motif: Vec<&str> = m.split(' ').collect();
             let mut depart = 0;
             // Every occurrence: "pas au chomage … au chomage" keeps the second.
-            while let Some(p) = position_mots(&mots[depart..].join(" "), m) {
+            while let Some(p) = position_jetons(&mots[depart..], &motif) {
                 let i = depart + p;
                 if !annule(&mots, i) {
                     return true;
@@ -361,9 +377,8 @@ pub fn extraire(texte: &str, lexique: &Lexique) -> Vec<(String, Value)> {
     }
     // An age in the first person: "j'ai 34 ans", "I'm 34".
     for avant in AGE_AVANT {
-        let motif = avant.join(" ");
         let mut depart = 0;
-        while let Some(p) = position_mots(&mots[depart..].join(" "), &motif) {
+        while let Some(p) = position_jetons(&mots[depart..], avant) {
             let i = depart + p + avant.len();
             depart = i;
             let Some(n) = mots.get(i).and_then(|m| nombre_mot(m)) else {

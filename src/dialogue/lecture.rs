@@ -6,9 +6,9 @@
 use super::champs::{choix_pour, nombre_json, personne_de, texte_json, valeur_champ};
 use super::conversation::Entrant;
 use super::extraction;
-use super::lexique::{Sens, forme, position_mots};
+use super::lexique::{Sens, forme, position_dans, position_mots};
 use super::lieu::{self, LieuLu};
-use super::moteur::{Moteur, communes_de};
+use super::moteur::{Moteur, OptionLue, communes_de};
 use super::questions::{Choix, Genre, Question};
 use super::reponse::{self, Compris, ContexteMontant};
 use crate::situation::Situation;
@@ -274,10 +274,12 @@ pub(super) fn ages_par_personne(texte: &str, champs: &[String]) -> Option<Vec<(S
 }
 
 /// Reads a choice among options given as owned (key, value, synonyms).
-pub(super) fn choix_parmi(
-    texte: &str,
-    options: &[(String, String, Vec<String>)],
-) -> Compris<usize> {
+pub(super) fn choix_parmi(texte: &str, options: &[OptionLue]) -> Compris<usize> {
+    reponse::choix_prepare(texte, &preparer(options))
+}
+
+/// Options folded once, to read many answers against them.
+pub(super) fn preparer(options: &[OptionLue]) -> reponse::OptionsPreparees {
     let mots: Vec<Vec<&str>> = options
         .iter()
         .map(|(_, _, m)| m.iter().map(String::as_str).collect())
@@ -287,7 +289,7 @@ pub(super) fn choix_parmi(
         .zip(&mots)
         .map(|((k, v, _), m)| (k.as_str(), v.as_str(), m.as_slice()))
         .collect();
-    reponse::choix(texte, &refs)
+    reponse::OptionsPreparees::nouvelles(&refs)
 }
 
 /// What the engine does with a place read at the postal code question.
@@ -774,7 +776,7 @@ impl Moteur {
         let mut ex_aequo = false;
         for sens in self.lexique.pour_champ(champ, personne) {
             for m in &sens.mots {
-                let Some(i) = position_mots(&f, m) else {
+                let Some(i) = position_dans(&mots_texte, m) else {
                     continue;
                 };
                 let nie = mots_texte[i.saturating_sub(2)..i]
@@ -888,7 +890,8 @@ impl Moteur {
             || f == forme(&texte_json(&choix.valeur))
     }
 
-    pub(super) fn options(&self, q: &Question) -> Vec<(String, String, Vec<String>)> {
+    /// Gathers the words of each option of a choice question.
+    pub(super) fn options_calculees(&self, q: &Question) -> Vec<OptionLue> {
         let personne = personne_de(q);
         q.choix
             .iter()
@@ -911,8 +914,11 @@ impl Moteur {
     }
 
     pub(super) fn choisir<'q>(&self, q: &'q Question, texte: &str) -> Compris<&'q Choix> {
-        let options = self.options(q);
-        choix_parmi(texte, &options).map(|i| &q.choix[i])
+        let lu = match self.options_choix.get(&q.id) {
+            Some(preparees) => reponse::choix_prepare(texte, preparees),
+            None => choix_parmi(texte, &self.options_calculees(q)),
+        };
+        lu.map(|i| &q.choix[i])
     }
 
     pub(super) fn lire_choix_liste(&self, q: &Question, champs: &[String], texte: &str) -> Lecture {

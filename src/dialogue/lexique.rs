@@ -318,6 +318,21 @@ pub fn position_mots(texte: &str, mot: &str) -> Option<usize> {
     (0..=t.len() - m.len()).find(|&i| t[i..i + m.len()] == m[..])
 }
 
+/// [`position_mots`] on a text already split into words: a message is read
+/// against many words of the lexicon, so it is split once.
+pub fn position_dans<S: AsRef<str>>(mots: &[S], mot: &str) -> Option<usize> {
+    let m: Vec<&str> = mot.split(' ').collect();
+    if mot.is_empty() || m.len() > mots.len() {
+        return None;
+    }
+    (0..=mots.len() - m.len()).find(|&i| {
+        mots[i..i + m.len()]
+            .iter()
+            .zip(&m)
+            .all(|(a, b)| a.as_ref() == *b)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,7 +21,7 @@ pub use super::conversation::{
     Tour,
 };
 use super::extraction;
-use super::lecture::{Lecture, lecture_lieu};
+use super::lecture::{Lecture, lecture_lieu, preparer};
 use super::lexique::{Lexique, forme, position_mots};
 use super::lieu;
 use super::mots_cles::{MotCle, mot_cle};
@@ -36,6 +36,7 @@ use crate::sms::gsm7;
 use crate::textes::{Arg, Langue, Textes};
 use rust_decimal::Decimal;
 use serde_json::Value;
+use std::collections::HashMap;
 
 /// A piece of a turn that asks for a new reply rather than joining the previous one.
 pub(super) const SEPARATION: &str = "\u{0}";
@@ -83,7 +84,14 @@ pub struct Moteur {
     pub lexique: Lexique,
     /// The settings.
     pub reglages: Reglages,
+    /// Each choice question's options as answers are read against them
+    /// (keys, labels and words, folded), by question id.
+    pub(super) options_choix: HashMap<String, reponse::OptionsPreparees>,
 }
+
+/// A choice as an answer is read against it: its key, its value, the words
+/// that name it.
+pub(super) type OptionLue = (String, String, Vec<String>);
 
 /// The language a first message seems to be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,13 +126,25 @@ impl Moteur {
         }
         let lexique =
             Lexique::integre().map_err(|e| e.iter().map(|e| e.to_string()).collect::<Vec<_>>())?;
-        Ok(Moteur {
+        let mut moteur = Moteur {
             regles,
             questions,
             textes,
             lexique,
             reglages,
-        })
+            options_choix: HashMap::new(),
+        };
+        // Every choice's words, from the file, both languages' labels and
+        // the lexicon: the same for every answer, gathered once (reading
+        // an answer used to rebuild them, a sixth of a turn).
+        moteur.options_choix = moteur
+            .questions
+            .liste
+            .iter()
+            .filter(|q| !q.choix.is_empty())
+            .map(|q| (q.id.clone(), preparer(&moteur.options_calculees(q))))
+            .collect();
+        Ok(moteur)
     }
 }
 

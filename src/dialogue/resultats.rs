@@ -425,10 +425,17 @@ impl Moteur {
         };
         let mut fixe = Vec::new();
         if let Some(d) = &a.demarche {
-            let ou = d.url.clone().or_else(|| ecrite.demarche_texte());
+            // The link, then in words where and how to apply (the sentence
+            // alone when there is no link).
+            let texte = ecrite.demarche_texte();
+            let (ou, puis) = match (&d.url, texte) {
+                (Some(url), t) => (Some(url.clone()), t),
+                (None, t) => (t, None),
+            };
             if let Some(ou) = ou {
                 fixe.push(self.t(l, "detail-demarche", &[("ou", Arg::Texte(ou))]));
             }
+            fixe.extend(puis);
             if let Some(t) = &d.telephone {
                 fixe.push(self.t(
                     l,
@@ -444,10 +451,11 @@ impl Moteur {
                 ));
             }
         }
-        // Two replies: why and how much, then how to apply. The person asked
+        // Two replies: why and how much, then how to apply (a third when
+        // the documents do not fit beside where to apply). The person asked
         // for the detail; each reply still fits the budget on its own.
         let mut pourquoi = tete;
-        for phrase in ecrite.explication() {
+        for phrase in ecrite.pourquoi() {
             let essai = format!("{pourquoi} {phrase}");
             if self.tient(&essai) {
                 pourquoi = essai;
@@ -456,7 +464,9 @@ impl Moteur {
         blocs.push(pourquoi);
         if !fixe.is_empty() {
             blocs.push(SEPARATION.to_string());
-            blocs.push(fixe.join("\n"));
+            // One piece each: a long list of documents goes on to another
+            // reply rather than being cut.
+            blocs.extend(fixe);
         }
     }
 }

@@ -240,7 +240,8 @@ impl Code {
             racines.extend(a.montant);
             racines.extend(a.minimum);
             racines.extend(&a.sorties);
-            for l in &a.explications {
+            for (si, l) in &a.explications {
+                racines.extend(si);
                 if let super::programme::Ligne::Gabarit { valeurs, .. } = l {
                     racines.extend(valeurs);
                 }

@@ -2480,7 +2480,14 @@ fn evaluer_aide(
         // Without the text, the values are still computed up to the first
         // unknown one of each line: one may fail, and a failure is part of
         // the status.
-        for l in &ap.explications {
+        for (si, l) in &ap.explications {
+            if let Some(si) = si {
+                // A line under a condition is said only when the condition
+                // is known to hold.
+                if !matches!(ctx.racine(*si)?.vue(), Vue::Booleen(true)) {
+                    continue;
+                }
+            }
             match l {
                 Ligne::Fixe(ligne) => {
                     if complet {

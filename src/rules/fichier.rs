@@ -70,6 +70,37 @@ pub struct DefCondition {
     pub inconnu: Option<String>,
 }
 
+/// A line of an aid's `explications`: a sentence, or a sentence said only
+/// when a formula is true.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum DefExplication {
+    /// Said whenever the explanation is.
+    Toujours(String),
+    /// Said only when `si` is true for the household.
+    Si(ExplicationSi),
+}
+
+/// A line said only when its formula is true.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExplicationSi {
+    /// A boolean formula.
+    pub si: String,
+    /// The sentence, `{formule}` replaced by its value.
+    pub texte: String,
+}
+
+impl DefExplication {
+    /// The sentence.
+    pub fn texte(&self) -> &str {
+        match self {
+            DefExplication::Toujours(t) => t,
+            DefExplication::Si(s) => &s.texte,
+        }
+    }
+}
+
 /// How the amount is computed.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -161,8 +192,11 @@ pub struct FichierAide {
     #[serde(default)]
     pub sorties: BTreeMap<String, Spanned<String>>,
     /// Lines explaining the amount; `{formule}` is replaced by its value.
+    /// A line written `{ si = "formule", texte = "…" }` is said only when
+    /// its formula is true for the household (a warning that concerns
+    /// homeowners, say).
     #[serde(default)]
-    pub explications: Vec<Spanned<String>>,
+    pub explications: Vec<Spanned<DefExplication>>,
     /// How to apply.
     #[serde(default)]
     pub demarche: Demarche,

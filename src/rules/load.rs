@@ -13,7 +13,7 @@
 
 use super::expr::{self, BinOp, Expr};
 use super::faits::{self, Champ, Genre};
-use super::fichier::{DefParametre, FichierAide, FichierCommun};
+use super::fichier::{DefExplication, DefParametre, FichierAide, FichierCommun};
 use super::textes_gardes;
 use super::valeur::{Manquants, Valeur};
 use super::*;
@@ -149,6 +149,27 @@ fn ligne_de(texte: &str, offset: usize) -> usize {
 
 /// Offset of a TOML string's content, past its opening quotes (and the
 /// newline that directly follows triple quotes, which TOML drops).
+/// Where the value of key `cle` starts in the inline table at `span`
+/// (`{ si = "…", texte = "…" }`), past its opening quote; the table's
+/// start when the key is not found.
+fn debut_valeur_de_cle(texte: &str, span: std::ops::Range<usize>, cle: &str) -> usize {
+    let fin = span.end.min(texte.len());
+    let debut = span.start.min(fin);
+    let table = &texte[debut..fin];
+    let mut depuis = 0;
+    while let Some(i) = table[depuis..].find(cle) {
+        let i = depuis + i;
+        let avant = table[..i].chars().next_back();
+        let apres = table[i + cle.len()..].trim_start();
+        if !avant.is_some_and(|c| c.is_alphanumeric() || c == '_') && apres.starts_with('=') {
+            let valeur = apres[1..].trim_start();
+            return debut_contenu(texte, fin - valeur.len());
+        }
+        depuis = i + cle.len();
+    }
+    debut
+}
+
 fn debut_contenu(texte: &str, span_debut: usize) -> usize {
     let rest = &texte[span_debut.min(texte.len())..];
     let mut n = if rest.starts_with("'''") || rest.starts_with("\"\"\"") {
@@ -1437,10 +1458,38 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
             }
         }
         let mut explications = Vec::new();
-        for gabarit in &f.explications {
-            let lieu = c.lieu(*fi, gabarit);
-            if let Some(m) = c.gabarit(gabarit.get_ref(), lieu, portee, &mut deps) {
-                explications.push(m);
+        for ligne in &f.explications {
+            let texte = &sources[*fi].texte;
+            match ligne.get_ref() {
+                DefExplication::Toujours(t) => {
+                    let lieu = c.lieu(*fi, ligne);
+                    if let Some(morceaux) = c.gabarit(t, lieu, portee, &mut deps) {
+                        explications.push(LigneExplication { si: None, morceaux });
+                    }
+                }
+                DefExplication::Si(s) => {
+                    let lieu_si = Lieu {
+                        fichier: *fi,
+                        debut: debut_valeur_de_cle(texte, ligne.span(), "si"),
+                    };
+                    let lieu_texte = Lieu {
+                        fichier: *fi,
+                        debut: debut_valeur_de_cle(texte, ligne.span(), "texte"),
+                    };
+                    let si = c
+                        .formule(&s.si, lieu_si, portee, None, &mut deps)
+                        .and_then(|(n, t)| {
+                            c.attendre(t, Type::Booleen, lieu_si, 0, "condition d'une explication")
+                                .map(|_| n)
+                        });
+                    let morceaux = c.gabarit(&s.texte, lieu_texte, portee, &mut deps);
+                    if let (Some(si), Some(morceaux)) = (si, morceaux) {
+                        explications.push(LigneExplication {
+                            si: Some(si),
+                            morceaux,
+                        });
+                    }
+                }
             }
         }
         let periodicite = match &f.periodicite {
@@ -1606,7 +1655,10 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
             renumeroter(x, &nouvel_index);
         }
         for ligne in &mut a.explications {
-            for m in ligne {
+            if let Some(si) = &mut ligne.si {
+                renumeroter(si, &nouvel_index);
+            }
+            for m in &mut ligne.morceaux {
                 if let Morceau::Valeur(x) = m {
                     renumeroter(x, &nouvel_index);
                 }

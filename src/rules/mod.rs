@@ -244,6 +244,15 @@ pub enum Morceau {
     Valeur(Noeud),
 }
 
+/// A line of an aid's explanation, compiled.
+#[derive(Debug, Clone)]
+pub struct LigneExplication {
+    /// Said only when this is true for the household (`None`: always).
+    pub si: Option<Noeud>,
+    /// Its texts and values.
+    pub morceaux: Vec<Morceau>,
+}
+
 /// A compiled aid.
 #[derive(Debug, Clone)]
 pub struct Aide {
@@ -270,7 +279,7 @@ pub struct Aide {
     /// Extra outputs.
     pub sorties: Vec<(String, Noeud)>,
     /// Explanation lines.
-    pub explications: Vec<Vec<Morceau>>,
+    pub explications: Vec<LigneExplication>,
     /// How to apply.
     pub demarche: &'static Demarche,
     /// Every field the aid may read, directly or through other aids.
@@ -668,5 +677,81 @@ documents = []
         }
         let zero = Situation::from_json(r#"{"demandeur": {"age": 0}}"#).unwrap();
         assert!(rs.statuts(&zero, NOV_2026)[0].erreur);
+    }
+
+    /// Rules with one aid whose explanation has a line for homeowners.
+    fn regles_avec_une_ligne_conditionnelle(si: &str) -> Result<RuleSet, Vec<ErreurChargement>> {
+        let aide = format!(
+            r#"
+id = "avertie"
+libelle = "Aide avertie"
+institution = "CAF"
+description = "Une ligne n'est dite qu'aux propriétaires."
+explications = [
+  "Montant : {{10}} €.",
+  {{ si = "{si}", texte = "Propriétaire : {{20}} € repris." }},
+  "Fin.",
+]
+
+[[conditions]]
+formule = "demandeur.age >= 0"
+oui = "oui"
+non = "non"
+
+[montant]
+formule = "10"
+"#
+        );
+        RuleSet::depuis_sources(&[
+            Source {
+                nom: "rules/_commun.toml".into(),
+                texte: String::new(),
+            },
+            Source {
+                nom: "rules/avertie.toml".into(),
+                texte: aide,
+            },
+        ])
+    }
+
+    #[test]
+    fn a_line_under_a_condition_is_said_only_when_the_condition_holds() {
+        let rs = regles_avec_une_ligne_conditionnelle("logement.statut = 'proprietaire'")
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let lignes = |json: &str| -> Vec<String> {
+            let s = Situation::from_json(json).unwrap();
+            let ev = rs.evaluer(&s, NOV_2026);
+            let a = ev.aide("avertie").unwrap();
+            a.explication.lignes().map(|l| l.into_owned()).collect()
+        };
+        let proprietaire =
+            lignes(r#"{"demandeur": {"age": 70}, "logement": {"statut": "proprietaire"}}"#);
+        assert_eq!(
+            proprietaire,
+            ["oui", "Montant : 10 €.", "Propriétaire : 20 € repris.", "Fin."]
+        );
+        let locataire =
+            lignes(r#"{"demandeur": {"age": 70}, "logement": {"statut": "locataire"}}"#);
+        assert_eq!(locataire, ["oui", "Montant : 10 €.", "Fin."]);
+        // Not known yet: not said.
+        let inconnu = lignes(r#"{"demandeur": {"age": 70}}"#);
+        assert_eq!(inconnu, ["oui", "Montant : 10 €.", "Fin."]);
+        for json in [
+            r#"{"demandeur": {"age": 70}, "logement": {"statut": "proprietaire"}}"#,
+            r#"{"demandeur": {"age": 70}}"#,
+        ] {
+            verifier(&rs, &Situation::from_json(json).unwrap());
+        }
+    }
+
+    #[test]
+    fn a_condition_of_an_explanation_line_that_is_not_yes_or_no_is_reported_at_its_line() {
+        let e = regles_avec_une_ligne_conditionnelle("demandeur.age + 1").unwrap_err();
+        assert!(
+            e.iter().any(|e| e.fichier == "rules/avertie.toml"
+                && e.ligne == 8
+                && e.message.contains("condition d'une explication")),
+            "{e:?}"
+        );
     }
 }

@@ -161,7 +161,7 @@ struct PhrasesAide {
     #[serde(default)]
     conditions: Vec<PhrasesCondition>,
     #[serde(default)]
-    explications: Vec<Spanned<String>>,
+    explications: Vec<Spanned<super::fichier::DefExplication>>,
     #[serde(default)]
     demarche: PhrasesDemarche,
 }
@@ -253,8 +253,10 @@ pub fn catalogue(sources: &[Source]) -> Result<Vec<Phrase>, Vec<ErreurChargement
             }
         }
         for (i, e) in f.explications.iter().enumerate() {
-            let n = nombre_de_valeurs(e.get_ref());
-            ajouter(cle(id, Quoi::Explication(i)), e, variables(n));
+            // A line under a condition is found at the line of its table.
+            let texte = Spanned::new(e.span(), e.get_ref().texte().to_string());
+            let n = nombre_de_valeurs(texte.get_ref());
+            ajouter(cle(id, Quoi::Explication(i)), &texte, variables(n));
         }
         if let Some(t) = &f.demarche.texte {
             ajouter(cle(id, Quoi::Demarche), t, Vec::new());

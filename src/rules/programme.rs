@@ -123,8 +123,9 @@ pub struct AideP {
     pub minimum: Option<Id>,
     /// Extra outputs.
     pub sorties: Vec<Id>,
-    /// Explanation lines (lines that can never be complete are left out).
-    pub explications: Vec<Ligne>,
+    /// Explanation lines (lines that can never be complete are left out),
+    /// each with the condition it is said under, if any.
+    pub explications: Vec<(Option<Id>, Ligne)>,
     /// The most pieces its explanation can hold: conditions, lines, their
     /// values, and the line on a minimum not reached (a template and two
     /// values).
@@ -220,7 +221,10 @@ impl Programme {
                     .explications
                     .iter()
                     .enumerate()
-                    .filter_map(|(rang, l)| c.ligne(rang, l))
+                    .filter_map(|(rang, l)| {
+                        let ligne = c.ligne(rang, &l.morceaux)?;
+                        Some((l.si.as_ref().map(|si| c.noeud(si)), ligne))
+                    })
                     .collect(),
                 taille_explication: 0,
             };
@@ -229,7 +233,7 @@ impl Programme {
                     + 3
                     + a.explications
                         .iter()
-                        .map(|l| match l {
+                        .map(|(_, l)| match l {
                             Ligne::Fixe(_) => 1,
                             Ligne::Gabarit { valeurs, .. } => 1 + valeurs.len(),
                         })
@@ -290,7 +294,10 @@ pub(super) fn lectures(rs: &RuleSet) -> (Vec<Manquants>, Vec<Manquants>) {
                 m = m.union(self.noeud(n));
             }
             for ligne in &aide.explications {
-                for morceau in ligne {
+                if let Some(si) = &ligne.si {
+                    m = m.union(self.noeud(si));
+                }
+                for morceau in &ligne.morceaux {
                     if let Morceau::Valeur(n) = morceau {
                         m = m.union(self.noeud(n));
                     }

@@ -416,6 +416,29 @@ impl AideEcrite<'_> {
             .collect()
     }
 
+    /// Why this amount, as a detail says it: the aid file's own lines
+    /// (what the amount is made of, what to watch), without the sentences
+    /// of the conditions met, which the result itself already says. When
+    /// the file has no line for this result, the whole explanation.
+    pub fn pourquoi(&self) -> Vec<String> {
+        let lignes: Vec<String> = self
+            .resultat
+            .explication
+            .detaillees()
+            .filter(|(_, detail)| matches!(detail, LigneDetaillee::Aide(..)))
+            .map(|(francais, detail)| match self.traductions {
+                None => francais.into_owned(),
+                Some(_) => self
+                    .ligne(&detail)
+                    .unwrap_or_else(|| francais.into_owned()),
+            })
+            .collect();
+        if lignes.is_empty() {
+            return self.explication();
+        }
+        lignes
+    }
+
     /// One explanation line translated, or `None`.
     fn ligne(&self, detail: &LigneDetaillee) -> Option<String> {
         match detail {
@@ -634,7 +657,7 @@ mod tests {
         assert!(
             ecrites
                 .iter()
-                .any(|e| e.starts_with("rules/asf.toml:44: ") && e.contains("asf-condition-1-oui")),
+                .any(|e| e.starts_with("rules/asf.toml:45: ") && e.contains("asf-condition-1-oui")),
             "{}",
             ecrites.join("\n")
         );

@@ -61,16 +61,50 @@ const APRES_NUMERO: &[&str] = &["er", "ere", "e", "eme", "em", "nd", "st", "th"]
 ///
 /// Whenever several options match at the same step the answer is `Incompris`.
 pub fn choix(texte: &str, options: &[(&str, &str, &[&str])]) -> Compris<usize> {
+    choix_prepare(texte, &OptionsPreparees::nouvelles(options))
+}
+
+/// Options prepared once for [`choix_prepare`]: their keys and their
+/// labels and synonyms, folded as answers are (a question's options are the
+/// same for every answer; folding hundreds of lexicon words each time was
+/// a seventh of a conversation turn).
+#[derive(Debug, Clone, Default)]
+pub struct OptionsPreparees {
+    cles: Vec<String>,
+    etiquettes: Vec<Vec<String>>,
+}
+
+impl OptionsPreparees {
+    /// Prepares `(key, value, synonyms)` options.
+    pub fn nouvelles(options: &[(&str, &str, &[&str])]) -> OptionsPreparees {
+        OptionsPreparees {
+            cles: options
+                .iter()
+                .map(|o| mots(&normaliser(o.0)).join(" "))
+                .collect(),
+            etiquettes: options
+                .iter()
+                .map(|(_, valeur, synonymes)| {
+                    std::iter::once(*valeur)
+                        .chain(synonymes.iter().copied())
+                        .map(|e| mots(&normaliser(e)).join(" "))
+                        .filter(|e| !e.is_empty())
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+}
+
+/// [`choix`] with options prepared beforehand.
+pub fn choix_prepare(texte: &str, options: &OptionsPreparees) -> Compris<usize> {
     let n = normaliser(texte);
     let separes = mots_separes(&n);
     let mut reste: &[String] = &separes;
     while reste.len() > 1 && AVANT_NUMERO.contains(&reste[0].as_str()) {
         reste = &reste[1..];
     }
-    let cles: Vec<String> = options
-        .iter()
-        .map(|o| mots(&normaliser(o.0)).join(" "))
-        .collect();
+    let cles = &options.cles;
     let numero_seul = match reste {
         [k] => Some(k.as_str()),
         [k, fin] if APRES_NUMERO.contains(&fin.as_str()) => Some(k.as_str()),
@@ -99,20 +133,11 @@ pub fn choix(texte: &str, options: &[(&str, &str, &[&str])]) -> Compris<usize> {
 
     let mots_texte = mots(&n);
     let texte_joint = mots_texte.join(" ");
-    let etiquettes: Vec<Vec<String>> = options
-        .iter()
-        .map(|(_, valeur, synonymes)| {
-            std::iter::once(*valeur)
-                .chain(synonymes.iter().copied())
-                .map(|e| mots(&normaliser(e)).join(" "))
-                .filter(|e| !e.is_empty())
-                .collect()
-        })
-        .collect();
+    let etiquettes = &options.etiquettes;
 
     // 2. whole answer equals a label
     if !texte_joint.is_empty() {
-        let egaux: Vec<usize> = (0..options.len())
+        let egaux: Vec<usize> = (0..etiquettes.len())
             .filter(|&i| etiquettes[i].contains(&texte_joint))
             .collect();
         match egaux.as_slice() {
@@ -181,7 +206,7 @@ pub fn choix(texte: &str, options: &[(&str, &str, &[&str])]) -> Compris<usize> {
         .filter(|m| m.chars().count() >= 5)
         .collect();
     if !longs.is_empty() {
-        let proches: Vec<usize> = (0..options.len())
+        let proches: Vec<usize> = (0..etiquettes.len())
             .filter(|&i| {
                 etiquettes[i].iter().any(|e| {
                     e.split(' ').any(|me| {
@@ -207,7 +232,7 @@ pub fn choix(texte: &str, options: &[(&str, &str, &[&str])]) -> Compris<usize> {
     }
     // 6. a prefix
     if texte_joint.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
-        let prefixes = (0..options.len())
+        let prefixes = (0..etiquettes.len())
             .filter(|&i| etiquettes[i].iter().any(|e| e.starts_with(&texte_joint)));
         if let Some(i) = unique(prefixes) {
             return Compris::Valeur(i);

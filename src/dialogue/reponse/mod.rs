@@ -36,7 +36,7 @@ mod nombre;
 mod oui_non;
 
 pub use age::{age_depuis_annee, age_depuis_date};
-pub use choix::choix;
+pub use choix::{OptionsPreparees, choix, choix_prepare};
 pub use code_postal::code_postal;
 pub use montant::{ContexteMontant, Conversion, MontantLu, montant, montant_detaille};
 pub use nombre::nombre;
