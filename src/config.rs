@@ -47,8 +47,11 @@ pub struct Rules {
 #[serde(deny_unknown_fields, default)]
 pub struct Conversation {
     /// Secret of the keyed hash that turns a sender into a storage key.
-    /// Empty: a random secret is created once in `data_dir/cle_secrete`.
+    /// Empty: the environment variable `GUICHET_SECRET`, else `secret_file`,
+    /// else a random secret created once in `data_dir/cle_secrete`.
     pub secret: String,
+    /// A file holding the secret, kept out of `data_dir` (and its backups).
+    pub secret_file: Option<std::path::PathBuf>,
     /// Days after which an idle conversation is erased.
     pub expiration_jours: u32,
     /// Who runs the service (the CONTACT keyword).
@@ -61,6 +64,7 @@ impl Default for Conversation {
     fn default() -> Self {
         Conversation {
             secret: String::new(),
+            secret_file: None,
             expiration_jours: 30,
             operateur: "guichet".into(),
             contact: "France Services ou Allô Service Public 39 39".into(),

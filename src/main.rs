@@ -454,7 +454,9 @@ fn chat(data_dir: Option<PathBuf>, budget: usize, debug: bool) -> ExitCode {
     };
     let (magasin, secret): (Box<dyn Magasin>, Vec<u8>) = match &data_dir {
         Some(d) => {
-            match MagasinSled::ouvrir(d).and_then(|m| Ok((m, guichet::store::secret(None, d)?))) {
+            let ouvert = guichet::store::secret(None, None, d)
+                .and_then(|s| Ok((MagasinSled::ouvrir_avec(d, &s)?, s)));
+            match ouvert {
                 Ok((m, s)) => (Box::new(m), s),
                 Err(e) => {
                     eprintln!("{e}");
@@ -774,10 +776,12 @@ fn serve(
         }
     };
     let data_dir = cfg.server.data_dir.clone();
-    let ouvert = guichet::store::MagasinSled::ouvrir(&data_dir).and_then(|m| {
-        let s = guichet::store::secret(Some(&cfg.conversation.secret), &data_dir)?;
-        Ok((m, s))
-    });
+    let ouvert = guichet::store::secret(
+        Some(&cfg.conversation.secret),
+        cfg.conversation.secret_file.as_deref(),
+        &data_dir,
+    )
+    .and_then(|s| Ok((guichet::store::MagasinSled::ouvrir_avec(&data_dir, &s)?, s)));
     let (magasin, secret) = match ouvert {
         Ok(x) => x,
         Err(e) => {
@@ -817,7 +821,14 @@ fn serve(
             return ExitCode::from(2);
         }
     };
-    let runtime = match tokio::runtime::Runtime::new() {
+    // Steps run on the blocking pool and no longer wait there for the disk
+    // (the flush is awaited asynchronously): a few threads keep the CPU
+    // busy, and many would each warm their own allocator heap.
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(16)
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("démarrage impossible : {e}");

@@ -382,15 +382,30 @@ async fn sms_generique(
     }
     let service = etat.service.clone();
     let traite = tokio::task::spawn_blocking(move || {
-        service.traiter(&Message {
-            canal: "sms",
-            expediteur: &expediteur,
-            texte: &entrant.text,
-            id: entrant.id.as_deref(),
-            langue: None,
-        })
+        service.traiter_differe(
+            &Message {
+                canal: "sms",
+                expediteur: &expediteur,
+                texte: &entrant.text,
+                id: entrant.id.as_deref(),
+                langue: None,
+            },
+            None,
+            None,
+        )
     })
     .await;
+    // Answered only once the step is on disk (the flush is shared with
+    // other senders; no thread waits for it).
+    let traite = match traite {
+        Ok(Ok((s, ticket))) => Ok(etat
+            .service
+            .durable(ticket)
+            .await
+            .map(|()| s.unwrap_or_default())),
+        Ok(Err(e)) => Ok(Err(e)),
+        Err(e) => Err(e),
+    };
     let sortie = match traite {
         Ok(Ok(s)) => s,
         Ok(Err(e)) => {

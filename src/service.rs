@@ -3,17 +3,23 @@
 //! run one engine step, save, and return the replies.
 //!
 //! This is where the pure engine meets storage and the clock. Messages from
-//! one sender are handled one at a time (a lock per key); the record is
-//! written and flushed before the replies are returned, so a reply that left
-//! the service always matches a state on disk. Channels (SMS webhooks,
-//! Telegram, the terminal chat) call [`Service::traiter`] and only translate
-//! wire formats.
+//! one sender are handled one at a time (a lock per key). Everything a step
+//! writes (the conversation and its duplicate marker, the outbox entries of
+//! its replies through the channel's [`Depot`], a callback request, the
+//! long-SMS parts it consumed) is one [`Lot`], applied in one transaction
+//! and flushed before the replies are returned: a reply that left the
+//! service always matches a state on disk, and a message acknowledged is a
+//! message answered. Channels (SMS webhooks, Telegram, the terminal chat)
+//! call [`Service::traiter`] or [`Service::traiter_avec`] and only translate
+//! wire formats; they never write to the store themselves.
 
 use crate::dialogue::{Conversation, Effet, Entrant, Moteur, Refus, ReponseDonnee, Tour};
 use crate::horloge;
 use crate::rules::ResultatAide;
 use crate::situation::Mois;
-use crate::store::{Cle, DemandeRappel, Dossier, ErreurMagasin, Magasin, empreinte_message};
+use crate::store::{
+    Cle, DemandeRappel, Dossier, ErreurMagasin, Lot, Magasin, PARTIES, RAPPELS, empreinte_message,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -85,6 +91,39 @@ pub const CANAUX_JOIGNABLES: &[&str] = &["sms", "telegram"];
 
 /// The derived-key usage of contacts kept with callback requests.
 const USAGE_CONTACT: &str = "rappels/contact";
+/// The derived-key usage of long-SMS parts waiting for the others.
+const USAGE_PARTIES: &str = "parties";
+
+/// A channel's outbox: where the replies of a step wait to be sent. Its
+/// entries are added to the step's [`Lot`], so they are written in the same
+/// transaction as the conversation: a step is on disk with its replies, or
+/// not at all.
+pub trait Depot {
+    /// Adds to `lot` the outbox entries of one step's replies.
+    /// `conversation` is the state after the step (`None` once erased).
+    fn deposer(
+        &self,
+        magasin: &dyn Magasin,
+        cle: &Cle,
+        sortie: &Sortie,
+        conversation: Option<&Conversation>,
+        lot: &mut Lot,
+    ) -> Result<(), ErreurMagasin>;
+    /// Adds to `lot` the removal of every entry still kept for `cle` (EFFACER).
+    fn effacer(&self, magasin: &dyn Magasin, cle: &Cle, lot: &mut Lot)
+    -> Result<(), ErreurMagasin>;
+}
+
+/// One part of a long SMS (concatenated SMS), as the provider numbers it.
+#[derive(Debug, Clone, Copy)]
+pub struct Partie<'a> {
+    /// The provider's reference shared by every part.
+    pub reference: &'a str,
+    /// This part's number, from 1.
+    pub numero: u32,
+    /// How many parts there are.
+    pub total: u32,
+}
 
 /// The reply of a step as channels receive it.
 pub fn sortie_de(tour: Tour) -> Result<Sortie, ErreurMagasin> {
@@ -184,12 +223,110 @@ impl Service {
         self.traiter_cle(&self.cle(m.canal, m.expediteur), m)
     }
 
+    /// [`Service::traiter`] for a channel whose replies go through an
+    /// outbox: they are written in the step's transaction.
+    pub fn traiter_avec(&self, m: &Message, depot: &dyn Depot) -> Result<Sortie, ErreurMagasin> {
+        let (s, ticket) = self.traiter_differe(m, Some(depot), None)?;
+        self.magasin.rendre_durable(ticket)?;
+        Ok(s.unwrap_or_default())
+    }
+
+    /// Handles one part of a long SMS: kept (sealed) until every part has
+    /// come, then the whole text is one step, whose transaction also removes
+    /// the parts. `m.texte` is this part's text and `m.id` the whole
+    /// message's id. `None` while parts are missing.
+    pub fn traiter_partie(
+        &self,
+        m: &Message,
+        partie: Partie,
+        depot: Option<&dyn Depot>,
+    ) -> Result<Option<Sortie>, ErreurMagasin> {
+        let (s, ticket) = self.traiter_differe(m, depot, Some(partie))?;
+        self.magasin.rendre_durable(ticket)?;
+        Ok(s)
+    }
+
+    /// The step of one message (or one part of a long SMS), committed but
+    /// perhaps not yet on disk: the caller answers only once
+    /// [`Service::durable`] says the ticket is. The sender's lock is not
+    /// held meanwhile, and no thread waits for the disk: concurrent senders
+    /// share one flush. `None` while parts of a long SMS are missing.
+    pub fn traiter_differe(
+        &self,
+        m: &Message,
+        depot: Option<&dyn Depot>,
+        partie: Option<Partie>,
+    ) -> Result<(Option<Sortie>, u64), ErreurMagasin> {
+        let cle = self.cle(m.canal, m.expediteur);
+        self.sous_verrou(&cle, || match partie {
+            None => {
+                let (s, t) = self.traiter_seul(&cle, m, depot, Lot::new())?;
+                Ok((Some(s), t))
+            }
+            Some(p) => self.partie_seule(&cle, m, p, depot),
+        })
+    }
+
+    /// Returns once what `ticket` covers is on disk.
+    pub async fn durable(&self, ticket: u64) -> Result<(), ErreurMagasin> {
+        match self.magasin.vidage() {
+            Some(v) => v.suivre(ticket).await,
+            None => self.magasin.rendre_durable(ticket),
+        }
+    }
+
+    fn partie_seule(
+        &self,
+        cle: &Cle,
+        m: &Message,
+        partie: Partie,
+        depot: Option<&dyn Depot>,
+    ) -> Result<(Option<Sortie>, u64), ErreurMagasin> {
+        if partie.numero == 0 || partie.numero > partie.total || partie.total > 255 {
+            return Err(ErreurMagasin("numéro de partie hors limites".into()));
+        }
+        let maintenant = (self.horloge)();
+        if let Some(s) = self.doublon(cle, m, maintenant)? {
+            return Ok((Some(s), self.magasin.ecrire_lot(Lot::new())?));
+        }
+        let cle_parties = format!("{}:{}", cle.0, empreinte_message(partie.reference));
+        let mut parties: (u64, Vec<Option<String>>) = self
+            .magasin
+            .lire_entree(PARTIES, &cle_parties)?
+            .and_then(|o| String::from_utf8(o).ok())
+            .and_then(|s| self.ouvrir(USAGE_PARTIES, &s))
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or((maintenant, Vec::new()));
+        if maintenant.saturating_sub(parties.0) > 300 || parties.1.len() != partie.total as usize {
+            parties = (maintenant, vec![None; partie.total as usize]);
+        }
+        parties.1[(partie.numero - 1) as usize] = Some(m.texte.to_string());
+        let mut lot = Lot::new();
+        if parties.1.iter().all(Option::is_some) {
+            lot.supprimer(PARTIES, &cle_parties);
+            let texte: String = parties.1.into_iter().flatten().collect();
+            let entier = Message {
+                texte: &texte,
+                ..m.clone()
+            };
+            let (s, t) = self.traiter_seul(cle, &entier, depot, lot)?;
+            return Ok((Some(s), t));
+        }
+        let scelle = self
+            .sceller(USAGE_PARTIES, &serde_json::to_string(&parties)?)
+            .ok_or_else(|| ErreurMagasin("pas d'aléa pour sceller".into()))?;
+        lot.ecrire(PARTIES, &cle_parties, scelle.into_bytes());
+        Ok((None, self.magasin.ecrire_lot(lot)?))
+    }
+
     /// [`Service::traiter`] for a conversation known by its key only: an
     /// agent continuing the conversation of someone who asked for a
     /// callback. `m.expediteur` is then only used if the text asks for a
     /// callback again.
     pub fn traiter_cle(&self, cle: &Cle, m: &Message) -> Result<Sortie, ErreurMagasin> {
-        self.sous_verrou(cle, || self.traiter_seul(cle, m))
+        let (s, ticket) = self.sous_verrou(cle, || self.traiter_seul(cle, m, None, Lot::new()))?;
+        self.magasin.rendre_durable(ticket)?;
+        Ok(s)
     }
 
     /// Runs `f` holding the lock of one conversation.
@@ -296,10 +433,8 @@ impl Service {
     pub fn rappel(&self, cle: &Cle) -> Result<Option<DemandeRappel>, ErreurMagasin> {
         Ok(self
             .magasin
-            .rappels()?
-            .into_iter()
-            .find(|(c, _)| c == cle)
-            .map(|(_, d)| d))
+            .lire_entree(RAPPELS, &cle.0)?
+            .and_then(|v| serde_json::from_slice(&v).ok()))
     }
 
     /// The contact kept with a callback request, opened.
@@ -389,24 +524,65 @@ impl Service {
         })
     }
 
-    fn traiter_seul(&self, cle: &Cle, m: &Message) -> Result<Sortie, ErreurMagasin> {
+    /// The empreinte of a message id and how long it counts as a duplicate.
+    fn empreinte(m: &Message) -> Option<(String, u64)> {
+        // Without a provider id, a gateway passes `id_sans_fournisseur(texte)`:
+        // the same text from the same sender within a few seconds is a retry.
+        m.id.map(|id| match id.strip_prefix(SANS_ID) {
+            Some(texte) => (format!("t{}", empreinte_message(texte)), FENETRE_SANS_ID),
+            None => (empreinte_message(id), crate::store::RECUS_DUREE),
+        })
+    }
+
+    /// The answer to a message already handled: the same replies, marked
+    /// duplicate (nothing is written; its outbox entries were written with it).
+    fn doublon(
+        &self,
+        cle: &Cle,
+        m: &Message,
+        maintenant: u64,
+    ) -> Result<Option<Sortie>, ErreurMagasin> {
+        let Some((id, fenetre)) = Self::empreinte(m) else {
+            return Ok(None);
+        };
+        let Some(d) = self.dossier(cle)? else {
+            return Ok(None);
+        };
+        Ok(self.reponse_doublon(&d, &id, fenetre, maintenant))
+    }
+
+    fn reponse_doublon(
+        &self,
+        d: &Dossier,
+        id: &str,
+        fenetre: u64,
+        maintenant: u64,
+    ) -> Option<Sortie> {
+        let r = d.deja_recu_depuis(id, maintenant, fenetre)?;
+        let mut s = r.reponse.as_ref().map(|r| r.sortie()).unwrap_or_default();
+        s.doublon = true;
+        if s.resultats {
+            let (_, mois) = date_et_mois(maintenant);
+            s.aides = Some(self.moteur.evaluer(&d.conversation, mois).aides);
+        }
+        Some(s)
+    }
+
+    fn traiter_seul(
+        &self,
+        cle: &Cle,
+        m: &Message,
+        depot: Option<&dyn Depot>,
+        mut lot: Lot,
+    ) -> Result<(Sortie, u64), ErreurMagasin> {
         let maintenant = (self.horloge)();
         let (aujourd_hui, mois) = date_et_mois(maintenant);
         let dossier = self.dossier(cle)?;
-        // Without a provider id, a gateway passes `id_sans_fournisseur(texte)`:
-        // the same text from the same sender within a few seconds is a retry.
-        let empreinte = m.id.map(|id| match id.strip_prefix(SANS_ID) {
-            Some(texte) => (format!("t{}", empreinte_message(texte)), FENETRE_SANS_ID),
-            None => (empreinte_message(id), crate::store::RECUS_DUREE),
-        });
+        let empreinte = Self::empreinte(m);
         if let (Some((id, fenetre)), Some(d)) = (&empreinte, &dossier) {
-            if let Some(r) = d.deja_recu_depuis(id, maintenant, *fenetre) {
-                let mut s: Sortie = serde_json::from_value(r.clone())?;
-                s.doublon = true;
-                if s.resultats {
-                    s.aides = Some(self.moteur.evaluer(&d.conversation, mois).aides);
-                }
-                return Ok(s);
+            if let Some(s) = self.reponse_doublon(d, id, *fenetre, maintenant) {
+                // Its first handling may still be waiting for its flush.
+                return Ok((s, self.magasin.ecrire_lot(Lot::new())?));
             }
         }
         let (recus, etat) = match dossier {
@@ -423,20 +599,33 @@ impl Service {
         let effets = tour.effets.clone();
         let sortie = sortie_de(tour)?;
         if effets.contains(&Effet::Effacer) {
-            self.magasin.effacer(cle)?;
-            if conversation.arrete {
+            // Everything about this person goes, in the same transaction:
+            // the conversation with its key, the callback request, parts of
+            // long SMS, replies still waiting in the outbox.
+            lot.effacer = Some(cle.clone());
+            lot.supprimer(RAPPELS, &cle.0);
+            lot.supprimer_prefixe(PARTIES, &format!("{}:", cle.0));
+            if let Some(depot) = depot {
+                depot.effacer(&*self.magasin, cle, &mut lot)?;
+            }
+            let reste = conversation.arrete.then_some(conversation);
+            if let Some(depot) = depot {
+                depot.deposer(&*self.magasin, cle, &sortie, reste.as_ref(), &mut lot)?;
+            }
+            if let Some(conversation) = reste {
                 // The opt-out outlives the erasure: an empty record that only says STOP.
-                self.magasin.ecrire(
-                    cle,
-                    &Dossier {
+                lot.dossier = Some((
+                    cle.clone(),
+                    Dossier {
                         conversation,
                         maj: maintenant,
                         canal: m.canal.to_string(),
                         recus: Vec::new(),
                     },
-                )?;
+                ));
             }
-            return Ok(sortie);
+            let ticket = self.magasin.ecrire_lot(lot)?;
+            return Ok((sortie, ticket));
         }
         let mut d = Dossier {
             conversation,
@@ -445,7 +634,7 @@ impl Service {
             recus,
         };
         if let Some((id, _)) = empreinte {
-            d.retenir(id, maintenant, serde_json::to_value(&sortie)?);
+            d.retenir(id, maintenant, &sortie);
         }
         if effets.contains(&Effet::Rappel) {
             // The number (or chat id) is what the agent needs to call back:
@@ -460,21 +649,29 @@ impl Service {
             } else {
                 None
             };
-            self.magasin.demander_rappel(
+            let demande = DemandeRappel {
+                depuis: maintenant,
+                canal: m.canal.to_string(),
+                traitee: false,
+                contact,
+                // A number shared for an earlier request still holds.
+                telephone: avant.and_then(|d| d.telephone),
+                prise_par: None,
+            };
+            lot.ecrire(RAPPELS, &cle.0, serde_json::to_vec(&demande)?);
+        }
+        if let Some(depot) = depot {
+            depot.deposer(
+                &*self.magasin,
                 cle,
-                &DemandeRappel {
-                    depuis: maintenant,
-                    canal: m.canal.to_string(),
-                    traitee: false,
-                    contact,
-                    // A number shared for an earlier request still holds.
-                    telephone: avant.and_then(|d| d.telephone),
-                    prise_par: None,
-                },
+                &sortie,
+                Some(&d.conversation),
+                &mut lot,
             )?;
         }
-        self.magasin.ecrire(cle, &d)?;
-        Ok(sortie)
+        lot.dossier = Some((cle.clone(), d));
+        let ticket = self.magasin.ecrire_lot(lot)?;
+        Ok((sortie, ticket))
     }
 
     /// Counts one more message from a sender against flood control.
@@ -536,41 +733,6 @@ impl Service {
             .is_some_and(|d| d.conversation.arrete))
     }
 
-    /// Keeps one part of a long SMS; returns the whole text once every part
-    /// has arrived (parts wait at most 5 minutes).
-    pub fn assembler(
-        &self,
-        canal: &str,
-        expediteur: &str,
-        reference: &str,
-        numero: u32,
-        total: u32,
-        texte: &str,
-    ) -> Result<Option<String>, ErreurMagasin> {
-        let maintenant = (self.horloge)();
-        let cle = format!(
-            "{}:{}",
-            self.cle(canal, expediteur).0,
-            empreinte_message(reference)
-        );
-        let mut parties: (u64, Vec<Option<String>>) =
-            match self.magasin.lire_entree("parties", &cle)? {
-                Some(o) => serde_json::from_slice(&o).unwrap_or((maintenant, Vec::new())),
-                None => (maintenant, Vec::new()),
-            };
-        if maintenant.saturating_sub(parties.0) > 300 || parties.1.len() != total as usize {
-            parties = (maintenant, vec![None; total as usize]);
-        }
-        parties.1[(numero - 1) as usize] = Some(texte.to_string());
-        if parties.1.iter().all(Option::is_some) {
-            self.magasin.supprimer_entree("parties", &cle)?;
-            return Ok(Some(parties.1.into_iter().flatten().collect()));
-        }
-        self.magasin
-            .ecrire_entree("parties", &cle, &serde_json::to_vec(&parties)?)?;
-        Ok(None)
-    }
-
     /// The stored conversation of a sender, if any (for agents and tests).
     pub fn conversation(
         &self,
@@ -583,20 +745,47 @@ impl Service {
             .map(|d| d.conversation))
     }
 
-    /// Erases conversations idle for longer than the expiry, and parts of
-    /// long SMS whose other parts never came (after 5 minutes); returns how
-    /// many conversations were erased.
+    /// Erases conversations idle for longer than the expiry (with their
+    /// keys, callback requests and parts of long SMS), and parts of long SMS
+    /// whose other parts never came (after 5 minutes); returns how many
+    /// conversations were erased.
     pub fn purger(&self) -> Result<usize, ErreurMagasin> {
         let maintenant = (self.horloge)();
-        for (cle, v) in self.magasin.entrees("parties")? {
-            let debut = serde_json::from_slice::<(u64, serde_json::Value)>(&v)
+        for (cle, v) in self.magasin.entrees(PARTIES)? {
+            let debut = String::from_utf8(v)
+                .ok()
+                .and_then(|s| self.ouvrir(USAGE_PARTIES, &s))
+                .and_then(|s| serde_json::from_str::<(u64, serde_json::Value)>(&s).ok())
                 .map(|(d, _)| d)
                 .unwrap_or(0);
             if maintenant.saturating_sub(debut) > 300 {
-                self.magasin.supprimer_entree("parties", &cle)?;
+                self.magasin.supprimer_entree(PARTIES, &cle)?;
             }
         }
-        self.magasin
-            .purger(maintenant.saturating_sub(self.expiration_secondes))
+        let avant = maintenant.saturating_sub(self.expiration_secondes);
+        let mut n = 0;
+        for (cle, maj) in self.magasin.mises_a_jour()? {
+            if maj >= avant {
+                continue;
+            }
+            // Under the sender's lock: a message arriving now is not erased
+            // half-way.
+            let efface = self.sous_verrou(&cle, || {
+                let encore = self.magasin.lire(&cle)?.map(|d| d.maj);
+                if encore.is_some_and(|m| m >= avant) {
+                    return Ok(false);
+                }
+                let mut lot = Lot {
+                    effacer: Some(cle.clone()),
+                    ..Lot::default()
+                };
+                lot.supprimer(RAPPELS, &cle.0);
+                lot.supprimer_prefixe(PARTIES, &format!("{}:", cle.0));
+                self.magasin.appliquer(lot)?;
+                Ok::<bool, ErreurMagasin>(true)
+            })?;
+            n += usize::from(efface);
+        }
+        Ok(n)
     }
 }

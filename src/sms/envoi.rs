@@ -11,9 +11,11 @@
 //! that the person has not said STOP: a stopped number gets nothing, whatever
 //! was queued, across restarts. Delivery receipts update the entries.
 //!
-//! The phone number is needed to send, so the entry keeps it, encrypted
-//! (ChaCha20-Poly1305, key derived from the service secret) and erased as
-//! soon as the message is sent or abandoned.
+//! Entries are written in the transaction of the step that gave the
+//! replies ([`DepotSms`]), never after it. The phone number is needed to
+//! send, so the entry keeps it, and its text, sealed ([`crate::coffre`],
+//! random nonces) and drops both as soon as the message is sent or
+//! abandoned; EFFACER removes the entries of the person.
 //!
 //! If the service dies during the provider call itself, the entry is still
 //! `en_cours` on restart. For Twilio the worker first looks the message up
@@ -23,11 +25,8 @@
 //! reference (`client-ref`, `msgref`) and may arrive twice; the window is
 //! one HTTP request.
 
-use crate::service::Service;
-use crate::store::{Cle, ErreurMagasin};
-use chacha20poly1305::aead::{Aead, KeyInit};
-use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
-use hmac::Mac;
+use crate::service::{Depot, Service, Sortie};
+use crate::store::{Cle, ErreurMagasin, Lot, Magasin};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use std::time::Duration;
@@ -109,36 +108,55 @@ pub enum Issue {
     Arrete,
 }
 
-fn chiffreur(secret: &[u8]) -> ChaCha20Poly1305 {
-    let mut mac = <hmac::Hmac<sha2::Sha256> as hmac::KeyInit>::new_from_slice(secret)
-        .expect("any key length");
-    mac.update(b"guichet/sortants/numeros");
-    let cle = mac.finalize().into_bytes();
-    ChaCha20Poly1305::new(Key::from_slice(&cle))
+/// The derived-key usage of phone numbers in the outbox.
+const USAGE_NUMERO: &str = "sortants/numeros";
+/// The derived-key usage of texts in the outbox.
+const USAGE_TEXTE: &str = "sortants/textes";
+
+/// A reply waiting in the outbox, as kept by the step that gave it.
+pub struct DepotSms<'a> {
+    /// The outbox.
+    pub boite: &'a Boite,
+    /// Which provider sends it.
+    pub fournisseur: &'a str,
+    /// To whom (E.164).
+    pub numero: &'a str,
 }
 
-fn nonce(id: u64) -> [u8; 12] {
-    // Entry ids never repeat under one key: a counter is a valid nonce.
-    let mut n = [0u8; 12];
-    n[4..].copy_from_slice(&id.to_be_bytes());
-    n
-}
+impl Depot for DepotSms<'_> {
+    fn deposer(
+        &self,
+        magasin: &dyn Magasin,
+        cle: &Cle,
+        sortie: &Sortie,
+        _conversation: Option<&crate::dialogue::Conversation>,
+        lot: &mut Lot,
+    ) -> Result<(), ErreurMagasin> {
+        if sortie.doublon {
+            return Ok(());
+        }
+        let textes: Vec<String> = sortie
+            .messages
+            .iter()
+            .map(|m| crate::sms::gsm7::translitterer(m))
+            .collect();
+        self.boite
+            .ajouter(magasin, self.fournisseur, self.numero, cle, &textes, lot)
+    }
 
-fn chiffrer(secret: &[u8], id: u64, numero: &str) -> String {
-    let c = chiffreur(secret)
-        .encrypt(Nonce::from_slice(&nonce(id)), numero.as_bytes())
-        .expect("encryption of a short text cannot fail");
-    crate::store::hex(&c)
-}
-
-fn dechiffrer(secret: &[u8], id: u64, hex: &str) -> Option<String> {
-    let octets: Option<Vec<u8>> = (0..hex.len() / 2)
-        .map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok())
-        .collect();
-    let clair = chiffreur(secret)
-        .decrypt(Nonce::from_slice(&nonce(id)), octets?.as_slice())
-        .ok()?;
-    String::from_utf8(clair).ok()
+    fn effacer(
+        &self,
+        magasin: &dyn Magasin,
+        cle: &Cle,
+        lot: &mut Lot,
+    ) -> Result<(), ErreurMagasin> {
+        for (k, v) in magasin.entrees(TABLE)? {
+            if serde_json::from_slice::<Sortant>(&v).is_ok_and(|s| s.cle == *cle) {
+                lot.supprimer(TABLE, &k);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The outbox of one service.
@@ -149,9 +167,6 @@ pub struct Boite {
     /// Providers by name.
     pub fournisseurs: Vec<(String, Fournisseur)>,
     reveil: tokio::sync::Notify,
-    /// Held while entry ids are taken: two webhooks queueing at once must
-    /// never get the same id (it is also the encryption nonce).
-    compteur: std::sync::Mutex<()>,
     /// Backoff unit in seconds: the n-th retry waits unit × 2ⁿ (tests use 0).
     pub attente_base: u64,
     /// Where SMS may go and how many a minute ([`super::garde`]).
@@ -186,7 +201,6 @@ impl Boite {
             client,
             fournisseurs,
             reveil: tokio::sync::Notify::new(),
-            compteur: std::sync::Mutex::new(()),
             attente_base: 1,
             garde: Default::default(),
         }
@@ -196,7 +210,8 @@ impl Boite {
         crate::horloge::maintenant_secondes()
     }
 
-    /// Queues replies to `numero` (E.164); durable when this returns.
+    /// Queues replies to `numero` (E.164) outside a step (an agent's
+    /// message); durable when this returns.
     pub fn deposer(
         &self,
         fournisseur: &str,
@@ -205,21 +220,35 @@ impl Boite {
         messages: &[String],
     ) -> Result<(), ErreurMagasin> {
         let magasin = self.service.magasin();
-        let _compteur = self.compteur.lock().unwrap_or_else(|p| p.into_inner());
-        let mut suivant = magasin
-            .lire_entree("compteurs", TABLE)?
-            .and_then(|o| String::from_utf8(o).ok())
-            .and_then(|s| s.parse::<u64>().ok())
-            .unwrap_or(0);
+        let mut lot = Lot::new();
+        self.ajouter(magasin, fournisseur, numero, cle, messages, &mut lot)?;
+        magasin.appliquer(lot)?;
+        self.reveiller();
+        Ok(())
+    }
+
+    /// Wakes the worker: entries were written.
+    pub fn reveiller(&self) {
+        self.reveil.notify_one();
+    }
+
+    /// Adds the entries of replies to `lot`. Ids come from the store and
+    /// are never given twice, even after a crash.
+    fn ajouter(
+        &self,
+        magasin: &dyn Magasin,
+        fournisseur: &str,
+        numero: &str,
+        cle: &Cle,
+        messages: &[String],
+        lot: &mut Lot,
+    ) -> Result<(), ErreurMagasin> {
         for texte in messages {
-            suivant += 1;
-            // The counter is saved first: an id is never reused, even after a crash.
-            magasin.ecrire_entree("compteurs", TABLE, suivant.to_string().as_bytes())?;
             let s = Sortant {
-                id: suivant,
+                id: magasin.nouvel_id()? + 1,
                 fournisseur: fournisseur.to_string(),
                 cle: cle.clone(),
-                numero: chiffrer(&self.secret, suivant, numero),
+                numero: numero.to_string(),
                 texte: texte.clone(),
                 essais: 0,
                 prochain: 0,
@@ -227,35 +256,74 @@ impl Boite {
                 id_fournisseur: None,
                 essai_depuis: 0,
             };
-            self.ecrire(&s)?;
+            lot.ecrire(TABLE, &format!("{:020}", s.id), self.encoder(&s)?);
         }
-        self.reveil.notify_one();
         Ok(())
     }
 
-    fn ecrire(&self, s: &Sortant) -> Result<(), ErreurMagasin> {
-        self.service.magasin().ecrire_entree(
-            TABLE,
-            &format!("{:020}", s.id),
-            &serde_json::to_vec(s)?,
-        )
+    /// An entry at rest: the number and the text sealed (random nonces),
+    /// both dropped once the entry is in a final state.
+    fn encoder(&self, s: &Sortant) -> Result<Vec<u8>, ErreurMagasin> {
+        let fini = !matches!(s.etat, EtatSortant::AEnvoyer | EtatSortant::EnCours);
+        let sceller = |usage: &str, clair: &str| {
+            if fini || clair.is_empty() {
+                Ok(String::new())
+            } else {
+                crate::coffre::sceller(&self.secret, usage, clair)
+                    .ok_or_else(|| ErreurMagasin("pas d'aléa pour sceller".into()))
+            }
+        };
+        let au_repos = Sortant {
+            numero: sceller(USAGE_NUMERO, &s.numero)?,
+            texte: sceller(USAGE_TEXTE, &s.texte)?,
+            ..s.clone()
+        };
+        Ok(serde_json::to_vec(&au_repos)?)
     }
 
-    /// Every entry, in order.
+    /// Reads an entry; the text opened, and the number too when the worker
+    /// needs it (empty when dropped or sealed under another secret).
+    fn decoder(&self, octets: &[u8], numero: bool) -> Option<Sortant> {
+        let s: Sortant = serde_json::from_slice(octets).ok()?;
+        let ouvrir = |usage: &str, scelle: &str| {
+            crate::coffre::ouvrir(&self.secret, usage, scelle).unwrap_or_default()
+        };
+        Some(Sortant {
+            numero: if numero {
+                ouvrir(USAGE_NUMERO, &s.numero)
+            } else {
+                s.numero.clone()
+            },
+            texte: ouvrir(USAGE_TEXTE, &s.texte),
+            ..s
+        })
+    }
+
+    fn ecrire(&self, s: &Sortant) -> Result<(), ErreurMagasin> {
+        self.service
+            .magasin()
+            .ecrire_entree(TABLE, &format!("{:020}", s.id), &self.encoder(s)?)
+    }
+
+    /// Every entry, in order, the number still sealed.
     pub fn entrees(&self) -> Result<Vec<Sortant>, ErreurMagasin> {
+        self.lire_tout(false)
+    }
+
+    fn lire_tout(&self, numero: bool) -> Result<Vec<Sortant>, ErreurMagasin> {
         Ok(self
             .service
             .magasin()
             .entrees(TABLE)?
             .into_iter()
-            .filter_map(|(_, v)| serde_json::from_slice(&v).ok())
+            .filter_map(|(_, v)| self.decoder(&v, numero))
             .collect())
     }
 
     /// Applies a delivery receipt (`livre`, `envoye`, `echec`) to the entry
     /// the provider knows as `id_fournisseur`.
     pub fn recu(&self, id_fournisseur: &str, etat: &str) -> Result<bool, ErreurMagasin> {
-        for mut s in self.entrees()? {
+        for mut s in self.lire_tout(true)? {
             if s.id_fournisseur.as_deref() == Some(id_fournisseur) {
                 s.etat = match etat {
                     "livre" => EtatSortant::Livre,
@@ -273,7 +341,7 @@ impl Boite {
     pub async fn tour(&self) -> Result<usize, ErreurMagasin> {
         let maintenant = Self::maintenant();
         let mut n = 0;
-        for mut s in self.entrees()? {
+        for mut s in self.lire_tout(true)? {
             if !matches!(s.etat, EtatSortant::AEnvoyer | EtatSortant::EnCours)
                 || s.prochain > maintenant
             {
@@ -291,11 +359,13 @@ impl Boite {
                 self.ecrire(&s)?;
                 continue;
             }
-            let Some(numero) = dechiffrer(&self.secret, s.id, &s.numero) else {
+            let numero = s.numero.clone();
+            if numero.is_empty() {
+                // Sealed under another secret, or damaged: cannot be sent.
                 s.etat = EtatSortant::Echec;
                 self.ecrire(&s)?;
                 continue;
-            };
+            }
             if !self.garde.indicatifs.autorise(&numero) {
                 tracing::warn!(
                     sortant = s.id,
@@ -571,17 +641,5 @@ mod tests {
             Some(1_795_435_200)
         );
         assert_eq!(date_rfc2822("hier"), None);
-    }
-
-    #[test]
-    fn le_numero_chiffre_se_relit_et_ne_se_lit_pas_sans_le_secret() {
-        let c = chiffrer(b"secret", 7, "+33612345678");
-        assert!(!c.contains("612345678"));
-        assert_eq!(
-            dechiffrer(b"secret", 7, &c).as_deref(),
-            Some("+33612345678")
-        );
-        assert_eq!(dechiffrer(b"autre", 7, &c), None);
-        assert_eq!(dechiffrer(b"secret", 8, &c), None);
     }
 }

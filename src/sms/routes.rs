@@ -12,18 +12,19 @@
 //! fields (missing → 400 naming the field), reassembles long messages,
 //! applies flood control, then hands the message to the service like every
 //! channel. Replies go back in the webhook response (Twilio `mode = "reply"`)
-//! or into the outbox ([`super::envoi`]) before the webhook is acknowledged.
+//! or into the outbox ([`super::envoi`]), in the transaction of the step,
+//! before the webhook is acknowledged.
 //! A duplicate delivery gets the same answer and queues nothing.
 
 // Helpers return the early HTTP answer as their error: a cold path, not worth boxing.
 #![allow(clippy::result_large_err)]
 
-use super::envoi::Boite;
+use super::envoi::DepotSms;
 use super::garde::Indicatifs;
 use super::{gsm7, mtarget, numero, twilio, vonage};
 use crate::agent::session::egaux;
 use crate::server::Etat;
-use crate::service::{Flot, Message, Sortie, id_sans_fournisseur};
+use crate::service::{Depot, Flot, Message, Partie, Sortie, id_sans_fournisseur};
 use crate::textes::Langue;
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
@@ -120,13 +121,27 @@ fn params_de(corps: &[u8]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Hands one SMS to the service: `Ok(None)` when flood control drops it.
+/// What became of an inbound SMS.
+enum Issue {
+    /// Handled: the replies (already in the outbox in API mode).
+    Traite(Sortie),
+    /// One part of a long SMS, kept until the others come.
+    Partie,
+    /// Dropped by flood control.
+    Ignore,
+}
+
+/// Hands one SMS (or one part of a long SMS) to the service. With
+/// `fournisseur`, replies go through that provider's send API: the service
+/// writes them to the outbox in the step's transaction.
 async fn recevoir(
     etat: &Arc<Etat>,
     de: &str,
     texte: String,
     id: Option<String>,
-) -> Result<Option<Sortie>, Response> {
+    partie: Option<(String, u32, u32)>,
+    fournisseur: Option<&'static str>,
+) -> Result<Issue, Response> {
     let Some(numero) = numero::normaliser(de) else {
         return Err(erreur(
             StatusCode::BAD_REQUEST,
@@ -140,44 +155,96 @@ async fn recevoir(
             de = %numero::masquer(&numero),
             "SMS ignoré : indicatif hors de [sms] allowed_country_codes"
         );
-        return Ok(None);
+        return Ok(Issue::Ignore);
     }
-    match etat.service.flot("sms", &numero) {
+    let boite = match fournisseur {
+        Some(_) => match &etat.boite {
+            Some(b) => Some(b.clone()),
+            None => {
+                return Err(erreur(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "envoi par API non configuré",
+                ));
+            }
+        },
+        None => None,
+    };
+    // A long SMS counts once against flood control, with its first part.
+    let compte = partie.as_ref().is_none_or(|(_, n, _)| *n == 1);
+    match if compte {
+        etat.service.flot("sms", &numero)
+    } else {
+        Flot::Normal
+    } {
         Flot::Normal => {}
         Flot::Avertir => {
             tracing::warn!(de = %numero::masquer(&numero), "trop de messages : avertissement");
-            let langue = etat
-                .service
-                .conversation("sms", &numero)
-                .ok()
-                .flatten()
-                .map(|c| c.langue)
-                .unwrap_or(Langue::Fr);
-            return Ok(Some(Sortie {
+            let conversation = etat.service.conversation("sms", &numero).ok().flatten();
+            // Someone who sent STOP gets nothing, not even this.
+            if conversation.as_ref().is_some_and(|c| c.arrete) {
+                return Ok(Issue::Ignore);
+            }
+            let langue = conversation.map(|c| c.langue).unwrap_or(Langue::Fr);
+            let sortie = Sortie {
                 messages: vec![etat.service.moteur.textes.msg(langue, "flot", &[])],
                 invite: serde_json::Value::Null,
                 resultats: false,
                 effets: vec![],
                 doublon: false,
                 aides: None,
-            }));
+            };
+            if let (Some(boite), Some(f)) = (&boite, fournisseur) {
+                let cle = etat.service.cle("sms", &numero);
+                boite
+                    .deposer(f, &numero, &cle, &textes_sms(&sortie))
+                    .map_err(|e| erreur(StatusCode::SERVICE_UNAVAILABLE, e.to_string()))?;
+            }
+            return Ok(Issue::Traite(sortie));
         }
-        Flot::Ignorer => return Ok(None),
+        Flot::Ignorer => return Ok(Issue::Ignore),
     }
     let service = etat.service.clone();
     let id = id.unwrap_or_else(|| id_sans_fournisseur(&texte));
+    let b = boite.clone();
     let traite = tokio::task::spawn_blocking(move || {
-        service.traiter(&Message {
+        let m = Message {
             canal: "sms",
             expediteur: &numero,
             texte: &texte,
             id: Some(&id),
             langue: None,
-        })
+        };
+        let depot = match (&b, fournisseur) {
+            (Some(boite), Some(fournisseur)) => Some(DepotSms {
+                boite,
+                fournisseur,
+                numero: &numero,
+            }),
+            _ => None,
+        };
+        let depot = depot.as_ref().map(|d| d as &dyn Depot);
+        let partie = partie.as_ref().map(|(reference, n, total)| Partie {
+            reference,
+            numero: *n,
+            total: *total,
+        });
+        service.traiter_differe(&m, depot, partie)
     })
     .await;
+    // Acknowledged only once the step is on disk.
+    let traite = match traite {
+        Ok(Ok((s, ticket))) => Ok(etat.service.durable(ticket).await.map(|()| s)),
+        Ok(Err(e)) => Ok(Err(e)),
+        Err(e) => Err(e),
+    };
     match traite {
-        Ok(Ok(s)) => Ok(Some(s)),
+        Ok(Ok(Some(s))) => {
+            if let Some(b) = boite {
+                b.reveiller();
+            }
+            Ok(Issue::Traite(s))
+        }
+        Ok(Ok(None)) => Ok(Issue::Partie),
         Ok(Err(e)) => {
             tracing::error!(erreur = %e, "SMS non traité");
             Err(erreur(
@@ -194,24 +261,6 @@ async fn recevoir(
 
 fn textes_sms(s: &Sortie) -> Vec<String> {
     s.messages.iter().map(|m| gsm7::translitterer(m)).collect()
-}
-
-/// Queues the replies of a (non-duplicate) step in the outbox.
-fn deposer(
-    etat: &Etat,
-    boite: &Boite,
-    fournisseur: &str,
-    de: &str,
-    s: &Sortie,
-) -> Result<(), Response> {
-    if s.doublon || s.messages.is_empty() {
-        return Ok(());
-    }
-    let numero = numero::normaliser(de).unwrap_or_default();
-    let cle = etat.service.cle("sms", &numero);
-    boite
-        .deposer(fournisseur, &numero, &cle, &textes_sms(s))
-        .map_err(|e| erreur(StatusCode::SERVICE_UNAVAILABLE, e.to_string()))
 }
 
 fn twiml(corps: String) -> Response {
@@ -265,24 +314,13 @@ async fn twilio_entrant(
         Ok(e) => e,
         Err(m) => return erreur(StatusCode::BAD_REQUEST, m),
     };
-    let sortie = match recevoir(&etat, &e.de, e.texte, Some(e.id)).await {
-        Ok(Some(s)) => s,
-        Ok(None) => return twiml(twilio::twiml(&[])),
-        Err(r) => return r,
-    };
-    if etat.sms.twilio_reponse_directe {
-        return twiml(twilio::twiml(&textes_sms(&sortie)));
+    let directe = etat.sms.twilio_reponse_directe;
+    let fournisseur = (!directe).then_some("twilio");
+    match recevoir(&etat, &e.de, e.texte, Some(e.id), None, fournisseur).await {
+        Ok(Issue::Traite(s)) if directe => twiml(twilio::twiml(&textes_sms(&s))),
+        Ok(_) => twiml(twilio::twiml(&[])),
+        Err(r) => r,
     }
-    let Some(boite) = &etat.boite else {
-        return erreur(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "envoi par API non configuré",
-        );
-    };
-    if let Err(r) = deposer(&etat, boite, "twilio", &e.de, &sortie) {
-        return r;
-    }
-    twiml(twilio::twiml(&[]))
 }
 
 async fn twilio_statut(
@@ -405,75 +443,34 @@ async fn vonage_entrant(
         Ok(e) => e,
         Err(m) => return erreur(StatusCode::BAD_REQUEST, m),
     };
-    let (texte, id) = match &e.partie {
-        None => (e.texte.clone(), e.id.clone()),
-        Some(p) => match assembler(&etat, &e.de, &p.reference, p.numero, p.total, &e.texte).await {
-            Ok(Some(t)) => (t, format!("concat-{}", p.reference)),
-            Ok(None) => return accepte("partie reçue"),
-            Err(r) => return r,
-        },
+    let (id, partie) = match &e.partie {
+        None => (e.id.clone(), None),
+        Some(p) => (
+            format!("concat-{}", p.reference),
+            Some((p.reference.clone(), p.numero, p.total)),
+        ),
     };
-    traiter_par_api(&etat, "vonage", &e.de, texte, Some(id)).await
-}
-
-async fn assembler(
-    etat: &Arc<Etat>,
-    de: &str,
-    reference: &str,
-    numero: u32,
-    total: u32,
-    texte: &str,
-) -> Result<Option<String>, Response> {
-    let Some(n) = numero::normaliser(de) else {
-        return Err(erreur(
-            StatusCode::BAD_REQUEST,
-            "numéro de l'expéditeur illisible",
-        ));
-    };
-    let (service, reference, texte) = (
-        etat.service.clone(),
-        reference.to_string(),
-        texte.to_string(),
-    );
-    match tokio::task::spawn_blocking(move || {
-        service.assembler("sms", &n, &reference, numero, total, &texte)
-    })
-    .await
-    {
-        Ok(Ok(t)) => Ok(t),
-        _ => Err(erreur(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "stockage indisponible",
-        )),
-    }
+    traiter_par_api(&etat, "vonage", &e.de, e.texte, Some(id), partie).await
 }
 
 async fn traiter_par_api(
     etat: &Arc<Etat>,
-    fournisseur: &str,
+    fournisseur: &'static str,
     de: &str,
     texte: String,
     id: Option<String>,
+    partie: Option<(String, u32, u32)>,
 ) -> Response {
-    let sortie = match recevoir(etat, de, texte, id).await {
-        Ok(Some(s)) => s,
-        Ok(None) => return accepte("ignoré (trop de messages)"),
-        Err(r) => return r,
-    };
-    let Some(boite) = &etat.boite else {
-        return erreur(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "envoi par API non configuré",
-        );
-    };
-    if let Err(r) = deposer(etat, boite, fournisseur, de, &sortie) {
-        return r;
+    match recevoir(etat, de, texte, id, partie, Some(fournisseur)).await {
+        Ok(Issue::Traite(s)) => accepte(if s.doublon {
+            "doublon ignoré"
+        } else {
+            "message accepté"
+        }),
+        Ok(Issue::Partie) => accepte("partie reçue"),
+        Ok(Issue::Ignore) => accepte("ignoré (trop de messages)"),
+        Err(r) => r,
     }
-    accepte(if sortie.doublon {
-        "doublon ignoré"
-    } else {
-        "message accepté"
-    })
 }
 
 async fn vonage_statut(
@@ -585,15 +582,14 @@ async fn mtarget_message(etat: &Arc<Etat>, corps: &[u8]) -> Response {
             _ => erreur(StatusCode::SERVICE_UNAVAILABLE, "stockage indisponible"),
         };
     }
-    let (texte, id) = match &e.partie {
-        None => (e.texte.clone(), e.id.clone()),
-        Some(p) => match assembler(etat, &e.de, &p.reference, p.numero, p.total, &e.texte).await {
-            Ok(Some(t)) => (t, Some(format!("msglong-{}", p.reference))),
-            Ok(None) => return accepte("partie reçue"),
-            Err(r) => return r,
-        },
+    let (id, partie) = match &e.partie {
+        None => (e.id.clone(), None),
+        Some(p) => (
+            Some(format!("msglong-{}", p.reference)),
+            Some((p.reference.clone(), p.numero, p.total)),
+        ),
     };
-    traiter_par_api(etat, "mtarget", &e.de, texte, id).await
+    traiter_par_api(etat, "mtarget", &e.de, e.texte, id, partie).await
 }
 
 async fn mtarget_statut(

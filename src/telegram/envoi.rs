@@ -11,17 +11,21 @@
 //! queued for them. Chat ids appear in logs only as the short form of their
 //! keyed hash.
 //!
-//! Replies to updates are durable: [`Envoyeur::deposer`] writes them to the
-//! store's `sortants_telegram` table (flushed) before the update is
-//! acknowledged, with the chat id sealed ([`crate::coffre`]); an entry is
+//! Replies to updates are durable: [`DepotTelegram`] adds them to the
+//! store's `sortants_telegram` table in the transaction of the step that
+//! gave them, before the update is acknowledged, with the chat id and the
+//! message sealed ([`crate::coffre`]); EFFACER removes them; an entry is
 //! removed once sent or given up, and [`Envoyeur::reprendre`] queues again,
 //! at start-up, what a previous run left. A crash between sending and
 //! removing sends that message twice: at least once, never lost.
 
 use super::format::{Clavier, Sortant};
-use crate::service::Service;
-use crate::store::ErreurMagasin;
+use crate::dialogue::Conversation;
+use crate::service::{Depot, Service, Sortie};
+use crate::store::{Cle, ErreurMagasin, Lot, Magasin};
+use crate::textes::Langue;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -41,13 +45,74 @@ const TABLE: &str = "sortants_telegram";
 /// The derived-key usage of chat ids in that table.
 const USAGE: &str = "telegram/sortants";
 
+/// The derived-key usage of the messages in that table.
+const USAGE_MESSAGE: &str = "telegram/messages";
+
 /// A reply waiting in the store.
 #[derive(Serialize, Deserialize)]
 struct Entree {
     /// The chat id, sealed.
     chat: String,
-    /// The message.
-    sortant: Sortant,
+    /// The conversation's key, to erase the entry with the conversation.
+    cle: Cle,
+    /// The message (JSON of [`Sortant`]), sealed.
+    message: String,
+}
+
+/// The replies of one step, written in the step's transaction
+/// ([`Service::traiter_avec`]); once it is on disk, queue
+/// [`DepotTelegram::deposes`] with [`Envoyeur::envoyer_deposes`].
+pub struct DepotTelegram<'a> {
+    /// The sender.
+    pub envoyeur: &'a Envoyeur,
+    /// The chat.
+    pub chat: i64,
+    /// The language Telegram knows the person uses (first contact, erasure).
+    pub langue: Option<Langue>,
+    /// The entries written by the step.
+    pub deposes: RefCell<Vec<EnFile>>,
+}
+
+impl Depot for DepotTelegram<'_> {
+    fn deposer(
+        &self,
+        magasin: &dyn Magasin,
+        cle: &Cle,
+        sortie: &Sortie,
+        conversation: Option<&Conversation>,
+        lot: &mut Lot,
+    ) -> Result<(), ErreurMagasin> {
+        if sortie.doublon {
+            return Ok(());
+        }
+        let langue = conversation
+            .map(|c| c.langue)
+            .or(self.langue)
+            .unwrap_or_default();
+        let suppose = conversation.is_some_and(|c| !c.supposes.is_empty());
+        let service = &self.envoyeur.interne.service;
+        let sortants = super::format::composer(&service.moteur, sortie, langue, suppose);
+        let mut d = self.deposes.borrow_mut();
+        d.extend(
+            self.envoyeur
+                .ajouter(magasin, self.chat, cle, sortants, lot)?,
+        );
+        Ok(())
+    }
+
+    fn effacer(
+        &self,
+        magasin: &dyn Magasin,
+        cle: &Cle,
+        lot: &mut Lot,
+    ) -> Result<(), ErreurMagasin> {
+        for (k, v) in magasin.entrees(TABLE)? {
+            if serde_json::from_slice::<Entree>(&v).is_ok_and(|e| e.cle == *cle) {
+                lot.supprimer(TABLE, &k);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A message in a chat's queue, with its entry in the store (0: not stored).
@@ -92,8 +157,6 @@ struct Interne {
     service: Arc<Service>,
     limites: Limites,
     files: Mutex<HashMap<i64, mpsc::UnboundedSender<EnFile>>>,
-    /// Held while entry ids are taken.
-    compteur: Mutex<()>,
     /// The next instant a message may leave, for the overall limit.
     prochain: tokio::sync::Mutex<Instant>,
     /// Messages queued or being sent.
@@ -120,41 +183,50 @@ impl Envoyeur {
                 prochain: tokio::sync::Mutex::new(Instant::now()),
                 en_cours: AtomicUsize::new(0),
                 vide: Notify::new(),
-                compteur: Mutex::new(()),
             }),
         }
     }
 
-    /// Writes replies for a chat to the store, flushed: durable when this
-    /// returns. Blocking (call it off the async runtime, where the update is
-    /// handled); then queue them with [`Envoyeur::envoyer_deposes`].
+    /// Writes replies for a chat to the store outside a step (the thanks
+    /// for a shared number), flushed: durable when this returns. Blocking
+    /// (call it off the async runtime); then queue them with
+    /// [`Envoyeur::envoyer_deposes`].
     pub fn deposer(&self, chat: i64, messages: Vec<Sortant>) -> Result<Vec<EnFile>, ErreurMagasin> {
-        let i = &self.interne;
-        let magasin = i.service.magasin();
-        let _compteur = i.compteur.lock().unwrap_or_else(|p| p.into_inner());
-        let mut suivant = magasin
-            .lire_entree("compteurs", TABLE)?
-            .and_then(|o| String::from_utf8(o).ok())
-            .and_then(|s| s.parse::<u64>().ok())
-            .unwrap_or(0);
+        let service = &self.interne.service;
+        let magasin = service.magasin();
+        let cle = service.cle(super::CANAL, &chat.to_string());
+        let mut lot = Lot::new();
+        let deposes = self.ajouter(magasin, chat, &cle, messages, &mut lot)?;
+        magasin.appliquer(lot)?;
+        Ok(deposes)
+    }
+
+    /// Adds entries for replies to `lot`; ids come from the store, never
+    /// given twice, increasing.
+    fn ajouter(
+        &self,
+        magasin: &dyn Magasin,
+        chat: i64,
+        cle: &Cle,
+        messages: Vec<Sortant>,
+        lot: &mut Lot,
+    ) -> Result<Vec<EnFile>, ErreurMagasin> {
+        let service = &self.interne.service;
         let mut deposes = Vec::with_capacity(messages.len());
         for sortant in messages {
-            suivant += 1;
-            magasin.ecrire_entree("compteurs", TABLE, suivant.to_string().as_bytes())?;
-            let chat_scelle = i
-                .service
-                .sceller(USAGE, &chat.to_string())
-                .ok_or_else(|| ErreurMagasin("pas d'aléa pour sceller l'identifiant".into()))?;
-            let entree = Entree {
-                chat: chat_scelle,
-                sortant,
+            let id = magasin.nouvel_id()? + 1;
+            let sceller = |usage: &str, clair: &str| {
+                service
+                    .sceller(usage, clair)
+                    .ok_or_else(|| ErreurMagasin("pas d'aléa pour sceller".into()))
             };
-            magasin.ecrire_entree(
-                TABLE,
-                &format!("{suivant:020}"),
-                &serde_json::to_vec(&entree)?,
-            )?;
-            deposes.push((suivant, entree.sortant));
+            let entree = Entree {
+                chat: sceller(USAGE, &chat.to_string())?,
+                cle: cle.clone(),
+                message: sceller(USAGE_MESSAGE, &serde_json::to_string(&sortant)?)?,
+            };
+            lot.ecrire(TABLE, &format!("{id:020}"), serde_json::to_vec(&entree)?);
+            deposes.push((id, sortant));
         }
         Ok(deposes)
     }
@@ -173,7 +245,9 @@ impl Envoyeur {
         for (k, v) in i.service.magasin().entrees(TABLE)? {
             let lue = serde_json::from_slice::<Entree>(&v).ok().and_then(|e| {
                 let chat = i.service.ouvrir(USAGE, &e.chat)?.parse::<i64>().ok()?;
-                Some((chat, k.parse::<u64>().ok()?, e.sortant))
+                let message = i.service.ouvrir(USAGE_MESSAGE, &e.message)?;
+                let sortant = serde_json::from_str(&message).ok()?;
+                Some((chat, k.parse::<u64>().ok()?, sortant))
             });
             let Some((chat, id, sortant)) = lue else {
                 // Unreadable (another secret, a damaged entry): cannot be sent.

@@ -3,7 +3,8 @@
 //! and links.
 //!
 //! An update is handled before it is acknowledged: the webhook answers 200
-//! only once [`Service::traiter`] has written the conversation to disk, and
+//! only once [`Service::traiter_differe`] has written the conversation and its
+//! replies to disk (one transaction), and
 //! polling asks for the next updates (which confirms the previous ones) only
 //! after handling them. If the service stops in between, Telegram delivers
 //! the update again and the per-sender duplicate check (on `update_id`)
@@ -149,7 +150,19 @@ impl Canal {
         match self.service.flot(CANAL, &e.chat.to_string()) {
             crate::service::Flot::Normal => {}
             crate::service::Flot::Avertir => {
-                let langue = e.langue.unwrap_or_default();
+                let conversation = self
+                    .service
+                    .conversation(CANAL, &e.chat.to_string())
+                    .ok()
+                    .flatten();
+                // A chat that sent STOP gets nothing, not even this.
+                if conversation.as_ref().is_some_and(|c| c.arrete) {
+                    return Ok(());
+                }
+                let langue = conversation
+                    .map(|c| c.langue)
+                    .or(e.langue)
+                    .unwrap_or_default();
                 let texte = self.service.moteur.textes.msg(langue, "flot", &[]);
                 self.envoyeur.envoyer(
                     e.chat,
@@ -166,13 +179,18 @@ impl Canal {
         let service = self.service.clone();
         let envoyeur = self.envoyeur.clone();
         let entrant = e.clone();
-        let fait = tokio::task::spawn_blocking(move || {
-            let (sortie, sortants) = repondre(&service, &entrant)?;
-            // Stored before the update is acknowledged: a crash now loses nothing.
-            let deposes = envoyeur.deposer(entrant.chat, sortants)?;
-            Ok((sortie, deposes))
-        })
-        .await;
+        let fait =
+            tokio::task::spawn_blocking(move || repondre(&service, &envoyeur, &entrant)).await;
+        // Acknowledged, and sent, only once the step is on disk.
+        let fait = match fait {
+            Ok(Ok((sortie, deposes, ticket))) => Ok(self
+                .service
+                .durable(ticket)
+                .await
+                .map(|()| (sortie, deposes))),
+            Ok(Err(e)) => Ok(Err(e)),
+            Err(e) => Err(e),
+        };
         let cle = self.service.cle(CANAL, &e.chat.to_string());
         match fait {
             Ok(Ok((sortie, deposes))) => {
@@ -212,35 +230,42 @@ impl Canal {
     }
 }
 
-/// One update handled: the service's step and the messages that answer it.
+/// One update handled: the service's step, whose transaction also writes
+/// the messages that answer it; returns them to be queued once the ticket
+/// is durable.
 fn repondre(
     service: &Service,
+    envoyeur: &Envoyeur,
     entrant: &Entrant,
-) -> Result<(Sortie, Vec<format::Sortant>), crate::store::ErreurMagasin> {
+) -> Result<(Sortie, Vec<envoi::EnFile>, u64), crate::store::ErreurMagasin> {
     let expediteur = entrant.chat.to_string();
     if let Some(numero) = &entrant.numero {
-        return numero_partage(service, &expediteur, numero);
+        let (sortie, sortants) = numero_partage(service, &expediteur, numero)?;
+        return Ok((sortie, envoyeur.deposer(entrant.chat, sortants)?, 0));
     }
-    let sortie = service.traiter(&Message {
-        canal: CANAL,
-        expediteur: &expediteur,
-        texte: &entrant.texte,
-        id: Some(&entrant.id),
+    let depot = envoi::DepotTelegram {
+        envoyeur,
+        chat: entrant.chat,
         langue: entrant.langue,
-    })?;
-    if sortie.doublon {
-        // Answered when it first came: sending again would repeat it.
-        return Ok((sortie, Vec::new()));
-    }
-    let conversation = service.conversation(CANAL, &expediteur)?;
-    let langue = conversation
-        .as_ref()
-        .map(|c| c.langue)
-        .or(entrant.langue)
-        .unwrap_or_default();
-    let suppose = conversation.is_some_and(|c| !c.supposes.is_empty());
-    let sortants = format::composer(&service.moteur, &sortie, langue, suppose);
-    Ok((sortie, sortants))
+        deposes: Default::default(),
+    };
+    let (sortie, ticket) = service.traiter_differe(
+        &Message {
+            canal: CANAL,
+            expediteur: &expediteur,
+            texte: &entrant.texte,
+            id: Some(&entrant.id),
+            langue: entrant.langue,
+        },
+        Some(&depot),
+        None,
+    )?;
+    // A duplicate was answered when it first came: nothing new to send.
+    Ok((
+        sortie.unwrap_or_default(),
+        depot.deposes.into_inner(),
+        ticket,
+    ))
 }
 
 /// A number shared after RAPPEL: kept sealed with the callback request (and
