@@ -24,6 +24,8 @@
 //! - [`service`]: one inbound message from any channel → stored state → engine → replies.
 //! - [`telegram`]: the Telegram channel (webhook or polling, keyboards, rate-limited sending).
 //! - [`agent`]: the call-centre console under `/agent` (login, call screen, callback queue).
+//! - `src/main.rs` and `src/cli/` (binary only): the command line, one file per command
+//!   (`serve`, `chat`, `eval`, `check`).
 //!
 //! # Names
 //!

@@ -61,17 +61,76 @@ const INTERDITS: &[&str] = &[
 /// names the aid in words), in French or English. "CAF" is common
 /// knowledge, and "RIB" is what every bank calls it.
 const SIGLES: &[(&str, &[&str])] = &[
-    ("RSA", &["revenu de solidarité active", "active solidarity income"]),
-    ("ASS", &["allocation de solidarité spécifique", "specific solidarity allowance"]),
-    ("AAH", &["allocation aux adultes handicapés", "disabled adult allowance"]),
-    ("ASI", &["allocation supplémentaire d'invalidité", "supplementary disability allowance"]),
-    ("ASPA", &["minimum vieillesse", "old-age minimum", "minimum old-age pension"]),
-    ("AEEH", &["allocation d'éducation de l'enfant handicapé", "disabled child education allowance"]),
-    ("PAJE", &["prestation d'accueil du jeune enfant", "young child benefit"]),
-    ("MDPH", &["maison départementale des personnes handicapées", "departmental centre for disabled people"]),
-    ("CCAS", &["centre communal d'action sociale", "town social services"]),
-    ("CEJ", &["contrat d'engagement jeune", "youth contract", "youth commitment contract"]),
-    ("LEP", &["livret d'épargne populaire", "popular savings account"]),
+    (
+        "RSA",
+        &["revenu de solidarité active", "active solidarity income"],
+    ),
+    (
+        "ASS",
+        &[
+            "allocation de solidarité spécifique",
+            "specific solidarity allowance",
+        ],
+    ),
+    (
+        "AAH",
+        &[
+            "allocation aux adultes handicapés",
+            "disabled adult allowance",
+        ],
+    ),
+    (
+        "ASI",
+        &[
+            "allocation supplémentaire d'invalidité",
+            "supplementary disability allowance",
+        ],
+    ),
+    (
+        "ASPA",
+        &[
+            "minimum vieillesse",
+            "old-age minimum",
+            "minimum old-age pension",
+        ],
+    ),
+    (
+        "AEEH",
+        &[
+            "allocation d'éducation de l'enfant handicapé",
+            "disabled child education allowance",
+        ],
+    ),
+    (
+        "PAJE",
+        &[
+            "prestation d'accueil du jeune enfant",
+            "young child benefit",
+        ],
+    ),
+    (
+        "MDPH",
+        &[
+            "maison départementale des personnes handicapées",
+            "departmental centre for disabled people",
+        ],
+    ),
+    (
+        "CCAS",
+        &["centre communal d'action sociale", "town social services"],
+    ),
+    (
+        "CEJ",
+        &[
+            "contrat d'engagement jeune",
+            "youth contract",
+            "youth commitment contract",
+        ],
+    ),
+    (
+        "LEP",
+        &["livret d'épargne populaire", "popular savings account"],
+    ),
 ];
 
 const NOV_2026: Mois = Mois {
@@ -133,8 +192,7 @@ fn situations() -> Vec<Situation> {
 /// A chosen household, each adult's income not written being none (so
 /// that its aids are decided, not left to ask about).
 fn choisi(texte: &str) -> Situation {
-    let mut json: Value =
-        serde_json::from_str(texte).unwrap_or_else(|e| panic!("{e:?}\n{texte}"));
+    let mut json: Value = serde_json::from_str(texte).unwrap_or_else(|e| panic!("{e:?}\n{texte}"));
     for cle in ["demandeur", "conjoint"] {
         if let Some(p) = json.get_mut(cle).and_then(|p| p.as_object_mut()) {
             for (champ, defaut) in [
@@ -284,9 +342,9 @@ fn every_acronym_in_a_detail_comes_with_its_meaning() {
                 .split(|c: char| !c.is_alphanumeric() && c != '\'')
                 .collect();
             for (sigle, sens) in SIGLES {
-                let present = mots
-                    .iter()
-                    .any(|m| m == sigle || m.strip_prefix("l'").or(m.strip_prefix("d'")) == Some(sigle));
+                let present = mots.iter().any(|m| {
+                    m == sigle || m.strip_prefix("l'").or(m.strip_prefix("d'")) == Some(sigle)
+                });
                 if present && !sens.iter().any(|s| minuscules.contains(&s.to_lowercase())) {
                     fautes.push(format!("{id} ({langue}) : {sigle} sans son sens\n{texte}"));
                 }
@@ -364,7 +422,9 @@ fn a_homeowner_is_told_the_minimum_pension_can_be_taken_back_from_the_estate() {
 fn a_detail_of_an_aid_paid_by_the_caf_points_farm_workers_to_the_msa() {
     let famille = detail_de(FOYERS_CHOISIS[2], "allocations_familiales");
     assert!(
-        famille.iter().any(|m| m.contains("agricole") && m.contains("msa.fr")),
+        famille
+            .iter()
+            .any(|m| m.contains("agricole") && m.contains("msa.fr")),
         "{famille:#?}"
     );
 }

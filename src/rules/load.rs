@@ -1476,12 +1476,18 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
                         fichier: *fi,
                         debut: debut_valeur_de_cle(texte, ligne.span(), "texte"),
                     };
-                    let si = c
-                        .formule(&s.si, lieu_si, portee, None, &mut deps)
-                        .and_then(|(n, t)| {
-                            c.attendre(t, Type::Booleen, lieu_si, 0, "condition d'une explication")
+                    let si =
+                        c.formule(&s.si, lieu_si, portee, None, &mut deps)
+                            .and_then(|(n, t)| {
+                                c.attendre(
+                                    t,
+                                    Type::Booleen,
+                                    lieu_si,
+                                    0,
+                                    "condition d'une explication",
+                                )
                                 .map(|_| n)
-                        });
+                            });
                     let morceaux = c.gabarit(&s.texte, lieu_texte, portee, &mut deps);
                     if let (Some(si), Some(morceaux)) = (si, morceaux) {
                         explications.push(LigneExplication {

@@ -728,7 +728,12 @@ formule = "10"
             lignes(r#"{"demandeur": {"age": 70}, "logement": {"statut": "proprietaire"}}"#);
         assert_eq!(
             proprietaire,
-            ["oui", "Montant : 10 €.", "Propriétaire : 20 € repris.", "Fin."]
+            [
+                "oui",
+                "Montant : 10 €.",
+                "Propriétaire : 20 € repris.",
+                "Fin."
+            ]
         );
         let locataire =
             lignes(r#"{"demandeur": {"age": 70}, "logement": {"statut": "locataire"}}"#);

@@ -428,9 +428,7 @@ impl AideEcrite<'_> {
             .filter(|(_, detail)| matches!(detail, LigneDetaillee::Aide(..)))
             .map(|(francais, detail)| match self.traductions {
                 None => francais.into_owned(),
-                Some(_) => self
-                    .ligne(&detail)
-                    .unwrap_or_else(|| francais.into_owned()),
+                Some(_) => self.ligne(&detail).unwrap_or_else(|| francais.into_owned()),
             })
             .collect();
         if lignes.is_empty() {

@@ -1,0 +1,83 @@
+//! `guichet chat`: a conversation in the terminal, through the same service
+//! as SMS (the channel `chat`).
+
+use super::regles::moteur;
+use guichet::config::Config;
+use guichet::rules::RuleSet;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub(crate) fn chat(data_dir: Option<PathBuf>, budget: usize, debug: bool) -> ExitCode {
+    use guichet::service::{Message, Service};
+    use guichet::sms::gsm7;
+    use guichet::store::{Magasin, MagasinMemoire, MagasinSled};
+    let mut cfg = Config::default();
+    cfg.sms.segment_budget = budget;
+    let moteur = match RuleSet::integre()
+        .map_err(|e| {
+            e.iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .and_then(|r| moteur(r, &cfg))
+    {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (magasin, secret): (Box<dyn Magasin>, Vec<u8>) = match &data_dir {
+        Some(d) => {
+            let ouvert = guichet::store::secret(None, None, d)
+                .and_then(|s| Ok((MagasinSled::ouvrir_avec(d, &s)?, s)));
+            match ouvert {
+                Ok((m, s)) => (Box::new(m), s),
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        None => (Box::new(MagasinMemoire::default()), b"chat".to_vec()),
+    };
+    let service = Service::nouveau(moteur, magasin, secret);
+    eprintln!("guichet chat : écrivez comme par SMS (Ctrl-D pour quitter).");
+    let stdin = std::io::stdin();
+    let mut ligne = String::new();
+    loop {
+        ligne.clear();
+        eprint!("> ");
+        match stdin.read_line(&mut ligne) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {}
+        }
+        let texte = ligne.trim_end_matches(['\n', '\r']);
+        match service.traiter(&Message {
+            canal: "chat",
+            expediteur: "terminal",
+            texte,
+            id: None,
+            langue: None,
+        }) {
+            Ok(s) => {
+                for m in &s.messages {
+                    let t = gsm7::translitterer(m);
+                    let (enc, n) = gsm7::segments(&t);
+                    for (i, l) in t.lines().enumerate() {
+                        println!("{} {l}", if i == 0 { "<" } else { " " });
+                    }
+                    if debug {
+                        println!("  [{enc:?}, {n} segment(s)]");
+                    }
+                }
+                if debug && !s.invite.is_null() {
+                    println!("  [{} : {}]", s.invite["field"], s.invite["kind"]);
+                }
+            }
+            Err(e) => eprintln!("{e}"),
+        }
+    }
+    ExitCode::SUCCESS
+}
