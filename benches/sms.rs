@@ -17,7 +17,7 @@ use guichet::rules::RuleSet;
 use guichet::server::{Etat, routeur, signer};
 use guichet::service::Service;
 use guichet::situation::Mois;
-use guichet::store::MagasinSled;
+use guichet::store::SledStore;
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use std::sync::Arc;
@@ -87,7 +87,7 @@ fn main() {
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
     let mut service = Service::nouveau(
         moteur,
-        Box::new(MagasinSled::ouvrir(dossier.path()).unwrap()),
+        Box::new(SledStore::ouvrir(dossier.path()).unwrap()),
         b"bench".to_vec(),
     );
     // Each simulated sender texts without pause, far above what flood

@@ -13,14 +13,14 @@
 //! - [`config`]: `config.toml` and command-line overrides.
 //! - [`server`]: the axum router (`/api/v1/evaluate`, channels).
 //! - [`securite`]: which webhooks `serve` opens, with what authentication, and the start-up log of it.
-//! - [`horloge`]: the clock, kept outside the pure engine.
+//! - [`clock`]: the clock, kept outside the pure engine.
 //! - [`sms`]: GSM-7 transliteration and segment counting, shared by every SMS provider.
 //! - [`dialogue`]: questions as data, answer parsing, the conversation state machine, which
 //!   question next, results. Pure.
 //! - [`textes`]: the Fluent messages of `locales/` (fr, en), and the aids' own sentences
 //!   in the conversation's language (French from `rules/`, others from `locales/<l>/aides.ftl`).
 //! - [`store`]: conversations at rest (sled), keyed by a keyed hash of channel + sender.
-//! - [`coffre`]: the few contact details kept (for a callback), sealed with a derived key.
+//! - [`seal`]: the few contact details kept (for a callback), sealed with a derived key.
 //! - [`service`]: one inbound message from any channel → stored state → engine → replies.
 //! - [`telegram`]: the Telegram channel (webhook or polling, keyboards, rate-limited sending).
 //! - [`agent`]: the call-centre console under `/agent` (login, call screen, callback queue).
@@ -43,17 +43,18 @@
 //! - One name per thing: when a thing has a domain name, infrastructure code
 //!   uses it too (`Conversation`, `Sortie`), rather than a synonym.
 //!
-//! Older modules predate the rule and still carry French infrastructure names
-//! (`store::Magasin`, `coffre`, `horloge`); rename them when you next change
-//! them, one module per commit.
+//! The store's types follow it (`store::Store`, `SledStore`, `StoreError`),
+//! as do `seal` and `clock`; a few French infrastructure names remain inside
+//! older modules (`Service::traiter`, `Sortie`, `Horloge`): rename them when
+//! you next change them, one module per commit.
 
 pub mod agent;
-pub mod coffre;
+pub mod clock;
 pub mod config;
 pub mod dialogue;
 pub mod geo;
-pub mod horloge;
 pub mod rules;
+pub mod seal;
 pub mod securite;
 pub mod server;
 pub mod service;

@@ -13,12 +13,12 @@
 //! call [`Service::traiter`] or [`Service::traiter_avec`] and only translate
 //! wire formats; they never write to the store themselves.
 
+use crate::clock;
 use crate::dialogue::{Conversation, Effet, Entrant, Moteur, Refus, ReponseDonnee, Tour};
-use crate::horloge;
 use crate::rules::ResultatAide;
 use crate::situation::Mois;
 use crate::store::{
-    Cle, DemandeRappel, Dossier, ErreurMagasin, Lot, Magasin, PARTIES, RAPPELS, empreinte_message,
+    Cle, DemandeRappel, Dossier, Lot, PARTIES, RAPPELS, Store, StoreError, empreinte_message,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -103,15 +103,14 @@ pub trait Depot {
     /// `conversation` is the state after the step (`None` once erased).
     fn deposer(
         &self,
-        magasin: &dyn Magasin,
+        magasin: &dyn Store,
         cle: &Cle,
         sortie: &Sortie,
         conversation: Option<&Conversation>,
         lot: &mut Lot,
-    ) -> Result<(), ErreurMagasin>;
+    ) -> Result<(), StoreError>;
     /// Adds to `lot` the removal of every entry still kept for `cle` (EFFACER).
-    fn effacer(&self, magasin: &dyn Magasin, cle: &Cle, lot: &mut Lot)
-    -> Result<(), ErreurMagasin>;
+    fn effacer(&self, magasin: &dyn Store, cle: &Cle, lot: &mut Lot) -> Result<(), StoreError>;
 }
 
 /// One part of a long SMS (concatenated SMS), as the provider numbers it.
@@ -126,7 +125,7 @@ pub struct Partie<'a> {
 }
 
 /// The reply of a step as channels receive it.
-pub fn sortie_de(tour: Tour) -> Result<Sortie, ErreurMagasin> {
+pub fn sortie_de(tour: Tour) -> Result<Sortie, StoreError> {
     Ok(Sortie {
         messages: tour.messages,
         invite: serde_json::to_value(&tour.invite)?,
@@ -153,7 +152,7 @@ pub type Horloge = fn() -> u64;
 pub struct Service {
     /// The engine.
     pub moteur: Moteur,
-    magasin: Box<dyn Magasin>,
+    magasin: Box<dyn Store>,
     secret: Vec<u8>,
     verrous: Mutex<HashMap<Cle, Arc<Mutex<()>>>>,
     /// Messages per sender in the current minute: (minute, count).
@@ -169,13 +168,13 @@ pub struct Service {
 /// of a time: ages are read and the month's rules chosen as the person's
 /// own calendar says.
 pub fn date_et_mois(secondes: u64) -> ((i32, u8, u8), Mois) {
-    let (a, m, j) = horloge::date_en_france(secondes);
+    let (a, m, j) = clock::date_en_france(secondes);
     ((a, m, j), Mois { annee: a, mois: m })
 }
 
 impl Service {
     /// A service over a store, with the secret of keyed hashes.
-    pub fn nouveau(moteur: Moteur, magasin: Box<dyn Magasin>, secret: Vec<u8>) -> Service {
+    pub fn nouveau(moteur: Moteur, magasin: Box<dyn Store>, secret: Vec<u8>) -> Service {
         let jours = u64::from(moteur.reglages.expiration_jours);
         Service {
             moteur,
@@ -185,7 +184,7 @@ impl Service {
             flots: Mutex::new(HashMap::new()),
             flot_par_minute: 20,
             expiration_secondes: jours * 86_400,
-            horloge: horloge::maintenant_secondes,
+            horloge: clock::maintenant_secondes,
         }
     }
 
@@ -196,7 +195,7 @@ impl Service {
     }
 
     /// The store.
-    pub fn magasin(&self) -> &dyn Magasin {
+    pub fn magasin(&self) -> &dyn Store {
         &*self.magasin
     }
 
@@ -219,13 +218,13 @@ impl Service {
 
     /// Handles one message. On a storage error nothing was answered and the
     /// channel should make the provider retry (HTTP 503).
-    pub fn traiter(&self, m: &Message) -> Result<Sortie, ErreurMagasin> {
+    pub fn traiter(&self, m: &Message) -> Result<Sortie, StoreError> {
         self.traiter_cle(&self.cle(m.canal, m.expediteur), m)
     }
 
     /// [`Service::traiter`] for a channel whose replies go through an
     /// outbox: they are written in the step's transaction.
-    pub fn traiter_avec(&self, m: &Message, depot: &dyn Depot) -> Result<Sortie, ErreurMagasin> {
+    pub fn traiter_avec(&self, m: &Message, depot: &dyn Depot) -> Result<Sortie, StoreError> {
         let (s, ticket) = self.traiter_differe(m, Some(depot), None)?;
         self.magasin.rendre_durable(ticket)?;
         Ok(s.unwrap_or_default())
@@ -240,7 +239,7 @@ impl Service {
         m: &Message,
         partie: Partie,
         depot: Option<&dyn Depot>,
-    ) -> Result<Option<Sortie>, ErreurMagasin> {
+    ) -> Result<Option<Sortie>, StoreError> {
         let (s, ticket) = self.traiter_differe(m, depot, Some(partie))?;
         self.magasin.rendre_durable(ticket)?;
         Ok(s)
@@ -256,7 +255,7 @@ impl Service {
         m: &Message,
         depot: Option<&dyn Depot>,
         partie: Option<Partie>,
-    ) -> Result<(Option<Sortie>, u64), ErreurMagasin> {
+    ) -> Result<(Option<Sortie>, u64), StoreError> {
         let cle = self.cle(m.canal, m.expediteur);
         self.sous_verrou(&cle, || match partie {
             None => {
@@ -268,7 +267,7 @@ impl Service {
     }
 
     /// Returns once what `ticket` covers is on disk.
-    pub async fn durable(&self, ticket: u64) -> Result<(), ErreurMagasin> {
+    pub async fn durable(&self, ticket: u64) -> Result<(), StoreError> {
         match self.magasin.vidage() {
             Some(v) => v.suivre(ticket).await,
             None => self.magasin.rendre_durable(ticket),
@@ -281,9 +280,9 @@ impl Service {
         m: &Message,
         partie: Partie,
         depot: Option<&dyn Depot>,
-    ) -> Result<(Option<Sortie>, u64), ErreurMagasin> {
+    ) -> Result<(Option<Sortie>, u64), StoreError> {
         if partie.numero == 0 || partie.numero > partie.total || partie.total > 255 {
-            return Err(ErreurMagasin("numéro de partie hors limites".into()));
+            return Err(StoreError("numéro de partie hors limites".into()));
         }
         let maintenant = (self.horloge)();
         if let Some(s) = self.doublon(cle, m, maintenant)? {
@@ -314,7 +313,7 @@ impl Service {
         }
         let scelle = self
             .sceller(USAGE_PARTIES, &serde_json::to_string(&parties)?)
-            .ok_or_else(|| ErreurMagasin("pas d'aléa pour sceller".into()))?;
+            .ok_or_else(|| StoreError("pas d'aléa pour sceller".into()))?;
         lot.ecrire(PARTIES, &cle_parties, scelle.into_bytes());
         Ok((None, self.magasin.ecrire_lot(lot)?))
     }
@@ -323,7 +322,7 @@ impl Service {
     /// agent continuing the conversation of someone who asked for a
     /// callback. `m.expediteur` is then only used if the text asks for a
     /// callback again.
-    pub fn traiter_cle(&self, cle: &Cle, m: &Message) -> Result<Sortie, ErreurMagasin> {
+    pub fn traiter_cle(&self, cle: &Cle, m: &Message) -> Result<Sortie, StoreError> {
         let (s, ticket) = self.sous_verrou(cle, || self.traiter_seul(cle, m, None, Lot::new()))?;
         self.magasin.rendre_durable(ticket)?;
         Ok(s)
@@ -342,7 +341,7 @@ impl Service {
     }
 
     /// The stored conversation of a key, unless it expired.
-    fn dossier(&self, cle: &Cle) -> Result<Option<Dossier>, ErreurMagasin> {
+    fn dossier(&self, cle: &Cle) -> Result<Option<Dossier>, StoreError> {
         let maintenant = (self.horloge)();
         Ok(self
             .magasin
@@ -351,14 +350,14 @@ impl Service {
     }
 
     /// The stored conversation of a key, unless it expired.
-    pub fn conversation_cle(&self, cle: &Cle) -> Result<Option<Conversation>, ErreurMagasin> {
+    pub fn conversation_cle(&self, cle: &Cle) -> Result<Option<Conversation>, StoreError> {
         Ok(self.dossier(cle)?.map(|d| d.conversation))
     }
 
     /// Where a conversation stands, without changing it: the question
     /// waiting (in `invite`) or the results (in `aides`). `None` when there
     /// is no conversation (never begun, erased or expired).
-    pub fn ecran(&self, cle: &Cle) -> Result<Option<(Conversation, Tour)>, ErreurMagasin> {
+    pub fn ecran(&self, cle: &Cle) -> Result<Option<(Conversation, Tour)>, StoreError> {
         let (aujourd_hui, mois) = date_et_mois((self.horloge)());
         Ok(self.dossier(cle)?.map(|d| {
             let entrant = Entrant {
@@ -380,7 +379,7 @@ impl Service {
         cle: &Cle,
         question: &str,
         texte: &str,
-    ) -> Result<Result<(Sortie, Vec<ReponseDonnee>), Refus>, ErreurMagasin> {
+    ) -> Result<Result<(Sortie, Vec<ReponseDonnee>), Refus>, StoreError> {
         self.sous_verrou(cle, || {
             let maintenant = (self.horloge)();
             let (aujourd_hui, mois) = date_et_mois(maintenant);
@@ -410,7 +409,7 @@ impl Service {
 
     /// The written summary of a conversation's results, as SMS texts
     /// (empty when nothing is granted or the conversation is gone).
-    pub fn recapitulatif(&self, cle: &Cle) -> Result<Vec<String>, ErreurMagasin> {
+    pub fn recapitulatif(&self, cle: &Cle) -> Result<Vec<String>, StoreError> {
         let (_, mois) = date_et_mois((self.horloge)());
         Ok(self
             .dossier(cle)?
@@ -419,18 +418,18 @@ impl Service {
     }
 
     /// Seals a contact (number, chat id) for `usage` under the service's
-    /// secret ([`crate::coffre`]), for a table that must keep one.
+    /// secret ([`crate::seal`]), for a table that must keep one.
     pub fn sceller(&self, usage: &str, clair: &str) -> Option<String> {
-        crate::coffre::sceller(&self.secret, usage, clair)
+        crate::seal::sceller(&self.secret, usage, clair)
     }
 
     /// Opens what [`Service::sceller`] sealed.
     pub fn ouvrir(&self, usage: &str, scelle: &str) -> Option<String> {
-        crate::coffre::ouvrir(&self.secret, usage, scelle)
+        crate::seal::ouvrir(&self.secret, usage, scelle)
     }
 
     /// The callback request of a conversation, if any.
-    pub fn rappel(&self, cle: &Cle) -> Result<Option<DemandeRappel>, ErreurMagasin> {
+    pub fn rappel(&self, cle: &Cle) -> Result<Option<DemandeRappel>, StoreError> {
         Ok(self
             .magasin
             .lire_entree(RAPPELS, &cle.0)?
@@ -442,7 +441,7 @@ impl Service {
         demande
             .contact
             .as_deref()
-            .and_then(|c| crate::coffre::ouvrir(&self.secret, USAGE_CONTACT, c))
+            .and_then(|c| crate::seal::ouvrir(&self.secret, USAGE_CONTACT, c))
     }
 
     /// Records that `agent` took a callback request still waiting; returns
@@ -451,7 +450,7 @@ impl Service {
         &self,
         cle: &Cle,
         agent: &str,
-    ) -> Result<Option<DemandeRappel>, ErreurMagasin> {
+    ) -> Result<Option<DemandeRappel>, StoreError> {
         self.sous_verrou(cle, || {
             // Under the sender's lock: of two agents taking the same request
             // at once, the second sees the first's name and gets nothing.
@@ -473,12 +472,12 @@ impl Service {
     /// Keeps, sealed, the phone number a person shared for their callback
     /// request (Telegram's "share my number"). Only kept when a request is
     /// waiting: a number is never stored for nothing. Returns whether it was.
-    pub fn noter_telephone(&self, cle: &Cle, numero: &str) -> Result<bool, ErreurMagasin> {
+    pub fn noter_telephone(&self, cle: &Cle, numero: &str) -> Result<bool, StoreError> {
         self.sous_verrou(cle, || {
             let Some(d) = self.rappel(cle)?.filter(|d| !d.traitee) else {
                 return Ok(false);
             };
-            let Some(scelle) = crate::coffre::sceller(&self.secret, USAGE_CONTACT, numero) else {
+            let Some(scelle) = crate::seal::sceller(&self.secret, USAGE_CONTACT, numero) else {
                 return Ok(false);
             };
             self.magasin.demander_rappel(
@@ -500,13 +499,13 @@ impl Service {
             _ => demande
                 .telephone
                 .as_deref()
-                .and_then(|c| crate::coffre::ouvrir(&self.secret, USAGE_CONTACT, c)),
+                .and_then(|c| crate::seal::ouvrir(&self.secret, USAGE_CONTACT, c)),
         }
     }
 
     /// Marks a callback request handled and erases its contact; returns the
     /// request as it was (with the contact still sealed), to tell the person.
-    pub fn clore_rappel(&self, cle: &Cle) -> Result<Option<DemandeRappel>, ErreurMagasin> {
+    pub fn clore_rappel(&self, cle: &Cle) -> Result<Option<DemandeRappel>, StoreError> {
         self.sous_verrou(cle, || {
             let Some(d) = self.rappel(cle)? else {
                 return Ok(None);
@@ -541,7 +540,7 @@ impl Service {
         cle: &Cle,
         m: &Message,
         maintenant: u64,
-    ) -> Result<Option<Sortie>, ErreurMagasin> {
+    ) -> Result<Option<Sortie>, StoreError> {
         let Some((id, fenetre)) = Self::empreinte(m) else {
             return Ok(None);
         };
@@ -574,7 +573,7 @@ impl Service {
         m: &Message,
         depot: Option<&dyn Depot>,
         mut lot: Lot,
-    ) -> Result<(Sortie, u64), ErreurMagasin> {
+    ) -> Result<(Sortie, u64), StoreError> {
         let maintenant = (self.horloge)();
         let (aujourd_hui, mois) = date_et_mois(maintenant);
         let dossier = self.dossier(cle)?;
@@ -645,7 +644,7 @@ impl Service {
             let contact = if m.expediteur.is_empty() {
                 avant.as_ref().and_then(|d| d.contact.clone())
             } else if CANAUX_JOIGNABLES.contains(&m.canal) {
-                crate::coffre::sceller(&self.secret, USAGE_CONTACT, m.expediteur)
+                crate::seal::sceller(&self.secret, USAGE_CONTACT, m.expediteur)
             } else {
                 None
             };
@@ -699,12 +698,12 @@ impl Service {
 
     /// Marks a sender stopped without a reply: the provider itself reported
     /// the opt-out (Mtarget `Keyword=Stop`, Twilio error 21610, Telegram 403).
-    pub fn arreter(&self, canal: &str, expediteur: &str) -> Result<(), ErreurMagasin> {
+    pub fn arreter(&self, canal: &str, expediteur: &str) -> Result<(), StoreError> {
         self.arreter_cle(&self.cle(canal, expediteur), canal)
     }
 
     /// [`Service::arreter`] by key, when only the key is known (the outbox).
-    pub fn arreter_cle(&self, cle: &Cle, canal: &str) -> Result<(), ErreurMagasin> {
+    pub fn arreter_cle(&self, cle: &Cle, canal: &str) -> Result<(), StoreError> {
         let cle = cle.clone();
         let verrou = self.verrou(&cle);
         let r = {
@@ -726,7 +725,7 @@ impl Service {
     }
 
     /// Whether a conversation is stopped (nothing may be sent to it).
-    pub fn est_arrete(&self, cle: &Cle) -> Result<bool, ErreurMagasin> {
+    pub fn est_arrete(&self, cle: &Cle) -> Result<bool, StoreError> {
         Ok(self
             .magasin
             .lire(cle)?
@@ -738,7 +737,7 @@ impl Service {
         &self,
         canal: &str,
         expediteur: &str,
-    ) -> Result<Option<Conversation>, ErreurMagasin> {
+    ) -> Result<Option<Conversation>, StoreError> {
         Ok(self
             .magasin
             .lire(&self.cle(canal, expediteur))?
@@ -749,7 +748,7 @@ impl Service {
     /// keys, callback requests and parts of long SMS), and parts of long SMS
     /// whose other parts never came (after 5 minutes); returns how many
     /// conversations were erased.
-    pub fn purger(&self) -> Result<usize, ErreurMagasin> {
+    pub fn purger(&self) -> Result<usize, StoreError> {
         let maintenant = (self.horloge)();
         for (cle, v) in self.magasin.entrees(PARTIES)? {
             let debut = String::from_utf8(v)
@@ -782,7 +781,7 @@ impl Service {
                 lot.supprimer(RAPPELS, &cle.0);
                 lot.supprimer_prefixe(PARTIES, &format!("{}:", cle.0));
                 self.magasin.appliquer(lot)?;
-                Ok::<bool, ErreurMagasin>(true)
+                Ok::<bool, StoreError>(true)
             })?;
             n += usize::from(efface);
         }

@@ -11,7 +11,7 @@
 //! Everything one step writes (the record, a callback request, the outbox
 //! entries of its replies, the parts of a long SMS it consumed) is one
 //! [`Lot`], applied in one sled transaction across tables and flushed before
-//! [`Magasin::appliquer`] returns: a crash leaves all of it or none of it.
+//! [`Store::appliquer`] returns: a crash leaves all of it or none of it.
 //! Concurrent senders share their flushes (group commit, [`Vidage`]):
 //! nobody is acknowledged before the flush that covers their write.
 //!
@@ -210,7 +210,7 @@ pub struct DemandeRappel {
     #[serde(default)]
     pub traitee: bool,
     /// How to reach the person (phone number or chat id), sealed with
-    /// [`crate::coffre`]; erased once the request is handled.
+    /// [`crate::seal`]; erased once the request is handled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
     /// A phone number the person shared for the call (Telegram), sealed;
@@ -224,31 +224,31 @@ pub struct DemandeRappel {
 
 /// A storage failure.
 #[derive(Debug)]
-pub struct ErreurMagasin(pub String);
+pub struct StoreError(pub String);
 
-impl fmt::Display for ErreurMagasin {
+impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "stockage : {}", self.0)
     }
 }
 
-impl std::error::Error for ErreurMagasin {}
+impl std::error::Error for StoreError {}
 
-impl From<sled::Error> for ErreurMagasin {
+impl From<sled::Error> for StoreError {
     fn from(e: sled::Error) -> Self {
-        ErreurMagasin(e.to_string())
+        StoreError(e.to_string())
     }
 }
 
-impl From<serde_json::Error> for ErreurMagasin {
+impl From<serde_json::Error> for StoreError {
     fn from(e: serde_json::Error) -> Self {
-        ErreurMagasin(format!("enregistrement illisible : {e}"))
+        StoreError(format!("enregistrement illisible : {e}"))
     }
 }
 
-impl From<std::io::Error> for ErreurMagasin {
+impl From<std::io::Error> for StoreError {
     fn from(e: std::io::Error) -> Self {
-        ErreurMagasin(e.to_string())
+        StoreError(e.to_string())
     }
 }
 
@@ -268,7 +268,7 @@ pub enum Operation {
     SupprimerPrefixe { table: String, prefixe: String },
 }
 
-/// Everything one step writes, applied atomically by [`Magasin::appliquer`].
+/// Everything one step writes, applied atomically by [`Store::appliquer`].
 #[derive(Debug, Clone, Default)]
 pub struct Lot {
     /// A conversation erased, with its key: nothing of it can be read again.
@@ -320,44 +320,44 @@ impl Lot {
 }
 
 /// Where conversations live.
-pub trait Magasin: Send + Sync {
+pub trait Store: Send + Sync {
     /// The record of a key, if any (an unreadable one counts as none).
-    fn lire(&self, cle: &Cle) -> Result<Option<Dossier>, ErreurMagasin>;
+    fn lire(&self, cle: &Cle) -> Result<Option<Dossier>, StoreError>;
     /// Commits a batch, all of it or nothing, and returns its ticket: it is
-    /// durable once [`Magasin::rendre_durable`] (or [`Vidage::suivre`]) says
+    /// durable once [`Store::rendre_durable`] (or [`Vidage::suivre`]) says
     /// so. Nothing may be acknowledged before.
-    fn ecrire_lot(&self, lot: Lot) -> Result<u64, ErreurMagasin>;
+    fn ecrire_lot(&self, lot: Lot) -> Result<u64, StoreError>;
     /// Blocks until what the ticket covers is on disk.
-    fn rendre_durable(&self, ticket: u64) -> Result<(), ErreurMagasin>;
+    fn rendre_durable(&self, ticket: u64) -> Result<(), StoreError>;
     /// The group commit to wait on asynchronously (`None`: everything is
     /// durable as soon as committed).
     fn vidage(&self) -> Option<&Vidage> {
         None
     }
     /// Applies a batch: all of it or nothing, durable on disk when this returns.
-    fn appliquer(&self, lot: Lot) -> Result<(), ErreurMagasin> {
+    fn appliquer(&self, lot: Lot) -> Result<(), StoreError> {
         let ticket = self.ecrire_lot(lot)?;
         self.rendre_durable(ticket)
     }
     /// A new id, never given before (even across crashes), increasing.
-    fn nouvel_id(&self) -> Result<u64, ErreurMagasin>;
+    fn nouvel_id(&self) -> Result<u64, StoreError>;
     /// Reads an entry of an auxiliary table (`parties` of long SMS,
     /// `sortants` of the SMS outbox…).
-    fn lire_entree(&self, table: &str, cle: &str) -> Result<Option<Vec<u8>>, ErreurMagasin>;
+    fn lire_entree(&self, table: &str, cle: &str) -> Result<Option<Vec<u8>>, StoreError>;
     /// Every entry of an auxiliary table, in key order.
-    fn entrees(&self, table: &str) -> Result<Vec<(String, Vec<u8>)>, ErreurMagasin>;
+    fn entrees(&self, table: &str) -> Result<Vec<(String, Vec<u8>)>, StoreError>;
     /// The keys of conversations and their last update.
-    fn mises_a_jour(&self) -> Result<Vec<(Cle, u64)>, ErreurMagasin>;
+    fn mises_a_jour(&self) -> Result<Vec<(Cle, u64)>, StoreError>;
 
     /// Writes a record; durable on disk when this returns.
-    fn ecrire(&self, cle: &Cle, dossier: &Dossier) -> Result<(), ErreurMagasin> {
+    fn ecrire(&self, cle: &Cle, dossier: &Dossier) -> Result<(), StoreError> {
         self.appliquer(Lot {
             dossier: Some((cle.clone(), dossier.clone())),
             ..Lot::default()
         })
     }
     /// Erases a conversation, its key and its callback request.
-    fn effacer(&self, cle: &Cle) -> Result<(), ErreurMagasin> {
+    fn effacer(&self, cle: &Cle) -> Result<(), StoreError> {
         let mut lot = Lot {
             effacer: Some(cle.clone()),
             ..Lot::default()
@@ -366,13 +366,13 @@ pub trait Magasin: Send + Sync {
         self.appliquer(lot)
     }
     /// Records a callback request.
-    fn demander_rappel(&self, cle: &Cle, demande: &DemandeRappel) -> Result<(), ErreurMagasin> {
+    fn demander_rappel(&self, cle: &Cle, demande: &DemandeRappel) -> Result<(), StoreError> {
         let mut lot = Lot::new();
         lot.ecrire(RAPPELS, &cle.0, serde_json::to_vec(demande)?);
         self.appliquer(lot)
     }
     /// Every callback request, oldest first.
-    fn rappels(&self) -> Result<Vec<(Cle, DemandeRappel)>, ErreurMagasin> {
+    fn rappels(&self) -> Result<Vec<(Cle, DemandeRappel)>, StoreError> {
         let mut v: Vec<(Cle, DemandeRappel)> = self
             .entrees(RAPPELS)?
             .into_iter()
@@ -382,20 +382,20 @@ pub trait Magasin: Send + Sync {
         Ok(v)
     }
     /// Writes an entry of an auxiliary table; durable when this returns.
-    fn ecrire_entree(&self, table: &str, cle: &str, valeur: &[u8]) -> Result<(), ErreurMagasin> {
+    fn ecrire_entree(&self, table: &str, cle: &str, valeur: &[u8]) -> Result<(), StoreError> {
         let mut lot = Lot::new();
         lot.ecrire(table, cle, valeur.to_vec());
         self.appliquer(lot)
     }
     /// Removes an entry of an auxiliary table.
-    fn supprimer_entree(&self, table: &str, cle: &str) -> Result<(), ErreurMagasin> {
+    fn supprimer_entree(&self, table: &str, cle: &str) -> Result<(), StoreError> {
         let mut lot = Lot::new();
         lot.supprimer(table, cle);
         self.appliquer(lot)
     }
     /// Erases records not updated since `avant` (seconds), with their keys
     /// and callback requests; returns how many.
-    fn purger(&self, avant: u64) -> Result<usize, ErreurMagasin> {
+    fn purger(&self, avant: u64) -> Result<usize, StoreError> {
         let mut n = 0;
         for (cle, maj) in self.mises_a_jour()? {
             if maj < avant {
@@ -456,7 +456,7 @@ impl Vidage {
     }
 
     /// The flusher's loop: flushes while tickets wait, until [`Vidage::fermer`].
-    pub fn tourner(&self, vider: impl Fn() -> Result<(), ErreurMagasin>) {
+    pub fn tourner(&self, vider: impl Fn() -> Result<(), StoreError>) {
         let mut e = self.etat();
         loop {
             while e.demandes == e.faits && !e.fin {
@@ -485,15 +485,15 @@ impl Vidage {
         self.reveil.notify_all();
     }
 
-    fn verdict(e: &EtatVidage, ticket: u64) -> Result<(), ErreurMagasin> {
+    fn verdict(e: &EtatVidage, ticket: u64) -> Result<(), StoreError> {
         match &e.erreur {
-            Some((jusqu_a, m)) if *jusqu_a >= ticket => Err(ErreurMagasin(m.clone())),
+            Some((jusqu_a, m)) if *jusqu_a >= ticket => Err(StoreError(m.clone())),
             _ => Ok(()),
         }
     }
 
     /// Blocks until `ticket` is durable.
-    pub fn attendre(&self, ticket: u64) -> Result<(), ErreurMagasin> {
+    pub fn attendre(&self, ticket: u64) -> Result<(), StoreError> {
         let mut e = self.etat();
         while e.faits < ticket {
             e = self.reveil.wait(e).unwrap_or_else(|p| p.into_inner());
@@ -502,10 +502,10 @@ impl Vidage {
     }
 
     /// Waits, without blocking a thread, until `ticket` is durable.
-    pub async fn suivre(&self, ticket: u64) -> Result<(), ErreurMagasin> {
+    pub async fn suivre(&self, ticket: u64) -> Result<(), StoreError> {
         let mut r = self.faits.subscribe();
         if r.wait_for(|f| *f >= ticket).await.is_err() {
-            return Err(ErreurMagasin("écriture interrompue".into()));
+            return Err(StoreError("écriture interrompue".into()));
         }
         Vidage::verdict(&self.etat(), ticket)
     }
@@ -527,7 +527,7 @@ struct Cles {
 }
 
 impl Cles {
-    fn ouvrir(chemin: &Path) -> Result<Cles, ErreurMagasin> {
+    fn ouvrir(chemin: &Path) -> Result<Cles, StoreError> {
         #[cfg(unix)]
         use std::os::unix::fs::OpenOptionsExt;
         let mut o = std::fs::OpenOptions::new();
@@ -536,7 +536,7 @@ impl Cles {
         o.mode(0o600);
         let fichier = o
             .open(chemin)
-            .map_err(|e| ErreurMagasin(format!("{} : {e}", chemin.display())))?;
+            .map_err(|e| StoreError(format!("{} : {e}", chemin.display())))?;
         let nombre = (fichier.metadata()?.len() / TAILLE_CASE) as u32;
         Ok(Cles {
             fichier,
@@ -546,7 +546,7 @@ impl Cles {
         })
     }
 
-    fn lire(&self, case: u32) -> Result<[u8; 32], ErreurMagasin> {
+    fn lire(&self, case: u32) -> Result<[u8; 32], StoreError> {
         use std::os::unix::fs::FileExt;
         let mut o = [0u8; 32];
         if case < self.nombre {
@@ -556,7 +556,7 @@ impl Cles {
         Ok(o)
     }
 
-    fn ecrire(&mut self, case: u32, octets: &[u8; 32]) -> Result<(), ErreurMagasin> {
+    fn ecrire(&mut self, case: u32, octets: &[u8; 32]) -> Result<(), StoreError> {
         use std::os::unix::fs::FileExt;
         self.fichier
             .write_all_at(octets, u64::from(case) * TAILLE_CASE)?;
@@ -565,7 +565,7 @@ impl Cles {
     }
 
     /// A new key in a free slot; `durables`: every ticket up to it is on disk.
-    fn nouvelle(&mut self, durables: u64) -> Result<(u32, [u8; 32]), ErreurMagasin> {
+    fn nouvelle(&mut self, durables: u64) -> Result<(u32, [u8; 32]), StoreError> {
         let (prets, attente): (Vec<_>, Vec<_>) = self
             .en_quarantaine
             .drain(..)
@@ -573,7 +573,7 @@ impl Cles {
         self.en_quarantaine = attente;
         self.libres.extend(prets.into_iter().map(|(_, c)| c));
         let mut cle = [0u8; 32];
-        getrandom::fill(&mut cle).map_err(|e| ErreurMagasin(format!("aléa : {e}")))?;
+        getrandom::fill(&mut cle).map_err(|e| StoreError(format!("aléa : {e}")))?;
         // An all-zero key would read as a free slot (probability 2^-256).
         cle[0] |= 1;
         let case = self.libres.pop().unwrap_or(self.nombre);
@@ -583,7 +583,7 @@ impl Cles {
 
     /// Destroys a key: its slot is overwritten with zeros, and free once
     /// `ticket` is durable.
-    fn detruire(&mut self, case: u32, ticket: u64) -> Result<(), ErreurMagasin> {
+    fn detruire(&mut self, case: u32, ticket: u64) -> Result<(), StoreError> {
         if case < self.nombre {
             self.ecrire(case, &[0u8; 32])?;
             self.en_quarantaine.push((ticket, case));
@@ -607,7 +607,7 @@ fn entete(valeur: &[u8]) -> Option<(u32, u64)> {
 
 /// The embedded store: a sled database and the key slots in the data
 /// directory.
-pub struct MagasinSled {
+pub struct SledStore {
     db: sled::Db,
     conversations: sled::Tree,
     tables: Mutex<HashMap<String, sled::Tree>>,
@@ -619,7 +619,7 @@ pub struct MagasinSled {
     videur: Option<std::thread::JoinHandle<()>>,
 }
 
-impl Drop for MagasinSled {
+impl Drop for SledStore {
     fn drop(&mut self) {
         self.vidage.fermer();
         if let Some(v) = self.videur.take() {
@@ -628,25 +628,25 @@ impl Drop for MagasinSled {
     }
 }
 
-impl MagasinSled {
+impl SledStore {
     /// Opens (or creates) the database in `dossier`, with the secret kept in
-    /// `dossier` ([`secret`]); see [`MagasinSled::ouvrir_avec`].
-    pub fn ouvrir(dossier: &Path) -> Result<MagasinSled, ErreurMagasin> {
+    /// `dossier` ([`secret`]); see [`SledStore::ouvrir_avec`].
+    pub fn ouvrir(dossier: &Path) -> Result<SledStore, StoreError> {
         let s = secret(None, None, dossier)?;
-        MagasinSled::ouvrir_avec(dossier, &s)
+        SledStore::ouvrir_avec(dossier, &s)
     }
 
     /// Opens (or creates) the database in `dossier`; conversations are
     /// sealed with keys mixed with `secret`.
-    pub fn ouvrir_avec(dossier: &Path, secret: &[u8]) -> Result<MagasinSled, ErreurMagasin> {
+    pub fn ouvrir_avec(dossier: &Path, secret: &[u8]) -> Result<SledStore, StoreError> {
         std::fs::create_dir_all(dossier)
-            .map_err(|e| ErreurMagasin(format!("{} : {e}", dossier.display())))?;
+            .map_err(|e| StoreError(format!("{} : {e}", dossier.display())))?;
         let chemin = dossier.join("guichet.sled");
         let db = sled::Config::new()
             .segment_size(taille_segment(&chemin))
             .path(&chemin)
             .open()
-            .map_err(|e| ErreurMagasin(format!("{} : {e}", dossier.display())))?;
+            .map_err(|e| StoreError(format!("{} : {e}", dossier.display())))?;
         let conversations = db.open_tree(CONVERSATIONS)?;
         let mut cles = Cles::ouvrir(&dossier.join("cles.bin"))?;
         // A slot no record points to (a crash between the key and its
@@ -686,7 +686,7 @@ impl MagasinSled {
                     Ok(())
                 })
             })?;
-        Ok(MagasinSled {
+        Ok(SledStore {
             db,
             conversations,
             tables: Mutex::new(HashMap::new()),
@@ -697,7 +697,7 @@ impl MagasinSled {
         })
     }
 
-    fn arbre(&self, table: &str) -> Result<sled::Tree, ErreurMagasin> {
+    fn arbre(&self, table: &str) -> Result<sled::Tree, StoreError> {
         if table == CONVERSATIONS {
             return Ok(self.conversations.clone());
         }
@@ -724,10 +724,10 @@ impl MagasinSled {
         case: u32,
         octets_cle: &[u8; 32],
         d: &Dossier,
-    ) -> Result<Vec<u8>, ErreurMagasin> {
+    ) -> Result<Vec<u8>, StoreError> {
         let clair = encoder(d)?;
         let mut nonce = [0u8; TAILLE_NONCE];
-        getrandom::fill(&mut nonce).map_err(|e| ErreurMagasin(format!("aléa : {e}")))?;
+        getrandom::fill(&mut nonce).map_err(|e| StoreError(format!("aléa : {e}")))?;
         let chiffre = self
             .chiffreur(octets_cle)
             .encrypt(
@@ -737,7 +737,7 @@ impl MagasinSled {
                     aad: cle.0.as_bytes(),
                 },
             )
-            .map_err(|_| ErreurMagasin("chiffrement impossible".into()))?;
+            .map_err(|_| StoreError("chiffrement impossible".into()))?;
         let mut v = Vec::with_capacity(ENTETE + TAILLE_NONCE + chiffre.len());
         v.push(FORMAT);
         v.extend(case.to_le_bytes());
@@ -747,7 +747,7 @@ impl MagasinSled {
         Ok(v)
     }
 
-    fn ouvrir_dossier(&self, cle: &Cle, v: &[u8]) -> Result<Option<Dossier>, ErreurMagasin> {
+    fn ouvrir_dossier(&self, cle: &Cle, v: &[u8]) -> Result<Option<Dossier>, StoreError> {
         let Some((case, _)) = entete(v) else {
             return Ok(None);
         };
@@ -797,8 +797,8 @@ fn taille_segment(chemin: &Path) -> usize {
 /// with field names (fields added to the conversation keep old records
 /// readable; `skip_serializing_if` is honoured), compressed with LZ4 (the
 /// undo history repeats the situation many times).
-pub fn encoder(d: &Dossier) -> Result<Vec<u8>, ErreurMagasin> {
-    let mp = rmp_serde::to_vec_named(d).map_err(|e| ErreurMagasin(e.to_string()))?;
+pub fn encoder(d: &Dossier) -> Result<Vec<u8>, StoreError> {
+    let mp = rmp_serde::to_vec_named(d).map_err(|e| StoreError(e.to_string()))?;
     Ok(lz4_flex::compress_prepend_size(&mp))
 }
 
@@ -808,15 +808,15 @@ pub fn decoder(octets: &[u8]) -> Option<Dossier> {
     rmp_serde::from_slice(&mp).ok()
 }
 
-impl Magasin for MagasinSled {
-    fn lire(&self, cle: &Cle) -> Result<Option<Dossier>, ErreurMagasin> {
+impl Store for SledStore {
+    fn lire(&self, cle: &Cle) -> Result<Option<Dossier>, StoreError> {
         match self.conversations.get(cle.0.as_bytes())? {
             Some(v) => self.ouvrir_dossier(cle, &v),
             None => Ok(None),
         }
     }
 
-    fn ecrire_lot(&self, lot: Lot) -> Result<u64, ErreurMagasin> {
+    fn ecrire_lot(&self, lot: Lot) -> Result<u64, StoreError> {
         use sled::transaction::{ConflictableTransactionError, TransactionError};
         if lot.est_vide() {
             // Nothing new: what was committed before must still be durable
@@ -920,7 +920,7 @@ impl Magasin for MagasinSled {
                     .unwrap_or_else(|p| p.into_inner())
                     .detruire(case, 0);
             }
-            return Err(ErreurMagasin(match e {
+            return Err(StoreError(match e {
                 TransactionError::Storage(e) => e.to_string(),
                 TransactionError::Abort(()) => "transaction abandonnée".into(),
             }));
@@ -935,7 +935,7 @@ impl Magasin for MagasinSled {
         Ok(ticket)
     }
 
-    fn rendre_durable(&self, ticket: u64) -> Result<(), ErreurMagasin> {
+    fn rendre_durable(&self, ticket: u64) -> Result<(), StoreError> {
         self.vidage.attendre(ticket)
     }
 
@@ -943,15 +943,15 @@ impl Magasin for MagasinSled {
         Some(&self.vidage)
     }
 
-    fn nouvel_id(&self) -> Result<u64, ErreurMagasin> {
+    fn nouvel_id(&self) -> Result<u64, StoreError> {
         Ok(self.db.generate_id()?)
     }
 
-    fn lire_entree(&self, table: &str, cle: &str) -> Result<Option<Vec<u8>>, ErreurMagasin> {
+    fn lire_entree(&self, table: &str, cle: &str) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(self.arbre(table)?.get(cle.as_bytes())?.map(|v| v.to_vec()))
     }
 
-    fn entrees(&self, table: &str) -> Result<Vec<(String, Vec<u8>)>, ErreurMagasin> {
+    fn entrees(&self, table: &str) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
         let mut v = Vec::new();
         for e in self.arbre(table)?.iter() {
             let (k, val) = e?;
@@ -960,7 +960,7 @@ impl Magasin for MagasinSled {
         Ok(v)
     }
 
-    fn mises_a_jour(&self) -> Result<Vec<(Cle, u64)>, ErreurMagasin> {
+    fn mises_a_jour(&self) -> Result<Vec<(Cle, u64)>, StoreError> {
         let mut v = Vec::new();
         for e in self.conversations.iter() {
             let (k, val) = e?;
@@ -974,7 +974,7 @@ impl Magasin for MagasinSled {
 
 /// A store in memory, for `guichet chat` and tests.
 #[derive(Default)]
-pub struct MagasinMemoire {
+pub struct MemoryStore {
     interne: Mutex<Memoire>,
     ids: AtomicU64,
 }
@@ -985,8 +985,8 @@ struct Memoire {
     tables: BTreeMap<(String, String), Vec<u8>>,
 }
 
-impl Magasin for MagasinMemoire {
-    fn lire(&self, cle: &Cle) -> Result<Option<Dossier>, ErreurMagasin> {
+impl Store for MemoryStore {
+    fn lire(&self, cle: &Cle) -> Result<Option<Dossier>, StoreError> {
         Ok(self
             .interne
             .lock()
@@ -996,11 +996,11 @@ impl Magasin for MagasinMemoire {
             .cloned())
     }
 
-    fn rendre_durable(&self, _ticket: u64) -> Result<(), ErreurMagasin> {
+    fn rendre_durable(&self, _ticket: u64) -> Result<(), StoreError> {
         Ok(())
     }
 
-    fn ecrire_lot(&self, lot: Lot) -> Result<u64, ErreurMagasin> {
+    fn ecrire_lot(&self, lot: Lot) -> Result<u64, StoreError> {
         let mut m = self.interne.lock().map_err(poison)?;
         if let Some(cle) = &lot.effacer {
             m.conversations.remove(cle);
@@ -1025,11 +1025,11 @@ impl Magasin for MagasinMemoire {
         Ok(0)
     }
 
-    fn nouvel_id(&self) -> Result<u64, ErreurMagasin> {
+    fn nouvel_id(&self) -> Result<u64, StoreError> {
         Ok(self.ids.fetch_add(1, Ordering::SeqCst) + 1)
     }
 
-    fn lire_entree(&self, table: &str, cle: &str) -> Result<Option<Vec<u8>>, ErreurMagasin> {
+    fn lire_entree(&self, table: &str, cle: &str) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(self
             .interne
             .lock()
@@ -1039,7 +1039,7 @@ impl Magasin for MagasinMemoire {
             .cloned())
     }
 
-    fn entrees(&self, table: &str) -> Result<Vec<(String, Vec<u8>)>, ErreurMagasin> {
+    fn entrees(&self, table: &str) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
         Ok(self
             .interne
             .lock()
@@ -1051,7 +1051,7 @@ impl Magasin for MagasinMemoire {
             .collect())
     }
 
-    fn mises_a_jour(&self) -> Result<Vec<(Cle, u64)>, ErreurMagasin> {
+    fn mises_a_jour(&self) -> Result<Vec<(Cle, u64)>, StoreError> {
         Ok(self
             .interne
             .lock()
@@ -1063,8 +1063,8 @@ impl Magasin for MagasinMemoire {
     }
 }
 
-fn poison<T>(_: std::sync::PoisonError<T>) -> ErreurMagasin {
-    ErreurMagasin("verrou empoisonné".into())
+fn poison<T>(_: std::sync::PoisonError<T>) -> StoreError {
+    StoreError("verrou empoisonné".into())
 }
 
 /// The environment variable that may hold the service secret.
@@ -1080,7 +1080,7 @@ pub fn secret(
     configure: Option<&str>,
     fichier: Option<&Path>,
     data_dir: &Path,
-) -> Result<Vec<u8>, ErreurMagasin> {
+) -> Result<Vec<u8>, StoreError> {
     if let Some(s) = configure.filter(|s| !s.is_empty()) {
         return Ok(s.as_bytes().to_vec());
     }
@@ -1090,10 +1090,10 @@ pub fn secret(
         }
     }
     if let Some(f) = fichier {
-        let s = std::fs::read(f).map_err(|e| ErreurMagasin(format!("{} : {e}", f.display())))?;
+        let s = std::fs::read(f).map_err(|e| StoreError(format!("{} : {e}", f.display())))?;
         let s = s.trim_ascii().to_vec();
         if s.len() < 16 {
-            return Err(ErreurMagasin(format!(
+            return Err(StoreError(format!(
                 "{} : secret trop court (16 octets au moins)",
                 f.display()
             )));
@@ -1107,9 +1107,9 @@ pub fn secret(
         }
     }
     std::fs::create_dir_all(data_dir)
-        .map_err(|e| ErreurMagasin(format!("{} : {e}", data_dir.display())))?;
+        .map_err(|e| StoreError(format!("{} : {e}", data_dir.display())))?;
     let mut octets = vec![0u8; 32];
-    getrandom::fill(&mut octets).map_err(|e| ErreurMagasin(format!("aléa : {e}")))?;
+    getrandom::fill(&mut octets).map_err(|e| StoreError(format!("aléa : {e}")))?;
     let s = hex(&octets).into_bytes();
     {
         use std::io::Write;
@@ -1121,10 +1121,10 @@ pub fn secret(
         o.mode(0o600);
         let mut f = o
             .open(&chemin)
-            .map_err(|e| ErreurMagasin(format!("{} : {e}", chemin.display())))?;
+            .map_err(|e| StoreError(format!("{} : {e}", chemin.display())))?;
         f.write_all(&s)
             .and_then(|()| f.sync_all())
-            .map_err(|e| ErreurMagasin(format!("{} : {e}", chemin.display())))?;
+            .map_err(|e| StoreError(format!("{} : {e}", chemin.display())))?;
     }
     Ok(s)
 }
@@ -1157,7 +1157,7 @@ mod tests {
         let cle = Cle::calculer(b"s", "sms", "+33600000000");
         let d = dossier(100);
         {
-            let m = MagasinSled::ouvrir(dir.path()).unwrap();
+            let m = SledStore::ouvrir(dir.path()).unwrap();
             m.ecrire(&cle, &d).unwrap();
             m.demander_rappel(
                 &cle,
@@ -1172,7 +1172,7 @@ mod tests {
             )
             .unwrap();
         }
-        let m = MagasinSled::ouvrir(dir.path()).unwrap();
+        let m = SledStore::ouvrir(dir.path()).unwrap();
         assert_eq!(m.lire(&cle).unwrap(), Some(d));
         assert_eq!(m.rappels().unwrap().len(), 1);
         assert_eq!(m.purger(101).unwrap(), 1);
@@ -1186,7 +1186,7 @@ mod tests {
         let a = Cle::calculer(b"s", "sms", "+33600000001");
         let b = Cle::calculer(b"s", "sms", "+33600000002");
         {
-            let m = MagasinSled::ouvrir(dir.path()).unwrap();
+            let m = SledStore::ouvrir(dir.path()).unwrap();
             let mut lot = Lot {
                 dossier: Some((a.clone(), dossier(5))),
                 ..Lot::default()
@@ -1211,7 +1211,7 @@ mod tests {
                 Some(&b"un"[..])
             );
         }
-        let m = MagasinSled::ouvrir(dir.path()).unwrap();
+        let m = SledStore::ouvrir(dir.path()).unwrap();
         assert_eq!(m.lire(&a).unwrap(), None);
         assert_eq!(m.lire(&b).unwrap(), Some(dossier(6)));
         // One slot is in use, the erased one is zero.
@@ -1235,7 +1235,7 @@ mod tests {
                 .unwrap();
             db.flush().unwrap();
         }
-        let m = MagasinSled::ouvrir(dir.path()).unwrap();
+        let m = SledStore::ouvrir(dir.path()).unwrap();
         assert_eq!(m.lire(&cle).unwrap(), None);
         m.ecrire(&cle, &dossier(2)).unwrap();
         assert_eq!(m.lire(&cle).unwrap(), Some(dossier(2)));

@@ -56,7 +56,7 @@ fn banc_avec(sms: bool) -> Banc {
     let service = Arc::new(
         Service::nouveau(
             moteur,
-            Box::new(guichet::store::MagasinMemoire::default()),
+            Box::new(guichet::store::MemoryStore::default()),
             b"test".to_vec(),
         )
         .avec_horloge(|| 1_795_000_000),

@@ -150,7 +150,7 @@ async fn an_agent_completes_a_call_with_the_keyboard_only_and_the_page_passes_ax
     let service = Arc::new(
         Service::nouveau(
             moteur,
-            Box::new(guichet::store::MagasinMemoire::default()),
+            Box::new(guichet::store::MemoryStore::default()),
             b"test".to_vec(),
         )
         .avec_horloge(|| 1_795_000_000),
@@ -177,7 +177,7 @@ async fn an_agent_completes_a_call_with_the_keyboard_only_and_the_page_passes_ax
     let console = Console::nouveau(
         service.clone(),
         &config,
-        Arc::new(guichet::horloge::maintenant_secondes),
+        Arc::new(guichet::clock::maintenant_secondes),
     )
     .unwrap();
     let ecoute = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

@@ -16,7 +16,7 @@ use guichet::rules::{ResultatAide, RuleSet};
 use guichet::service::{Message, Service};
 use guichet::situation::{Mois, Situation};
 use guichet::sms::gsm7;
-use guichet::store::MagasinMemoire;
+use guichet::store::MemoryStore;
 use guichet::textes::{Langue, Textes};
 
 mod commun;
@@ -202,7 +202,7 @@ const CONVERSATIONS: &[(&str, &[&str])] = &[
 fn english_conversations_give_results_and_details_in_english() {
     let francais = francais_des_regles();
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
-    let service = Service::nouveau(moteur, Box::new(MagasinMemoire::default()), b"t".to_vec())
+    let service = Service::nouveau(moteur, Box::new(MemoryStore::default()), b"t".to_vec())
         .avec_horloge(horloge);
     let mut ecarts = Vec::new();
     for (n, (qui, messages)) in CONVERSATIONS.iter().enumerate() {

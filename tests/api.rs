@@ -29,7 +29,7 @@ fn app_max(max: usize) -> axum::Router {
     .expect("built-in questions and texts load");
     let service = guichet::service::Service::nouveau(
         moteur,
-        Box::new(guichet::store::MagasinMemoire::default()),
+        Box::new(guichet::store::MemoryStore::default()),
         b"test".to_vec(),
     );
     let etat = Arc::new(Etat {

@@ -23,7 +23,7 @@ use guichet::rules::RuleSet;
 use guichet::server::{Etat, routeur, signer};
 use guichet::service::Service;
 use guichet::situation::Mois;
-use guichet::store::MagasinSled;
+use guichet::store::SledStore;
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use std::sync::Arc;
@@ -63,7 +63,7 @@ fn app(dossier: &std::path::Path) -> axum::Router {
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
     let mut service = Service::nouveau(
         moteur,
-        Box::new(MagasinSled::ouvrir(dossier).unwrap()),
+        Box::new(SledStore::ouvrir(dossier).unwrap()),
         b"test".to_vec(),
     )
     .avec_horloge(horloge);

@@ -127,7 +127,7 @@ fn poster_vonage(client: reqwest::Client, port: u16) -> Poster {
     Arc::new(move |i, n, texte| {
         let client = client.clone();
         tokio::spawn(async move {
-            let maintenant = guichet::horloge::maintenant_secondes().to_string();
+            let maintenant = guichet::clock::maintenant_secondes().to_string();
             let mut p: Vec<(String, String)> = [
                 ("msisdn", format!("336100000{i:02}")),
                 ("to", "33939000000".to_string()),
@@ -265,7 +265,7 @@ async fn dix_kills(
             })
         })
         .collect();
-    let graine = AtomicU64::new(guichet::horloge::maintenant_secondes());
+    let graine = AtomicU64::new(guichet::clock::maintenant_secondes());
     for _ in 0..10 {
         tokio::time::sleep(Duration::from_millis(200 + alea(&graine, 1200))).await;
         service.kill().unwrap();
@@ -351,7 +351,7 @@ async fn les_parties_d_un_long_sms_arrivees_ensemble_ne_se_perdent_pas() {
                     ("concat-part", (k + 1).to_string()),
                     (
                         "timestamp",
-                        guichet::horloge::maintenant_secondes().to_string(),
+                        guichet::clock::maintenant_secondes().to_string(),
                     ),
                 ]
                 .into_iter()

@@ -63,8 +63,8 @@ async fn faux_twilio() -> (String, Recus) {
 
 /// Now, as Twilio writes dates.
 fn chrono_rfc2822() -> String {
-    let s = guichet::horloge::maintenant_secondes();
-    let (a, m, j) = guichet::horloge::date_civile((s / 86_400) as i64);
+    let s = guichet::clock::maintenant_secondes();
+    let (a, m, j) = guichet::clock::date_civile((s / 86_400) as i64);
     let mois = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ][m as usize - 1];

@@ -7,7 +7,7 @@ use guichet::dialogue::{Conversation, Moteur, Reglages};
 use guichet::rules::RuleSet;
 use guichet::service::{Message, Service};
 use guichet::sms::gsm7;
-use guichet::store::MagasinMemoire;
+use guichet::store::MemoryStore;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -22,8 +22,7 @@ fn regles() -> &'static RuleSet {
 
 fn service() -> Service {
     let moteur = Moteur::integre(regles().clone(), Reglages::default()).unwrap();
-    Service::nouveau(moteur, Box::new(MagasinMemoire::default()), b"p".to_vec())
-        .avec_horloge(horloge)
+    Service::nouveau(moteur, Box::new(MemoryStore::default()), b"p".to_vec()).avec_horloge(horloge)
 }
 
 const PLAUSIBLES: &[&str] = &[

@@ -4,7 +4,7 @@
 use guichet::dialogue::{Moteur, Reglages};
 use guichet::rules::RuleSet;
 use guichet::service::{Message, Service};
-use guichet::store::MagasinSled;
+use guichet::store::SledStore;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 static MAINTENANT: AtomicU64 = AtomicU64::new(1_795_435_200);
@@ -17,7 +17,7 @@ fn service(dossier: &std::path::Path) -> Service {
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
     Service::nouveau(
         moteur,
-        Box::new(MagasinSled::ouvrir(dossier).unwrap()),
+        Box::new(SledStore::ouvrir(dossier).unwrap()),
         b"secret-de-test".to_vec(),
     )
     .avec_horloge(horloge)

@@ -16,7 +16,7 @@ use guichet::situation::Mois;
 use guichet::sms::envoi::{Boite, EtatSortant, Fournisseur};
 use guichet::sms::routes::ReglagesSms;
 use guichet::sms::{twilio, vonage};
-use guichet::store::MagasinMemoire;
+use guichet::store::MemoryStore;
 use http_body_util::BodyExt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -49,7 +49,7 @@ fn banc_avec(directe: bool, api_url: &str, r: ReglagesSms) -> Banc {
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
     let service = Arc::new(Service::nouveau(
         moteur,
-        Box::new(MagasinMemoire::default()),
+        Box::new(MemoryStore::default()),
         b"t".to_vec(),
     ));
     let f = |nom: &str| {
@@ -324,7 +324,7 @@ async fn vonage_get_post_parties_et_signature() {
 /// The query or form of a Vonage request signed now with [`SECRET_VONAGE`]
 /// (`timestamp` and `sig` added, as Vonage does).
 fn vonage_signe(params: &[(&str, &str)]) -> String {
-    vonage_signe_a(params, guichet::horloge::maintenant_secondes())
+    vonage_signe_a(params, guichet::clock::maintenant_secondes())
 }
 
 fn vonage_signe_a(params: &[(&str, &str)], quand: u64) -> String {
@@ -364,7 +364,7 @@ async fn vonage_unsigned_forged_stale_or_undated_messages_change_nothing() {
     // Forged: 403.
     let forge = format!(
         "msisdn=33655555555&text=STOP&messageId=v1&timestamp={}&sig={}",
-        guichet::horloge::maintenant_secondes(),
+        guichet::clock::maintenant_secondes(),
         "0".repeat(32)
     );
     assert_eq!(envoyer(&b.app, get(forge)).await.0, StatusCode::FORBIDDEN);
@@ -817,7 +817,7 @@ async fn twilio_without_its_token_is_not_served_unless_insecure() {
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
     let service = Arc::new(Service::nouveau(
         moteur,
-        Box::new(MagasinMemoire::default()),
+        Box::new(MemoryStore::default()),
         b"t".to_vec(),
     ));
     let app = |sms: ReglagesSms| {
@@ -865,7 +865,7 @@ async fn the_outbox_sends_nothing_abroad_and_keeps_its_pace() {
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
     let service = Arc::new(Service::nouveau(
         moteur,
-        Box::new(MagasinMemoire::default()),
+        Box::new(MemoryStore::default()),
         b"t".to_vec(),
     ));
     let mut boite = Boite::nouvelle(

@@ -10,7 +10,7 @@ use guichet::server::{Etat, routeur, signer};
 use guichet::service::Service;
 use guichet::situation::Mois;
 use guichet::sms::routes::ReglagesSms;
-use guichet::store::MagasinMemoire;
+use guichet::store::MemoryStore;
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use std::sync::Arc;
@@ -32,7 +32,7 @@ fn app() -> axum::Router {
 
 fn app_avec(secret: Option<&str>, sms: ReglagesSms) -> axum::Router {
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
-    let service = Service::nouveau(moteur, Box::new(MagasinMemoire::default()), b"t".to_vec())
+    let service = Service::nouveau(moteur, Box::new(MemoryStore::default()), b"t".to_vec())
         .avec_horloge(|| 1_795_435_200);
     routeur(
         Arc::new(Etat {

@@ -17,7 +17,7 @@ use guichet::dialogue::questions::Genre;
 use guichet::dialogue::{Etape, Moteur, Reglages};
 use guichet::rules::RuleSet;
 use guichet::service::Service;
-use guichet::store::MagasinMemoire;
+use guichet::store::MemoryStore;
 use guichet::telegram::envoi::Limites;
 use guichet::telegram::{Canal, routeur};
 use serde_json::{Value, json};
@@ -149,7 +149,7 @@ async fn banc() -> Banc {
     let (fake, url) = fake_api().await;
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
     let service = Arc::new(
-        Service::nouveau(moteur, Box::new(MagasinMemoire::default()), b"t".to_vec())
+        Service::nouveau(moteur, Box::new(MemoryStore::default()), b"t".to_vec())
             .avec_horloge(|| 1_795_435_200),
     );
     let bot = Bot::new(TOKEN).set_api_url(url.parse().unwrap());
@@ -614,7 +614,7 @@ async fn les_limites_de_debit_sont_respectees() {
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
     let service = Arc::new(Service::nouveau(
         moteur,
-        Box::new(MagasinMemoire::default()),
+        Box::new(MemoryStore::default()),
         b"t".to_vec(),
     ));
     let limites = Limites {

@@ -15,7 +15,7 @@ use guichet::dialogue::{Moteur, Reglages};
 use guichet::rules::RuleSet;
 use guichet::service::{Message, Service};
 use guichet::sms::gsm7;
-use guichet::store::MagasinMemoire;
+use guichet::store::MemoryStore;
 use std::path::Path;
 
 /// 2026-11-23 12:00 UTC.
@@ -25,12 +25,8 @@ fn horloge() -> u64 {
 
 fn service() -> Service {
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
-    Service::nouveau(
-        moteur,
-        Box::new(MagasinMemoire::default()),
-        b"test".to_vec(),
-    )
-    .avec_horloge(horloge)
+    Service::nouveau(moteur, Box::new(MemoryStore::default()), b"test".to_vec())
+        .avec_horloge(horloge)
 }
 
 /// One turn: what the person typed and the replies expected.

@@ -622,5 +622,5 @@ pub fn rappels(m: Mots, s: &Session, lignes: &[LigneRappel]) -> Markup {
 
 /// A time as `AAAA-MM-JJ hh:mm`, France's time (the agents' own).
 fn date(secondes: u64) -> String {
-    crate::horloge::date_heure_en_france(secondes)
+    crate::clock::date_heure_en_france(secondes)
 }

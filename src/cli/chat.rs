@@ -10,7 +10,7 @@ use std::process::ExitCode;
 pub(crate) fn chat(data_dir: Option<PathBuf>, budget: usize, debug: bool) -> ExitCode {
     use guichet::service::{Message, Service};
     use guichet::sms::gsm7;
-    use guichet::store::{Magasin, MagasinMemoire, MagasinSled};
+    use guichet::store::{MemoryStore, SledStore, Store};
     let mut cfg = Config::default();
     cfg.sms.segment_budget = budget;
     let moteur = match RuleSet::integre()
@@ -28,10 +28,10 @@ pub(crate) fn chat(data_dir: Option<PathBuf>, budget: usize, debug: bool) -> Exi
             return ExitCode::from(2);
         }
     };
-    let (magasin, secret): (Box<dyn Magasin>, Vec<u8>) = match &data_dir {
+    let (magasin, secret): (Box<dyn Store>, Vec<u8>) = match &data_dir {
         Some(d) => {
             let ouvert = guichet::store::secret(None, None, d)
-                .and_then(|s| Ok((MagasinSled::ouvrir_avec(d, &s)?, s)));
+                .and_then(|s| Ok((SledStore::ouvrir_avec(d, &s)?, s)));
             match ouvert {
                 Ok((m, s)) => (Box::new(m), s),
                 Err(e) => {
@@ -40,7 +40,7 @@ pub(crate) fn chat(data_dir: Option<PathBuf>, budget: usize, debug: bool) -> Exi
                 }
             }
         }
-        None => (Box::new(MagasinMemoire::default()), b"chat".to_vec()),
+        None => (Box::new(MemoryStore::default()), b"chat".to_vec()),
     };
     let service = Service::nouveau(moteur, magasin, secret);
     eprintln!("guichet chat : écrivez comme par SMS (Ctrl-D pour quitter).");

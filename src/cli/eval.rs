@@ -2,7 +2,7 @@
 //! evaluated in chunks on every core while finished chunks are written in order.
 
 use super::regles::charger_regles;
-use guichet::horloge;
+use guichet::clock;
 use guichet::rules::RuleSet;
 use guichet::situation::{Mois, Situation};
 use std::io::{Read, Write};
@@ -37,7 +37,7 @@ pub(crate) fn eval(
                 return ExitCode::from(2);
             }
         },
-        None => horloge::mois_courant(),
+        None => clock::mois_courant(),
     };
     let mut texte = String::new();
     let lu = if fichier == "-" {

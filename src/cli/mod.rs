@@ -6,4 +6,3 @@ pub(crate) mod check;
 pub(crate) mod eval;
 pub(crate) mod regles;
 pub(crate) mod serve;
-

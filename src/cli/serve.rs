@@ -2,8 +2,8 @@
 //! graceful stop; and `guichet hash-password` for the agents' config.
 
 use super::regles::{charger_regles, moteur};
+use guichet::clock;
 use guichet::config::Config;
-use guichet::horloge;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -69,7 +69,7 @@ pub(crate) fn serve(
         cfg.conversation.secret_file.as_deref(),
         &data_dir,
     )
-    .and_then(|s| Ok((guichet::store::MagasinSled::ouvrir_avec(&data_dir, &s)?, s)));
+    .and_then(|s| Ok((guichet::store::SledStore::ouvrir_avec(&data_dir, &s)?, s)));
     let (magasin, secret) = match ouvert {
         Ok(x) => x,
         Err(e) => {
@@ -92,7 +92,7 @@ pub(crate) fn serve(
         .map(String::into_bytes);
     let etat = Arc::new(guichet::server::Etat {
         service: service.clone(),
-        mois_courant: horloge::mois_courant,
+        mois_courant: clock::mois_courant,
         secret_sms_generique: secret_sms,
         sms: reglages_sms,
         boite: boite.clone(),
@@ -101,7 +101,7 @@ pub(crate) fn serve(
     let console = match guichet::agent::Console::nouveau(
         service.clone(),
         &cfg.agent,
-        Arc::new(horloge::maintenant_secondes),
+        Arc::new(clock::maintenant_secondes),
     ) {
         Ok(c) => c,
         Err(e) => {

@@ -13,7 +13,7 @@
 //!
 //! Entries are written in the transaction of the step that gave the
 //! replies ([`DepotSms`]), never after it. The phone number is needed to
-//! send, so the entry keeps it, and its text, sealed ([`crate::coffre`],
+//! send, so the entry keeps it, and its text, sealed ([`crate::seal`],
 //! random nonces) and drops both as soon as the message is sent or
 //! abandoned; EFFACER removes the entries of the person.
 //!
@@ -26,7 +26,7 @@
 //! one HTTP request.
 
 use crate::service::{Depot, Service, Sortie};
-use crate::store::{Cle, ErreurMagasin, Lot, Magasin};
+use crate::store::{Cle, Lot, Store, StoreError};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use std::time::Duration;
@@ -126,12 +126,12 @@ pub struct DepotSms<'a> {
 impl Depot for DepotSms<'_> {
     fn deposer(
         &self,
-        magasin: &dyn Magasin,
+        magasin: &dyn Store,
         cle: &Cle,
         sortie: &Sortie,
         _conversation: Option<&crate::dialogue::Conversation>,
         lot: &mut Lot,
-    ) -> Result<(), ErreurMagasin> {
+    ) -> Result<(), StoreError> {
         if sortie.doublon {
             return Ok(());
         }
@@ -144,12 +144,7 @@ impl Depot for DepotSms<'_> {
             .ajouter(magasin, self.fournisseur, self.numero, cle, &textes, lot)
     }
 
-    fn effacer(
-        &self,
-        magasin: &dyn Magasin,
-        cle: &Cle,
-        lot: &mut Lot,
-    ) -> Result<(), ErreurMagasin> {
+    fn effacer(&self, magasin: &dyn Store, cle: &Cle, lot: &mut Lot) -> Result<(), StoreError> {
         for (k, v) in magasin.entrees(TABLE)? {
             if serde_json::from_slice::<Sortant>(&v).is_ok_and(|s| s.cle == *cle) {
                 lot.supprimer(TABLE, &k);
@@ -207,7 +202,7 @@ impl Boite {
     }
 
     fn maintenant() -> u64 {
-        crate::horloge::maintenant_secondes()
+        crate::clock::maintenant_secondes()
     }
 
     /// Queues replies to `numero` (E.164) outside a step (an agent's
@@ -218,7 +213,7 @@ impl Boite {
         numero: &str,
         cle: &Cle,
         messages: &[String],
-    ) -> Result<(), ErreurMagasin> {
+    ) -> Result<(), StoreError> {
         let magasin = self.service.magasin();
         let mut lot = Lot::new();
         self.ajouter(magasin, fournisseur, numero, cle, messages, &mut lot)?;
@@ -236,13 +231,13 @@ impl Boite {
     /// are never given twice, even after a crash.
     fn ajouter(
         &self,
-        magasin: &dyn Magasin,
+        magasin: &dyn Store,
         fournisseur: &str,
         numero: &str,
         cle: &Cle,
         messages: &[String],
         lot: &mut Lot,
-    ) -> Result<(), ErreurMagasin> {
+    ) -> Result<(), StoreError> {
         for texte in messages {
             let s = Sortant {
                 id: magasin.nouvel_id()? + 1,
@@ -263,14 +258,14 @@ impl Boite {
 
     /// An entry at rest: the number and the text sealed (random nonces),
     /// both dropped once the entry is in a final state.
-    fn encoder(&self, s: &Sortant) -> Result<Vec<u8>, ErreurMagasin> {
+    fn encoder(&self, s: &Sortant) -> Result<Vec<u8>, StoreError> {
         let fini = !matches!(s.etat, EtatSortant::AEnvoyer | EtatSortant::EnCours);
         let sceller = |usage: &str, clair: &str| {
             if fini || clair.is_empty() {
                 Ok(String::new())
             } else {
-                crate::coffre::sceller(&self.secret, usage, clair)
-                    .ok_or_else(|| ErreurMagasin("pas d'aléa pour sceller".into()))
+                crate::seal::sceller(&self.secret, usage, clair)
+                    .ok_or_else(|| StoreError("pas d'aléa pour sceller".into()))
             }
         };
         let au_repos = Sortant {
@@ -286,7 +281,7 @@ impl Boite {
     fn decoder(&self, octets: &[u8], numero: bool) -> Option<Sortant> {
         let s: Sortant = serde_json::from_slice(octets).ok()?;
         let ouvrir = |usage: &str, scelle: &str| {
-            crate::coffre::ouvrir(&self.secret, usage, scelle).unwrap_or_default()
+            crate::seal::ouvrir(&self.secret, usage, scelle).unwrap_or_default()
         };
         Some(Sortant {
             numero: if numero {
@@ -299,18 +294,18 @@ impl Boite {
         })
     }
 
-    fn ecrire(&self, s: &Sortant) -> Result<(), ErreurMagasin> {
+    fn ecrire(&self, s: &Sortant) -> Result<(), StoreError> {
         self.service
             .magasin()
             .ecrire_entree(TABLE, &format!("{:020}", s.id), &self.encoder(s)?)
     }
 
     /// Every entry, in order, the number still sealed.
-    pub fn entrees(&self) -> Result<Vec<Sortant>, ErreurMagasin> {
+    pub fn entrees(&self) -> Result<Vec<Sortant>, StoreError> {
         self.lire_tout(false)
     }
 
-    fn lire_tout(&self, numero: bool) -> Result<Vec<Sortant>, ErreurMagasin> {
+    fn lire_tout(&self, numero: bool) -> Result<Vec<Sortant>, StoreError> {
         Ok(self
             .service
             .magasin()
@@ -322,7 +317,7 @@ impl Boite {
 
     /// Applies a delivery receipt (`livre`, `envoye`, `echec`) to the entry
     /// the provider knows as `id_fournisseur`.
-    pub fn recu(&self, id_fournisseur: &str, etat: &str) -> Result<bool, ErreurMagasin> {
+    pub fn recu(&self, id_fournisseur: &str, etat: &str) -> Result<bool, StoreError> {
         for mut s in self.lire_tout(true)? {
             if s.id_fournisseur.as_deref() == Some(id_fournisseur) {
                 s.etat = match etat {
@@ -338,7 +333,7 @@ impl Boite {
     }
 
     /// Sends what is due, in order; returns how many entries were tried.
-    pub async fn tour(&self) -> Result<usize, ErreurMagasin> {
+    pub async fn tour(&self) -> Result<usize, StoreError> {
         let maintenant = Self::maintenant();
         let mut n = 0;
         for mut s in self.lire_tout(true)? {
@@ -352,7 +347,7 @@ impl Boite {
             let cle = s.cle.clone();
             let arrete = tokio::task::spawn_blocking(move || service.est_arrete(&cle))
                 .await
-                .map_err(|e| ErreurMagasin(e.to_string()))??;
+                .map_err(|e| StoreError(e.to_string()))??;
             if arrete {
                 s.etat = EtatSortant::Bloque;
                 s.numero.clear();
@@ -421,7 +416,7 @@ impl Boite {
                     let cle = s.cle.clone();
                     tokio::task::spawn_blocking(move || service.arreter_cle(&cle, "sms"))
                         .await
-                        .map_err(|e| ErreurMagasin(e.to_string()))??;
+                        .map_err(|e| StoreError(e.to_string()))??;
                 }
             }
             self.ecrire(&s)?;
@@ -431,7 +426,7 @@ impl Boite {
 
     /// Removes entries in a final state whose last try is older than 48 h:
     /// no receipt comes after that, and the outbox must not grow forever.
-    pub fn purger(&self) -> Result<usize, ErreurMagasin> {
+    pub fn purger(&self) -> Result<usize, StoreError> {
         let limite = Self::maintenant().saturating_sub(crate::store::RECUS_DUREE);
         let mut n = 0;
         for s in self.entrees()? {

@@ -411,7 +411,7 @@ fn verifier_vonage(etat: &Etat, uri: &Uri, params: &[(String, String)]) -> Resul
             "paramètre timestamp manquant dans un message signé",
         ));
     };
-    let maintenant = crate::horloge::maintenant_secondes();
+    let maintenant = crate::clock::maintenant_secondes();
     if maintenant.abs_diff(signe_a) > AGE_MAX_SIGNE {
         return Err(erreur(
             StatusCode::UNAUTHORIZED,

@@ -14,7 +14,7 @@
 //! Replies to updates are durable: [`DepotTelegram`] adds them to the
 //! store's `sortants_telegram` table in the transaction of the step that
 //! gave them, before the update is acknowledged, with the chat id and the
-//! message sealed ([`crate::coffre`]); EFFACER removes them; an entry is
+//! message sealed ([`crate::seal`]); EFFACER removes them; an entry is
 //! removed once sent or given up, and [`Envoyeur::reprendre`] queues again,
 //! at start-up, what a previous run left. A crash between sending and
 //! removing sends that message twice: at least once, never lost.
@@ -22,7 +22,7 @@
 use super::format::{Clavier, Sortant};
 use crate::dialogue::Conversation;
 use crate::service::{Depot, Service, Sortie};
-use crate::store::{Cle, ErreurMagasin, Lot, Magasin};
+use crate::store::{Cle, Lot, Store, StoreError};
 use crate::textes::Langue;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -76,12 +76,12 @@ pub struct DepotTelegram<'a> {
 impl Depot for DepotTelegram<'_> {
     fn deposer(
         &self,
-        magasin: &dyn Magasin,
+        magasin: &dyn Store,
         cle: &Cle,
         sortie: &Sortie,
         conversation: Option<&Conversation>,
         lot: &mut Lot,
-    ) -> Result<(), ErreurMagasin> {
+    ) -> Result<(), StoreError> {
         if sortie.doublon {
             return Ok(());
         }
@@ -100,12 +100,7 @@ impl Depot for DepotTelegram<'_> {
         Ok(())
     }
 
-    fn effacer(
-        &self,
-        magasin: &dyn Magasin,
-        cle: &Cle,
-        lot: &mut Lot,
-    ) -> Result<(), ErreurMagasin> {
+    fn effacer(&self, magasin: &dyn Store, cle: &Cle, lot: &mut Lot) -> Result<(), StoreError> {
         for (k, v) in magasin.entrees(TABLE)? {
             if serde_json::from_slice::<Entree>(&v).is_ok_and(|e| e.cle == *cle) {
                 lot.supprimer(TABLE, &k);
@@ -191,7 +186,7 @@ impl Envoyeur {
     /// for a shared number), flushed: durable when this returns. Blocking
     /// (call it off the async runtime); then queue them with
     /// [`Envoyeur::envoyer_deposes`].
-    pub fn deposer(&self, chat: i64, messages: Vec<Sortant>) -> Result<Vec<EnFile>, ErreurMagasin> {
+    pub fn deposer(&self, chat: i64, messages: Vec<Sortant>) -> Result<Vec<EnFile>, StoreError> {
         let service = &self.interne.service;
         let magasin = service.magasin();
         let cle = service.cle(super::CANAL, &chat.to_string());
@@ -205,12 +200,12 @@ impl Envoyeur {
     /// given twice, increasing.
     fn ajouter(
         &self,
-        magasin: &dyn Magasin,
+        magasin: &dyn Store,
         chat: i64,
         cle: &Cle,
         messages: Vec<Sortant>,
         lot: &mut Lot,
-    ) -> Result<Vec<EnFile>, ErreurMagasin> {
+    ) -> Result<Vec<EnFile>, StoreError> {
         let service = &self.interne.service;
         let mut deposes = Vec::with_capacity(messages.len());
         for sortant in messages {
@@ -218,7 +213,7 @@ impl Envoyeur {
             let sceller = |usage: &str, clair: &str| {
                 service
                     .sceller(usage, clair)
-                    .ok_or_else(|| ErreurMagasin("pas d'aléa pour sceller".into()))
+                    .ok_or_else(|| StoreError("pas d'aléa pour sceller".into()))
             };
             let entree = Entree {
                 chat: sceller(USAGE, &chat.to_string())?,
@@ -238,7 +233,7 @@ impl Envoyeur {
 
     /// Queues again, in order, the replies a previous run stored and did
     /// not send; returns how many. Blocking (reads the store).
-    pub fn reprendre(&self) -> Result<usize, ErreurMagasin> {
+    pub fn reprendre(&self) -> Result<usize, StoreError> {
         let i = &self.interne;
         let mut par_chat: Vec<(i64, Vec<EnFile>)> = Vec::new();
         let mut n = 0;

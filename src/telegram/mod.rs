@@ -23,7 +23,7 @@ pub mod envoi;
 pub mod format;
 
 use crate::service::{Message, Service, Sortie};
-use crate::store::ErreurMagasin;
+use crate::store::StoreError;
 use crate::textes::{Arg, Langue};
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -66,7 +66,7 @@ pub struct Canal {
 #[derive(Debug)]
 pub enum ErreurTelegram {
     /// Storage failed: nothing was recorded, Telegram should send it again.
-    Magasin(ErreurMagasin),
+    Store(StoreError),
     /// The handling task failed.
     Interne(String),
 }
@@ -74,7 +74,7 @@ pub enum ErreurTelegram {
 impl std::fmt::Display for ErreurTelegram {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ErreurTelegram::Magasin(e) => write!(f, "stockage : {e}"),
+            ErreurTelegram::Store(e) => write!(f, "stockage : {e}"),
             ErreurTelegram::Interne(e) => write!(f, "erreur interne : {e}"),
         }
     }
@@ -205,7 +205,7 @@ impl Canal {
             }
             Ok(Err(err)) => {
                 tracing::error!(chat = cle.court(), erreur = %err, "update Telegram non traité");
-                Err(ErreurTelegram::Magasin(err))
+                Err(ErreurTelegram::Store(err))
             }
             Err(err) => Err(ErreurTelegram::Interne(err.to_string())),
         }
@@ -237,7 +237,7 @@ fn repondre(
     service: &Service,
     envoyeur: &Envoyeur,
     entrant: &Entrant,
-) -> Result<(Sortie, Vec<envoi::EnFile>, u64), crate::store::ErreurMagasin> {
+) -> Result<(Sortie, Vec<envoi::EnFile>, u64), crate::store::StoreError> {
     let expediteur = entrant.chat.to_string();
     if let Some(numero) = &entrant.numero {
         let (sortie, sortants) = numero_partage(service, &expediteur, numero)?;
@@ -274,7 +274,7 @@ fn numero_partage(
     service: &Service,
     expediteur: &str,
     numero: &str,
-) -> Result<(Sortie, Vec<format::Sortant>), crate::store::ErreurMagasin> {
+) -> Result<(Sortie, Vec<format::Sortant>), crate::store::StoreError> {
     let cle = service.cle(CANAL, expediteur);
     let garde = service.noter_telephone(&cle, numero)?;
     let Some((c, tour)) = service.ecran(&cle)? else {
@@ -391,7 +391,7 @@ async fn webhook(
     match canal.recevoir(&update).await {
         Ok(()) => (StatusCode::OK, Json(json!({}))).into_response(),
         // Not stored: a non-2xx answer makes Telegram deliver it again.
-        Err(ErreurTelegram::Magasin(_)) => erreur(
+        Err(ErreurTelegram::Store(_)) => erreur(
             StatusCode::SERVICE_UNAVAILABLE,
             "stockage indisponible : rien n'a été enregistré",
         ),

@@ -14,6 +14,8 @@ use hmac::Mac;
 fn chiffreur(secret: &[u8], usage: &str) -> ChaCha20Poly1305 {
     let mut mac = <hmac::Hmac<sha2::Sha256> as hmac::KeyInit>::new_from_slice(secret)
         .expect("HMAC accepts any key length");
+    // The module's old name stays in the derivation label: changing it would
+    // change every derived key and leave sealed values unreadable.
     mac.update(b"guichet/coffre/");
     mac.update(usage.as_bytes());
     ChaCha20Poly1305::new(Key::from_slice(&mac.finalize().into_bytes()))
