@@ -31,18 +31,13 @@ pub fn sceller(secret: &[u8], usage: &str, clair: &str) -> Option<String> {
         .ok()?;
     let mut tout = nonce.to_vec();
     tout.extend(chiffre);
-    Some(crate::store::hex(&tout))
+    Some(hex::encode(&tout))
 }
 
 /// Opens what [`sceller`] sealed with the same secret and usage; `None` if
 /// it was altered, sealed under another key, or is not hex.
 pub fn ouvrir(secret: &[u8], usage: &str, scelle: &str) -> Option<String> {
-    if scelle.len() % 2 != 0 || !scelle.is_ascii() {
-        return None;
-    }
-    let octets: Vec<u8> = (0..scelle.len() / 2)
-        .map(|i| u8::from_str_radix(&scelle[2 * i..2 * i + 2], 16).ok())
-        .collect::<Option<_>>()?;
+    let octets = hex::decode(scelle).ok()?;
     if octets.len() < 12 {
         return None;
     }

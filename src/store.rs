@@ -83,15 +83,9 @@ impl fmt::Display for Cle {
     }
 }
 
-/// Lowercase hexadecimal.
+/// Lowercase hexadecimal (the `hex` crate, as everywhere else).
 pub fn hex(octets: &[u8]) -> String {
-    const CHIFFRES: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(octets.len() * 2);
-    for o in octets {
-        s.push(CHIFFRES[(o >> 4) as usize] as char);
-        s.push(CHIFFRES[(o & 15) as usize] as char);
-    }
-    s
+    hex::encode(octets)
 }
 
 /// A provider's message id, hashed so records stay small.
@@ -222,17 +216,11 @@ pub struct DemandeRappel {
     pub prise_par: Option<String>,
 }
 
-/// A storage failure.
-#[derive(Debug)]
+/// A storage failure, with what went wrong in words (the causes below are
+/// turned into text: callers log it or answer 503, none matches on them).
+#[derive(Debug, thiserror::Error)]
+#[error("stockage : {0}")]
 pub struct StoreError(pub String);
-
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "stockage : {}", self.0)
-    }
-}
-
-impl std::error::Error for StoreError {}
 
 impl From<sled::Error> for StoreError {
     fn from(e: sled::Error) -> Self {
