@@ -35,6 +35,7 @@ resultats-a-verifier = Still to check: { $aides }{ $selon }. CALL: an adviser he
 resultats-suppose = Worked out with no { $liste }.
 resultats-rien = From your answers, I find no aid for you. A France Services office or Allô Service Public (39 39) can check with you. Lower income, a birth or a move can change everything.
 resultats-fin = Answer a number for details, RESTART for a new check, CALL to get a call.
+resultats-fin-sans-aide = Reply RESTART for a new check, CALL to get a call.
 resultats-numero = Answer a number from 1 to { $n }.
 
 detail-montant-mois = { $aide }: about { $montant } €/month.

@@ -37,6 +37,7 @@ resultats-a-verifier = À vérifier : { $aides }{ $selon }. RAPPEL : un conseill
 resultats-suppose = Calcul fait sans { $liste }.
 resultats-rien = D'après vos réponses, je ne trouve pas d'aide pour vous. Un France Services ou Allô Service Public (39 39) peut vérifier avec vous. Une baisse de revenus, une naissance ou un déménagement peuvent tout changer.
 resultats-fin = Répondez un numéro pour le détail, RECOMMENCER pour une autre simulation, RAPPEL pour être rappelé.
+resultats-fin-sans-aide = Répondez RECOMMENCER pour une autre simulation, RAPPEL pour être rappelé.
 resultats-numero = Répondez un numéro de 1 à { $n }.
 
 detail-montant-mois = { $aide } : environ { $montant } €/mois.

@@ -352,7 +352,7 @@ impl Moteur {
             Some(MotCle::Merci) => {
                 blocs.push(self.t(c.langue, "merci", &[]));
                 if matches!(c.etape, Etape::Resultats { .. }) {
-                    blocs.push(self.t(c.langue, "resultats-fin", &[]));
+                    blocs.push(self.fin_des_resultats(&c, entrant.mois));
                 } else {
                     self.redire(&mut c, entrant, &mut blocs, &mut tour);
                 }
@@ -360,7 +360,7 @@ impl Moteur {
             Some(MotCle::Bavardage) => {
                 blocs.push(self.t(c.langue, "bavardage", &[]));
                 if matches!(c.etape, Etape::Resultats { .. }) {
-                    blocs.push(self.t(c.langue, "resultats-fin", &[]));
+                    blocs.push(self.fin_des_resultats(&c, entrant.mois));
                 } else {
                     self.redire(&mut c, entrant, &mut blocs, &mut tour);
                 }

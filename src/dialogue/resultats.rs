@@ -231,6 +231,17 @@ impl Moteur {
         c.etape = Etape::Resultats { suite: fin };
     }
 
+    /// What the person can do once the results are given: ask for an aid's
+    /// detail (only when one was found), start again, or ask for a call.
+    pub(super) fn fin_des_resultats(&self, c: &Conversation, mois: Mois) -> String {
+        let id = if eligibles(&self.evaluer(c, mois).aides).is_empty() {
+            "resultats-fin-sans-aide"
+        } else {
+            "resultats-fin"
+        };
+        self.t(c.langue, id, &[])
+    }
+
     /// "Restent à vérifier : RSA, prime d'activité (selon votre salaire).
     /// RAPPEL : un conseiller vous aide." The aids left undetermined, what
     /// would decide them, and the way to an adviser.
@@ -394,7 +405,7 @@ impl Moteur {
             .and_then(|i| eligibles.get(i - 1));
         let Some(a) = choisi else {
             if eligibles.is_empty() {
-                blocs.push(self.t(l, "resultats-fin", &[]));
+                blocs.push(self.t(l, "resultats-fin-sans-aide", &[]));
             } else {
                 blocs.push(self.t(
                     l,
