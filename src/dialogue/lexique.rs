@@ -15,7 +15,6 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::fmt;
 use toml::Spanned;
 
 /// The lexicon built into the binary: (file name, text).
@@ -97,26 +96,9 @@ pub struct Lexique {
     pub francais: Vec<String>,
 }
 
-/// A mistake in the lexicon file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ErreurLexique {
-    /// File path.
-    pub fichier: String,
-    /// Line from 1, 0 for the whole file.
-    pub ligne: usize,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl fmt::Display for ErreurLexique {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.ligne == 0 {
-            write!(f, "{}: {}", self.fichier, self.message)
-        } else {
-            write!(f, "{}:{}: {}", self.fichier, self.ligne, self.message)
-        }
-    }
-}
+/// A mistake in the lexicon file: `file:line: what is wrong`, as for the
+/// question file.
+pub type ErreurLexique = super::questions::ErreurQuestion;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

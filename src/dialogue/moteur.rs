@@ -1179,7 +1179,7 @@ impl Moteur {
                 let numero = c.posees + 1;
                 let estime = c.posees
                     + self.restantes(c, &json, &utiles)
-                    + self.a_relancer(c, &eval).len() as u32;
+                    + self.a_relancer(c, &json, &eval).len() as u32;
                 // The first total is at least what the greeting promised;
                 // later ones only grow, and only when overtaken.
                 let total = estime

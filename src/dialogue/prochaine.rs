@@ -200,9 +200,9 @@ impl Moteur {
     pub(super) fn a_relancer<'q>(
         &'q self,
         c: &Conversation,
+        json: &Value,
         eval: &Evaluation,
     ) -> Vec<&'q Question> {
-        let json = serde_json::to_value(&c.situation).unwrap_or(Value::Null);
         let decisifs: Vec<&str> = eval
             .aides
             .iter()
@@ -215,7 +215,7 @@ impl Moteur {
             .filter(|id| !c.relancees.contains(id))
             .filter_map(|id| self.questions.question(id))
             .filter(|q| {
-                champs_concrets(q, &c.situation, &json)
+                champs_concrets(q, &c.situation, json)
                     .iter()
                     .any(|champ| decisifs.contains(&champ.as_str()))
             })
@@ -230,7 +230,7 @@ impl Moteur {
         json: &Value,
         eval: &Evaluation,
     ) -> Option<Candidat<'q>> {
-        let q = *self.a_relancer(c, eval).first()?;
+        let q = *self.a_relancer(c, json, eval).first()?;
         let champs = champs_concrets(q, &c.situation, json);
         if let Some(i) = c.repondues.iter().position(|id| *id == q.id) {
             c.repondues.remove(i);

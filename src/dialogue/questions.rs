@@ -156,7 +156,8 @@ pub struct Questions {
     fichier: String,
 }
 
-/// A mistake in the question file.
+/// A mistake in the question file (or in the lexicon, which reports the
+/// same way).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErreurQuestion {
     /// File path.

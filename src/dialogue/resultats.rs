@@ -181,16 +181,16 @@ impl Moteur {
         let deja = blocs.join("\n");
         let detail = self.t(l, "resultats-detail", &[]);
         let suite_txt = self.t(l, "resultats-suite", &[]);
+        // A page: the list, then the notes given, then how to go on.
         let page = |lignes: &[String], notes: &[String], reste: bool| {
             let mut pied: Vec<String> = notes.to_vec();
             pied.push(detail.clone());
             if reste {
                 pied.push(suite_txt.clone());
             }
-            format!("{}\n{}\n{}", deja, lignes.join("\n"), pied.join(" "))
-                .trim_start()
-                .to_string()
+            format!("{}\n{}", lignes.join("\n"), pied.join(" "))
         };
+        let tient_ici = |texte: &str| self.tient(format!("{deja}\n{texte}").trim_start());
         let lignes_de = |jusqua: usize| {
             let mut lignes = vec![self.t(l, "resultats-titre", &[])];
             lignes.extend(
@@ -201,7 +201,7 @@ impl Moteur {
         // As many aids as fit with the notes; at least one.
         let mut fin = debut + 1;
         while fin < eligibles.len()
-            && self.tient(&page(
+            && tient_ici(&page(
                 &lignes_de(fin + 1),
                 &notes,
                 fin + 1 < eligibles.len(),
@@ -211,20 +211,12 @@ impl Moteur {
         }
         let reste = fin < eligibles.len();
         let lignes = lignes_de(fin);
-        if self.tient(&page(&lignes, &notes, reste)) || notes.is_empty() {
-            let mut pied = notes;
-            pied.push(detail);
-            if reste {
-                pied.push(suite_txt);
-            }
-            blocs.push(format!("{}\n{}", lignes.join("\n"), pied.join(" ")));
+        let avec_notes = page(&lignes, &notes, reste);
+        if notes.is_empty() || tient_ici(&avec_notes) {
+            blocs.push(avec_notes);
         } else {
             // The notes in a reply of their own, after the list.
-            let mut pied = vec![detail];
-            if reste {
-                pied.push(suite_txt);
-            }
-            blocs.push(format!("{}\n{}", lignes.join("\n"), pied.join(" ")));
+            blocs.push(page(&lignes, &[], reste));
             blocs.push(SEPARATION.to_string());
             blocs.push(notes.join(" "));
         }
