@@ -277,6 +277,8 @@ async fn an_agent_completes_a_call_with_the_keyboard_only_and_the_page_passes_ax
         ("loyer", "380\u{E007}"),
         ("code_postal", "59100\u{E007}"),
         ("commune", "1"),
+        ("pension_alimentaire", "0\u{E007}"),
+        ("enceinte", "N"),
     ];
     for _ in 0..30 {
         let question = etat.rsplit(' ').next().unwrap_or("").to_string();
