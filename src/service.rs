@@ -14,13 +14,13 @@
 //! wire formats; they never write to the store themselves.
 
 use crate::clock;
-use crate::dialogue::{Conversation, Effet, Entrant, Moteur, Refus, ReponseDonnee, Tour};
+use crate::dialogue::{Conversation, Effet, Entrant, Invite, Moteur, Refus, ReponseDonnee, Tour};
 use crate::rules::ResultatAide;
 use crate::situation::Mois;
 use crate::store::{
     Cle, DemandeRappel, Dossier, Lot, PARTIES, RAPPELS, Store, StoreError, empreinte_message,
 };
-use serde::{Deserialize, Serialize};
+use crate::textes::Langue;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -41,22 +41,24 @@ pub struct Message<'a> {
     pub langue: Option<crate::textes::Langue>,
 }
 
-/// What a channel sends back, and what is kept to answer a duplicate.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// The typed outcome of one step: what a channel sends back and does.
+/// What is kept of it to answer a duplicate is [`crate::store::Reponse`].
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Sortie {
     /// The replies, in order (not yet transliterated: channels do it).
     pub messages: Vec<String>,
-    /// The question waiting (JSON of [`crate::dialogue::Invite`]), or null.
-    pub invite: serde_json::Value,
+    /// The question waiting, for channels that show buttons or forms.
+    pub invite: Option<Invite>,
     /// Whether results were given by this step.
     pub resultats: bool,
-    /// What the engine asked the caller to do.
-    pub effets: Vec<String>,
+    /// What the engine asked the caller to do (erase, callback, stop…);
+    /// the service has already written what they mean for the store.
+    pub effets: Vec<Effet>,
+    /// The conversation's language after the step.
+    pub langue: Langue,
     /// True when this message id was already handled: nothing changed.
-    #[serde(default)]
     pub doublon: bool,
     /// Every aid's result, when results were given (not stored).
-    #[serde(skip)]
     pub aides: Option<Vec<ResultatAide>>,
 }
 
@@ -124,25 +126,18 @@ pub struct Partie<'a> {
     pub total: u32,
 }
 
-/// The reply of a step as channels receive it.
-pub fn sortie_de(tour: Tour) -> Result<Sortie, StoreError> {
-    Ok(Sortie {
+/// The reply of a step as channels receive it; `langue` is the
+/// conversation's language after the step.
+pub fn sortie_de(tour: Tour, langue: Langue) -> Sortie {
+    Sortie {
         messages: tour.messages,
-        invite: serde_json::to_value(&tour.invite)?,
+        invite: tour.invite,
         resultats: tour.aides.is_some(),
-        effets: tour
-            .effets
-            .iter()
-            .map(|e| {
-                serde_json::to_value(e)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default()
-            })
-            .collect(),
+        effets: tour.effets,
+        langue,
         doublon: false,
         aides: tour.aides,
-    })
+    }
 }
 
 /// The clock the service reads, replaceable in tests.
@@ -397,10 +392,11 @@ impl Service {
                 .corriger(d.conversation.clone(), question, texte, &entrant)
             {
                 Ok(c) => {
+                    let langue = c.conversation.langue;
                     d.conversation = c.conversation;
                     d.maj = maintenant;
                     self.magasin.ecrire(cle, &d)?;
-                    Ok(Ok((sortie_de(c.tour)?, c.retirees)))
+                    Ok(Ok((sortie_de(c.tour, langue), c.retirees)))
                 }
                 Err(r) => Ok(Err(r)),
             }
@@ -558,7 +554,11 @@ impl Service {
         maintenant: u64,
     ) -> Option<Sortie> {
         let r = d.deja_recu_depuis(id, maintenant, fenetre)?;
-        let mut s = r.reponse.as_ref().map(|r| r.sortie()).unwrap_or_default();
+        let mut s = r
+            .reponse
+            .as_ref()
+            .map(|r| r.sortie(d.conversation.langue))
+            .unwrap_or_default();
         s.doublon = true;
         if s.resultats {
             let (_, mois) = date_et_mois(maintenant);
@@ -596,7 +596,7 @@ impl Service {
         };
         let (conversation, tour) = self.moteur.pas(etat, &entrant);
         let effets = tour.effets.clone();
-        let sortie = sortie_de(tour)?;
+        let sortie = sortie_de(tour, conversation.langue);
         if effets.contains(&Effet::Effacer) {
             // Everything about this person goes, in the same transaction:
             // the conversation with its key, the callback request, parts of
