@@ -21,7 +21,8 @@ use crate::store::{
     Cle, DemandeRappel, Dossier, Lot, PARTIES, RAPPELS, Store, StoreError, empreinte_message,
 };
 use crate::textes::Langue;
-use std::collections::HashMap;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 /// A message as a channel received it.
@@ -95,6 +96,22 @@ pub const CANAUX_JOIGNABLES: &[&str] = &["sms", "telegram"];
 const USAGE_CONTACT: &str = "rappels/contact";
 /// The derived-key usage of long-SMS parts waiting for the others.
 const USAGE_PARTIES: &str = "parties";
+/// The derived-key usage of the agent console's calls.
+const USAGE_APPELS: &str = "appels";
+
+/// The table of the agent console's calls (call id → [`AppelScelle`]).
+pub const APPELS: &str = "appels";
+
+/// A call of the agent console at rest. Whose conversation it continues
+/// (the keyed hash, so that EFFACER and expiry find it) and when it began
+/// (to forget it after a week) are readable; the call itself, with the
+/// replies read to the caller, is sealed.
+#[derive(Debug, Serialize, Deserialize)]
+struct AppelScelle {
+    cle: Cle,
+    debut: u64,
+    scelle: String,
+}
 
 /// A channel's outbox: where the replies of a step wait to be sent. Its
 /// entries are added to the step's [`Lot`], so they are written in the same
@@ -424,12 +441,75 @@ impl Service {
         crate::seal::ouvrir(&self.secret, usage, scelle)
     }
 
+    /// A call of the agent console, as [`Service::garder_appel`] kept it
+    /// (the console's own JSON), or `None` if unknown, forgotten or erased.
+    pub fn appel(&self, id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .magasin
+            .lire_entree(APPELS, id)?
+            .and_then(|v| serde_json::from_slice::<AppelScelle>(&v).ok())
+            .and_then(|a| self.ouvrir(USAGE_APPELS, &a.scelle)))
+    }
+
+    /// Keeps a call of the agent console (its JSON, sealed), which continues
+    /// the conversation `cle` and began at `debut`.
+    pub fn garder_appel(
+        &self,
+        id: &str,
+        cle: &Cle,
+        debut: u64,
+        json: &str,
+    ) -> Result<(), StoreError> {
+        let scelle = self
+            .sceller(USAGE_APPELS, json)
+            .ok_or_else(|| StoreError("scellement impossible".into()))?;
+        let a = AppelScelle {
+            cle: cle.clone(),
+            debut,
+            scelle,
+        };
+        let mut lot = Lot::new();
+        lot.ecrire(APPELS, id, serde_json::to_vec(&a)?);
+        self.magasin.appliquer(lot)
+    }
+
+    /// Forgets the console's calls that began more than `duree` seconds ago.
+    pub fn oublier_appels(&self, duree: u64) -> Result<(), StoreError> {
+        let maintenant = (self.horloge)();
+        let mut lot = Lot::new();
+        for (k, v) in self.magasin.entrees(APPELS)? {
+            let vieux = serde_json::from_slice::<AppelScelle>(&v)
+                .map(|a| maintenant.saturating_sub(a.debut) > duree)
+                .unwrap_or(true);
+            if vieux {
+                lot.supprimer(APPELS, &k);
+            }
+        }
+        self.magasin.appliquer(lot)
+    }
+
+    /// Adds to `lot` the removal of every call continuing one of `cles`.
+    fn effacer_appels(&self, cles: &HashSet<&Cle>, lot: &mut Lot) -> Result<(), StoreError> {
+        for (k, v) in self.magasin.entrees(APPELS)? {
+            let a = serde_json::from_slice::<AppelScelle>(&v);
+            if a.is_ok_and(|a| cles.contains(&a.cle)) {
+                lot.supprimer(APPELS, &k);
+            }
+        }
+        Ok(())
+    }
+
     /// The callback request of a conversation, if any.
     pub fn rappel(&self, cle: &Cle) -> Result<Option<DemandeRappel>, StoreError> {
         Ok(self
             .magasin
             .lire_entree(RAPPELS, &cle.0)?
             .and_then(|v| serde_json::from_slice(&v).ok()))
+    }
+
+    /// Every callback request, oldest first as the store keeps them.
+    pub fn rappels(&self) -> Result<Vec<(Cle, DemandeRappel)>, StoreError> {
+        self.magasin.rappels()
     }
 
     /// The contact kept with a callback request, opened.
@@ -604,6 +684,7 @@ impl Service {
             lot.effacer = Some(cle.clone());
             lot.supprimer(RAPPELS, &cle.0);
             lot.supprimer_prefixe(PARTIES, &format!("{}:", cle.0));
+            self.effacer_appels(&HashSet::from([cle]), &mut lot)?;
             if let Some(depot) = depot {
                 depot.effacer(&*self.magasin, cle, &mut lot)?;
             }
@@ -780,6 +861,7 @@ impl Service {
                 };
                 lot.supprimer(RAPPELS, &cle.0);
                 lot.supprimer_prefixe(PARTIES, &format!("{}:", cle.0));
+                self.effacer_appels(&HashSet::from([&cle]), &mut lot)?;
                 self.magasin.appliquer(lot)?;
                 Ok::<bool, StoreError>(true)
             })?;
