@@ -20,8 +20,9 @@
 //!    delays).
 //!
 //! `cargo bench --bench charge` (GUICHET_CHARGE_SECONDS per phase, default
-//! 10; GUICHET_CHARGE_CONNEXIONS, default 64). Under `cargo test
-//! --all-targets` it runs a short smoke version.
+//! 10; GUICHET_CHARGE_CONNEXIONS, default 64; GUICHET_CHARGE_DETAIL prints
+//! `du -ab` of the data directory; GUICHET_BIN runs another build of the
+//! binary). Under `cargo test --all-targets` it runs a short smoke version.
 
 use hmac::{Hmac, KeyInit, Mac};
 use serde_json::{Value, json};
@@ -287,7 +288,11 @@ fn demarrer(port: u16, dossier: &Path) -> Child {
         "[sms]\nflood_per_minute = 0\n[sms.generic]\nsecret = \"charge\"\n[conversation]\nsecret = \"charge-bench\"\n",
     )
     .unwrap();
-    let enfant = Command::new(env!("CARGO_BIN_EXE_guichet"))
+    // GUICHET_BIN: another build of the binary, to compare two versions
+    // with the same client (farm-bench runs them side by side).
+    let binaire =
+        std::env::var("GUICHET_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_guichet").into());
+    let enfant = Command::new(binaire)
         .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--config"])
         .arg(&config)
         .arg("--data-dir")
