@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod foyers;
+pub mod postgres;
 
 use serde_json::Value;
 
