@@ -49,6 +49,7 @@
 //! you next change them, one module per commit.
 
 pub mod agent;
+pub mod channels;
 pub mod clock;
 pub mod config;
 pub mod dialogue;
@@ -61,5 +62,4 @@ pub mod service;
 pub mod situation;
 pub mod sms;
 pub mod store;
-pub mod telegram;
 pub mod textes;

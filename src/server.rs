@@ -43,9 +43,9 @@ pub struct Etat {
     /// Secret of `X-Guichet-Signature` on `/sms/generic`, when required.
     pub secret_sms_generique: Option<Vec<u8>>,
     /// Settings of the SMS providers' routes.
-    pub sms: crate::sms::routes::ReglagesSms,
+    pub sms: crate::channels::sms::ReglagesSms,
     /// The SMS outbox, when a provider's send API is configured.
-    pub boite: Option<Arc<crate::sms::envoi::Boite>>,
+    pub boite: Option<Arc<crate::channels::sms_outbox::Boite>>,
     /// How much work one `/api/v1/evaluate` request may ask for.
     pub evaluation: LimitesEvaluation,
 }
@@ -85,7 +85,7 @@ impl Etat {
 
 /// Builds the router. `/sms/generic` is mounted only when its secret is
 /// set or unauthenticated webhooks were asked for; likewise each provider's
-/// routes ([`crate::sms::routes::routeur`]).
+/// routes ([`crate::channels::sms::routeur`]).
 pub fn routeur(etat: Arc<Etat>, max_body_bytes: usize) -> Router {
     let mut r = Router::new()
         .route("/health", get(|| async { "ok" }))
@@ -94,7 +94,7 @@ pub fn routeur(etat: Arc<Etat>, max_body_bytes: usize) -> Router {
         r = r.route("/sms/generic", post(sms_generique));
     }
     r.layer(DefaultBodyLimit::max(max_body_bytes))
-        .merge(crate::sms::routes::routeur(&etat.sms))
+        .merge(crate::channels::sms::routeur(&etat.sms))
         .with_state(etat)
 }
 

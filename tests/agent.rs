@@ -10,7 +10,7 @@ use guichet::agent::{Console, routeur};
 use guichet::config::{Agent, CompteAgent};
 use guichet::rules::RuleSet;
 use guichet::service::{Message, Service};
-use guichet::sms::envoi::{Boite, Fournisseur};
+use guichet::channels::sms_outbox::{Boite, Fournisseur};
 use http_body_util::BodyExt;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -13,9 +13,9 @@ use guichet::rules::RuleSet;
 use guichet::server::{Etat, routeur};
 use guichet::service::Service;
 use guichet::situation::Mois;
-use guichet::sms::envoi::{Boite, EtatSortant, Fournisseur};
-use guichet::sms::routes::ReglagesSms;
-use guichet::sms::{twilio, vonage};
+use guichet::channels::sms_outbox::{Boite, EtatSortant, Fournisseur};
+use guichet::channels::sms::ReglagesSms;
+use guichet::channels::{twilio, vonage};
 use guichet::store::MemoryStore;
 use http_body_util::BodyExt;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -882,7 +882,7 @@ async fn the_outbox_sends_nothing_abroad_and_keeps_its_pace() {
             },
         )],
     );
-    boite.garde.debit = guichet::sms::garde::Debit::nouveau(2);
+    boite.garde.debit = guichet::channels::sms_guard::Debit::nouveau(2);
     // Queued directly (as a bug or an old entry would): the outbox checks
     // the destination itself before every send.
     let etranger = "+447700900123";

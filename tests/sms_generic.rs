@@ -9,7 +9,7 @@ use guichet::rules::RuleSet;
 use guichet::server::{Etat, routeur, signer};
 use guichet::service::Service;
 use guichet::situation::Mois;
-use guichet::sms::routes::ReglagesSms;
+use guichet::channels::sms::ReglagesSms;
 use guichet::store::MemoryStore;
 use http_body_util::BodyExt;
 use serde_json::{Value, json};

@@ -42,8 +42,8 @@ fn ouvrir_magasin(
 
 /// The SMS providers' settings and, when a send API is configured, the outbox.
 type ConfigSms = (
-    guichet::sms::routes::ReglagesSms,
-    Option<Arc<guichet::sms::envoi::Boite>>,
+    guichet::channels::sms::ReglagesSms,
+    Option<Arc<guichet::channels::sms_outbox::Boite>>,
 );
 
 pub(crate) fn serve(
@@ -177,7 +177,7 @@ pub(crate) fn serve(
             }
         });
         let app = guichet::server::routeur(etat, cfg.server.max_body_bytes);
-        let telegram = match guichet::telegram::demarrer(&cfg.telegram, service.clone()).await {
+        let telegram = match guichet::channels::telegram::demarrer(&cfg.telegram, service.clone()).await {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("{e}");
@@ -259,7 +259,7 @@ pub(crate) fn sms(
     secret: &[u8],
     non_authentifies: bool,
 ) -> Result<ConfigSms, String> {
-    use guichet::sms::envoi::{Boite, Fournisseur};
+    use guichet::channels::sms_outbox::{Boite, Fournisseur};
     let t = &cfg.sms.twilio;
     let v = &cfg.sms.vonage;
     let m = &cfg.sms.mtarget;
@@ -273,15 +273,15 @@ pub(crate) fn sms(
             ));
         }
     };
-    let methode = guichet::sms::vonage::Methode::depuis(&v.signature_method).ok_or_else(|| {
+    let methode = guichet::channels::vonage::Methode::depuis(&v.signature_method).ok_or_else(|| {
         format!(
             "[sms.vonage] signature_method = \"{}\" : \"md5hash\" ou \"sha256\" attendu",
             v.signature_method
         )
     })?;
     let indicatifs =
-        guichet::sms::garde::Indicatifs::nouveaux(cfg.sms.allowed_country_codes.clone());
-    let reglages = guichet::sms::routes::ReglagesSms {
+        guichet::channels::sms_guard::Indicatifs::nouveaux(cfg.sms.allowed_country_codes.clone());
+    let reglages = guichet::channels::sms::ReglagesSms {
         // The token checks signatures only with the URL they cover.
         twilio_auth_token: non_vide(&t.auth_token).filter(|_| !t.public_url.trim().is_empty()),
         twilio_public_url: t.public_url.clone(),
@@ -336,9 +336,9 @@ pub(crate) fn sms(
     }
     let boite = (!fournisseurs.is_empty()).then(|| {
         let mut b = Boite::nouvelle(service.clone(), secret.to_vec(), fournisseurs);
-        b.garde = guichet::sms::garde::GardeSortie {
+        b.garde = guichet::channels::sms_guard::GardeSortie {
             indicatifs,
-            debit: guichet::sms::garde::Debit::nouveau(cfg.sms.outbound_per_minute),
+            debit: guichet::channels::sms_guard::Debit::nouveau(cfg.sms.outbound_per_minute),
         };
         Arc::new(b)
     });

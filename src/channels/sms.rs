@@ -19,9 +19,10 @@
 // Helpers return the early HTTP answer as their error: a cold path, not worth boxing.
 #![allow(clippy::result_large_err)]
 
-use super::envoi::DepotSms;
-use super::garde::Indicatifs;
-use super::{gsm7, mtarget, numero, twilio, vonage};
+use super::sms_outbox::DepotSms;
+use super::sms_guard::Indicatifs;
+use super::{mtarget, twilio, vonage};
+use crate::sms::{gsm7, numero};
 use crate::agent::session::egaux;
 use crate::server::Etat;
 use crate::service::{Depot, Flot, Message, Partie, Sortie, id_sans_fournisseur};

@@ -165,7 +165,7 @@ pub struct Boite {
     /// Backoff unit in seconds: the n-th retry waits unit × 2ⁿ (tests use 0).
     pub attente_base: u64,
     /// Where SMS may go and how many a minute ([`super::garde`]).
-    pub garde: super::garde::GardeSortie,
+    pub garde: super::sms_guard::GardeSortie,
     /// How long this worker holds an entry it is sending, in seconds, when
     /// several instances share the outbox (PostgreSQL): a lookup and a send,
     /// each within the provider timeout, and a margin.
