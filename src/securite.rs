@@ -247,7 +247,8 @@ pub fn journal(cfg: &Config, canaux: &[Canal], non_authentifies: bool) {
             }
         }
     }
-    let indicatifs = crate::channels::sms_guard::Indicatifs::nouveaux(cfg.sms.allowed_country_codes.clone());
+    let indicatifs =
+        crate::channels::sms_guard::Indicatifs::nouveaux(cfg.sms.allowed_country_codes.clone());
     tracing::info!(
         indicatifs = %indicatifs.liste(),
         envoi_par_minute = cfg.sms.outbound_per_minute,

@@ -128,19 +128,31 @@ impl Reponse {
     pub fn de(s: &Sortie) -> Reponse {
         Reponse {
             messages: s.messages.clone(),
-            invite: s.invite.to_string(),
+            invite: serde_json::to_string(&s.invite).unwrap_or_else(|_| "null".into()),
             resultats: s.resultats,
-            effets: s.effets.clone(),
+            effets: s
+                .effets
+                .iter()
+                .filter_map(|e| serde_json::to_value(e).ok())
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect(),
         }
     }
 
-    /// The reply again, as channels receive it.
-    pub fn sortie(&self) -> Sortie {
+    /// The reply again, as channels receive it, in the conversation's
+    /// `langue`. A question or an effect this version cannot read (written
+    /// by a newer one) is left out rather than failing the duplicate.
+    pub fn sortie(&self, langue: crate::textes::Langue) -> Sortie {
         Sortie {
             messages: self.messages.clone(),
-            invite: serde_json::from_str(&self.invite).unwrap_or(serde_json::Value::Null),
+            invite: serde_json::from_str(&self.invite).unwrap_or(None),
             resultats: self.resultats,
-            effets: self.effets.clone(),
+            effets: self
+                .effets
+                .iter()
+                .filter_map(|e| serde_json::from_value(serde_json::Value::String(e.clone())).ok())
+                .collect(),
+            langue,
             doublon: false,
             aides: None,
         }

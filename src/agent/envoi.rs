@@ -7,11 +7,11 @@
 //! try and keeps the number encrypted), Telegram messages into the
 //! rate-limited queue of [`crate::channels::telegram::envoi`].
 
-use crate::service::Service;
 use crate::channels::sms_outbox::Boite;
-use crate::sms::{gsm7, numero};
 use crate::channels::telegram::envoi::Envoyeur;
 use crate::channels::telegram::format::{Clavier, Sortant};
+use crate::service::Service;
+use crate::sms::{gsm7, numero};
 use std::sync::Arc;
 
 /// The ways out the service was configured with.

@@ -21,6 +21,19 @@ pub mod terminal;
 pub mod twilio;
 pub mod vonage;
 
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+/// A refusal with its reason, as every route gives it: `{"erreur": "..."}`.
+pub(crate) fn erreur(statut: StatusCode, message: impl Into<String>) -> Response {
+    (
+        statut,
+        Json(serde_json::json!({ "erreur": message.into() })),
+    )
+        .into_response()
+}
+
 /// The value of a provider's form or query parameter.
 pub fn champ<'a>(params: &'a [(String, String)], nom: &str) -> Option<&'a str> {
     params

@@ -1,13 +1,28 @@
-//! Mtarget's wire format (a French SMS aggregator): inbound SMS as a form
+//! The Mtarget channel (a French SMS aggregator): its routes (under a secret
+//! path segment, or HTTP Basic) and its wire format: inbound SMS as a form
 //! (`Msisdn`, `Content`, `Keyword`, `MsgId`), the aggregator's own opt-out
 //! signal `Keyword=Stop`, long messages in parts (`msglong.id`,
 //! `msglong.msgcount`, `msglong.msgref`) and delivery receipts.
-//! Mtarget signs nothing: its webhook URL must be kept secret (a long
-//! random path is advised in the README).
+//! Mtarget signs nothing: the route is mounted under a secret path segment
+//! (`[sms.mtarget] webhook_token`) or checks HTTP Basic credentials.
 
 pub use super::champ;
 
 pub use super::Partie;
+use super::erreur;
+use super::sms::{ReglagesSms, params_de, sans_verification};
+use super::sms::{accepte, recu, traiter_par_api};
+use crate::agent::session::egaux;
+use crate::sms::numero;
+use crate::state::AppState;
+use axum::extract::Path;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::{Json, Router};
+use serde_json::json;
+use std::sync::Arc;
 
 /// An inbound SMS.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +79,148 @@ pub fn lire_recu(params: &[(String, String)]) -> Result<(String, &'static str), 
     Ok((id.to_string(), statut))
 }
 
+// ---- HTTP routes ----
+
+/// Mtarget's routes: under a secret path segment when one is set, else
+/// with HTTP Basic credentials (or none under `--insecure-webhooks`).
+pub(super) fn routes(r: &ReglagesSms) -> Router<Arc<AppState>> {
+    let routes = Router::new();
+    if r.mtarget_jeton.is_some() {
+        // The secret is a path parameter compared in constant time, rather
+        // than a literal route, so that routing time tells nothing of it.
+        routes
+            .route("/sms/mtarget/{jeton}", post(mtarget_entrant_secret))
+            .route("/sms/mtarget/{jeton}/status", post(mtarget_statut_secret))
+    } else if r.mtarget_basic.is_some() || r.sans_authentification {
+        routes
+            .route("/sms/mtarget", post(mtarget_entrant))
+            .route("/sms/mtarget/status", post(mtarget_statut))
+    } else {
+        routes
+    }
+}
+
+/// Checks Mtarget's secret path segment (`jeton`, when the route has one)
+/// and HTTP Basic credentials, whichever are configured.
+fn verifier_mtarget(
+    etat: &AppState,
+    jeton: Option<&str>,
+    entetes: &HeaderMap,
+) -> Result<(), Response> {
+    let r = &etat.sms;
+    if let Some(attendu) = &r.mtarget_jeton {
+        if !jeton.is_some_and(|j| egaux(j, attendu)) {
+            // As for any unknown address: the path is the secret.
+            return Err(erreur(StatusCode::NOT_FOUND, "adresse inconnue"));
+        }
+    }
+    if let Some((utilisateur, mot_de_passe)) = &r.mtarget_basic {
+        let attendu = base64::Engine::encode(
+            &base64::engine::general_purpose::STANDARD,
+            format!("{utilisateur}:{mot_de_passe}"),
+        );
+        let recu = entetes
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Basic "))
+            .map(str::trim);
+        if !recu.is_some_and(|b| egaux(b, &attendu)) {
+            return Err((
+                StatusCode::UNAUTHORIZED,
+                [(header::WWW_AUTHENTICATE, "Basic realm=\"guichet\"")],
+                Json(json!({ "erreur": "identifiants HTTP Basic manquants ou incorrects" })),
+            )
+                .into_response());
+        }
+    }
+    if r.mtarget_jeton.is_none() && r.mtarget_basic.is_none() {
+        return sans_verification(etat, "/sms/mtarget");
+    }
+    Ok(())
+}
+
+async fn mtarget_entrant(
+    State(etat): State<Arc<AppState>>,
+    entetes: HeaderMap,
+    corps: axum::body::Bytes,
+) -> Response {
+    if let Err(r) = verifier_mtarget(&etat, None, &entetes) {
+        return r;
+    }
+    mtarget_message(&etat, &corps).await
+}
+
+async fn mtarget_entrant_secret(
+    State(etat): State<Arc<AppState>>,
+    Path(jeton): Path<String>,
+    entetes: HeaderMap,
+    corps: axum::body::Bytes,
+) -> Response {
+    if let Err(r) = verifier_mtarget(&etat, Some(&jeton), &entetes) {
+        return r;
+    }
+    mtarget_message(&etat, &corps).await
+}
+
+async fn mtarget_message(etat: &Arc<AppState>, corps: &[u8]) -> Response {
+    let params = params_de(corps);
+    let e = match lire_entrant(&params) {
+        Ok(e) => e,
+        Err(m) => return erreur(StatusCode::BAD_REQUEST, m),
+    };
+    if e.arret {
+        // The aggregator recognised the opt-out and confirms it itself.
+        let Some(n) = numero::normaliser(&e.de) else {
+            return erreur(StatusCode::BAD_REQUEST, "numéro de l'expéditeur illisible");
+        };
+        if !etat.sms.indicatifs.autorise(&n) {
+            return accepte("ignoré (indicatif non autorisé)");
+        }
+        let service = etat.service.clone();
+        return match tokio::task::spawn_blocking(move || service.arreter("sms", &n)).await {
+            Ok(Ok(())) => accepte("arrêt enregistré"),
+            _ => erreur(StatusCode::SERVICE_UNAVAILABLE, "stockage indisponible"),
+        };
+    }
+    let (id, partie) = match &e.partie {
+        None => (e.id.clone(), None),
+        Some(p) => (
+            Some(format!("msglong-{}", p.reference)),
+            Some((p.reference.clone(), p.numero, p.total)),
+        ),
+    };
+    traiter_par_api(etat, "mtarget", &e.de, e.texte, id, partie).await
+}
+
+async fn mtarget_statut(
+    State(etat): State<Arc<AppState>>,
+    entetes: HeaderMap,
+    corps: axum::body::Bytes,
+) -> Response {
+    if let Err(r) = verifier_mtarget(&etat, None, &entetes) {
+        return r;
+    }
+    mtarget_recu(&etat, &corps)
+}
+
+async fn mtarget_statut_secret(
+    State(etat): State<Arc<AppState>>,
+    Path(jeton): Path<String>,
+    entetes: HeaderMap,
+    corps: axum::body::Bytes,
+) -> Response {
+    if let Err(r) = verifier_mtarget(&etat, Some(&jeton), &entetes) {
+        return r;
+    }
+    mtarget_recu(&etat, &corps)
+}
+
+fn mtarget_recu(etat: &AppState, corps: &[u8]) -> Response {
+    match lire_recu(&params_de(corps)) {
+        Ok((id, e)) => recu(etat, &id, e),
+        Err(m) => erreur(StatusCode::BAD_REQUEST, m),
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -115,13 +115,13 @@ pub(crate) fn serve(
     let secret_sms = Some(cfg.sms.generic.secret.clone())
         .filter(|s| !s.is_empty())
         .map(String::into_bytes);
-    let etat = Arc::new(guichet::server::Etat {
+    let etat = Arc::new(guichet::state::AppState {
         service: service.clone(),
         mois_courant: clock::mois_courant,
         secret_sms_generique: secret_sms,
         sms: reglages_sms,
         boite: boite.clone(),
-        evaluation: guichet::server::LimitesEvaluation::nouvelles(cfg.server.max_situations),
+        evaluation: guichet::state::LimitesEvaluation::nouvelles(cfg.server.max_situations),
     });
     let console = match guichet::agent::Console::nouveau(
         service.clone(),
@@ -177,13 +177,14 @@ pub(crate) fn serve(
             }
         });
         let app = guichet::server::routeur(etat, cfg.server.max_body_bytes);
-        let telegram = match guichet::channels::telegram::demarrer(&cfg.telegram, service.clone()).await {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::from(2);
-            }
-        };
+        let telegram =
+            match guichet::channels::telegram::demarrer(&cfg.telegram, service.clone()).await {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::from(2);
+                }
+            };
         // The console has its own state (agents, sessions, calls) rather than
         // a field of `Etat`, so that the channels' tests need not know it.
         // The console reaches people through the same outbox and bot as
@@ -273,12 +274,13 @@ pub(crate) fn sms(
             ));
         }
     };
-    let methode = guichet::channels::vonage::Methode::depuis(&v.signature_method).ok_or_else(|| {
-        format!(
-            "[sms.vonage] signature_method = \"{}\" : \"md5hash\" ou \"sha256\" attendu",
-            v.signature_method
-        )
-    })?;
+    let methode =
+        guichet::channels::vonage::Methode::depuis(&v.signature_method).ok_or_else(|| {
+            format!(
+                "[sms.vonage] signature_method = \"{}\" : \"md5hash\" ou \"sha256\" attendu",
+                v.signature_method
+            )
+        })?;
     let indicatifs =
         guichet::channels::sms_guard::Indicatifs::nouveaux(cfg.sms.allowed_country_codes.clone());
     let reglages = guichet::channels::sms::ReglagesSms {
