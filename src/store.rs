@@ -1,5 +1,6 @@
-//! Conversations at rest, behind a small trait so that sled (embedded, one
-//! machine) can be joined later by PostgreSQL (several machines).
+//! Conversations at rest, behind a small trait with two backends: sled
+//! (embedded, one process, below) and PostgreSQL (several instances on one
+//! database, [`postgres`]).
 //!
 //! Records are keyed by a keyed hash (HMAC-SHA256 with the service's secret)
 //! of the channel and the sender: a phone number or a chat id is never

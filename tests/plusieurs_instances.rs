@@ -146,10 +146,11 @@ fn transcript(n: usize) -> Vec<(String, Vec<String>)> {
             .map(|m| guichet::sms::gsm7::translitterer(m))
             .collect();
         t.push((texte.clone(), replies));
-        if sortie.invite.is_null() {
+        let invite = serde_json::to_value(&sortie.invite).unwrap();
+        if invite.is_null() {
             return t;
         }
-        texte = reponse(&sortie.invite, n).to_string();
+        texte = reponse(&invite, n).to_string();
     }
     panic!("person {n} never reached the results");
 }
@@ -190,7 +191,7 @@ async fn poster(
                 .header("Content-Type", "application/json")
                 .header(
                     "X-Guichet-Signature",
-                    guichet::server::signer(SECRET_SMS.as_bytes(), corps.as_bytes()),
+                    guichet::channels::generic::signer(SECRET_SMS.as_bytes(), corps.as_bytes()),
                 )
                 .body(corps)
         }
