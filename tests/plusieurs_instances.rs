@@ -34,7 +34,10 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// The scenarios restart the shared test cluster or load it: one at a time.
-static UN_A_LA_FOIS: Mutex<()> = Mutex::new(());
+static UN_A_LA_FOIS: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// Each person's conversation: (text sent, replies expected) in order.
+type Transcripts = Arc<Vec<Vec<(String, Vec<String>)>>>;
 
 const SECRET_SMS: &str = "secret-sms-instances";
 const PERSONNES: usize = 8;
@@ -232,7 +235,7 @@ async fn poster(
 async fn jouer(
     ports: Vec<u16>,
     canal: Canal,
-    transcripts: Arc<Vec<Vec<(String, Vec<String>)>>>,
+    transcripts: Transcripts,
     milieu: impl FnOnce() + Send + 'static,
 ) -> (Vec<String>, usize) {
     let client = reqwest::Client::new();
@@ -305,7 +308,7 @@ async fn jouer(
     (e, refus.load(Ordering::SeqCst))
 }
 
-fn transcripts() -> Arc<Vec<Vec<(String, Vec<String>)>>> {
+fn transcripts() -> Transcripts {
     Arc::new((0..PERSONNES).map(transcript).collect())
 }
 
@@ -314,7 +317,7 @@ async fn une_instance_tuee_a_mi_chemin_chaque_conversation_finit_avec_les_bons_r
     let Some(url) = commun::postgres::base_neuve() else {
         return;
     };
-    let _un = UN_A_LA_FOIS.lock().unwrap_or_else(|p| p.into_inner());
+    let _un = UN_A_LA_FOIS.lock().await;
     let dossier = tempfile::tempdir().unwrap();
     let client = reqwest::Client::new();
     let ports = [port_libre(), port_libre()];
@@ -352,7 +355,7 @@ async fn postgresql_redemarre_sous_le_trafic_aucun_message_acquitte_n_est_perdu(
         eprintln!("GUICHET_TEST_POSTGRES_PG_CTL absent : test sauté");
         return;
     };
-    let _un = UN_A_LA_FOIS.lock().unwrap_or_else(|p| p.into_inner());
+    let _un = UN_A_LA_FOIS.lock().await;
     let dossier = tempfile::tempdir().unwrap();
     let client = reqwest::Client::new();
     let ports = [port_libre(), port_libre()];
@@ -419,7 +422,7 @@ async fn deux_instances_partagent_la_boite_d_envoi_et_chaque_reponse_part_une_fo
     let Some(url) = commun::postgres::base_neuve() else {
         return;
     };
-    let _un = UN_A_LA_FOIS.lock().unwrap_or_else(|p| p.into_inner());
+    let _un = UN_A_LA_FOIS.lock().await;
     let (api, recus) = faux_vonage().await;
     let dossier = tempfile::tempdir().unwrap();
     let client = reqwest::Client::new();
