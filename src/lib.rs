@@ -20,7 +20,7 @@
 //!   question next, results. Pure.
 //! - [`textes`]: the Fluent messages of `locales/` (fr, en), and the aids' own sentences
 //!   in the conversation's language (French from `rules/`, others from `locales/<l>/aides.ftl`).
-//! - [`store`]: conversations at rest (sled), keyed by a keyed hash of channel + sender.
+//! - [`store`]: conversations at rest (sled, or PostgreSQL for several instances), keyed by a keyed hash of channel + sender.
 //! - [`seal`]: the few contact details kept (for a callback), sealed with a derived key.
 //! - [`service`]: one inbound message from any channel → one transaction (state, duplicate
 //!   record, outbox, callback) → engine step → typed outcome ([`service::Sortie`]).

@@ -340,12 +340,29 @@ impl Service {
         Ok(s)
     }
 
-    /// Runs `f` holding the lock of one conversation.
-    fn sous_verrou<T>(&self, cle: &Cle, f: impl FnOnce() -> T) -> T {
+    /// Runs `f` holding the lock of one conversation, inside one store
+    /// transaction ([`Store::transaction`]: with PostgreSQL it also holds
+    /// the sender's lock across processes). Nothing `f` wrote stays if it
+    /// fails.
+    fn sous_verrou<T>(
+        &self,
+        cle: &Cle,
+        f: impl FnOnce() -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
         let verrou = self.verrou(cle);
         let resultat = {
             let _garde = verrou.lock().unwrap_or_else(|p| p.into_inner());
-            f()
+            let mut f = Some(f);
+            let mut sortie = None;
+            self.magasin
+                .transaction(cle, &mut || {
+                    let f = f
+                        .take()
+                        .ok_or_else(|| StoreError("transaction rejouée".into()))?;
+                    sortie = Some(f()?);
+                    Ok(())
+                })
+                .and_then(|()| sortie.ok_or_else(|| StoreError("transaction vide".into())))
         };
         drop(verrou);
         self.liberer(cle);
@@ -785,12 +802,9 @@ impl Service {
 
     /// [`Service::arreter`] by key, when only the key is known (the outbox).
     pub fn arreter_cle(&self, cle: &Cle, canal: &str) -> Result<(), StoreError> {
-        let cle = cle.clone();
-        let verrou = self.verrou(&cle);
-        let r = {
-            let _g = verrou.lock().unwrap_or_else(|p| p.into_inner());
+        self.sous_verrou(cle, || {
             let maintenant = (self.horloge)();
-            let mut d = self.magasin.lire(&cle)?.unwrap_or(Dossier {
+            let mut d = self.magasin.lire(cle)?.unwrap_or(Dossier {
                 conversation: Conversation::default(),
                 maj: maintenant,
                 canal: canal.to_string(),
@@ -798,11 +812,8 @@ impl Service {
             });
             d.conversation.arrete = true;
             d.maj = maintenant;
-            self.magasin.ecrire(&cle, &d)
-        };
-        drop(verrou);
-        self.liberer(&cle);
-        r
+            self.magasin.ecrire(cle, &d)
+        })
     }
 
     /// Whether a conversation is stopped (nothing may be sent to it).

@@ -1,5 +1,6 @@
-//! Conversations at rest, behind a small trait so that sled (embedded, one
-//! machine) can be joined later by PostgreSQL (several machines).
+//! Conversations at rest, behind a small trait with two backends: sled
+//! (embedded, one process, below) and PostgreSQL (several instances on one
+//! database, [`postgres`]).
 //!
 //! Records are keyed by a keyed hash (HMAC-SHA256 with the service's secret)
 //! of the channel and the sender: a phone number or a chat id is never
@@ -34,6 +35,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex};
+
+pub mod postgres;
+pub use postgres::PgStore;
 
 /// How many recent message ids a record remembers: providers redeliver
 /// within seconds or minutes, and a longer list would be rewritten (and
@@ -393,6 +397,25 @@ pub trait Store: Send + Sync {
         lot.supprimer(table, cle);
         self.appliquer(lot)
     }
+    /// Runs `f` inside one transaction that holds the lock of `cle` across
+    /// every process sharing the store: what `f` reads and writes through
+    /// this store is one transaction, committed when `f` returns `Ok` and
+    /// rolled back otherwise. Embedded stores (one process) need nothing more
+    /// than the service's own lock per sender: they just run `f`.
+    fn transaction(
+        &self,
+        _cle: &Cle,
+        f: &mut dyn FnMut() -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        f()
+    }
+    /// Takes an entry of an auxiliary table for `secondes`, so that no other
+    /// process works on it meanwhile (an outbox entry being sent). `false`
+    /// when another process holds it, or when it is gone. Embedded stores
+    /// have no other process: always `true`.
+    fn reserver(&self, _table: &str, _cle: &str, _secondes: u64) -> Result<bool, StoreError> {
+        Ok(true)
+    }
     /// Erases records not updated since `avant` (seconds), with their keys
     /// and callback requests; returns how many.
     fn purger(&self, avant: u64) -> Result<usize, StoreError> {
@@ -572,10 +595,7 @@ impl Cles {
             .partition(|(t, _)| *t <= durables);
         self.en_quarantaine = attente;
         self.libres.extend(prets.into_iter().map(|(_, c)| c));
-        let mut cle = [0u8; 32];
-        getrandom::fill(&mut cle).map_err(|e| StoreError(format!("aléa : {e}")))?;
-        // An all-zero key would read as a free slot (probability 2^-256).
-        cle[0] |= 1;
+        let cle = nouvelle_cle()?;
         let case = self.libres.pop().unwrap_or(self.nombre);
         self.ecrire(case, &cle)?;
         Ok((case, cle))
@@ -710,14 +730,6 @@ impl SledStore {
         Ok(a)
     }
 
-    fn chiffreur(&self, cle: &[u8; 32]) -> ChaCha20Poly1305 {
-        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.secret)
-            .expect("HMAC accepts keys of any length");
-        mac.update(b"guichet/conversation/");
-        mac.update(cle);
-        ChaCha20Poly1305::new(Key::from_slice(&mac.finalize().into_bytes()))
-    }
-
     fn sceller(
         &self,
         cle: &Cle,
@@ -725,25 +737,12 @@ impl SledStore {
         octets_cle: &[u8; 32],
         d: &Dossier,
     ) -> Result<Vec<u8>, StoreError> {
-        let clair = encoder(d)?;
-        let mut nonce = [0u8; TAILLE_NONCE];
-        getrandom::fill(&mut nonce).map_err(|e| StoreError(format!("aléa : {e}")))?;
-        let chiffre = self
-            .chiffreur(octets_cle)
-            .encrypt(
-                Nonce::from_slice(&nonce),
-                Payload {
-                    msg: &clair,
-                    aad: cle.0.as_bytes(),
-                },
-            )
-            .map_err(|_| StoreError("chiffrement impossible".into()))?;
-        let mut v = Vec::with_capacity(ENTETE + TAILLE_NONCE + chiffre.len());
+        let scelle = sceller_dossier(&self.secret, octets_cle, cle, d)?;
+        let mut v = Vec::with_capacity(ENTETE + scelle.len());
         v.push(FORMAT);
         v.extend(case.to_le_bytes());
         v.extend(d.maj.to_le_bytes());
-        v.extend(nonce);
-        v.extend(chiffre);
+        v.extend(scelle);
         Ok(v)
     }
 
@@ -759,18 +758,78 @@ impl SledStore {
         if octets_cle == [0u8; 32] {
             return Ok(None);
         }
-        let (nonce, chiffre) = v[ENTETE..].split_at(TAILLE_NONCE);
-        let Ok(clair) = self.chiffreur(&octets_cle).decrypt(
+        Ok(ouvrir_dossier(&self.secret, &octets_cle, cle, &v[ENTETE..]))
+    }
+}
+
+/// The cipher of one conversation: its own 32 random bytes mixed with the
+/// service secret, so that neither alone opens it.
+fn chiffreur(secret: &[u8], octets_cle: &[u8; 32]) -> ChaCha20Poly1305 {
+    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(secret)
+        .expect("HMAC accepts keys of any length");
+    mac.update(b"guichet/conversation/");
+    mac.update(octets_cle);
+    ChaCha20Poly1305::new(Key::from_slice(&mac.finalize().into_bytes()))
+}
+
+/// A record sealed under its conversation's key: a random nonce, then the
+/// encrypted [`encoder`] form, bound to the record's key (a record copied
+/// under another key does not open).
+pub(crate) fn sceller_dossier(
+    secret: &[u8],
+    octets_cle: &[u8; 32],
+    cle: &Cle,
+    d: &Dossier,
+) -> Result<Vec<u8>, StoreError> {
+    let clair = encoder(d)?;
+    let mut nonce = [0u8; TAILLE_NONCE];
+    getrandom::fill(&mut nonce).map_err(|e| StoreError(format!("aléa : {e}")))?;
+    let chiffre = chiffreur(secret, octets_cle)
+        .encrypt(
+            Nonce::from_slice(&nonce),
+            Payload {
+                msg: &clair,
+                aad: cle.0.as_bytes(),
+            },
+        )
+        .map_err(|_| StoreError("chiffrement impossible".into()))?;
+    let mut v = Vec::with_capacity(TAILLE_NONCE + chiffre.len());
+    v.extend(nonce);
+    v.extend(chiffre);
+    Ok(v)
+}
+
+/// Opens what [`sceller_dossier`] sealed; `None` when it cannot (another
+/// key or secret, a damaged or older record).
+pub(crate) fn ouvrir_dossier(
+    secret: &[u8],
+    octets_cle: &[u8; 32],
+    cle: &Cle,
+    scelle: &[u8],
+) -> Option<Dossier> {
+    if scelle.len() < TAILLE_NONCE {
+        return None;
+    }
+    let (nonce, chiffre) = scelle.split_at(TAILLE_NONCE);
+    let clair = chiffreur(secret, octets_cle)
+        .decrypt(
             Nonce::from_slice(nonce),
             Payload {
                 msg: chiffre,
                 aad: cle.0.as_bytes(),
             },
-        ) else {
-            return Ok(None);
-        };
-        Ok(decoder(&clair))
-    }
+        )
+        .ok()?;
+    decoder(&clair)
+}
+
+/// 32 random bytes for a new conversation key (never all zeros: sled's key
+/// file reads a zero slot as free).
+pub(crate) fn nouvelle_cle() -> Result<[u8; 32], StoreError> {
+    let mut cle = [0u8; 32];
+    getrandom::fill(&mut cle).map_err(|e| StoreError(format!("aléa : {e}")))?;
+    cle[0] |= 1;
+    Ok(cle)
 }
 
 /// The size of sled's log segments (and of its write buffers) for a new

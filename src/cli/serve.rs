@@ -8,6 +8,38 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+/// The store `[store] url` names (sled in `data_dir` when empty) and the
+/// service secret. With PostgreSQL every instance must derive the same
+/// keys: the secret must come from the configuration, `GUICHET_SECRET` or
+/// `secret_file`, never from a file each machine would create for itself.
+fn ouvrir_magasin(
+    cfg: &Config,
+) -> Result<(Box<dyn guichet::store::Store>, Vec<u8>), guichet::store::StoreError> {
+    use guichet::store::{PgStore, SledStore, StoreError, VARIABLE_SECRET, postgres};
+    let data_dir = &cfg.server.data_dir;
+    let configure = Some(cfg.conversation.secret.as_str());
+    let fichier = cfg.conversation.secret_file.as_deref();
+    if cfg.store.url.is_empty() {
+        let s = guichet::store::secret(configure, fichier, data_dir)?;
+        return Ok((Box::new(SledStore::ouvrir_avec(data_dir, &s)?), s));
+    }
+    let partage = !cfg.conversation.secret.is_empty()
+        || fichier.is_some()
+        || std::env::var(VARIABLE_SECRET).is_ok_and(|s| !s.is_empty());
+    if !partage {
+        return Err(StoreError(format!(
+            "[store] url : avec PostgreSQL, toutes les instances doivent avoir le même secret ; \
+             donnez-le par [conversation] secret, secret_file ou la variable {VARIABLE_SECRET}"
+        )));
+    }
+    let s = guichet::store::secret(configure, fichier, data_dir)?;
+    let reglages = postgres::Reglages {
+        url: cfg.store.url.clone(),
+        connexions: cfg.store.connections,
+    };
+    Ok((Box::new(PgStore::ouvrir(&reglages, &s)?), s))
+}
+
 /// The SMS providers' settings and, when a send API is configured, the outbox.
 type ConfigSms = (
     guichet::channels::sms::ReglagesSms,
@@ -63,21 +95,14 @@ pub(crate) fn serve(
             return ExitCode::from(2);
         }
     };
-    let data_dir = cfg.server.data_dir.clone();
-    let ouvert = guichet::store::secret(
-        Some(&cfg.conversation.secret),
-        cfg.conversation.secret_file.as_deref(),
-        &data_dir,
-    )
-    .and_then(|s| Ok((guichet::store::SledStore::ouvrir_avec(&data_dir, &s)?, s)));
-    let (magasin, secret) = match ouvert {
+    let (magasin, secret) = match ouvrir_magasin(&cfg) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::from(2);
         }
     };
-    let mut service = guichet::service::Service::nouveau(moteur, Box::new(magasin), secret.clone());
+    let mut service = guichet::service::Service::nouveau(moteur, magasin, secret.clone());
     service.flot_par_minute = cfg.sms.flood_per_minute;
     let service = Arc::new(service);
     let (reglages_sms, boite) = match sms(&cfg, &service, &secret, non_authentifies) {

@@ -1,10 +1,12 @@
-//! What the tests that compare guichet with OpenFisca share: the oracle
+//! What several tests share: a fresh PostgreSQL database (`postgres`), and
+//! for the tests that compare guichet with OpenFisca, the oracle
 //! households, the correspondence of aid names, the documented artefacts of
 //! the oracle, and the one-year age shift (see `tests/oracle.rs`).
 
 #![allow(dead_code)]
 
 pub mod foyers;
+pub mod postgres;
 
 use serde_json::Value;
 
