@@ -765,8 +765,8 @@ impl SledStore {
 /// The cipher of one conversation: its own 32 random bytes mixed with the
 /// service secret, so that neither alone opens it.
 fn chiffreur(secret: &[u8], octets_cle: &[u8; 32]) -> ChaCha20Poly1305 {
-    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(secret)
-        .expect("HMAC accepts keys of any length");
+    let mut mac =
+        <Hmac<Sha256> as KeyInit>::new_from_slice(secret).expect("HMAC accepts keys of any length");
     mac.update(b"guichet/conversation/");
     mac.update(octets_cle);
     ChaCha20Poly1305::new(Key::from_slice(&mac.finalize().into_bytes()))
@@ -860,7 +860,7 @@ fn taille_segment(chemin: &Path) -> usize {
 /// need the very dictionary they were written with (the test checks its
 /// hash). A better one is a new file with a new dictionary id, read
 /// beside this one.
-pub const DICTIONNAIRE: &[u8] = include_bytes!("store_dictionary_v1.zdict");
+pub const DICTIONNAIRE: &[u8] = include_bytes!("store/dictionary_v1.zdict");
 
 /// zstd's level for records: as fast as LZ4 was here (about 10 µs for a
 /// finished conversation); higher levels save a tenth more for five times

@@ -1,5 +1,5 @@
 //! The dictionary the store compresses records with
-//! (`src/store_dictionary_v1.zdict`): frozen, and still doing its job.
+//! (`src/store/dictionary_v1.zdict`): frozen, and still doing its job.
 //!
 //! Records on disk can only be read with the dictionary they were written
 //! with, so the file must never change: its hash is checked here. It was
@@ -17,7 +17,7 @@ use guichet::service::{Message, Service};
 use guichet::store::{DICTIONNAIRE, Dossier, MemoryStore, decoder, encoder};
 use sha2::{Digest, Sha256};
 
-/// SHA-256 of `src/store_dictionary_v1.zdict`.
+/// SHA-256 of `src/store/dictionary_v1.zdict`.
 const EMPREINTE_V1: &str = "969ea690e87bbab545054996ad8b5ad8f5014b7ec8157277f0343da1ef8c1b77";
 
 /// The records of a household's conversation, after each turn, as the
@@ -78,7 +78,7 @@ fn the_dictionary_of_records_on_disk_never_changes() {
     assert_eq!(
         hex::encode(Sha256::digest(DICTIONNAIRE)),
         EMPREINTE_V1,
-        "src/store_dictionary_v1.zdict changed: records already on disk could no \
+        "src/store/dictionary_v1.zdict changed: records already on disk could no \
          longer be read. Put it back; a new dictionary is a new file (see src/store.rs)."
     );
 }

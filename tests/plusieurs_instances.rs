@@ -187,8 +187,8 @@ async fn poster(
 ) -> Option<(u16, Value)> {
     let r = match canal {
         Canal::Generique => {
-            let corps = json!({"from": numero(n), "text": texte, "id": format!("{n}-{k}")})
-                .to_string();
+            let corps =
+                json!({"from": numero(n), "text": texte, "id": format!("{n}-{k}")}).to_string();
             client
                 .post(format!("http://127.0.0.1:{port}/sms/generic"))
                 .header("Content-Type", "application/json")
@@ -329,14 +329,19 @@ async fn une_instance_tuee_a_mi_chemin_chaque_conversation_finit_avec_les_bons_r
     let pid_a = a.id();
     let (echecs, refus) = jouer(ports.to_vec(), Canal::Generique, transcripts(), move || {
         // SIGKILL: no chance to finish anything under way.
-        let _ = Command::new("kill").args(["-9", &pid_a.to_string()]).status();
+        let _ = Command::new("kill")
+            .args(["-9", &pid_a.to_string()])
+            .status();
     })
     .await;
     let _ = a.wait();
     b.kill().unwrap();
     b.wait().unwrap();
     assert!(echecs.is_empty(), "{echecs:#?}");
-    assert!(refus > 0, "the killed instance refused nothing: was it killed?");
+    assert!(
+        refus > 0,
+        "the killed instance refused nothing: was it killed?"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -469,6 +474,12 @@ async fn deux_instances_partagent_la_boite_d_envoi_et_chaque_reponse_part_une_fo
         .iter()
         .filter(|(k, n)| **n > attendu.get(*k).copied().unwrap_or(0))
         .collect();
-    assert!(manquants.is_empty(), "réponses jamais envoyées : {manquants:#?}");
-    assert!(doubles.is_empty(), "réponses envoyées deux fois : {doubles:#?}");
+    assert!(
+        manquants.is_empty(),
+        "réponses jamais envoyées : {manquants:#?}"
+    );
+    assert!(
+        doubles.is_empty(),
+        "réponses envoyées deux fois : {doubles:#?}"
+    );
 }

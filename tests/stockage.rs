@@ -199,7 +199,8 @@ fn les_entrees_se_lisent_dans_l_ordre_des_cles(b: &dyn Banc) {
         .map(|id| format!("{id:020}"))
         .collect();
     assert_eq!(cles, attendu);
-    m.supprimer_entree("sortants", &format!("{:020}", 7)).unwrap();
+    m.supprimer_entree("sortants", &format!("{:020}", 7))
+        .unwrap();
     assert_eq!(m.entrees("sortants").unwrap().len(), 3);
 }
 
@@ -330,7 +331,9 @@ fn une_etape_qui_echoue_n_ecrit_rien() {
     let r = m.transaction(&cle, &mut || {
         m.ecrire(&cle, &dossier(1))?;
         m.ecrire_entree("sortants", "1", b"un")?;
-        Err(guichet::store::StoreError("la suite de l'étape échoue".into()))
+        Err(guichet::store::StoreError(
+            "la suite de l'étape échoue".into(),
+        ))
     });
     assert!(r.is_err());
     assert_eq!(m.lire(&cle).unwrap(), None);

@@ -33,7 +33,7 @@
 //! [`Store::transaction`]'s start and end goes through that one transaction.
 //!
 //! The schema is created and upgraded at start-up by the numbered files of
-//! `migrations/postgres/`, each applied once, in order, under a lock (two
+//! `src/store/migrations/`, each applied once, in order, under a lock (two
 //! processes starting together do not both apply one).
 
 use super::{
@@ -52,7 +52,7 @@ use tokio_postgres::NoTls;
 
 /// The migrations, in order: (version, SQL). Never edit one that was
 /// released: add the next.
-const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("../../migrations/postgres/0001_tables.sql"))];
+const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("migrations/0001_tables.sql"))];
 
 /// The longest a call waits for the database (a connection from the pool,
 /// a lock, a query): past it the step fails, nothing is written, and the
@@ -151,7 +151,11 @@ impl Drop for PgStore {
 
 fn erreur_pg(e: tokio_postgres::Error) -> StoreError {
     match e.as_db_error() {
-        Some(d) => StoreError(format!("PostgreSQL : {} ({})", d.message(), d.code().code())),
+        Some(d) => StoreError(format!(
+            "PostgreSQL : {} ({})",
+            d.message(),
+            d.code().code()
+        )),
         None => StoreError(format!("PostgreSQL : {e}")),
     }
 }
@@ -353,11 +357,7 @@ impl PgStore {
 
     fn retenir_cle(&self, cle: &Cle, octets: Option<[u8; 32]>) {
         TRANSACTIONS.with(|t| {
-            if let Some(e) = t
-                .borrow_mut()
-                .iter_mut()
-                .find(|e| e.magasin == self.numero)
-            {
+            if let Some(e) = t.borrow_mut().iter_mut().find(|e| e.magasin == self.numero) {
                 match octets {
                     Some(o) => e.cles.insert(cle.0.clone(), o),
                     None => e.cles.remove(&cle.0),
@@ -419,7 +419,10 @@ impl PgStore {
         self.sans_transaction(move |c| async move {
             c.client().batch_execute("BEGIN").await.map_err(erreur_pg)?;
             let r = f(c.clone()).await?;
-            c.client().batch_execute("COMMIT").await.map_err(erreur_pg)?;
+            c.client()
+                .batch_execute("COMMIT")
+                .await
+                .map_err(erreur_pg)?;
             Ok(r)
         })
     }
@@ -510,7 +513,10 @@ async fn ecrire(
                     .prepare_cached("DELETE FROM entrees WHERE nom = $1 AND cle = $2")
                     .await
                     .map_err(erreur_pg)?;
-                client.execute(&st, &[table, cle]).await.map_err(erreur_pg)?;
+                client
+                    .execute(&st, &[table, cle])
+                    .await
+                    .map_err(erreur_pg)?;
             }
             Operation::SupprimerPrefixe { table, prefixe } => {
                 let st = client
@@ -540,7 +546,10 @@ impl Store for PgStore {
                 .await
                 .map_err(erreur_pg)?;
             match client.query_opt(&st, &[&k]).await.map_err(erreur_pg)? {
-                Some(l) => Ok(Some((colonne::<Vec<u8>>(&l, 0)?, colonne::<Vec<u8>>(&l, 1)?))),
+                Some(l) => Ok(Some((
+                    colonne::<Vec<u8>>(&l, 0)?,
+                    colonne::<Vec<u8>>(&l, 1)?,
+                ))),
                 None => Ok(None),
             }
         })?;
@@ -565,7 +574,9 @@ impl Store for PgStore {
         };
         let secret = self.secret.clone();
         let ecrite =
-            self.ecrire_dans_transaction(move |c| async move { ecrire(c, secret, lot, connue).await })?;
+            self.ecrire_dans_transaction(
+                move |c| async move { ecrire(c, secret, lot, connue).await },
+            )?;
         if let Some(cle) = effacee {
             self.retenir_cle(&cle, None);
         }

@@ -69,11 +69,9 @@ pub fn requete(url: &str, sql: &str) -> Vec<Vec<Option<String>>> {
                 .unwrap()
                 .into_iter()
                 .filter_map(|m| match m {
-                    tokio_postgres::SimpleQueryMessage::Row(r) => Some(
-                        (0..r.len())
-                            .map(|i| r.get(i).map(String::from))
-                            .collect(),
-                    ),
+                    tokio_postgres::SimpleQueryMessage::Row(r) => {
+                        Some((0..r.len()).map(|i| r.get(i).map(String::from)).collect())
+                    }
                     _ => None,
                 })
                 .collect()
