@@ -21,6 +21,11 @@ pub struct Server {
     /// Most situations one `POST /api/v1/evaluate` may carry; a longer
     /// array is refused (413) before anything is evaluated.
     pub max_situations: usize,
+    /// When set, `GET /metrics` asks for `Authorization: Bearer <token>`.
+    pub metrics_token: String,
+    /// The log format: `text` (one readable line per event) or `json`
+    /// (one JSON object per line, for a log collector).
+    pub logs: String,
 }
 
 impl Default for Server {
@@ -30,6 +35,8 @@ impl Default for Server {
             data_dir: PathBuf::from("data"),
             max_body_bytes: 4 * 1024 * 1024,
             max_situations: 100,
+            metrics_token: String::new(),
+            logs: "text".into(),
         }
     }
 }

@@ -15,6 +15,7 @@
 //! - [`state`]: what every request handler shares (server and channels depend on it, not on each other).
 //! - [`securite`]: which webhooks `serve` opens, with what authentication, and the start-up log of it.
 //! - [`clock`]: the clock, kept outside the pure engine.
+//! - [`metrics`]: counters and histograms for operators, `GET /metrics` (Prometheus text).
 //! - [`sms`]: GSM-7 transliteration and segment counting, phone numbers: what every SMS shares.
 //! - [`dialogue`]: questions as data, answer parsing, the conversation state machine, which
 //!   question next, results. Pure.
@@ -58,6 +59,7 @@ pub mod clock;
 pub mod config;
 pub mod dialogue;
 pub mod geo;
+pub mod metrics;
 pub mod rules;
 pub mod seal;
 pub mod securite;

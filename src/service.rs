@@ -15,6 +15,7 @@
 
 use crate::clock;
 use crate::dialogue::{Conversation, Effet, Entrant, Invite, Moteur, Refus, ReponseDonnee, Tour};
+use crate::metrics;
 use crate::rules::ResultatAide;
 use crate::situation::Mois;
 use crate::store::{
@@ -24,6 +25,7 @@ use crate::textes::Langue;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
 /// A message as a channel received it.
 #[derive(Debug, Clone)]
@@ -157,6 +159,19 @@ pub fn sortie_de(tour: Tour, langue: Langue) -> Sortie {
     }
 }
 
+/// Counts a step in the metrics: its channel, how it ended, how long it took.
+fn compter(canal: &str, debut: Instant, r: Result<Option<&Sortie>, &StoreError>) {
+    let issue = match r {
+        Err(_) => "erreur",
+        Ok(None) => "partie",
+        Ok(Some(s)) if s.doublon => "doublon",
+        Ok(Some(s)) if s.resultats => "resultats",
+        Ok(Some(_)) => "reponse",
+    };
+    metrics::message(canal, issue);
+    metrics::duree_tour(canal, debut.elapsed());
+}
+
 /// The clock the service reads, replaceable in tests.
 pub type Horloge = fn() -> u64;
 
@@ -238,7 +253,7 @@ impl Service {
     /// outbox: they are written in the step's transaction.
     pub fn traiter_avec(&self, m: &Message, depot: &dyn Depot) -> Result<Sortie, StoreError> {
         let (s, ticket) = self.traiter_differe(m, Some(depot), None)?;
-        self.magasin.rendre_durable(ticket)?;
+        self.vider(ticket)?;
         Ok(s.unwrap_or_default())
     }
 
@@ -253,7 +268,7 @@ impl Service {
         depot: Option<&dyn Depot>,
     ) -> Result<Option<Sortie>, StoreError> {
         let (s, ticket) = self.traiter_differe(m, depot, Some(partie))?;
-        self.magasin.rendre_durable(ticket)?;
+        self.vider(ticket)?;
         Ok(s)
     }
 
@@ -269,21 +284,43 @@ impl Service {
         partie: Option<Partie>,
     ) -> Result<(Option<Sortie>, u64), StoreError> {
         let cle = self.cle(m.canal, m.expediteur);
-        self.sous_verrou(&cle, || match partie {
+        let debut = Instant::now();
+        let r = self.sous_verrou(&cle, || match partie {
             None => {
                 let (s, t) = self.traiter_seul(&cle, m, depot, Lot::new())?;
                 Ok((Some(s), t))
             }
             Some(p) => self.partie_seule(&cle, m, p, depot),
-        })
+        });
+        compter(m.canal, debut, r.as_ref().map(|(s, _)| s.as_ref()));
+        r
     }
 
     /// Returns once what `ticket` covers is on disk.
     pub async fn durable(&self, ticket: u64) -> Result<(), StoreError> {
-        match self.magasin.vidage() {
+        let debut = Instant::now();
+        let r = match self.magasin.vidage() {
             Some(v) => v.suivre(ticket).await,
             None => self.magasin.rendre_durable(ticket),
-        }
+        };
+        metrics::duree_store("vidage", debut.elapsed());
+        r
+    }
+
+    /// [`Store::rendre_durable`], timed.
+    fn vider(&self, ticket: u64) -> Result<(), StoreError> {
+        let debut = Instant::now();
+        let r = self.magasin.rendre_durable(ticket);
+        metrics::duree_store("vidage", debut.elapsed());
+        r
+    }
+
+    /// [`Store::ecrire_lot`], timed.
+    fn ecrire_lot(&self, lot: Lot) -> Result<u64, StoreError> {
+        let debut = Instant::now();
+        let r = self.magasin.ecrire_lot(lot);
+        metrics::duree_store("ecriture", debut.elapsed());
+        r
     }
 
     fn partie_seule(
@@ -298,7 +335,7 @@ impl Service {
         }
         let maintenant = (self.horloge)();
         if let Some(s) = self.doublon(cle, m, maintenant)? {
-            return Ok((Some(s), self.magasin.ecrire_lot(Lot::new())?));
+            return Ok((Some(s), self.ecrire_lot(Lot::new())?));
         }
         let cle_parties = format!("{}:{}", cle.0, empreinte_message(partie.reference));
         let mut parties: (u64, Vec<Option<String>>) = self
@@ -327,7 +364,7 @@ impl Service {
             .sceller(USAGE_PARTIES, &serde_json::to_string(&parties)?)
             .ok_or_else(|| StoreError("pas d'aléa pour sceller".into()))?;
         lot.ecrire(PARTIES, &cle_parties, scelle.into_bytes());
-        Ok((None, self.magasin.ecrire_lot(lot)?))
+        Ok((None, self.ecrire_lot(lot)?))
     }
 
     /// [`Service::traiter`] for a conversation known by its key only: an
@@ -335,8 +372,11 @@ impl Service {
     /// callback. `m.expediteur` is then only used if the text asks for a
     /// callback again.
     pub fn traiter_cle(&self, cle: &Cle, m: &Message) -> Result<Sortie, StoreError> {
-        let (s, ticket) = self.sous_verrou(cle, || self.traiter_seul(cle, m, None, Lot::new()))?;
-        self.magasin.rendre_durable(ticket)?;
+        let debut = Instant::now();
+        let r = self.sous_verrou(cle, || self.traiter_seul(cle, m, None, Lot::new()));
+        compter(m.canal, debut, r.as_ref().map(|(s, _)| Some(s)));
+        let (s, ticket) = r?;
+        self.vider(ticket)?;
         Ok(s)
     }
 
@@ -372,10 +412,10 @@ impl Service {
     /// The stored conversation of a key, unless it expired.
     fn dossier(&self, cle: &Cle) -> Result<Option<Dossier>, StoreError> {
         let maintenant = (self.horloge)();
-        Ok(self
-            .magasin
-            .lire(cle)?
-            .filter(|d| maintenant.saturating_sub(d.maj) <= self.expiration_secondes))
+        let debut = Instant::now();
+        let lu = self.magasin.lire(cle);
+        metrics::duree_store("lecture", debut.elapsed());
+        Ok(lu?.filter(|d| maintenant.saturating_sub(d.maj) <= self.expiration_secondes))
     }
 
     /// The stored conversation of a key, unless it expired.
@@ -678,7 +718,7 @@ impl Service {
         if let (Some((id, fenetre)), Some(d)) = (&empreinte, &dossier) {
             if let Some(s) = self.reponse_doublon(d, id, *fenetre, maintenant) {
                 // Its first handling may still be waiting for its flush.
-                return Ok((s, self.magasin.ecrire_lot(Lot::new())?));
+                return Ok((s, self.ecrire_lot(Lot::new())?));
             }
         }
         let (recus, etat) = match dossier {
@@ -721,7 +761,7 @@ impl Service {
                     },
                 ));
             }
-            let ticket = self.magasin.ecrire_lot(lot)?;
+            let ticket = self.ecrire_lot(lot)?;
             return Ok((sortie, ticket));
         }
         let mut d = Dossier {
@@ -767,7 +807,7 @@ impl Service {
             )?;
         }
         lot.dossier = Some((cle.clone(), d));
-        let ticket = self.magasin.ecrire_lot(lot)?;
+        let ticket = self.ecrire_lot(lot)?;
         Ok((sortie, ticket))
     }
 
@@ -787,11 +827,15 @@ impl Service {
             *e = (minute, 0);
         }
         e.1 += 1;
-        match e.1.cmp(&(self.flot_par_minute + 1)) {
+        let flot = match e.1.cmp(&(self.flot_par_minute + 1)) {
             std::cmp::Ordering::Less => Flot::Normal,
             std::cmp::Ordering::Equal => Flot::Avertir,
             std::cmp::Ordering::Greater => Flot::Ignorer,
+        };
+        if flot != Flot::Normal {
+            metrics::message(canal, "limite");
         }
+        flot
     }
 
     /// Marks a sender stopped without a reply: the provider itself reported

@@ -142,6 +142,11 @@ fn terminer(s: &mut Service) -> ExitStatus {
         .status()
         .unwrap();
     assert!(ok.success());
+    attendre_sortie(s)
+}
+
+/// Waits for the exit after SIGTERM.
+fn attendre_sortie(s: &mut Service) -> ExitStatus {
     let debut = Instant::now();
     while debut.elapsed() < Duration::from_secs(30) {
         if let Some(statut) = s.enfant.try_wait().unwrap() {
@@ -276,4 +281,58 @@ fn sigterm_lets_the_service_finish_and_exit_cleanly() {
     let journal = lire_journal(&s.journal);
     assert!(journal.contains("arrêt demandé"), "{journal}");
     assert!(journal.contains("requêtes en cours terminées"), "{journal}");
+}
+
+#[test]
+fn sigterm_waits_for_a_request_half_sent_and_json_logs_name_nobody() {
+    let config = "[server]\nlogs = \"json\"\nmetrics_token = \"jeton-metriques\"\n";
+    let mut s = demarrer(Some(config), &["--insecure-webhooks"]);
+    let corps = r#"{"from": "+33612345678", "text": "Bonjour", "id": "j1"}"#;
+    let (statut, _) = requete(s.port, "POST", "/sms/generic", "application/json", corps).unwrap();
+    assert_eq!(statut, 200);
+    assert_eq!(requete(s.port, "GET", "/metrics", "", "").unwrap().0, 401);
+
+    // A request whose body is half sent when SIGTERM comes: the service
+    // waits for it and answers it before it exits.
+    let corps = r#"{"from": "+33612345678", "text": "non", "id": "j2"}"#;
+    let mut flux = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    flux.set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        flux,
+        "POST /sms/generic HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{}",
+        corps.len(),
+        &corps[..10]
+    )
+    .unwrap();
+    flux.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let ok = Command::new("kill")
+        .args(["-TERM", &s.enfant.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        s.enfant.try_wait().unwrap().is_none(),
+        "exited with a request in flight"
+    );
+    flux.write_all(corps[10..].as_bytes()).unwrap();
+    let mut r = String::new();
+    flux.read_to_string(&mut r).unwrap();
+    assert!(r.starts_with("HTTP/1.1 200"), "{r}");
+    assert!(r.contains("nombre_enfants"), "the step was answered: {r}");
+    let statut = attendre_sortie(&mut s);
+    assert!(statut.success(), "{statut}");
+
+    let journal = std::fs::read_to_string(&s.journal).unwrap();
+    assert!(journal.contains("requêtes en cours terminées"), "{journal}");
+    for ligne in journal.lines() {
+        let v: serde_json::Value =
+            serde_json::from_str(ligne).unwrap_or_else(|e| panic!("{e}: {ligne}"));
+        assert!(v["level"].is_string() && v["fields"].is_object(), "{ligne}");
+        for secret in ["612345678", "Bonjour", "jeton-metriques"] {
+            assert!(!ligne.contains(secret), "{secret:?} in the log: {ligne}");
+        }
+    }
 }

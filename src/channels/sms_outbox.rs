@@ -29,6 +29,7 @@ use crate::service::{Depot, Service, Sortie};
 use crate::store::{Cle, Lot, Store, StoreError};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 const TABLE: &str = "sortants";
@@ -170,6 +171,8 @@ pub struct Boite {
     /// several instances share the outbox (PostgreSQL): a lookup and a send,
     /// each within the provider timeout, and a margin.
     bail: u64,
+    /// Set when the service stops ([`Boite::arreter`]).
+    arret: AtomicBool,
 }
 
 impl Boite {
@@ -203,6 +206,7 @@ impl Boite {
             attente_base: 1,
             garde: Default::default(),
             bail: 2 * delai.as_secs() + 5,
+            arret: AtomicBool::new(false),
         }
     }
 
@@ -341,7 +345,20 @@ impl Boite {
     pub async fn tour(&self) -> Result<usize, StoreError> {
         let maintenant = Self::maintenant();
         let mut n = 0;
-        for mut s in self.lire_tout(true)? {
+        let tout = self.lire_tout(true)?;
+        for (nom, _) in &self.fournisseurs {
+            let attente = tout
+                .iter()
+                .filter(|s| s.fournisseur == *nom)
+                .filter(|s| matches!(s.etat, EtatSortant::AEnvoyer | EtatSortant::EnCours))
+                .count();
+            crate::metrics::profondeur(nom, attente);
+        }
+        for mut s in tout {
+            if self.arret.load(Ordering::SeqCst) {
+                // Stopping: what is not taken yet waits for the next start.
+                break;
+            }
             let du = |s: &Sortant| {
                 matches!(s.etat, EtatSortant::AEnvoyer | EtatSortant::EnCours)
                     && s.prochain <= maintenant
@@ -411,11 +428,13 @@ impl Boite {
             };
             match issue {
                 Issue::Accepte(id) => {
+                    crate::metrics::envoi(&s.fournisseur);
                     s.etat = EtatSortant::Envoye;
                     s.id_fournisseur = Some(id);
                     s.numero.clear();
                 }
                 Issue::Reessayer(raison) if s.essais < ESSAIS_MAX => {
+                    crate::metrics::erreur_envoi(&s.fournisseur, "reessai");
                     tracing::warn!(
                         sortant = s.id,
                         essai = s.essais,
@@ -427,11 +446,13 @@ impl Boite {
                         Self::maintenant() + self.attente_base * (1u64 << s.essais.min(10));
                 }
                 Issue::Reessayer(raison) | Issue::Refuse(raison) => {
+                    crate::metrics::erreur_envoi(&s.fournisseur, "refus");
                     tracing::warn!(sortant = s.id, raison, "envoi abandonné");
                     s.etat = EtatSortant::Echec;
                     s.numero.clear();
                 }
                 Issue::Arrete => {
+                    crate::metrics::erreur_envoi(&s.fournisseur, "bloque");
                     s.etat = EtatSortant::Bloque;
                     s.numero.clear();
                     let service = self.service.clone();
@@ -463,11 +484,19 @@ impl Boite {
         Ok(n)
     }
 
-    /// Runs forever: a round when woken by a new message, else every second;
-    /// finished entries are purged every hour.
+    /// Asks the worker to stop: it finishes the send under way (so that no
+    /// entry is left `en_cours`, which Vonage and Mtarget could receive
+    /// twice), then [`Boite::tourner`] returns.
+    pub fn arreter(&self) {
+        self.arret.store(true, Ordering::SeqCst);
+        self.reveil.notify_one();
+    }
+
+    /// Runs until [`Boite::arreter`]: a round when woken by a new message,
+    /// else every second; finished entries are purged every hour.
     pub async fn tourner(self: Arc<Self>) {
         let mut derniere_purge = 0;
-        loop {
+        while !self.arret.load(Ordering::SeqCst) {
             if let Err(e) = self.tour().await {
                 tracing::error!(erreur = %e, "boîte d'envoi");
             }

@@ -52,11 +52,6 @@ pub(crate) fn serve(
     data_dir: Option<PathBuf>,
     non_authentifies: bool,
 ) -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-        )
-        .init();
     let explicite = config.is_some();
     let chemin = config.unwrap_or_else(|| PathBuf::from("config.toml"));
     let mut cfg = match Config::lire(&chemin, explicite) {
@@ -66,6 +61,22 @@ pub(crate) fn serve(
             return ExitCode::from(2);
         }
     };
+    // The log format is configured, so the configuration is read first
+    // (its errors go to stderr, as every start-up error does).
+    let filtre =
+        || tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
+    match cfg.server.logs.as_str() {
+        "text" => tracing_subscriber::fmt().with_env_filter(filtre()).init(),
+        "json" => tracing_subscriber::fmt()
+            .json()
+            .with_env_filter(filtre())
+            .init(),
+        autre => {
+            eprintln!("configuration : [server] logs = \"{autre}\" : \"text\" ou \"json\" attendu");
+            return ExitCode::from(2);
+        }
+    }
+    let metriques = guichet::metrics::installer();
     if let Some(b) = bind {
         cfg.server.bind = b;
     }
@@ -159,9 +170,8 @@ pub(crate) fn serve(
         tracing::info!(adresse = %cfg.server.bind, "guichet écoute");
         guichet::securite::journal(&cfg, &canaux, non_authentifies);
         let boite_console = boite.clone();
-        if let Some(b) = boite {
-            tokio::spawn(b.tourner());
-        }
+        let boite_arret = boite.clone();
+        let boite_tache = boite.map(|b| tokio::spawn(b.tourner()));
         // Expired conversations are erased at start-up, then every hour.
         let purge = service.clone();
         tokio::spawn(async move {
@@ -195,6 +205,13 @@ pub(crate) fn serve(
         });
         let app = app.merge(guichet::agent::routeur(Arc::new(console)));
         let app = app.merge(telegram.routeur);
+        let app = match metriques {
+            Some(h) => app.merge(guichet::metrics::routeur(
+                h,
+                Some(cfg.server.metrics_token.clone()),
+            )),
+            None => app,
+        };
         // Ctrl-C or SIGTERM (systemd, docker stop, Kubernetes): stop accepting
         // connections, let the requests in flight finish (each writes and
         // flushes its step before it answers), then stop.
@@ -208,17 +225,26 @@ pub(crate) fn serve(
             .with_graceful_shutdown(arret)
             .await;
         tracing::info!("requêtes en cours terminées");
-        // Replies queued for Telegram are stored and would leave at the next
-        // start; give them a few seconds to leave now.
-        if let Some(envoyeur) = telegram.envoyeur {
-            let _ =
-                tokio::time::timeout(std::time::Duration::from_secs(10), envoyeur.attendre()).await;
+        // The SMS outbox finishes the send under way (an entry left
+        // `en_cours` could reach the person twice through Vonage or
+        // Mtarget), and replies queued for Telegram, stored, would leave at
+        // the next start: both get a few seconds to finish now.
+        let delai = std::time::Duration::from_secs(10);
+        if let (Some(b), Some(tache)) = (boite_arret, boite_tache) {
+            b.arreter();
+            if tokio::time::timeout(delai, tache).await.is_err() {
+                tracing::warn!("boîte d'envoi SMS interrompue : reprise au prochain démarrage");
+            }
         }
-        // Every step is flushed before its answer. The background tasks
-        // (outbox, purge) end with the runtime when `serve` returns, and the
-        // last reference to the store goes with them: sled flushes on drop.
-        // An outbox entry caught in the middle of a send is taken up again
-        // at the next start, as after a crash.
+        if let Some(envoyeur) = telegram.envoyeur {
+            let _ = tokio::time::timeout(delai, envoyeur.attendre()).await;
+        }
+        tracing::info!("envois en cours terminés");
+        // Every step is flushed before its answer. The purge ends with the
+        // runtime when `serve` returns, and the last reference to the store
+        // goes with it: sled flushes on drop. An outbox entry still caught
+        // in the middle of a send is taken up again at the next start, as
+        // after a crash.
         drop(service);
         match servi {
             Ok(()) => ExitCode::SUCCESS,

@@ -285,7 +285,8 @@ impl Envoyeur {
             tx
         });
         for m in messages {
-            i.en_cours.fetch_add(1, Ordering::SeqCst);
+            let n = i.en_cours.fetch_add(1, Ordering::SeqCst) + 1;
+            crate::metrics::profondeur("telegram", n);
             // The worker removes its queue from the map (under this lock)
             // before it stops, so the receiver is alive here.
             if file.send(m).is_err() {
@@ -309,7 +310,12 @@ impl Envoyeur {
 
 impl Interne {
     fn fini(&self, n: usize) {
-        if n > 0 && self.en_cours.fetch_sub(n, Ordering::SeqCst) == n {
+        if n == 0 {
+            return;
+        }
+        let avant = self.en_cours.fetch_sub(n, Ordering::SeqCst);
+        crate::metrics::profondeur("telegram", avant.saturating_sub(n));
+        if avant == n {
             self.vide.notify_waiters();
         }
     }
@@ -437,8 +443,12 @@ async fn envoyer_un(i: &Interne, chat: i64, cle: &str, mut m: Sortant) -> Issue 
             requete = requete.reply_markup(markup);
         }
         match requete.await {
-            Ok(_) => return Issue::Envoye,
+            Ok(_) => {
+                crate::metrics::envoi("telegram");
+                return Issue::Envoye;
+            }
             Err(RequestError::RetryAfter(s)) => {
+                crate::metrics::erreur_envoi("telegram", "limite");
                 tracing::warn!(
                     chat = cle,
                     attente_s = s.seconds(),
@@ -447,6 +457,7 @@ async fn envoyer_un(i: &Interne, chat: i64, cle: &str, mut m: Sortant) -> Issue 
                 tokio::time::sleep(s.duration()).await;
             }
             Err(RequestError::Api(e)) if bloque(&e) => {
+                crate::metrics::erreur_envoi("telegram", "bloque");
                 tracing::info!(chat = cle, raison = %e, "Telegram : conversation fermée par la personne, arrêt");
                 return Issue::Bloque;
             }
@@ -454,16 +465,19 @@ async fn envoyer_un(i: &Interne, chat: i64, cle: &str, mut m: Sortant) -> Issue 
                 // A formatting or a button Telegram refuses must not cost the
                 // person the message: send it plain.
                 tracing::warn!(chat = cle, erreur = %e, "Telegram refuse le message mis en forme, envoi en texte brut");
+                crate::metrics::erreur_envoi("telegram", "reessai");
                 m = m.brut();
                 brut = true;
             }
             Err(RequestError::Network(e)) if essais_reseau + 1 < i.limites.essais_reseau => {
                 essais_reseau += 1;
+                crate::metrics::erreur_envoi("telegram", "reseau");
                 tracing::warn!(chat = cle, erreur = %e, essai = essais_reseau, "Telegram injoignable, nouvel essai");
                 tokio::time::sleep(attente).await;
                 attente *= 2;
             }
             Err(e) => {
+                crate::metrics::erreur_envoi("telegram", "refus");
                 tracing::error!(chat = cle, erreur = %e, "message Telegram abandonné");
                 return Issue::Abandonne;
             }
