@@ -78,6 +78,18 @@ pub fn date_heure_en_france(secondes: u64) -> String {
     format!("{a:04}-{m:02}-{j:02} {h:02}:{min:02}")
 }
 
+/// Whether a time falls on a working hour in France: Monday to Saturday,
+/// from `debut` o'clock to before `fin` o'clock (Europe/Paris), when a
+/// follow-up may be sent.
+pub fn heure_ouvrable(secondes: u64, debut: u8, fin: u8) -> bool {
+    let Ok(t) = Timestamp::from_second(i64::try_from(secondes).unwrap_or(i64::MAX)) else {
+        return false;
+    };
+    let z = t.to_zoned_datetime(paris().clone());
+    let heure = z.hour() as u8;
+    z.weekday() != jiff::civil::Weekday::Sunday && heure >= debut && heure < fin
+}
+
 /// The current month in France.
 pub fn mois_courant() -> Mois {
     let (annee, mois, _) = date_en_france(maintenant_secondes());
@@ -102,6 +114,20 @@ mod tests {
         assert_eq!(date_civile((s / 86_400) as i64), (2026, 6, 30));
         assert_eq!(date_en_france(s), (2026, 7, 1));
         assert_eq!(date_heure_en_france(s), "2026-07-01 00:30");
+    }
+
+    #[test]
+    fn working_hours_are_read_in_paris_and_sunday_is_off() {
+        // Monday 2026-11-23 08:30 UTC is 09:30 in Paris (UTC+1).
+        assert!(heure_ouvrable(1_795_422_600, 9, 19));
+        // 07:30 UTC is 08:30 in Paris: too early.
+        assert!(!heure_ouvrable(1_795_419_000, 9, 19));
+        // 18:00 UTC is 19:00 in Paris: over.
+        assert!(!heure_ouvrable(1_795_456_800, 9, 19));
+        // Sunday 2026-11-22 12:00 UTC: never.
+        assert!(!heure_ouvrable(1_795_435_200 - 86_400, 9, 19));
+        // Saturday 2026-11-21 12:00 UTC: yes.
+        assert!(heure_ouvrable(1_795_435_200 - 2 * 86_400, 9, 19));
     }
 
     #[test]

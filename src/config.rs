@@ -353,6 +353,35 @@ pub struct Config {
     pub telegram: Telegram,
     /// The call-centre console.
     pub agent: Agent,
+    /// Follow-ups people agreed to.
+    pub suivi: Suivi,
+}
+
+/// `[suivi]`: follow-ups, sent only to people who agreed (see README,
+/// "Follow-ups"); their wording is in `locales/` (`suivi-*`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Suivi {
+    /// Hours of silence mid-conversation before the nudge to resume (or,
+    /// when consent was never asked, before asking it).
+    pub delai_reprise_heures: u64,
+    /// Days after the results before "Avez-vous fait la demande ?".
+    pub delai_demarche_jours: u64,
+    /// Follow-ups leave only from this hour (Europe/Paris), Monday to Saturday…
+    pub heure_debut: u8,
+    /// …and before this one.
+    pub heure_fin: u8,
+}
+
+impl Default for Suivi {
+    fn default() -> Self {
+        Suivi {
+            delai_reprise_heures: 24,
+            delai_demarche_jours: 7,
+            heure_debut: 9,
+            heure_fin: 19,
+        }
+    }
 }
 
 impl Config {

@@ -28,6 +28,8 @@
 //! - [`channels`]: thin adapters, one file per provider (generic, twilio, vonage, mtarget,
 //!   telegram, terminal), with the SMS inbound pipeline, outbox and outbound guard. A
 //!   step's writes are the service's; the outbox workers only read and mark what it queued.
+//! - [`suivi`]: the follow-up worker: the follow-ups people agreed to, at the right
+//!   moment (working hours in France), through each channel's outbox.
 //! - [`agent`]: the call-centre console under `/agent` (login, call screen, callback queue).
 //! - `src/main.rs` and `src/cli/` (binary only): the command line, one file per command
 //!   (`serve`, `chat`, `eval`, `check`).
@@ -69,4 +71,5 @@ pub mod situation;
 pub mod sms;
 pub mod state;
 pub mod store;
+pub mod suivi;
 pub mod textes;

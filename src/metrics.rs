@@ -35,7 +35,7 @@ pub const PROFONDEUR_OUTBOX: &str = "guichet_outbox_depth";
 pub const ENVOIS: &str = "guichet_outbox_sent_total";
 /// Failed sends, by `provider` and `error` (`reessai`, `refus`, `limite`, `bloque`, `reseau`).
 pub const ERREURS_ENVOI: &str = "guichet_outbox_send_errors_total";
-/// Follow-ups queued for sending, by `canal` and `sorte` (`reprise`, `demande`).
+/// Follow-ups queued for sending, by `canal` and `sorte` (`consentement`, `reprise`, `demarche`).
 pub const RELANCES: &str = "guichet_followups_sent_total";
 
 /// Histogram buckets in seconds: a step takes milliseconds, a flush can

@@ -14,7 +14,9 @@
 //! wire formats; they never write to the store themselves.
 
 use crate::clock;
-use crate::dialogue::{Conversation, Effet, Entrant, Invite, Moteur, Refus, ReponseDonnee, Tour};
+use crate::dialogue::{
+    Conversation, Effet, Entrant, EnvoiSuivi, Etape, Invite, Moteur, Refus, ReponseDonnee, Tour,
+};
 use crate::metrics;
 use crate::rules::ResultatAide;
 use crate::situation::Mois;
@@ -101,6 +103,29 @@ const USAGE_PARTIES: &str = "parties";
 /// The derived-key usage of the agent console's calls.
 const USAGE_APPELS: &str = "appels";
 
+/// The derived-key usage of contacts kept for follow-ups.
+const USAGE_SUIVIS: &str = "suivis/contact";
+
+/// The table of follow-up schedules (key → [`Echeance`]).
+pub const SUIVIS: &str = "suivis";
+
+/// When and how a follow-up may reach a person: kept while one may still be
+/// sent ([`crate::dialogue::Moteur::suivi_du`]), removed with the
+/// conversation (EFFACER, expiry) and as soon as none may (STOP, all sent).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Echeance {
+    /// The channel (`sms`, `telegram`).
+    pub canal: String,
+    /// Which SMS provider sends it (`telegram` on Telegram).
+    pub fournisseur: String,
+    /// The phone number or chat id, sealed.
+    pub contact: String,
+    /// The person's last message (seconds since 1970).
+    pub activite: u64,
+    /// When the results were given, if they were.
+    pub resultats: Option<u64>,
+}
+
 /// The table of the agent console's calls (call id → [`AppelScelle`]).
 pub const APPELS: &str = "appels";
 
@@ -132,6 +157,12 @@ pub trait Depot {
     ) -> Result<(), StoreError>;
     /// Adds to `lot` the removal of every entry still kept for `cle` (EFFACER).
     fn effacer(&self, magasin: &dyn Store, cle: &Cle, lot: &mut Lot) -> Result<(), StoreError>;
+    /// How this outbox reaches the person later: (provider, address), the
+    /// address being a phone number or a chat id. `None` for a channel that
+    /// only answers (no follow-up is offered there).
+    fn contact(&self) -> Option<(&str, String)> {
+        None
+    }
 }
 
 /// One part of a long SMS (concatenated SMS), as the provider numbers it.
@@ -434,6 +465,7 @@ impl Service {
                 aujourd_hui,
                 mois,
                 langue: None,
+                joignable: false,
             };
             let tour = self.moteur.ecran(&d.conversation, &entrant);
             (d.conversation, tour)
@@ -460,6 +492,7 @@ impl Service {
                 aujourd_hui,
                 mois,
                 langue: None,
+                joignable: false,
             };
             match self
                 .moteur
@@ -725,11 +758,13 @@ impl Service {
             Some(d) => (d.recus, Some(d.conversation)),
             None => (Vec::new(), None),
         };
+        let contact = depot.and_then(|d| d.contact());
         let entrant = Entrant {
             texte: m.texte,
             aujourd_hui,
             mois,
             langue: m.langue,
+            joignable: contact.is_some(),
         };
         let (conversation, tour) = self.moteur.pas(etat, &entrant);
         let effets = tour.effets.clone();
@@ -740,6 +775,7 @@ impl Service {
             // long SMS, replies still waiting in the outbox.
             lot.effacer = Some(cle.clone());
             lot.supprimer(RAPPELS, &cle.0);
+            lot.supprimer(SUIVIS, &cle.0);
             lot.supprimer_prefixe(PARTIES, &format!("{}:", cle.0));
             self.effacer_appels(&HashSet::from([cle]), &mut lot)?;
             if let Some(depot) = depot {
@@ -806,9 +842,154 @@ impl Service {
                 &mut lot,
             )?;
         }
+        self.planifier_suivi(
+            cle,
+            m.canal,
+            contact,
+            &d.conversation,
+            &sortie,
+            maintenant,
+            &mut lot,
+        )?;
         lot.dossier = Some((cle.clone(), d));
         let ticket = self.ecrire_lot(lot)?;
         Ok((sortie, ticket))
+    }
+
+    /// Keeps, in the step's `lot`, when and how a follow-up may reach this
+    /// person ([`Echeance`]), or removes it when none may any more (no
+    /// consent, STOP, everything sent). The contact is sealed; it is kept
+    /// only while a follow-up is still possible.
+    #[allow(clippy::too_many_arguments)]
+    fn planifier_suivi(
+        &self,
+        cle: &Cle,
+        canal: &str,
+        contact: Option<(&str, String)>,
+        conversation: &Conversation,
+        sortie: &Sortie,
+        maintenant: u64,
+        lot: &mut Lot,
+    ) -> Result<(), StoreError> {
+        let avant = self.echeance(cle)?;
+        if self.moteur.suivi_du(conversation).is_none() {
+            if avant.is_some() {
+                lot.supprimer(SUIVIS, &cle.0);
+            }
+            return Ok(());
+        }
+        let scelle = contact.and_then(|(fournisseur, adresse)| {
+            Some((
+                fournisseur.to_string(),
+                self.sceller(USAGE_SUIVIS, &adresse)?,
+            ))
+        });
+        // Results given now, or earlier (kept); consent given right after
+        // them counts from now.
+        let resultats = if sortie.resultats {
+            Some(maintenant)
+        } else {
+            avant.as_ref().and_then(|e| e.resultats).or(matches!(
+                conversation.etape,
+                Etape::Resultats { .. }
+            )
+            .then_some(maintenant))
+        };
+        let echeance = match (scelle, avant) {
+            (Some((fournisseur, contact)), _) => Echeance {
+                canal: canal.to_string(),
+                fournisseur,
+                contact,
+                activite: maintenant,
+                resultats,
+            },
+            // A step without a way back (an agent's console): the person is
+            // active, the contact kept is the channel's.
+            (None, Some(e)) => Echeance {
+                activite: maintenant,
+                resultats,
+                ..e
+            },
+            (None, None) => return Ok(()),
+        };
+        lot.ecrire(SUIVIS, &cle.0, serde_json::to_vec(&echeance)?);
+        Ok(())
+    }
+
+    /// The follow-up schedule of a conversation, if any.
+    pub fn echeance(&self, cle: &Cle) -> Result<Option<Echeance>, StoreError> {
+        Ok(self
+            .magasin
+            .lire_entree(SUIVIS, &cle.0)?
+            .and_then(|v| serde_json::from_slice(&v).ok()))
+    }
+
+    /// Every follow-up schedule (the contact still sealed).
+    pub fn echeances(&self) -> Result<Vec<(Cle, Echeance)>, StoreError> {
+        Ok(self
+            .magasin
+            .entrees(SUIVIS)?
+            .into_iter()
+            .filter_map(|(k, v)| Some((Cle(k), serde_json::from_slice(&v).ok()?)))
+            .collect())
+    }
+
+    /// The contact of a schedule, opened (a phone number or a chat id).
+    pub fn contact_suivi(&self, e: &Echeance) -> Option<String> {
+        self.ouvrir(USAGE_SUIVIS, &e.contact)
+    }
+
+    /// Queues the follow-up `envoi` of `cle` through `depot`, if it is
+    /// still due and the person has not written since `activite` (both
+    /// checked again under the sender's lock). The outbox entry, the mark
+    /// that it was sent (in the conversation) and the schedule are one
+    /// transaction, durable when this returns: sent once, never twice,
+    /// whatever a crash interrupts. Returns whether it was queued.
+    pub fn envoyer_suivi(
+        &self,
+        cle: &Cle,
+        envoi: EnvoiSuivi,
+        activite: u64,
+        depot: &dyn Depot,
+    ) -> Result<bool, StoreError> {
+        let r = self.sous_verrou(cle, || {
+            let (Some(mut d), Some(e)) = (self.dossier(cle)?, self.echeance(cle)?) else {
+                return Ok(None);
+            };
+            if e.activite != activite || self.moteur.suivi_du(&d.conversation) != Some(envoi) {
+                return Ok(None);
+            }
+            let messages = self.moteur.ecrire_suivi(&mut d.conversation, envoi);
+            if messages.is_empty() {
+                return Ok(None);
+            }
+            let sortie = Sortie {
+                messages,
+                langue: d.conversation.langue,
+                ..Sortie::default()
+            };
+            let mut lot = Lot::new();
+            depot.deposer(
+                &*self.magasin,
+                cle,
+                &sortie,
+                Some(&d.conversation),
+                &mut lot,
+            )?;
+            if self.moteur.suivi_du(&d.conversation).is_none() {
+                lot.supprimer(SUIVIS, &cle.0);
+            }
+            // `maj` stays: expiry counts from the person's last message.
+            lot.dossier = Some((cle.clone(), d));
+            Ok(Some(self.ecrire_lot(lot)?))
+        })?;
+        match r {
+            Some(ticket) => {
+                self.vider(ticket)?;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
     }
 
     /// Counts one more message from a sender against flood control.
@@ -915,6 +1096,7 @@ impl Service {
                     ..Lot::default()
                 };
                 lot.supprimer(RAPPELS, &cle.0);
+                lot.supprimer(SUIVIS, &cle.0);
                 lot.supprimer_prefixe(PARTIES, &format!("{}:", cle.0));
                 self.effacer_appels(&HashSet::from([&cle]), &mut lot)?;
                 self.magasin.appliquer(lot)?;

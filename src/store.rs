@@ -367,6 +367,7 @@ pub trait Store: Send + Sync {
             ..Lot::default()
         };
         lot.supprimer(RAPPELS, &cle.0);
+        lot.supprimer(crate::service::SUIVIS, &cle.0);
         self.appliquer(lot)
     }
     /// Records a callback request.

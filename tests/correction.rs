@@ -23,6 +23,7 @@ fn entrant(texte: &str) -> Entrant<'_> {
         aujourd_hui: (2026, 11, 23),
         mois: NOV_2026,
         langue: None,
+        joignable: false,
     }
 }
 

@@ -243,6 +243,7 @@ fn rendre_les_details() -> Details {
                     aujourd_hui: (2026, 11, 23),
                     mois: NOV_2026,
                     langue: Some(langue),
+                    joignable: false,
                 };
                 let (_, tour) = moteur.pas(Some(c.clone()), &entrant);
                 let liste = tous.entry((id.clone(), langue.to_string())).or_default();
@@ -308,6 +309,7 @@ fn lignes_laissees() -> Vec<String> {
                     aujourd_hui: (2026, 11, 23),
                     mois: NOV_2026,
                     langue: Some(langue),
+                    joignable: false,
                 };
                 let (_, tour) = moteur.pas(Some(c.clone()), &entrant);
                 let ecrite = moteur.textes.aide(langue, &moteur.regles, a);
@@ -400,6 +402,7 @@ fn detail_de(json: &str, id: &str) -> Vec<String> {
         aujourd_hui: (2026, 11, 23),
         mois: NOV_2026,
         langue: None,
+        joignable: false,
     };
     moteur.pas(Some(c), &entrant).1.messages
 }

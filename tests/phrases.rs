@@ -617,6 +617,7 @@ fn jouer(moteur: &Moteur, langue: Langue, l: &Ligne) -> Result<(), Echec> {
         aujourd_hui: AUJOURD_HUI,
         mois: MOIS,
         langue: Some(langue),
+        joignable: false,
     };
     let resultat = catch_unwind(AssertUnwindSafe(|| moteur.pas(etat, &entrant)));
     let (apres, tour) = match resultat {

@@ -138,3 +138,12 @@ sans-pension_invalidite = invalidity pension
 sans-boursier = student grant
 sans-colocation = flat-sharing
 sans-garde_alternee = shared custody
+
+# Follow-ups (only with consent; see README "Follow-ups").
+suivi-question = May we write to you in 7 days to see how you are getting on? Reply YES.
+suivi-question-pause = Hello, your guichet simulation is on hold. May we remind you once? Reply YES, or STOP.
+suivi-oui = Noted: two messages at most, never at night. STOP to cancel.
+suivi-reprise = You can pick up where you left off: reply SUITE
+suivi-demarche = Did you apply? 1 Yes 2 Not yet 3 I need help
+suivi-demarche-faite = Well done! Keep your documents. We will not write again.
+suivi-demarche-pas-encore = All right. Reply RAPPEL if an adviser can help.

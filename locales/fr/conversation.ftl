@@ -140,3 +140,12 @@ sans-pension_invalidite = pension d'invalidité
 sans-boursier = bourse d'études
 sans-colocation = colocation
 sans-garde_alternee = garde alternée
+
+# Follow-ups (only with consent; see README "Follow-ups").
+suivi-question = Pouvons-nous vous écrire dans 7 jours pour savoir où vous en êtes ? Répondez OUI.
+suivi-question-pause = Bonjour, votre simulation guichet est en pause. Pouvons-nous vous relancer une fois ? Répondez OUI, ou STOP.
+suivi-oui = C'est noté : au plus deux messages, jamais la nuit. STOP pour annuler.
+suivi-reprise = Vous pouvez reprendre où vous en étiez : répondez SUITE
+suivi-demarche = Avez-vous fait la demande ? 1 Oui 2 Pas encore 3 J'ai besoin d'aide
+suivi-demarche-faite = Bravo ! Gardez vos justificatifs. Nous ne vous écrirons plus.
+suivi-demarche-pas-encore = D'accord. Répondez RAPPEL si un conseiller peut vous aider.

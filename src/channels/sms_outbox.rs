@@ -153,6 +153,9 @@ impl Depot for DepotSms<'_> {
         }
         Ok(())
     }
+    fn contact(&self) -> Option<(&str, String)> {
+        Some((self.fournisseur, self.numero.to_string()))
+    }
 }
 
 /// The outbox of one service.

@@ -199,10 +199,19 @@ pub(crate) fn serve(
         // a field of `Etat`, so that the channels' tests need not know it.
         // The console reaches people through the same outbox and bot as
         // the channels (a summary by SMS, "your callback was handled").
-        let console = console.avec_messagerie(guichet::agent::envoi::Messagerie {
+        let messagerie = guichet::agent::envoi::Messagerie {
             boite: boite_console,
             telegram: telegram.envoyeur.clone(),
-        });
+        };
+        // Follow-ups people agreed to, through the same outboxes.
+        let relanceur = Arc::new(guichet::suivi::Relanceur::nouveau(
+            service.clone(),
+            messagerie.clone(),
+            cfg.suivi.clone(),
+            Arc::new(clock::maintenant_secondes),
+        ));
+        let relanceur_tache = tokio::spawn(relanceur.clone().tourner());
+        let console = console.avec_messagerie(messagerie);
         let app = app.merge(guichet::agent::routeur(Arc::new(console)));
         let app = app.merge(telegram.routeur);
         let app = match metriques {
@@ -230,6 +239,10 @@ pub(crate) fn serve(
         // Mtarget), and replies queued for Telegram, stored, would leave at
         // the next start: both get a few seconds to finish now.
         let delai = std::time::Duration::from_secs(10);
+        relanceur.arreter();
+        if tokio::time::timeout(delai, relanceur_tache).await.is_err() {
+            tracing::warn!("relances interrompues : reprise au prochain démarrage");
+        }
         if let (Some(b), Some(tache)) = (boite_arret, boite_tache) {
             b.arreter();
             if tokio::time::timeout(delai, tache).await.is_err() {

@@ -109,6 +109,78 @@ pub struct Conversation {
     /// never shrinks, so that "5/10" is never followed by "6/9".
     #[serde(default, skip_serializing_if = "is_zero")]
     pub total_annonce: u32,
+    /// Follow-ups: whether the person agreed to be written to again, and
+    /// what was sent ([`Suivi`]).
+    #[serde(default, skip_serializing_if = "Suivi::est_vide")]
+    pub suivi: Suivi,
+}
+
+/// Follow-ups the person agreed to, and which were sent. Consent is asked
+/// once (with the results, or after a day of silence mid-conversation);
+/// with it, at most one nudge to resume and one question a week after the
+/// results, and nothing else. STOP withdraws it for good.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suivi {
+    /// The consent question was asked (never twice).
+    #[serde(default)]
+    pub demande: bool,
+    /// The person answered OUI / YES to it.
+    #[serde(default)]
+    pub consentement: bool,
+    /// The nudge to resume was sent.
+    #[serde(default)]
+    pub reprise_envoyee: bool,
+    /// The question of day 7 ("Avez-vous fait la demande ?") was sent.
+    #[serde(default)]
+    pub demarche_envoyee: bool,
+    /// What the next message may answer, besides the conversation itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attente: Option<AttenteSuivi>,
+    /// The answer to the question of day 7.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub demarche: Option<Demarche>,
+}
+
+/// A follow-up question waiting for its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttenteSuivi {
+    /// "May we write to you again? Reply YES."
+    Consentement,
+    /// "Did you apply? 1 Yes 2 Not yet 3 I need help."
+    Demarche,
+}
+
+/// The answer to the question of day 7.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Demarche {
+    /// 1: the person applied.
+    Faite,
+    /// 2: not yet.
+    PasEncore,
+    /// 3: they need help (a callback request is made).
+    Aide,
+}
+
+/// The follow-up a conversation is due, once its delay has passed
+/// ([`super::Moteur::suivi_du`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EnvoiSuivi {
+    /// Mid-conversation, after a day of silence, consent never asked: ask it.
+    Consentement,
+    /// Mid-conversation, after a day of silence, with consent: "reply SUITE".
+    Reprise,
+    /// A week after the results, with consent: "did you apply?".
+    Demarche,
+}
+
+impl Suivi {
+    /// Nothing asked nor agreed (old records have no `suivi`).
+    pub fn est_vide(&self) -> bool {
+        *self == Suivi::default()
+    }
 }
 
 /// Fields with the values they get.
@@ -129,6 +201,9 @@ pub struct Entrant<'a> {
     pub mois: Mois,
     /// The person's language as the channel knows it, used at first contact.
     pub langue: Option<Langue>,
+    /// Whether the channel can write to the person later (an SMS send API,
+    /// Telegram): only then is consent to follow-ups asked.
+    pub joignable: bool,
 }
 
 /// Something the caller must do besides sending the replies.

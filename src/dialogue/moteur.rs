@@ -17,8 +17,8 @@ pub use super::champs::valeur_champ;
 use super::champs::{assigner, champ_sans_personne, champs_concrets, choix_pour, nombre_json};
 use super::conversation::{Affectations, Instantane};
 pub use super::conversation::{
-    Conversation, Correction, Effet, Entrant, Etape, Invite, OptionInvite, Refus, ReponseDonnee,
-    Tour,
+    AttenteSuivi, Conversation, Correction, Demarche, Effet, Entrant, EnvoiSuivi, Etape, Invite,
+    OptionInvite, Refus, ReponseDonnee, Suivi, Tour,
 };
 use super::extraction;
 use super::lecture::{Lecture, lecture_lieu, preparer};
@@ -280,6 +280,10 @@ impl Moteur {
             return (c, tour);
         }
 
+        if self.repondre_suivi(&mut c, cle, entrant, &mut blocs, &mut tour) {
+            tour.messages = self.emballer(blocs);
+            return (c, tour);
+        }
         match cle {
             Some(MotCle::Stop) => return self.arreter(c, tour),
             Some(MotCle::Effacer) => return self.effacer(c, tour),
@@ -372,6 +376,12 @@ impl Moteur {
                 };
                 self.resultats(&mut c, &eval, entrant.mois, suite, &mut blocs, &mut tour);
             }
+            // SUITE after the nudge to resume ("répondez SUITE"): the
+            // question waiting, asked again.
+            Some(MotCle::Suite) if matches!(c.etape, Etape::Question { .. }) => {
+                blocs.push(self.t(c.langue, "reprise", &[]));
+                self.redire(&mut c, entrant, &mut blocs, &mut tour);
+            }
             _ => match c.etape.clone() {
                 Etape::Question { id } => {
                     self.repondre(&mut c, &id, entrant, &mut blocs, &mut tour);
@@ -382,6 +392,7 @@ impl Moteur {
                 Etape::Nouvelle => unreachable!("handled above"),
             },
         }
+        self.demander_suivi(&mut c, entrant, &mut blocs, &tour);
         tour.messages = self.emballer(blocs);
         (c, tour)
     }
@@ -525,6 +536,11 @@ impl Moteur {
 
     pub(super) fn arreter(&self, mut c: Conversation, mut tour: Tour) -> (Conversation, Tour) {
         c.arrete = true;
+        // STOP withdraws consent to follow-ups for good: never asked again.
+        c.suivi = Suivi {
+            demande: true,
+            ..Suivi::default()
+        };
         tour.effets.push(Effet::Arret);
         tour.messages = self.emballer(vec![self.t(
             c.langue,

@@ -190,6 +190,7 @@ pub fn entrant(texte: &str) -> Entrant<'_> {
         aujourd_hui: (2026, 11, 23),
         mois: nov_2026(),
         langue: None,
+        joignable: false,
     }
 }
 

@@ -108,6 +108,9 @@ impl Depot for DepotTelegram<'_> {
         }
         Ok(())
     }
+    fn contact(&self) -> Option<(&str, String)> {
+        Some((super::CANAL, self.chat.to_string()))
+    }
 }
 
 /// A message in a chat's queue, with its entry in the store (0: not stored).
