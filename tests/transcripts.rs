@@ -5,17 +5,20 @@
 //! after GSM-7 transliteration), and lines indented by two spaces continue
 //! that reply. `#` lines are comments. Blank lines are ignored. The test
 //! replays every `>` line through the service (in-memory store, clock fixed
-//! on 2026-11-23) and compares the replies with the file, reply by reply.
+//! on 2026-11-23, an SMS channel that can write later, so the results ask
+//! for consent to follow-ups) and compares the replies with the file, reply
+//! by reply.
 //!
 //! After a deliberate change of wording or of question order, rewrite the
 //! files with `GUICHET_TRANSCRIPTS=ecrire cargo test --test transcripts`,
 //! then read the diff as a user would before committing it.
 
+use guichet::dialogue::Conversation;
 use guichet::dialogue::{Moteur, Reglages};
 use guichet::rules::RuleSet;
-use guichet::service::{Message, Service};
+use guichet::service::{Depot, Message, Service, Sortie};
 use guichet::sms::gsm7;
-use guichet::store::MemoryStore;
+use guichet::store::{Cle, Lot, MemoryStore, Store, StoreError};
 use std::path::Path;
 
 /// 2026-11-23 12:00 UTC.
@@ -27,6 +30,30 @@ fn service() -> Service {
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
     Service::nouveau(moteur, Box::new(MemoryStore::default()), b"test".to_vec())
         .avec_horloge(horloge)
+}
+
+/// The replay is an SMS channel through a provider's send API, which can
+/// write to the person later: the results ask for consent to follow-ups.
+/// Its outbox keeps nothing (the replies are compared, not sent).
+struct EnvoiPossible;
+
+impl Depot for EnvoiPossible {
+    fn deposer(
+        &self,
+        _: &dyn Store,
+        _: &Cle,
+        _: &Sortie,
+        _: Option<&Conversation>,
+        _: &mut Lot,
+    ) -> Result<(), StoreError> {
+        Ok(())
+    }
+    fn effacer(&self, _: &dyn Store, _: &Cle, _: &mut Lot) -> Result<(), StoreError> {
+        Ok(())
+    }
+    fn contact(&self) -> Option<(&str, String)> {
+        Some(("twilio", "+33612345678".into()))
+    }
 }
 
 /// One turn: what the person typed and the replies expected.
@@ -108,13 +135,16 @@ fn les_transcriptions_sont_rejouees_a_l_identique() {
         let mut obtenus = Vec::new();
         for t in &tours {
             let sortie = s
-                .traiter(&Message {
-                    canal: "sms",
-                    expediteur: "+33612345678",
-                    texte: &t.texte,
-                    id: None,
-                    langue: None,
-                })
+                .traiter_avec(
+                    &Message {
+                        canal: "sms",
+                        expediteur: "+33612345678",
+                        texte: &t.texte,
+                        id: None,
+                        langue: None,
+                    },
+                    &EnvoiPossible,
+                )
                 .unwrap();
             let replies: Vec<String> = sortie
                 .messages

@@ -14,6 +14,7 @@ use super::conversation::{
 use super::moteur::Moteur;
 use super::mots_cles::MotCle;
 use super::reponse;
+use super::resultats::eligibles;
 
 impl Moteur {
     /// Reads a message as the answer to a follow-up question, if one is
@@ -36,7 +37,11 @@ impl Moteur {
         }
         match attente {
             AttenteSuivi::Consentement => {
-                if reponse::oui_non(e.texte).valeur() != Some(true) {
+                // A word, not a digit: "1" right after the results asks
+                // for the first aid's detail, whatever yes/no questions
+                // accept elsewhere.
+                let chiffre = e.texte.chars().any(|c| c.is_ascii_digit());
+                if chiffre || reponse::oui_non(e.texte).valeur() != Some(true) {
                     return false;
                 }
                 c.suivi.consentement = true;
@@ -68,8 +73,8 @@ impl Moteur {
         }
     }
 
-    /// With the first results on a channel that can write later: asks,
-    /// once, whether the person agrees to follow-ups.
+    /// With the first results that find an aid, on a channel that can
+    /// write later: asks, once, whether the person agrees to follow-ups.
     pub(super) fn demander_suivi(
         &self,
         c: &mut Conversation,
@@ -77,7 +82,13 @@ impl Moteur {
         blocs: &mut Vec<String>,
         tour: &Tour,
     ) {
-        let resultats = tour.aides.is_some() && matches!(c.etape, Etape::Resultats { .. });
+        // Only when an aid was found: the question of day 7 asks whether
+        // the person applied for it.
+        let resultats = tour
+            .aides
+            .as_ref()
+            .is_some_and(|a| !eligibles(a).is_empty())
+            && matches!(c.etape, Etape::Resultats { .. });
         if e.joignable && resultats && !c.suivi.demande && !c.arrete {
             c.suivi.demande = true;
             c.suivi.attente = Some(AttenteSuivi::Consentement);
