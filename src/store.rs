@@ -17,7 +17,8 @@
 //! nobody is acknowledged before the flush that covers their write.
 //!
 //! At rest a record is MessagePack (named fields, so that fields added to
-//! the conversation keep old records readable) compressed with LZ4, sealed
+//! the conversation keep old records readable) compressed by zstd with a
+//! dictionary trained on our records ([`DICTIONNAIRE`]), sealed
 //! with ChaCha20-Poly1305 under a key of its own: 32 random bytes in a slot
 //! of `cles.bin`, mixed with the service secret. Erasing a conversation
 //! (EFFACER, expiry) overwrites its slot in place with zeros: the versions
