@@ -120,9 +120,8 @@ pub struct Echeance {
     pub fournisseur: String,
     /// The phone number or chat id, sealed.
     pub contact: String,
-    /// The person's last message (seconds since 1970).
-    pub activite: u64,
-    /// When the results were given, if they were.
+    /// When the results were last given, if they were (seconds since 1970).
+    /// The last message's time is the conversation's own (`maj`).
     pub resultats: Option<u64>,
 }
 
@@ -856,11 +855,11 @@ impl Service {
         Ok((sortie, ticket))
     }
 
-    /// Keeps, in the step's `lot`, when and how a follow-up may reach this
-    /// person ([`Echeance`]), or removes it when none may any more (no
-    /// consent, STOP, everything sent). The contact is sealed; it is kept
-    /// only while a follow-up is still possible.
-    #[allow(clippy::too_many_arguments)]
+    /// Keeps, in the step's `lot`, how a follow-up may reach this person
+    /// ([`Echeance`]), or removes it when none may any more (no consent,
+    /// STOP, everything sent). The contact is sealed, and kept only while a
+    /// follow-up may still leave. A step on a channel that cannot write
+    /// first changes nothing here (the worker drops what is no longer due).
     fn planifier_suivi(
         &self,
         cle: &Cle,
@@ -871,49 +870,56 @@ impl Service {
         maintenant: u64,
         lot: &mut Lot,
     ) -> Result<(), StoreError> {
-        let avant = self.echeance(cle)?;
+        let Some((fournisseur, adresse)) = contact else {
+            return Ok(());
+        };
         if self.moteur.suivi_du(conversation).is_none() {
-            if avant.is_some() {
-                lot.supprimer(SUIVIS, &cle.0);
-            }
+            lot.supprimer(SUIVIS, &cle.0);
             return Ok(());
         }
-        let scelle = contact.and_then(|(fournisseur, adresse)| {
-            Some((
-                fournisseur.to_string(),
-                self.sceller(USAGE_SUIVIS, &adresse)?,
-            ))
-        });
-        // Results given now, or earlier (kept); consent given right after
-        // them counts from now.
-        let resultats = if sortie.resultats {
-            Some(maintenant)
-        } else {
-            avant.as_ref().and_then(|e| e.resultats).or(matches!(
-                conversation.etape,
-                Etape::Resultats { .. }
-            )
-            .then_some(maintenant))
+        // The results given now, or when they were (kept); consent given
+        // right after them counts from now.
+        let resultats = match conversation.etape {
+            _ if sortie.resultats => Some(maintenant),
+            Etape::Resultats { .. } => Some(
+                self.echeance(cle)?
+                    .and_then(|e| e.resultats)
+                    .unwrap_or(maintenant),
+            ),
+            _ => None,
         };
-        let echeance = match (scelle, avant) {
-            (Some((fournisseur, contact)), _) => Echeance {
-                canal: canal.to_string(),
-                fournisseur,
-                contact,
-                activite: maintenant,
-                resultats,
-            },
-            // A step without a way back (an agent's console): the person is
-            // active, the contact kept is the channel's.
-            (None, Some(e)) => Echeance {
-                activite: maintenant,
-                resultats,
-                ..e
-            },
-            (None, None) => return Ok(()),
+        let echeance = Echeance {
+            canal: canal.to_string(),
+            fournisseur: fournisseur.to_string(),
+            contact: self
+                .sceller(USAGE_SUIVIS, &adresse)
+                .ok_or_else(|| StoreError("pas d'aléa pour sceller".into()))?,
+            resultats,
         };
         lot.ecrire(SUIVIS, &cle.0, serde_json::to_vec(&echeance)?);
         Ok(())
+    }
+
+    /// Drops the schedule of a conversation gone or with nothing left to
+    /// send (a STOP the provider reported, a step on another channel).
+    pub fn oublier_suivi(&self, cle: &Cle) -> Result<(), StoreError> {
+        self.sous_verrou(cle, || {
+            let due = self
+                .dossier(cle)?
+                .and_then(|d| self.moteur.suivi_du(&d.conversation));
+            if due.is_none() {
+                self.magasin.supprimer_entree(SUIVIS, &cle.0)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// A conversation (unless expired) with the time of its last message.
+    pub fn conversation_et_maj(
+        &self,
+        cle: &Cle,
+    ) -> Result<Option<(Conversation, u64)>, StoreError> {
+        Ok(self.dossier(cle)?.map(|d| (d.conversation, d.maj)))
     }
 
     /// The follow-up schedule of a conversation, if any.
@@ -940,8 +946,9 @@ impl Service {
     }
 
     /// Queues the follow-up `envoi` of `cle` through `depot`, if it is
-    /// still due and the person has not written since `activite` (both
-    /// checked again under the sender's lock). The outbox entry, the mark
+    /// still due and the person has not written since `maj`, the time of
+    /// their last message the caller saw (both checked again under the
+    /// sender's lock). The outbox entry, the mark
     /// that it was sent (in the conversation) and the schedule are one
     /// transaction, durable when this returns: sent once, never twice,
     /// whatever a crash interrupts. Returns whether it was queued.
@@ -949,14 +956,14 @@ impl Service {
         &self,
         cle: &Cle,
         envoi: EnvoiSuivi,
-        activite: u64,
+        maj: u64,
         depot: &dyn Depot,
     ) -> Result<bool, StoreError> {
         let r = self.sous_verrou(cle, || {
-            let (Some(mut d), Some(e)) = (self.dossier(cle)?, self.echeance(cle)?) else {
+            let (Some(mut d), Some(_)) = (self.dossier(cle)?, self.echeance(cle)?) else {
                 return Ok(None);
             };
-            if e.activite != activite || self.moteur.suivi_du(&d.conversation) != Some(envoi) {
+            if d.maj != maj || self.moteur.suivi_du(&d.conversation) != Some(envoi) {
                 return Ok(None);
             }
             let messages = self.moteur.ecrire_suivi(&mut d.conversation, envoi);

@@ -56,15 +56,16 @@ impl Relanceur {
     }
 
     /// When the follow-up `envoi` of a schedule is due (seconds since 1970),
-    /// before the working-hours window is applied.
-    pub fn echeance(&self, envoi: EnvoiSuivi, e: &Echeance) -> u64 {
+    /// before the working-hours window is applied; `maj` is the time of the
+    /// person's last message.
+    pub fn echeance(&self, envoi: EnvoiSuivi, e: &Echeance, maj: u64) -> u64 {
         match envoi {
-            EnvoiSuivi::Consentement | EnvoiSuivi::Reprise => e
-                .activite
-                .saturating_add(self.reglages.delai_reprise_heures * 3600),
+            EnvoiSuivi::Consentement | EnvoiSuivi::Reprise => {
+                maj.saturating_add(self.reglages.delai_reprise_heures * 3600)
+            }
             EnvoiSuivi::Demarche => e
                 .resultats
-                .unwrap_or(e.activite)
+                .unwrap_or(maj)
                 .saturating_add(self.reglages.delai_demarche_jours * 86_400),
         }
     }
@@ -82,16 +83,18 @@ impl Relanceur {
             if self.arret.load(Ordering::SeqCst) {
                 break;
             }
-            let Some(conversation) = self.service.conversation_cle(&cle)? else {
+            let vue = self.service.conversation_et_maj(&cle)?;
+            let Some((envoi, maj)) =
+                vue.and_then(|(c, maj)| Some((self.service.moteur.suivi_du(&c)?, maj)))
+            else {
+                // Gone, stopped, or nothing left to send: the contact goes.
+                self.service.oublier_suivi(&cle)?;
                 continue;
             };
-            let Some(envoi) = self.service.moteur.suivi_du(&conversation) else {
-                continue;
-            };
-            if maintenant < self.echeance(envoi, &e) {
+            if maintenant < self.echeance(envoi, &e, maj) {
                 continue;
             }
-            match self.envoyer(&cle, envoi, &e) {
+            match self.envoyer(&cle, envoi, &e, maj) {
                 Ok(true) => {
                     n += 1;
                     crate::metrics::relance(&e.canal, sorte(envoi));
@@ -106,7 +109,13 @@ impl Relanceur {
     }
 
     /// Queues one follow-up through its channel's outbox.
-    fn envoyer(&self, cle: &Cle, envoi: EnvoiSuivi, e: &Echeance) -> Result<bool, StoreError> {
+    fn envoyer(
+        &self,
+        cle: &Cle,
+        envoi: EnvoiSuivi,
+        e: &Echeance,
+        maj: u64,
+    ) -> Result<bool, StoreError> {
         let Some(adresse) = self.service.contact_suivi(e) else {
             return Ok(false);
         };
@@ -120,7 +129,7 @@ impl Relanceur {
                     fournisseur: &e.fournisseur,
                     numero: &adresse,
                 };
-                let envoye = self.service.envoyer_suivi(cle, envoi, e.activite, &depot)?;
+                let envoye = self.service.envoyer_suivi(cle, envoi, maj, &depot)?;
                 if envoye {
                     boite.reveiller();
                 }
@@ -137,7 +146,7 @@ impl Relanceur {
                     langue: None,
                     deposes: Default::default(),
                 };
-                let envoye = self.service.envoyer_suivi(cle, envoi, e.activite, &depot)?;
+                let envoye = self.service.envoyer_suivi(cle, envoi, maj, &depot)?;
                 if envoye {
                     envoyeur.envoyer_deposes(chat, depot.deposes.into_inner());
                 }

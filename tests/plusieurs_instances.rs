@@ -20,10 +20,11 @@
 
 mod commun;
 
+use guichet::dialogue::Conversation;
 use guichet::dialogue::{Moteur, Reglages};
 use guichet::rules::RuleSet;
-use guichet::service::{Message, Service};
-use guichet::store::MemoryStore;
+use guichet::service::{Depot, Message, Service, Sortie};
+use guichet::store::{Cle, Lot, MemoryStore, Store, StoreError};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::net::TcpListener;
@@ -126,7 +127,7 @@ fn numero(n: usize) -> String {
 
 /// A person's whole conversation on one service in memory: (text sent,
 /// replies expected), from "Bonjour" to the results.
-fn transcript(n: usize) -> Vec<(String, Vec<String>)> {
+fn transcript(n: usize, canal: Canal) -> Vec<(String, Vec<String>)> {
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
     let s = Service::nouveau(moteur, Box::new(MemoryStore::default()), b"ref".to_vec());
     let num = numero(n);
@@ -134,15 +135,20 @@ fn transcript(n: usize) -> Vec<(String, Vec<String>)> {
     let mut t = Vec::new();
     for k in 0..60 {
         let id = format!("{n}-{k}");
-        let sortie = s
-            .traiter(&Message {
-                canal: "sms",
-                expediteur: &num,
-                texte: &texte,
-                id: Some(&id),
-                langue: None,
-            })
-            .unwrap();
+        let m = Message {
+            canal: "sms",
+            expediteur: &num,
+            texte: &texte,
+            id: Some(&id),
+            langue: None,
+        };
+        // Through an outbox (Vonage's send API) guichet can write first:
+        // the results then ask for consent to follow-ups.
+        let sortie = match canal {
+            Canal::Generique => s.traiter(&m),
+            Canal::Vonage => s.traiter_avec(&m, &EnvoiPossible),
+        }
+        .unwrap();
         let replies = sortie
             .messages
             .iter()
@@ -308,8 +314,31 @@ async fn jouer(
     (e, refus.load(Ordering::SeqCst))
 }
 
-fn transcripts() -> Transcripts {
-    Arc::new((0..PERSONNES).map(transcript).collect())
+fn transcripts(canal: Canal) -> Transcripts {
+    Arc::new((0..PERSONNES).map(|n| transcript(n, canal)).collect())
+}
+
+/// The outbox of a channel that can write first, for the reference
+/// transcripts: it keeps nothing (the replies are compared, not sent).
+struct EnvoiPossible;
+
+impl Depot for EnvoiPossible {
+    fn deposer(
+        &self,
+        _: &dyn Store,
+        _: &Cle,
+        _: &Sortie,
+        _: Option<&Conversation>,
+        _: &mut Lot,
+    ) -> Result<(), StoreError> {
+        Ok(())
+    }
+    fn effacer(&self, _: &dyn Store, _: &Cle, _: &mut Lot) -> Result<(), StoreError> {
+        Ok(())
+    }
+    fn contact(&self) -> Option<(&str, String)> {
+        Some(("vonage", String::new()))
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -327,12 +356,17 @@ async fn une_instance_tuee_a_mi_chemin_chaque_conversation_finit_avec_les_bons_r
     attendre_sante(&client, ports[0]).await;
     attendre_sante(&client, ports[1]).await;
     let pid_a = a.id();
-    let (echecs, refus) = jouer(ports.to_vec(), Canal::Generique, transcripts(), move || {
-        // SIGKILL: no chance to finish anything under way.
-        let _ = Command::new("kill")
-            .args(["-9", &pid_a.to_string()])
-            .status();
-    })
+    let (echecs, refus) = jouer(
+        ports.to_vec(),
+        Canal::Generique,
+        transcripts(Canal::Generique),
+        move || {
+            // SIGKILL: no chance to finish anything under way.
+            let _ = Command::new("kill")
+                .args(["-9", &pid_a.to_string()])
+                .status();
+        },
+    )
     .await;
     let _ = a.wait();
     b.kill().unwrap();
@@ -371,19 +405,24 @@ async fn postgresql_redemarre_sous_le_trafic_aucun_message_acquitte_n_est_perdu(
     attendre_sante(&client, ports[1]).await;
     let redemarrage = Arc::new(Mutex::new(None));
     let r = redemarrage.clone();
-    let (echecs, refus) = jouer(ports.to_vec(), Canal::Generique, transcripts(), move || {
-        // Immediate stop: like a crash of the database, then its recovery.
-        *r.lock().unwrap() = Some(std::thread::spawn(move || {
-            let debut = Instant::now();
-            let fait = Command::new("sh")
-                .arg("-c")
-                .arg(format!("{pg_ctl} restart -m immediate -w >/dev/null"))
-                .status()
-                .unwrap();
-            eprintln!("PostgreSQL redémarré en {:?}", debut.elapsed());
-            fait
-        }));
-    })
+    let (echecs, refus) = jouer(
+        ports.to_vec(),
+        Canal::Generique,
+        transcripts(Canal::Generique),
+        move || {
+            // Immediate stop: like a crash of the database, then its recovery.
+            *r.lock().unwrap() = Some(std::thread::spawn(move || {
+                let debut = Instant::now();
+                let fait = Command::new("sh")
+                    .arg("-c")
+                    .arg(format!("{pg_ctl} restart -m immediate -w >/dev/null"))
+                    .status()
+                    .unwrap();
+                eprintln!("PostgreSQL redémarré en {:?}", debut.elapsed());
+                fait
+            }));
+        },
+    )
     .await;
     let fait = redemarrage.lock().unwrap().take().unwrap().join().unwrap();
     for mut i in [a, b] {
@@ -437,7 +476,7 @@ async fn deux_instances_partagent_la_boite_d_envoi_et_chaque_reponse_part_une_fo
     let b = demarrer(ports[1], &dossier.path().join("b"), &c);
     attendre_sante(&client, ports[0]).await;
     attendre_sante(&client, ports[1]).await;
-    let t = transcripts();
+    let t = transcripts(Canal::Vonage);
     // Every reply text, per recipient, as often as the transcript has it.
     let mut attendu: HashMap<String, usize> = HashMap::new();
     for (n, tr) in t.iter().enumerate() {

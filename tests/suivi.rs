@@ -7,12 +7,14 @@
 //! tests read what the follow-up worker queued there, as the outbox worker
 //! would send it.
 
+mod commun;
+
 use guichet::agent::envoi::Messagerie;
 use guichet::channels::sms_outbox::{Boite, DepotSms, Fournisseur};
 use guichet::dialogue::{Moteur, Reglages};
 use guichet::rules::RuleSet;
 use guichet::service::{Message, Service};
-use guichet::store::{SledStore, Store};
+use guichet::store::{PgStore, SledStore, Store};
 use guichet::suivi::Relanceur;
 use std::cell::Cell;
 use std::sync::Arc;
@@ -269,16 +271,11 @@ fn after_stop_nothing_is_ever_sent_even_with_consent_given_before() {
     }
 }
 
-#[test]
-fn a_restart_between_two_rounds_sends_the_follow_up_once() {
-    let dossier = tempfile::tempdir().unwrap();
-    let ouvrir = || {
-        banc(Box::new(
-            SledStore::ouvrir_avec(dossier.path(), SECRET).unwrap(),
-        ))
-    };
+/// Consent at the results, then the round of day 7 with restarts before
+/// and after it: the question leaves once.
+fn une_seule_fois_malgre_les_redemarrages(ouvrir: &dyn Fn() -> Box<dyn Store>) {
     {
-        let b = ouvrir();
+        let b = banc(ouvrir());
         a(LUNDI_10H);
         b.jusqu_aux_resultats();
         b.sms("oui");
@@ -286,12 +283,12 @@ fn a_restart_between_two_rounds_sends_the_follow_up_once() {
     let j7 = LUNDI_10H + 7 * JOUR + HEURE;
     {
         // Restarted before day 7: the schedule survived.
-        let b = ouvrir();
+        let b = banc(ouvrir());
         assert_eq!(b.relances_a(j7).len(), 1);
     }
     {
         // Restarted after it was queued: not again.
-        let b = ouvrir();
+        let b = banc(ouvrir());
         assert!(b.relances_a(j7 + HEURE).is_empty());
         assert!(b.relances_a(j7 + 2 * JOUR).is_empty());
         let demandes = b
@@ -301,4 +298,47 @@ fn a_restart_between_two_rounds_sends_the_follow_up_once() {
             .count();
         assert_eq!(demandes, 1);
     }
+}
+
+#[test]
+fn a_restart_between_two_rounds_sends_the_follow_up_once_on_sled() {
+    let dossier = tempfile::tempdir().unwrap();
+    une_seule_fois_malgre_les_redemarrages(&|| {
+        Box::new(SledStore::ouvrir_avec(dossier.path(), SECRET).unwrap())
+    });
+}
+
+#[test]
+fn a_restart_between_two_rounds_sends_the_follow_up_once_on_postgresql() {
+    let Some(url) = commun::postgres::base_neuve() else {
+        return;
+    };
+    une_seule_fois_malgre_les_redemarrages(&|| {
+        Box::new(
+            PgStore::ouvrir(
+                &guichet::store::postgres::Reglages {
+                    url: url.clone(),
+                    connexions: 2,
+                },
+                SECRET,
+            )
+            .unwrap(),
+        )
+    });
+}
+
+#[test]
+fn a_stop_reported_by_the_provider_stops_the_follow_ups_and_drops_the_contact() {
+    let b = banc_en_memoire();
+    a(LUNDI_10H);
+    b.jusqu_aux_resultats();
+    b.sms("oui");
+    let cle = b.service.cle("sms", NUMERO);
+    assert!(b.service.echeance(&cle).unwrap().is_some());
+    // Twilio error 21610 or Mtarget's Keyword=Stop: no step, no reply.
+    b.service.arreter("sms", NUMERO).unwrap();
+    for j in 1..12 {
+        assert!(b.relances_a(LUNDI_10H + j * JOUR).is_empty(), "day {j}");
+    }
+    assert!(b.service.echeance(&cle).unwrap().is_none());
 }
