@@ -337,7 +337,8 @@ pub struct Situation {
 }
 
 /// A situation that cannot be used, with the path of the faulty field.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", lieu(champ, 0, message))]
 pub struct SituationError {
     /// Path of the field, e.g. `demandeur.age` or `enfants[1].age`; empty for the whole document.
     pub champ: String,
@@ -345,17 +346,15 @@ pub struct SituationError {
     pub message: String,
 }
 
-impl fmt::Display for SituationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.champ.is_empty() {
-            write!(f, "{}", self.message)
-        } else {
-            write!(f, "{}: {}", self.champ, self.message)
-        }
+/// `where: what` as every error of a file or a field reads: `file:line:
+/// message`, or `where: message` when there is no line (0).
+pub(crate) fn lieu(ou: &str, ligne: usize, message: &str) -> String {
+    match (ou.is_empty(), ligne) {
+        (true, _) => message.to_string(),
+        (false, 0) => format!("{ou}: {message}"),
+        (false, l) => format!("{ou}:{l}: {message}"),
     }
 }
-
-impl std::error::Error for SituationError {}
 
 impl Situation {
     /// Reads and checks one situation from a JSON value.

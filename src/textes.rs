@@ -110,7 +110,8 @@ pub const FICHIERS_INTEGRES: &[(Langue, &str, &str)] = &[
 ];
 
 /// A problem in a Fluent file, located as `file:line`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", crate::situation::lieu(fichier, *ligne, message))]
 pub struct ErreurTexte {
     /// File path.
     pub fichier: String,
@@ -120,15 +121,6 @@ pub struct ErreurTexte {
     pub message: String,
 }
 
-impl fmt::Display for ErreurTexte {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.ligne == 0 {
-            write!(f, "{}: {}", self.fichier, self.message)
-        } else {
-            write!(f, "{}:{}: {}", self.fichier, self.ligne, self.message)
-        }
-    }
-}
 
 /// Arguments of a message: name and value (a number selects plurals).
 pub type Args<'a> = &'a [(&'a str, Arg)];

@@ -11,7 +11,6 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::fmt;
 use toml::Spanned;
 
 /// The questions built into the binary.
@@ -167,7 +166,8 @@ pub struct Questions {
 
 /// A mistake in the question file (or in the lexicon, which reports the
 /// same way).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", crate::situation::lieu(fichier, *ligne, message))]
 pub struct ErreurQuestion {
     /// File path.
     pub fichier: String,
@@ -177,15 +177,6 @@ pub struct ErreurQuestion {
     pub message: String,
 }
 
-impl fmt::Display for ErreurQuestion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.ligne == 0 {
-            write!(f, "{}: {}", self.fichier, self.message)
-        } else {
-            write!(f, "{}:{}: {}", self.fichier, self.ligne, self.message)
-        }
-    }
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -63,21 +63,14 @@ pub struct Canal {
 }
 
 /// Why an update was not handled.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ErreurTelegram {
     /// Storage failed: nothing was recorded, Telegram should send it again.
+    #[error("stockage : {0}")]
     Store(StoreError),
     /// The handling task failed.
+    #[error("erreur interne : {0}")]
     Interne(String),
-}
-
-impl std::fmt::Display for ErreurTelegram {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ErreurTelegram::Store(e) => write!(f, "stockage : {e}"),
-            ErreurTelegram::Interne(e) => write!(f, "erreur interne : {e}"),
-        }
-    }
 }
 
 /// What we take from an update.
