@@ -841,15 +841,7 @@ impl Service {
                 &mut lot,
             )?;
         }
-        self.planifier_suivi(
-            cle,
-            m.canal,
-            contact,
-            &d.conversation,
-            &sortie,
-            maintenant,
-            &mut lot,
-        )?;
+        self.planifier_suivi(cle, contact, &d, &sortie, &mut lot)?;
         lot.dossier = Some((cle.clone(), d));
         let ticket = self.ecrire_lot(lot)?;
         Ok((sortie, ticket))
@@ -863,13 +855,12 @@ impl Service {
     fn planifier_suivi(
         &self,
         cle: &Cle,
-        canal: &str,
         contact: Option<(&str, String)>,
-        conversation: &Conversation,
+        d: &Dossier,
         sortie: &Sortie,
-        maintenant: u64,
         lot: &mut Lot,
     ) -> Result<(), StoreError> {
+        let (conversation, maintenant) = (&d.conversation, d.maj);
         let Some((fournisseur, adresse)) = contact else {
             return Ok(());
         };
@@ -889,7 +880,7 @@ impl Service {
             _ => None,
         };
         let echeance = Echeance {
-            canal: canal.to_string(),
+            canal: d.canal.clone(),
             fournisseur: fournisseur.to_string(),
             contact: self
                 .sceller(USAGE_SUIVIS, &adresse)
