@@ -305,6 +305,14 @@ pub struct CompteAgent {
     /// An argon2 hash in PHC form (`$argon2id$v=19$...`), as printed by
     /// `guichet hash-password`. The password itself is never stored.
     pub password_hash: String,
+    /// `agent` (calls and the callback queue) or `superviseur` (the same,
+    /// and the funnel page of aggregate figures at `/agent/entonnoir`).
+    #[serde(default = "role_agent")]
+    pub role: String,
+}
+
+fn role_agent() -> String {
+    "agent".into()
 }
 
 /// `[agent]`: the call-centre console under `/agent`. Nobody can log in

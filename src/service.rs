@@ -753,9 +753,9 @@ impl Service {
                 return Ok((s, self.ecrire_lot(Lot::new())?));
             }
         }
-        let (recus, etat) = match dossier {
-            Some(d) => (d.recus, Some(d.conversation)),
-            None => (Vec::new(), None),
+        let (recus, etat, debut) = match dossier {
+            Some(d) => (d.recus, Some(d.conversation), d.debut),
+            None => (Vec::new(), None, maintenant),
         };
         let contact = depot.and_then(|d| d.contact());
         let entrant = Entrant {
@@ -793,6 +793,7 @@ impl Service {
                         maj: maintenant,
                         canal: m.canal.to_string(),
                         recus: Vec::new(),
+                        debut: maintenant,
                     },
                 ));
             }
@@ -804,6 +805,7 @@ impl Service {
             maj: maintenant,
             canal: m.canal.to_string(),
             recus,
+            debut,
         };
         if let Some((id, _)) = empreinte {
             d.retenir(id, maintenant, &sortie);
@@ -911,6 +913,19 @@ impl Service {
         cle: &Cle,
     ) -> Result<Option<(Conversation, u64)>, StoreError> {
         Ok(self.dossier(cle)?.map(|d| (d.conversation, d.maj)))
+    }
+
+    /// Every record updated since `depuis` (seconds since 1970), for the
+    /// supervisors' aggregate figures (the funnel): read one by one, never
+    /// all in memory at once beyond the records themselves.
+    pub fn dossiers_depuis(&self, depuis: u64) -> Result<Vec<Dossier>, StoreError> {
+        let mut v = Vec::new();
+        for (cle, maj) in self.magasin.mises_a_jour()? {
+            if maj >= depuis {
+                v.extend(self.magasin.lire(&cle)?);
+            }
+        }
+        Ok(v)
     }
 
     /// The follow-up schedule of a conversation, if any.
@@ -1032,6 +1047,7 @@ impl Service {
                 maj: maintenant,
                 canal: canal.to_string(),
                 recus: Vec::new(),
+                debut: maintenant,
             });
             d.conversation.arrete = true;
             d.maj = maintenant;

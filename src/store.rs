@@ -173,6 +173,10 @@ pub struct Dossier {
     /// Replies to the last message ids.
     #[serde(default)]
     pub recus: Vec<Recu>,
+    /// When the conversation began, seconds since 1970 (0: before this
+    /// was kept), for the supervisors' funnel (its length in minutes).
+    #[serde(default)]
+    pub debut: u64,
 }
 
 impl Dossier {
@@ -1274,6 +1278,7 @@ mod tests {
 
     fn dossier(maj: u64) -> Dossier {
         Dossier {
+            debut: maj,
             conversation: Conversation::default(),
             maj,
             canal: "sms".into(),

@@ -66,10 +66,13 @@ fn banc_avec(sms: bool) -> Banc {
             CompteAgent {
                 login: "camille".into(),
                 password_hash: hash(MOT_DE_PASSE),
+                role: "agent".into(),
             },
             CompteAgent {
                 login: "dominique".into(),
                 password_hash: hash("autre mot de passe"),
+                // A supervisor is an agent who also sees the funnel.
+                role: "superviseur".into(),
             },
         ],
         ..Agent::default()
@@ -1232,6 +1235,7 @@ fn a_burst_of_concurrent_logins_never_gets_more_than_five_passwords_tried() {
         &[CompteAgent {
             login: "camille".into(),
             password_hash: vrai,
+            role: "agent".into(),
         }],
         60,
         Arc::new(|| 1_795_000_000),
@@ -1269,4 +1273,83 @@ fn a_burst_of_concurrent_logins_never_gets_more_than_five_passwords_tried() {
         gardien.connecter("camille", MOT_DE_PASSE),
         Err(Refus::Bloque(_))
     ));
+}
+
+#[tokio::test]
+async fn the_funnel_shows_supervisors_aggregate_figures_and_nobody_in_particular() {
+    let b = banc();
+    // Léa reaches her results; Samia stops at the second question and
+    // asks to be called back; Marc only says hello.
+    for texte in [
+        "salut",
+        "non",
+        "0",
+        "j'ai 20 ans",
+        "étudiante",
+        "non",
+        "meublé",
+        "450 euros",
+        "69007",
+        "300",
+        "oui",
+    ] {
+        sms(&b.service, "+33600000001", texte);
+    }
+    for texte in ["Bonjour", "non", "RAPPEL"] {
+        sms(&b.service, "+33600000002", texte);
+    }
+    sms(&b.service, "+33600000003", "Bonjour");
+
+    let agent = connecter(&b.app, "camille", MOT_DE_PASSE).await;
+    let interdit = get(&b.app, "/agent/entonnoir", &agent).await;
+    assert_eq!(interdit.status, StatusCode::FORBIDDEN);
+    assert!(
+        !get(&b.app, "/agent", &agent)
+            .await
+            .corps
+            .contains("/agent/entonnoir")
+    );
+
+    let superviseur = connecter(&b.app, "dominique", "autre mot de passe").await;
+    assert!(
+        get(&b.app, "/agent", &superviseur)
+            .await
+            .corps
+            .contains("/agent/entonnoir")
+    );
+    let p = get(&b.app, "/agent/entonnoir", &superviseur).await;
+    assert_eq!(p.status, StatusCode::OK);
+    let ligne = |titre: &str| -> String {
+        let debut = p
+            .corps
+            .find(titre)
+            .unwrap_or_else(|| panic!("{titre}: {}", p.corps));
+        let reste = &p.corps[debut..];
+        let td = reste.find("<td>").unwrap() + 4;
+        reste[td..td + reste[td..].find("</td>").unwrap()].to_string()
+    };
+    // The first period (7 days) comes first on the page.
+    assert_eq!(ligne("Conversations commencées</th>"), "3");
+    assert_eq!(ligne("Arrivées aux résultats</th>"), "1");
+    assert_eq!(ligne("Aides trouvées</th>"), "4");
+    assert_eq!(
+        ligne("Montant mensuel total des aides trouvées</th>"),
+        "256 €"
+    );
+    assert_eq!(
+        ligne("Nombre médian de réponses avant les résultats</th>"),
+        "10"
+    );
+    assert_eq!(ligne("En attente</th>"), "1");
+    // Two conversations wait at a question: a chart and its table.
+    assert!(p.corps.contains("<svg"), "{}", p.corps);
+    assert!(p.corps.contains(r#"role="img""#));
+    // Nobody in particular: no number, no key, no answer typed.
+    for cle in ["+33600000001", "+33600000002", "33600000003"] {
+        let k = b.service.cle("sms", cle);
+        assert!(!p.corps.contains(&k.0) && !p.corps.contains(k.court()));
+    }
+    for secret in ["0600000001", "00000002", "69007", "450", "étudiante"] {
+        assert!(!p.corps.contains(secret), "{secret:?} on the funnel page");
+    }
 }

@@ -159,6 +159,8 @@ async fn an_agent_completes_a_call_with_the_keyboard_only_and_the_page_passes_ax
         users: vec![CompteAgent {
             login: "camille".into(),
             password_hash: hash("mot de passe"),
+            // A supervisor: the funnel page is checked at the end.
+            role: "superviseur".into(),
         }],
         ..Agent::default()
     };
@@ -177,7 +179,8 @@ async fn an_agent_completes_a_call_with_the_keyboard_only_and_the_page_passes_ax
     let console = Console::nouveau(
         service.clone(),
         &config,
-        Arc::new(guichet::clock::maintenant_secondes),
+        // The service's own day (the funnel counts the last 7 and 30 days).
+        Arc::new(|| 1_795_000_600),
     )
     .unwrap();
     let ecoute = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -417,6 +420,33 @@ async fn an_agent_completes_a_call_with_the_keyboard_only_and_the_page_passes_ax
     assert!(texte.contains("Réponses données"), "{texte}");
     axe_sans_violation("callback call").await;
     capturer("rappel").await;
+
+    // The funnel: the conversations of this test as aggregate figures,
+    // charts drawn as SVG on the server.
+    nav.appeler(
+        reqwest::Method::POST,
+        &format!("/session/{session}/url"),
+        Some(json!({"url": format!("http://{adresse}/agent/entonnoir")})),
+    )
+    .await;
+    etat = nav.attendre_page(&session, &etat).await;
+    assert!(etat.contains(" /agent/entonnoir "), "{etat}");
+    let texte = nav
+        .script(&session, "return document.body.innerText;")
+        .await;
+    let texte = texte.as_str().unwrap_or("");
+    assert!(texte.contains("Conversations commencées\t2"), "{texte}");
+    assert!(texte.contains("Arrivées aux résultats\t1"), "{texte}");
+    assert!(texte.contains("En attente\t"), "{texte}");
+    let graphiques = nav
+        .script(
+            &session,
+            "return document.querySelectorAll('svg[role=img] rect').length;",
+        )
+        .await;
+    assert!(graphiques.as_u64().unwrap_or(0) >= 2, "{graphiques}");
+    axe_sans_violation("funnel").await;
+    capturer("entonnoir").await;
     // `pilote` closes the browser session and chromedriver when dropped.
     drop(pilote);
 }

@@ -83,6 +83,7 @@ suite!(
 
 fn dossier(maj: u64) -> Dossier {
     Dossier {
+        debut: maj,
         conversation: Conversation::default(),
         maj,
         canal: "sms".into(),

@@ -16,12 +16,14 @@
 //! - `connexion`: the login and logout pages.
 //! - `appels`: one call (questions, answers, corrections, summary, closing).
 //! - `rappels`: the callback queue.
+//! - [`entonnoir`]: the funnel of aggregate figures, for supervisors.
 //! - this file: the routes, what the handlers share, and the guard that
 //!   refuses everything under `/agent` without a session (a redirect to the
 //!   login page for pages, 401 for `/agent/api/`).
 
 mod appels;
 mod connexion;
+pub mod entonnoir;
 pub mod envoi;
 pub mod pages;
 mod rappels;
@@ -187,6 +189,7 @@ pub fn routeur(console: Arc<Console>) -> Router {
         .route("/agent/rappels", get(rappels))
         .route("/agent/rappels/prendre", post(prendre_rappel))
         .route("/agent/api/rappels", get(api_rappels))
+        .route("/agent/entonnoir", get(entonnoir::entonnoir))
         .route("/agent/{*reste}", get(introuvable))
         .layer(middleware::from_fn_with_state(console.clone(), garde));
     Router::new()

@@ -107,7 +107,7 @@ impl Mots<'_> {
     }
 }
 
-fn gabarit(m: Mots, titre: &str, session: Option<&Session>, corps: Markup) -> Markup {
+pub(super) fn gabarit(m: Mots, titre: &str, session: Option<&Session>, corps: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang=(m.langue.code()) {
@@ -126,6 +126,9 @@ fn gabarit(m: Mots, titre: &str, session: Option<&Session>, corps: Markup) -> Ma
                             ul {
                                 li { a href="/agent" { (m.t("menu-accueil")) } }
                                 li { a href="/agent/rappels" { (m.t("menu-rappels")) } }
+                                @if s.superviseur {
+                                    li { a href="/agent/entonnoir" { (m.t("menu-entonnoir")) } }
+                                }
                             }
                         }
                         form method="post" action="/agent/logout" {

@@ -98,6 +98,10 @@ pub struct Session {
     pub csrf: String,
     /// When the session ends unless used again (seconds since 1970).
     pub expire: u64,
+    /// The agent has the `superviseur` role: read from the configuration
+    /// at each request, never kept with the session.
+    #[serde(skip)]
+    pub superviseur: bool,
 }
 
 /// Why a login was refused.
@@ -121,6 +125,8 @@ struct Echecs {
 /// Agents, attempts and sessions.
 pub struct Gardien {
     comptes: HashMap<String, String>,
+    /// Logins with the `superviseur` role.
+    superviseurs: std::collections::HashSet<String>,
     horloge: Horloge,
     duree: u64,
     /// By SHA-256 of the token.
@@ -186,6 +192,7 @@ impl Gardien {
         horloge: Horloge,
     ) -> Result<Gardien, String> {
         let mut m = HashMap::new();
+        let mut superviseurs = std::collections::HashSet::new();
         for c in comptes {
             if let Err(e) = PasswordHash::new(&c.password_hash) {
                 return Err(format!(
@@ -194,9 +201,22 @@ impl Gardien {
                 ));
             }
             m.insert(c.login.clone(), c.password_hash.clone());
+            match c.role.as_str() {
+                "agent" => {}
+                "superviseur" => {
+                    superviseurs.insert(c.login.clone());
+                }
+                autre => {
+                    return Err(format!(
+                        "[[agent.users]] {} : role = \"{autre}\" : \"agent\" ou \"superviseur\" attendu",
+                        c.login
+                    ));
+                }
+            }
         }
         Ok(Gardien {
             comptes: m,
+            superviseurs,
             horloge,
             duree: session_minutes.max(1) * 60,
             sessions: Mutex::new(HashMap::new()),
@@ -311,6 +331,7 @@ impl Gardien {
             login: login.to_string(),
             csrf,
             expire: maintenant + self.duree,
+            superviseur: false,
         };
         let cle = empreinte(&jeton_session);
         let expirees: Vec<String> = {
@@ -373,6 +394,11 @@ impl Gardien {
         Ok(())
     }
 
+    /// Whether this agent may see the funnel (`role = "superviseur"`).
+    pub fn superviseur(&self, login: &str) -> bool {
+        self.superviseurs.contains(login)
+    }
+
     /// The session of a token, extended by this use; `None` when unknown or expired.
     pub fn session(&self, jeton: &str) -> Option<Session> {
         let maintenant = self.maintenant();
@@ -396,7 +422,10 @@ impl Gardien {
         if let (Some(x), true) = (&session, ecrire) {
             self.garder(TABLE_SESSIONS, &cle, Some(x));
         }
-        session
+        session.map(|x| Session {
+            superviseur: self.superviseur(&x.login),
+            ..x
+        })
     }
 
     /// Ends a session.
@@ -437,6 +466,7 @@ mod tests {
             &[crate::config::CompteAgent {
                 login: "camille".into(),
                 password_hash: "pas un hash".into(),
+                role: "agent".into(),
             }],
             10,
             Arc::new(|| 0),
