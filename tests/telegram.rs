@@ -815,3 +815,72 @@ async fn les_reponses_stockees_avant_un_arret_partent_au_redemarrage() {
             .is_empty()
     );
 }
+
+#[tokio::test]
+async fn on_telegram_the_results_ask_for_consent_and_the_day_7_question_leaves_once() {
+    let mut b = banc().await;
+    let chat = 3003;
+    let mut replies = b.dire(chat, "/start").await;
+    for _ in 0..40 {
+        let c = b
+            .service
+            .conversation("telegram", &chat.to_string())
+            .unwrap()
+            .unwrap();
+        let Etape::Question { id } = &c.etape else {
+            break;
+        };
+        let q = b.service.moteur.questions.question(id).unwrap();
+        let clavier = boutons(replies.last().unwrap());
+        let reponse = match q.genre {
+            Genre::OuiNon => "Non".to_string(),
+            Genre::Choix | Genre::Commune => clavier[0].clone(),
+            Genre::Nombre => "0".into(),
+            Genre::Ages => "7 3".into(),
+            Genre::Age => "31".into(),
+            Genre::CodePostal => "59100".into(),
+            _ => "380".into(),
+        };
+        replies = b.dire(chat, &reponse).await;
+    }
+    let fin = replies.last().unwrap()["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        fin.contains("Pouvons-nous vous écrire dans 7 jours"),
+        "{replies:?}"
+    );
+    let merci = b.dire(chat, "Oui").await;
+    assert!(
+        merci[0]["text"].as_str().unwrap().contains("C'est noté"),
+        "{merci:?}"
+    );
+
+    // The worker, a week later on a Monday afternoon, through the bot.
+    let maintenant = Arc::new(std::sync::atomic::AtomicU64::new(
+        1_795_435_200 + 7 * 86_400,
+    ));
+    let m = maintenant.clone();
+    let relanceur = guichet::suivi::Relanceur::nouveau(
+        b.service.clone(),
+        guichet::agent::envoi::Messagerie {
+            boite: None,
+            telegram: Some(b.canal.envoyeur().clone()),
+        },
+        Default::default(),
+        Arc::new(move || m.load(std::sync::atomic::Ordering::SeqCst)),
+    );
+    let avant = b.fake.envoyes().len();
+    assert_eq!(relanceur.tour().unwrap(), 1);
+    b.canal.envoyeur().attendre().await;
+    maintenant.fetch_add(3600, std::sync::atomic::Ordering::SeqCst);
+    assert_eq!(relanceur.tour().unwrap(), 0, "never twice");
+    let envoyes = b.fake.envoyes()[avant..].to_vec();
+    assert_eq!(envoyes.len(), 1, "{envoyes:?}");
+    assert_eq!(envoyes[0]["chat_id"], chat);
+    assert_eq!(
+        envoyes[0]["text"],
+        "Avez-vous fait la demande ? 1 Oui 2 Pas encore 3 J'ai besoin d'aide"
+    );
+}

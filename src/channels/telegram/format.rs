@@ -73,6 +73,16 @@ impl Sortant {
 /// then say so, as by SMS).
 pub fn composer(moteur: &Moteur, sortie: &Sortie, langue: Langue, suppose: bool) -> Vec<Sortant> {
     let mut sortants = composer_sans_rappel(moteur, sortie, langue, suppose);
+    // The results are drawn as cards rather than from the SMS text; the
+    // question on follow-ups the engine added to it must still be seen.
+    let question = moteur.textes.msg(langue, "suivi-question", &[]);
+    let posee = sortie.aides.is_some() && sortie.messages.iter().any(|m| m.contains(&question));
+    if let (true, Some(dernier)) = (posee, sortants.last_mut()) {
+        if !dernier.texte.contains(&question) {
+            dernier.texte.push('\n');
+            dernier.texte.push_str(&question);
+        }
+    }
     if sortie.effets.contains(&Effet::Rappel) && !sortants.is_empty() {
         // After RAPPEL, offer to share a number an agent can call. The
         // question's answer buttons move to this last message, so that
