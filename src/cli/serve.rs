@@ -215,10 +215,17 @@ pub(crate) fn serve(
         let app = app.merge(guichet::agent::routeur(Arc::new(console)));
         let app = app.merge(telegram.routeur);
         let app = match metriques {
-            Some(h) => app.merge(guichet::metrics::routeur(
-                h,
-                Some(cfg.server.metrics_token.clone()),
-            )),
+            Some(h) => {
+                if cfg.server.metrics_token.is_empty() {
+                    tracing::info!(
+                        "/metrics ouvert sans jeton : gardez-le sur un réseau privé, ou donnez [server] metrics_token"
+                    );
+                }
+                app.merge(guichet::metrics::routeur(
+                    h,
+                    Some(cfg.server.metrics_token.clone()),
+                ))
+            }
             None => app,
         };
         // Ctrl-C or SIGTERM (systemd, docker stop, Kubernetes): stop accepting
