@@ -121,7 +121,6 @@ pub struct ErreurTexte {
     pub message: String,
 }
 
-
 /// Arguments of a message: name and value (a number selects plurals).
 pub type Args<'a> = &'a [(&'a str, Arg)];
 

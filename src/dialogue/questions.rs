@@ -177,7 +177,6 @@ pub struct ErreurQuestion {
     pub message: String,
 }
 
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Fichier {
