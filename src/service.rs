@@ -22,6 +22,7 @@ use crate::rules::ResultatAide;
 use crate::situation::Mois;
 use crate::store::{
     Cle, DemandeRappel, Dossier, Lot, PARTIES, RAPPELS, Store, StoreError, empreinte_message,
+    empreinte_recu,
 };
 use crate::textes::Langue;
 use serde::{Deserialize, Serialize};
@@ -693,8 +694,8 @@ impl Service {
         // Without a provider id, a gateway passes `id_sans_fournisseur(texte)`:
         // the same text from the same sender within a few seconds is a retry.
         m.id.map(|id| match id.strip_prefix(SANS_ID) {
-            Some(texte) => (format!("t{}", empreinte_message(texte)), FENETRE_SANS_ID),
-            None => (empreinte_message(id), crate::store::RECUS_DUREE),
+            Some(texte) => (format!("t{}", empreinte_recu(texte)), FENETRE_SANS_ID),
+            None => (empreinte_recu(id), crate::store::RECUS_DUREE),
         })
     }
 

@@ -93,9 +93,19 @@ pub fn hex(octets: &[u8]) -> String {
     hex::encode(octets)
 }
 
-/// A provider's message id, hashed so records stay small.
+/// A provider's reference (long-SMS parts), hashed: 128 bits.
 pub fn empreinte_message(id: &str) -> String {
     hex(&Sha256::digest(id.as_bytes())[..16])
+}
+
+/// A message id as a record remembers it (in [`Recu::id`]): 48 bits, enough
+/// to tell apart the last [`RECUS_MAX`] messages of one sender, and small
+/// because hashes do not compress (eight of them were a third of a
+/// compressed record at 128 bits). It is the start of what
+/// [`empreinte_message`] gives, so the longer ids records written before
+/// still match ([`Dossier::deja_recu_depuis`]).
+pub fn empreinte_recu(id: &str) -> String {
+    hex(&Sha256::digest(id.as_bytes())[..6])
 }
 
 /// The reply given to one received message, kept to answer duplicates.
@@ -190,7 +200,7 @@ impl Dossier {
         self.recus
             .iter()
             .rev()
-            .find(|r| r.id == id && maintenant.saturating_sub(r.quand) <= fenetre)
+            .find(|r| r.id.starts_with(id) && maintenant.saturating_sub(r.quand) <= fenetre)
     }
 
     /// Remembers the reply to a message id, forgetting the oldest ids and
@@ -1410,6 +1420,15 @@ mod tests {
         assert_eq!(d.recus.len(), RECUS_MAX);
         let avec = d.recus.iter().filter(|r| r.reponse.is_some()).count();
         assert_eq!(avec, RECUS_AVEC_REPONSE);
+    }
+
+    #[test]
+    fn un_id_retenu_en_128_bits_avant_reste_un_doublon() {
+        let mut d = dossier(0);
+        d.retenir(empreinte_message("SM123"), 1000, &Sortie::default());
+        assert!(d.deja_recu(&empreinte_recu("SM123"), 1001).is_some());
+        assert!(d.deja_recu(&empreinte_recu("SM124"), 1001).is_none());
+        assert_eq!(empreinte_recu("SM123").len(), 12);
     }
 
     #[test]
