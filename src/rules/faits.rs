@@ -134,10 +134,13 @@ pub fn chemin_statique(slot: usize) -> &'static str {
 }
 
 /// The path of every slot ([`chemin`]), built once for the process (97
-/// short strings): a result looks the table up once for all its fields.
-pub fn chemins_statiques() -> &'static [&'static str; NOMBRE_CHAMPS] {
-    static CHEMINS: std::sync::OnceLock<[&'static str; NOMBRE_CHAMPS]> = std::sync::OnceLock::new();
-    CHEMINS.get_or_init(|| std::array::from_fn(|slot| &*chemin(slot).leak()))
+/// short strings held by a static).
+pub fn chemins_statiques() -> &'static [&'static str] {
+    static CHEMINS: std::sync::LazyLock<Vec<String>> =
+        std::sync::LazyLock::new(|| (0..NOMBRE_CHAMPS).map(chemin).collect());
+    static REFS: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| CHEMINS.iter().map(String::as_str).collect());
+    &REFS
 }
 
 /// The slot of a situation path, the inverse of [`chemin`].
