@@ -359,9 +359,10 @@ impl<'a> Contexte<'a> {
 
     /// `au_mois(x, k)`: `x` in the month `k` months away. A month with this
     /// one's legislation is this month; another is evaluated in a context
-    /// of its own, kept for every month that shares its legislation.
+    /// of its own, kept for every month that shares its legislation. A
+    /// month before the rules' first takes the first month's legislation.
     fn au_mois(&mut self, x: &Noeud, decalage: i32) -> R {
-        let jour = parametres::decaler_mois(self.jour, decalage);
+        let jour = parametres::decaler_mois(self.jour, decalage).max(self.rs.premier_jour);
         let cle = parametres::legislation(&self.rs.changements, jour);
         if cle == parametres::legislation(&self.rs.changements, self.jour) {
             return self.eval(x);

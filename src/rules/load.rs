@@ -1700,8 +1700,9 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
             .collect();
     }
     let hypotheses_slots = hypotheses.iter().map(|h| (h.slot, h.valeur)).collect();
-    Ok(RuleSet {
+    let mut rs = RuleSet {
         changements: parametres::changements(&c.params),
+        premier_jour: 0,
         parametres: c.params,
         aides: resultat,
         variables,
@@ -1709,7 +1710,9 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
         taille_memo_contexte,
         hypotheses,
         hypotheses_slots,
-    })
+    };
+    rs.premier_jour = rs.premier_mois_couvert().premier_jour();
+    Ok(rs)
 }
 
 fn renumeroter(n: &mut Noeud, idx: &[usize]) {

@@ -280,6 +280,8 @@ pub struct RuleSet {
     /// Every day on which a parameter takes a new value, in order: months
     /// between two such days share the same legislation.
     pub changements: Vec<u32>,
+    /// The first day of [`RuleSet::premier_mois_couvert`].
+    pub premier_jour: u32,
 }
 
 /// The result for one aid, in the JSON shape of `guichet eval` and `/api/v1/evaluate`.
