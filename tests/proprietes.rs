@@ -195,7 +195,7 @@ proptest! {
 fn oracle_partiel() -> impl Strategy<Value = Value> {
     static CAS: OnceLock<Vec<Value>> = OnceLock::new();
     let cas = CAS.get_or_init(|| {
-        let v: Value = serde_json::from_str(include_str!("oracle/cases.json")).unwrap();
+        let v: Value = serde_json::from_str(include_str!("oracle/foyers_2026.json")).unwrap();
         v["cases"]
             .as_array()
             .unwrap()

@@ -11,9 +11,10 @@
 //! Arithmetic is checked: an overflow or a division by zero is a rule bug,
 //! reported on the aid as `erreur` rather than a panic.
 //!
-//! `au_mois(x, k)` evaluates `x` with the legislation of another month: in
-//! a context of its own (its own memo, other aids evaluated there when
-//! read), shared by every month with the same parameter values.
+//! `au_mois(x, k)` evaluates `x` with the legislation of another month,
+//! with a memo of its own for that month; a variable or an aid whose
+//! parameters have the same values there as in the situation's month is
+//! taken from the situation's month rather than computed again.
 
 use super::explication::{Explication, ValeurEcrite};
 use super::faits::{self, Champ, Faits};
@@ -43,10 +44,22 @@ struct Etat {
     sorties: Vec<Valeur>,
 }
 
-/// One evaluation: the facts, the month, and what has been computed so far.
+/// One evaluation: the facts, and what has been computed so far in each
+/// month whose legislation a formula needs (`au_mois`).
 struct Contexte<'a> {
     rs: &'a RuleSet,
     faits: &'a Faits,
+    /// The situation's month first, then those `au_mois` needed.
+    mois: Vec<Mois_<'a>>,
+    /// The month being evaluated, in `mois`.
+    courant: usize,
+    /// The child and the adult that `enfant.x` and `personne.x` read.
+    enfant: usize,
+    personne: usize,
+}
+
+/// What has been computed with one month's legislation.
+struct Mois_<'a> {
     /// First day of the month whose legislation applies.
     jour: u32,
     /// Each variable's value, once computed.
@@ -55,11 +68,26 @@ struct Contexte<'a> {
     memo_contexte: Vec<Option<Valeur>>,
     /// Each aid's state once evaluated (`Some(None)`: it failed).
     aides: Vec<Option<Option<Etat>>>,
-    /// The child and the adult that `enfant.x` and `personne.x` read.
-    enfant: usize,
-    personne: usize,
-    /// Contexts of other months (`au_mois`), by legislation.
-    autres_mois: Vec<((u32, u32), Contexte<'a>)>,
+    _regles: std::marker::PhantomData<&'a ()>,
+}
+
+impl Mois_<'_> {
+    fn nouveau(rs: &RuleSet, jour: u32) -> Self {
+        Mois_ {
+            jour,
+            memo: vec![None; rs.variables.len()],
+            memo_contexte: vec![None; rs.taille_memo_contexte],
+            aides: vec![None; rs.aides.len()],
+            _regles: std::marker::PhantomData,
+        }
+    }
+}
+
+/// The first day of the month since which nothing a formula reads has
+/// changed on `jour`, from the months it changes ([`Noeud::AuMois`]).
+fn debut_legislation(changements: &[u32], jour: u32) -> u32 {
+    let n = changements.partition_point(|&d| d <= jour);
+    if n == 0 { 0 } else { changements[n - 1] }
 }
 
 /// What evaluating one aid gave, before it is shaped into a result.
@@ -78,14 +106,33 @@ impl<'a> Contexte<'a> {
         Contexte {
             rs,
             faits,
-            jour,
-            memo: vec![None; rs.variables.len()],
-            memo_contexte: vec![None; rs.taille_memo_contexte],
-            aides: vec![None; rs.aides.len()],
+            mois: vec![Mois_::nouveau(rs, jour)],
+            courant: 0,
             enfant: 0,
             personne: 0,
-            autres_mois: Vec::new(),
         }
+    }
+
+    /// The first day of the month being evaluated.
+    fn jour(&self) -> u32 {
+        self.mois[self.courant].jour
+    }
+
+    /// Whether what `changements` dates reads has the same values in the
+    /// month being evaluated as in the situation's month: then a value is
+    /// taken from there rather than computed again.
+    fn comme_le_mois_de_la_situation(&self, changements: &[u32]) -> bool {
+        self.courant != 0
+            && debut_legislation(changements, self.jour())
+                == debut_legislation(changements, self.mois[0].jour)
+    }
+
+    /// `f` evaluated in month `m` of [`Self::mois`].
+    fn dans_le_mois<T>(&mut self, m: usize, f: impl FnOnce(&mut Self) -> T) -> T {
+        let avant = std::mem::replace(&mut self.courant, m);
+        let r = f(self);
+        self.courant = avant;
+        r
     }
 
     fn eval(&mut self, n: &Noeud) -> R {
@@ -94,13 +141,13 @@ impl<'a> Contexte<'a> {
             Noeud::Champ(c) => self.champ(*c),
             Noeud::Var(v) => self.var(*v)?,
             Noeud::VarContexte(v) => self.var_contexte(*v)?,
-            Noeud::Param(p) => match self.param(*p, self.jour)? {
+            Noeud::Param(p) => match self.param(*p, self.jour())? {
                 ValeurParametre::Nombre(d) => Valeur::Nombre(*d),
                 _ => return Err(Echec("paramètre non numérique".into())),
             },
             Noeud::ParamIndex(p, cle) => self.param_index(*p, cle)?,
             Noeud::ParamAnnee(p, decalage) => {
-                let jour = parametres::premier_janvier(self.jour, *decalage);
+                let jour = parametres::premier_janvier(self.jour(), *decalage);
                 match self.rs.parametres[*p].a_la_date(jour) {
                     Some(ValeurParametre::Nombre(d)) => Valeur::Nombre(*d),
                     _ => {
@@ -112,7 +159,7 @@ impl<'a> Contexte<'a> {
                     }
                 }
             }
-            Noeud::Annee => Valeur::Nombre(Decimal::from(self.jour / 10000)),
+            Noeud::Annee => Valeur::Nombre(Decimal::from(self.jour() / 10000)),
             Noeud::MontantAide(a) => self.etat(*a)?.montant,
             Noeud::EligibleAide(a) => self.etat(*a)?.eligible,
             Noeud::SortieAide(a, s) => self.etat(*a)?.sorties[*s],
@@ -166,7 +213,7 @@ impl<'a> Contexte<'a> {
             }
             Noeud::Bareme(p, x) | Noeud::Grille(p, x) => match self.eval(x)? {
                 Valeur::Nombre(base) => {
-                    let ValeurParametre::Bareme(tranches) = self.param(*p, self.jour)? else {
+                    let ValeurParametre::Bareme(tranches) = self.param(*p, self.jour())? else {
                         return Err(Echec("barème attendu".into()));
                     };
                     if matches!(n, Noeud::Bareme(..)) {
@@ -183,7 +230,7 @@ impl<'a> Contexte<'a> {
                 v if !v.est_connue() => self.eval(b)?,
                 connue => connue,
             },
-            Noeud::AuMois(x, decalage) => self.au_mois(x, *decalage)?,
+            Noeud::AuMois(x, decalage, mois) => self.au_mois(x, *decalage, mois)?,
         })
     }
 
@@ -204,7 +251,7 @@ impl<'a> Contexte<'a> {
         if !k.est_connue() {
             return Ok(Valeur::Inconnu(k.manquants()));
         }
-        let ValeurParametre::Table(t) = self.param(p, self.jour)? else {
+        let ValeurParametre::Table(t) = self.param(p, self.jour())? else {
             return Err(Echec("paramètre non tabulé".into()));
         };
         let trouve = t.iter().find(|c| match k {
@@ -250,12 +297,16 @@ impl<'a> Contexte<'a> {
     }
 
     fn var(&mut self, v: VarId) -> R {
-        if let Some(x) = self.memo[v] {
+        let rs = self.rs;
+        if self.comme_le_mois_de_la_situation(&rs.mois_des_variables[v]) {
+            return self.dans_le_mois(0, |ctx| ctx.var(v));
+        }
+        let m = self.courant;
+        if let Some(x) = self.mois[m].memo[v] {
             return Ok(x);
         }
-        let rs = self.rs;
         let x = self.eval(&rs.variables[v].noeud)?;
-        self.memo[v] = Some(x);
+        self.mois[m].memo[v] = Some(x);
         Ok(x)
     }
 
@@ -263,6 +314,9 @@ impl<'a> Contexte<'a> {
     /// child or adult when it reads only one of them.
     fn var_contexte(&mut self, v: VarId) -> R {
         let rs = self.rs;
+        if self.comme_le_mois_de_la_situation(&rs.mois_des_variables[v]) {
+            return self.dans_le_mois(0, |ctx| ctx.var_contexte(v));
+        }
         let Some((debut, coll)) = rs.memo_contexte[v] else {
             return self.eval(&rs.variables[v].noeud);
         };
@@ -271,11 +325,12 @@ impl<'a> Contexte<'a> {
                 Collection::Enfants => self.enfant,
                 Collection::Adultes => self.personne,
             };
-        if let Some(x) = self.memo_contexte[i] {
+        let m = self.courant;
+        if let Some(x) = self.mois[m].memo_contexte[i] {
             return Ok(x);
         }
         let x = self.eval(&rs.variables[v].noeud)?;
-        self.memo_contexte[i] = Some(x);
+        self.mois[m].memo_contexte[i] = Some(x);
         Ok(x)
     }
 
@@ -283,14 +338,20 @@ impl<'a> Contexte<'a> {
     /// context has not yet (a context of another month evaluates the aids
     /// its formulas read on demand).
     fn etat(&mut self, a: AideId) -> Result<&Etat, Echec> {
-        if self.aides[a].is_none() {
-            let rs = self.rs;
-            let etat = evaluer_aide(self, &rs.aides[a], false)
+        let rs = self.rs;
+        let m = if self.comme_le_mois_de_la_situation(&rs.mois_des_aides[a]) {
+            0
+        } else {
+            self.courant
+        };
+        if self.mois[m].aides[a].is_none() {
+            let etat = self
+                .dans_le_mois(m, |ctx| evaluer_aide(ctx, &rs.aides[a], false))
                 .ok()
                 .map(|(_, etat)| etat);
-            self.aides[a] = Some(etat);
+            self.mois[m].aides[a] = Some(etat);
         }
-        match &self.aides[a] {
+        match &self.mois[m].aides[a] {
             Some(Some(e)) => Ok(e),
             _ => Err(Echec(format!(
                 "l'aide « {} » n'a pas pu être calculée",
@@ -357,28 +418,28 @@ impl<'a> Contexte<'a> {
         Ok(resultat.unwrap_or_else(|| acc.valeur()))
     }
 
-    /// `au_mois(x, k)`: `x` in the month `k` months away. A month with this
-    /// one's legislation is this month; another is evaluated in a context
-    /// of its own, kept for every month that shares its legislation. A
-    /// month before the rules' first takes the first month's legislation.
-    fn au_mois(&mut self, x: &Noeud, decalage: i32) -> R {
-        let jour = parametres::decaler_mois(self.jour, decalage).max(self.rs.premier_jour);
-        let cle = parametres::legislation(&self.rs.changements, jour);
-        if cle == parametres::legislation(&self.rs.changements, self.jour) {
+    /// `au_mois(x, k)`: `x` in the month `k` months away. When nothing `x`
+    /// reads changes between that month and this one, that is `x` here;
+    /// otherwise `x` is evaluated in a context of that month's legislation,
+    /// kept for every later `au_mois` that needs it. A month before the
+    /// rules' first takes the first month's legislation.
+    fn au_mois(&mut self, x: &Noeud, decalage: i32, changements: &[u32]) -> R {
+        let jour = parametres::decaler_mois(self.jour(), decalage).max(self.rs.premier_jour);
+        let debut = debut_legislation(changements, jour);
+        if debut == debut_legislation(changements, self.jour()) {
             return self.eval(x);
         }
-        let k = match self.autres_mois.iter().position(|(c, _)| *c == cle) {
-            Some(k) => k,
+        // Months sharing what `x` reads share one evaluation: that of the
+        // month this legislation started.
+        let jour = debut.max(self.rs.premier_jour);
+        let m = match self.mois.iter().position(|m| m.jour == jour) {
+            Some(m) => m,
             None => {
-                let autre = Contexte::nouveau(self.rs, self.faits, jour);
-                self.autres_mois.push((cle, autre));
-                self.autres_mois.len() - 1
+                self.mois.push(Mois_::nouveau(self.rs, jour));
+                self.mois.len() - 1
             }
         };
-        let (enfant, personne) = (self.enfant, self.personne);
-        let autre = &mut self.autres_mois[k].1;
-        (autre.enfant, autre.personne) = (enfant, personne);
-        autre.eval(x)
+        self.dans_le_mois(m, |ctx| ctx.eval(x))
     }
 }
 
@@ -549,11 +610,11 @@ fn parcourir(
     for (i, aide) in rs.aides.iter().enumerate() {
         match evaluer_aide(&mut ctx, aide, complet) {
             Ok((calcul, etat)) => {
-                ctx.aides[i] = Some(Some(etat));
+                ctx.mois[0].aides[i] = Some(Some(etat));
                 rendre(aide, Ok(calcul));
             }
             Err(Echec(message)) => {
-                ctx.aides[i] = Some(None);
+                ctx.mois[0].aides[i] = Some(None);
                 rendre(aide, Err(format!("{}: {message}", aide.fichier)));
             }
         }

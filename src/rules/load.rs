@@ -1161,7 +1161,7 @@ impl<'a> Compilateur<'a> {
                     );
                     return None;
                 };
-                Some((Noeud::AuMois(Box::new(x), decalage), t))
+                Some((Noeud::AuMois(Box::new(x), decalage, Arc::from([])), t))
             }
             "au_1er_janvier" => {
                 arite(self, 2)?;
@@ -1701,8 +1701,9 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
     }
     let hypotheses_slots = hypotheses.iter().map(|h| (h.slot, h.valeur)).collect();
     let mut rs = RuleSet {
-        changements: parametres::changements(&c.params),
         premier_jour: 0,
+        mois_des_variables: Vec::new(),
+        mois_des_aides: Vec::new(),
         parametres: c.params,
         aides: resultat,
         variables,
@@ -1712,40 +1713,16 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
         hypotheses_slots,
     };
     rs.premier_jour = rs.premier_mois_couvert().premier_jour();
+    parametres::dater_les_au_mois(&mut rs);
     Ok(rs)
 }
 
 fn renumeroter(n: &mut Noeud, idx: &[usize]) {
-    match n {
-        Noeud::MontantAide(a) | Noeud::EligibleAide(a) | Noeud::SortieAide(a, _) => *a = idx[*a],
-        Noeud::ParamIndex(_, x)
-        | Noeud::Neg(x)
-        | Noeud::Non(x)
-        | Noeud::Arrondi(_, x, _)
-        | Noeud::Bareme(_, x)
-        | Noeud::Grille(_, x)
-        | Noeud::Agregat(_, _, x)
-        | Noeud::AuMois(x, _) => renumeroter(x, idx),
-        Noeud::Bin(_, a, b) | Noeud::ADefaut(a, b) => {
-            renumeroter(a, idx);
-            renumeroter(b, idx);
+    n.visiter_mut(&mut |x| {
+        if let Noeud::MontantAide(a) | Noeud::EligibleAide(a) | Noeud::SortieAide(a, _) = x {
+            *a = idx[*a];
         }
-        Noeud::Si(a, b, c) => {
-            renumeroter(a, idx);
-            renumeroter(b, idx);
-            renumeroter(c, idx);
-        }
-        Noeud::Et(v) | Noeud::Ou(v) | Noeud::Min(v) | Noeud::Max(v) => {
-            v.iter_mut().for_each(|x| renumeroter(x, idx))
-        }
-        Noeud::ParamAnnee(..)
-        | Noeud::Annee
-        | Noeud::Const(_)
-        | Noeud::Champ(_)
-        | Noeud::Param(_)
-        | Noeud::Var(_)
-        | Noeud::VarContexte(_) => {}
-    }
+    });
 }
 
 impl Compilateur<'_> {

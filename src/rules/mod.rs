@@ -172,7 +172,65 @@ pub enum Noeud {
     ADefaut(Box<Noeud>, Box<Noeud>),
     /// `au_mois(x, k)`: x with the legislation of the month `k` months
     /// from the situation's (the facts are the same: a stable situation).
-    AuMois(Box<Noeud>, i32),
+    /// The third field is the first days of the months from which a value
+    /// x reads changes ([`parametres::mois_de_changement`]), filled in
+    /// once the rules are loaded: months between two of them give x the
+    /// same value.
+    AuMois(Box<Noeud>, i32, Arc<[u32]>),
+}
+
+impl Noeud {
+    /// The nodes directly below this one.
+    pub fn enfants(&self) -> Vec<&Noeud> {
+        match self {
+            Noeud::ParamIndex(_, x)
+            | Noeud::Neg(x)
+            | Noeud::Non(x)
+            | Noeud::Arrondi(_, x, _)
+            | Noeud::Bareme(_, x)
+            | Noeud::Grille(_, x)
+            | Noeud::Agregat(_, _, x)
+            | Noeud::AuMois(x, _, _) => vec![x],
+            Noeud::Bin(_, a, b) | Noeud::ADefaut(a, b) => vec![a, b],
+            Noeud::Si(a, b, c) => vec![a, b, c],
+            Noeud::Et(v) | Noeud::Ou(v) | Noeud::Min(v) | Noeud::Max(v) => v.iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The nodes directly below this one, to change them.
+    pub fn enfants_mut(&mut self) -> Vec<&mut Noeud> {
+        match self {
+            Noeud::ParamIndex(_, x)
+            | Noeud::Neg(x)
+            | Noeud::Non(x)
+            | Noeud::Arrondi(_, x, _)
+            | Noeud::Bareme(_, x)
+            | Noeud::Grille(_, x)
+            | Noeud::Agregat(_, _, x)
+            | Noeud::AuMois(x, _, _) => vec![x],
+            Noeud::Bin(_, a, b) | Noeud::ADefaut(a, b) => vec![a, b],
+            Noeud::Si(a, b, c) => vec![a, b, c],
+            Noeud::Et(v) | Noeud::Ou(v) | Noeud::Min(v) | Noeud::Max(v) => v.iter_mut().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Calls `f` on this node and every node below it, parents first.
+    pub fn visiter(&self, f: &mut dyn FnMut(&Noeud)) {
+        f(self);
+        for x in self.enfants() {
+            x.visiter(f);
+        }
+    }
+
+    /// [`Self::visiter`], to change the nodes (in the same order).
+    pub fn visiter_mut(&mut self, f: &mut dyn FnMut(&mut Noeud)) {
+        f(self);
+        for x in self.enfants_mut() {
+            x.visiter_mut(f);
+        }
+    }
 }
 
 /// A compiled variable.
@@ -277,11 +335,13 @@ pub struct RuleSet {
     /// Hypotheses for unknown fields.
     pub hypotheses: Vec<Hypothese>,
     hypotheses_slots: Vec<(usize, Valeur)>,
-    /// Every day on which a parameter takes a new value, in order: months
-    /// between two such days share the same legislation.
-    pub changements: Vec<u32>,
     /// The first day of [`RuleSet::premier_mois_couvert`].
     pub premier_jour: u32,
+    /// For each variable, the months from which what it reads changes
+    /// (see [`Noeud::AuMois`]).
+    pub mois_des_variables: Vec<Vec<u32>>,
+    /// For each aid, the months from which what it reads changes.
+    pub mois_des_aides: Vec<Vec<u32>>,
 }
 
 /// The result for one aid, in the JSON shape of `guichet eval` and `/api/v1/evaluate`.
@@ -471,6 +531,37 @@ impl RuleSet {
             });
         }
         Ok(())
+    }
+
+    /// Calls `f` on the root of every formula: variables, then each aid's
+    /// conditions, amount, minimum, outputs and explanation lines.
+    pub fn pour_chaque_formule(&self, f: &mut dyn FnMut(&Noeud)) {
+        for v in &self.variables {
+            f(&v.noeud);
+        }
+        for a in &self.aides {
+            a.conditions.iter().for_each(|c| f(&c.noeud));
+            a.montant.iter().chain(&a.minimum).for_each(&mut *f);
+            a.sorties.iter().for_each(|(_, n)| f(n));
+            for l in &a.explications {
+                l.si.iter().chain(&l.valeurs).for_each(&mut *f);
+            }
+        }
+    }
+
+    /// [`Self::pour_chaque_formule`], to change them (in the same order).
+    pub fn pour_chaque_formule_mut(&mut self, f: &mut dyn FnMut(&mut Noeud)) {
+        for v in &mut self.variables {
+            f(&mut v.noeud);
+        }
+        for a in &mut self.aides {
+            a.conditions.iter_mut().for_each(|c| f(&mut c.noeud));
+            a.montant.iter_mut().chain(&mut a.minimum).for_each(&mut *f);
+            a.sorties.iter_mut().for_each(|(_, n)| f(n));
+            for l in &mut a.explications {
+                l.si.iter_mut().chain(&mut l.valeurs).for_each(&mut *f);
+            }
+        }
     }
 
     /// The index of an aid by identifier.

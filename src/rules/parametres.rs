@@ -7,7 +7,10 @@
 //! three months before (the prime d'activité averages three months, each
 //! with its own month's parameters). Days are written `YYYYMMDD` as `u32`.
 
+use super::{Noeud, ParamId, RuleSet};
 use rust_decimal::Decimal;
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// One bracket of a scale.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,24 +83,152 @@ pub fn premier_janvier(jour: u32, decalage: i32) -> u32 {
     (annee.max(0) as u32) * 10000 + 101
 }
 
-/// What decides every formula's value besides the facts: the last day a
-/// parameter changed before `jour`, and the year (`annee`,
-/// `au_1er_janvier`). Two months with the same key evaluate alike.
-pub fn legislation(changements: &[u32], jour: u32) -> (u32, u32) {
-    let n = changements.partition_point(|&d| d <= jour);
-    let dernier = if n == 0 { 0 } else { changements[n - 1] };
-    (dernier, jour / 10000)
+/// The first day of the month from which a value that takes effect on
+/// `jour` applies to whole months (a value of 19 June applies from July).
+fn premier_mois_effectif(jour: u32) -> u32 {
+    if jour % 100 == 1 { jour } else { decaler_mois(jour, 1) }
 }
 
-/// Every day on which one of `parametres` takes a new value, sorted.
-pub fn changements(parametres: &[Parametre]) -> Vec<u32> {
-    let mut jours: Vec<u32> = parametres
+/// The months (their first days, sorted) from which one of these
+/// parameters changes, and every 1 January when `annee` is read: between
+/// two of them, a formula that reads only these gives the same value.
+pub fn mois_de_changement(parametres: &[Parametre], lus: &BTreeSet<ParamId>, annee: bool) -> Vec<u32> {
+    let mut jours: Vec<u32> = lus
         .iter()
-        .flat_map(|p| p.valeurs.iter().map(|(d, _, _)| *d))
+        .flat_map(|&p| parametres[p].valeurs.iter().map(|(d, _, _)| premier_mois_effectif(*d)))
         .collect();
+    if annee {
+        let (min, max) = (jours.first().copied().unwrap_or(19_000_101), 21_000_101);
+        jours.extend((min / 10000..=max / 10000).map(|a| a * 10000 + 101));
+    }
     jours.sort_unstable();
     jours.dedup();
     jours
+}
+
+/// What a formula reads that depends on the month: the parameters, and
+/// whether the year (`annee`, `au_1er_janvier`), through variables and
+/// other aids too.
+#[derive(Debug, Clone, Default)]
+struct Lus {
+    parametres: BTreeSet<ParamId>,
+    annee: bool,
+}
+
+/// What each variable and each aid reads (see [`Lus`]), filled in on first need.
+struct Lectures<'r> {
+    rs: &'r RuleSet,
+    vars: Vec<Option<Lus>>,
+    aides: Vec<Option<Lus>>,
+}
+
+impl Lectures<'_> {
+    /// Adds what `n` reads to `lus`.
+    fn lire(&mut self, n: &Noeud, lus: &mut Lus) {
+        match n {
+            Noeud::Param(p) | Noeud::ParamIndex(p, _) | Noeud::Bareme(p, _) | Noeud::Grille(p, _) => {
+                lus.parametres.insert(*p);
+            }
+            Noeud::ParamAnnee(p, _) => {
+                lus.parametres.insert(*p);
+                lus.annee = true;
+            }
+            Noeud::Annee => lus.annee = true,
+            Noeud::Var(v) | Noeud::VarContexte(v) => {
+                if self.vars[*v].is_none() {
+                    // Variables have no cycles (checked at load).
+                    let mut l = Lus::default();
+                    self.lire(&self.rs.variables[*v].noeud, &mut l);
+                    self.vars[*v] = Some(l);
+                }
+                fusionner(lus, self.vars[*v].as_ref());
+            }
+            Noeud::MontantAide(a) | Noeud::EligibleAide(a) | Noeud::SortieAide(a, _) => {
+                if self.aides[*a].is_none() {
+                    // What other formulas read of an aid: its conditions,
+                    // amount, minimum and outputs (aids have no cycles).
+                    let aide = &self.rs.aides[*a];
+                    let mut l = Lus::default();
+                    for c in &aide.conditions {
+                        self.lire(&c.noeud, &mut l);
+                    }
+                    for x in aide.montant.iter().chain(&aide.minimum) {
+                        self.lire(x, &mut l);
+                    }
+                    for (_, x) in &aide.sorties {
+                        self.lire(x, &mut l);
+                    }
+                    self.aides[*a] = Some(l);
+                }
+                fusionner(lus, self.aides[*a].as_ref());
+            }
+            _ => {}
+        }
+        for x in n.enfants() {
+            self.lire(x, lus);
+        }
+    }
+}
+
+fn fusionner(lus: &mut Lus, autre: Option<&Lus>) {
+    if let Some(autre) = autre {
+        lus.parametres.extend(autre.parametres.iter().copied());
+        lus.annee |= autre.annee;
+    }
+}
+
+/// Fills the months of change of every `au_mois` of the rules (see
+/// [`Noeud::AuMois`]).
+pub fn dater_les_au_mois(rs: &mut RuleSet) {
+    // Every `au_mois` node, in the order of a walk of every formula, with
+    // the months of change of what it reads.
+    let mut dates = Vec::new();
+    {
+        let mut l = Lectures {
+            rs,
+            vars: vec![None; rs.variables.len()],
+            aides: vec![None; rs.aides.len()],
+        };
+        rs.pour_chaque_formule(&mut |n| {
+            n.visiter(&mut |x| {
+                if let Noeud::AuMois(dedans, _, _) = x {
+                    let mut lus = Lus::default();
+                    l.lire(dedans, &mut lus);
+                    dates.push(mois_de_changement(&rs.parametres, &lus.parametres, lus.annee));
+                }
+            })
+        });
+    }
+    // And every variable and aid, for the evaluation to know what it can
+    // take from the situation's month.
+    let mut lectures = Lectures {
+        rs,
+        vars: vec![None; rs.variables.len()],
+        aides: vec![None; rs.aides.len()],
+    };
+    let dater = |lus: &Lus| mois_de_changement(&rs.parametres, &lus.parametres, lus.annee);
+    let mut variables = Vec::new();
+    for v in 0..rs.variables.len() {
+        let mut lus = Lus::default();
+        lectures.lire(&Noeud::Var(v), &mut lus);
+        variables.push(dater(&lus));
+    }
+    let mut aides = Vec::new();
+    for a in 0..rs.aides.len() {
+        let mut lus = Lus::default();
+        lectures.lire(&Noeud::MontantAide(a), &mut lus);
+        aides.push(dater(&lus));
+    }
+    rs.mois_des_variables = variables;
+    rs.mois_des_aides = aides;
+    let mut dates = dates.into_iter();
+    rs.pour_chaque_formule_mut(&mut |n| {
+        n.visiter_mut(&mut |x| {
+            if let Noeud::AuMois(_, _, d) = x {
+                *d = Arc::from(dates.next().unwrap_or_default());
+            }
+        })
+    });
 }
 
 #[cfg(test)]
@@ -118,7 +249,6 @@ mod tests {
         assert_eq!(p.a_la_date(20251201), None);
         assert_eq!(p.a_la_date(20260501), Some(&ValeurParametre::Nombre(dec!(12.02))));
         assert_eq!(p.a_la_date(20260601), Some(&ValeurParametre::Nombre(dec!(12.31))));
-        assert_eq!(changements(&[p]), vec![20260101, 20260601]);
     }
 
     #[test]
@@ -130,11 +260,18 @@ mod tests {
     }
 
     #[test]
-    fn months_between_two_changes_share_their_legislation() {
-        let c = [20260401, 20261001];
-        assert_eq!(legislation(&c, 20260801), legislation(&c, 20260901));
-        assert_ne!(legislation(&c, 20260901), legislation(&c, 20261001));
-        assert_eq!(legislation(&c, 20261001), legislation(&c, 20261101));
-        assert_ne!(legislation(&c, 20261201), legislation(&c, 20270101));
+    fn a_value_of_mid_month_changes_the_next_month() {
+        let p = Parametre {
+            nom: "x".into(),
+            libelle: String::new(),
+            valeurs: vec![
+                (20250619, ValeurParametre::Nombre(dec!(1)), None),
+                (20260101, ValeurParametre::Nombre(dec!(2)), None),
+            ],
+        };
+        let lus = BTreeSet::from([0]);
+        assert_eq!(mois_de_changement(&[p.clone()], &lus, false), vec![20250701, 20260101]);
+        let avec_annee = mois_de_changement(&[p], &lus, true);
+        assert!(avec_annee.contains(&20270101) && avec_annee.contains(&20250701));
     }
 }
