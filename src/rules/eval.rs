@@ -135,11 +135,49 @@ impl<'a> Contexte<'a> {
         r
     }
 
+    /// Evaluates a node. The common nodes are here; the others are in
+    /// [`Self::eval_autre`], out of line: this function calls itself for
+    /// every node, and a small frame is what keeps that cheap.
     fn eval(&mut self, n: &Noeud) -> R {
         Ok(match n {
             Noeud::Const(v) => *v,
             Noeud::Champ(c) => self.champ(*c),
             Noeud::Var(v) => self.var(*v)?,
+            Noeud::Bin(op, a, b) => {
+                let va = self.eval(a)?;
+                // `0 * x`: x is not needed, nor asked for.
+                if iv::zero_absorbant(*op, &va) {
+                    return Ok(va);
+                }
+                let vb = self.eval(b)?;
+                iv::binaire(*op, va, vb)?
+            }
+            Noeud::Si(c, a, b) => match self.eval(c)? {
+                Valeur::Booleen(true) => self.eval(a)?,
+                Valeur::Booleen(false) => self.eval(b)?,
+                cond => self.si_inconnu(cond, a, b),
+            },
+            autre => self.eval_autre(autre)?,
+        })
+    }
+
+    /// `si` whose condition is not known. Both branches may agree: then the
+    /// condition does not matter. A branch that would fail (a division
+    /// guarded by the condition) only cannot be known yet.
+    #[inline(never)]
+    fn si_inconnu(&mut self, cond: Valeur, a: &Noeud, b: &Noeud) -> Valeur {
+        let mc = cond.manquants();
+        let va = self.eval(a).unwrap_or(Valeur::Inconnu(mc));
+        let vb = self.eval(b).unwrap_or(Valeur::Inconnu(mc));
+        iv::si_inconnu(mc, va, vb)
+    }
+
+    #[inline(never)]
+    fn eval_autre(&mut self, n: &Noeud) -> R {
+        Ok(match n {
+            Noeud::Const(_) | Noeud::Champ(_) | Noeud::Var(_) | Noeud::Bin(..) | Noeud::Si(..) => {
+                self.eval(n)?
+            }
             Noeud::VarContexte(v) => self.var_contexte(*v)?,
             Noeud::Param(p) => match self.param(*p, self.jour())? {
                 ValeurParametre::Nombre(d) => Valeur::Nombre(*d),
@@ -168,15 +206,6 @@ impl<'a> Contexte<'a> {
                 iv::oppose(v)?
             }
             Noeud::Non(x) => iv::non(self.eval(x)?),
-            Noeud::Bin(op, a, b) => {
-                let va = self.eval(a)?;
-                // `0 * x`: x is not needed, nor asked for.
-                if iv::zero_absorbant(*op, &va) {
-                    return Ok(va);
-                }
-                let vb = self.eval(b)?;
-                iv::binaire(*op, va, vb)?
-            }
             Noeud::Et(items) | Noeud::Ou(items) => {
                 let mut acc = EtOu::nouveau(matches!(n, Noeud::Ou(_)));
                 for x in items {
@@ -186,19 +215,6 @@ impl<'a> Contexte<'a> {
                 }
                 acc.valeur()
             }
-            Noeud::Si(c, a, b) => match self.eval(c)? {
-                Valeur::Booleen(true) => self.eval(a)?,
-                Valeur::Booleen(false) => self.eval(b)?,
-                cond => {
-                    // Both branches may agree: then the condition does not
-                    // matter. A branch that would fail (a division guarded
-                    // by the condition) only cannot be known yet.
-                    let mc = cond.manquants();
-                    let va = self.eval(a).unwrap_or(Valeur::Inconnu(mc));
-                    let vb = self.eval(b).unwrap_or(Valeur::Inconnu(mc));
-                    iv::si_inconnu(mc, va, vb)
-                }
-            },
             Noeud::Min(items) | Noeud::Max(items) => {
                 let mut acc = MinMax::nouveau(matches!(n, Noeud::Min(_)));
                 for x in items {
@@ -296,6 +312,7 @@ impl<'a> Contexte<'a> {
         }
     }
 
+    #[inline(never)]
     fn var(&mut self, v: VarId) -> R {
         let rs = self.rs;
         if self.comme_le_mois_de_la_situation(&rs.mois_des_variables[v]) {
