@@ -24,6 +24,14 @@
 //! keeps 10,166 €). The CSS is compared with the rules given OpenFisca's
 //! ceiling; the households whose CSS changes with the law's are counted.
 //!
+//! One artefact of how the oracle was made is reported and not counted:
+//! OpenFisca's people were born on 1 May, so someone who is 0, 3, 14, 20 or
+//! 65 in November had another age for part of the 12 months the CSS counts
+//! (a baby not yet born, no complément familial before 3, no increase of
+//! the allocations familiales before 14, no ASPA before 65), while a
+//! situation gives no birth date and the rules take the age for the whole
+//! year. A CSS disagreement in such a household is listed apart.
+//!
 //! Run with `cargo test --test oracle -- --nocapture` to see the tables and
 //! every disagreement.
 
@@ -130,6 +138,7 @@ fn comparer(fichier: &str, texte: &str, regles: &RuleSet, regles_of: &RuleSet) -
         .collect();
     let mut selon_la_loi = Vec::new();
     let mut plafond_css = 0;
+    let mut age_franchi = Vec::new();
     for c in cas {
         let id = c["id"].as_str().unwrap();
         let s = completee(c["situation"].clone());
@@ -186,6 +195,19 @@ fn comparer(fichier: &str, texte: &str, regles: &RuleSet, regles_of: &RuleSet) -
         let participation = of["css_participation_forfaitaire"].as_f64().unwrap_or(0.0);
         let eux = gratuite || participation > 0.0;
         let nous = statut == Statut::Eligible;
+        let accord = nous == eux && (!nous || (part - participation).abs() <= 1.0);
+        let ages = |s: &Value| {
+            let mut a: Vec<u64> = ["demandeur", "conjoint"]
+                .iter()
+                .filter_map(|p| s[p]["age"].as_u64())
+                .collect();
+            a.extend(s["enfants"].as_array().into_iter().flatten().filter_map(|e| e["age"].as_u64()));
+            a
+        };
+        if !accord && ages(&s).iter().any(|a| [0, 3, 14, 20, 65].contains(a)) {
+            age_franchi.push(format!("{id}: OpenFisca gratuite={gratuite} participation={participation}, guichet {statut:?} participation {part:.2}"));
+            continue;
+        }
         bilans.last_mut().unwrap().1.compter(
             nous == eux && statut != Statut::Indetermine,
             nous && eux,
@@ -222,6 +244,10 @@ fn comparer(fichier: &str, texte: &str, regles: &RuleSet, regles_of: &RuleSet) -
         "selon la loi (citoyen de l'UE qui travaille) : {} ; CSS changée par le plafond de 2025 : {plafond_css}",
         selon_la_loi.len()
     );
+    println!("CSS, un âge franchi dans l'année de référence : {}", age_franchi.len());
+    for e in &age_franchi {
+        println!("    {e}");
+    }
     echecs
 }
 

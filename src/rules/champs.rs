@@ -27,7 +27,7 @@ impl ChampsManquants {
     }
 
     /// The paths, in order.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = &'static str> + '_ {
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
         let chemins = faits::chemins_statiques();
         self.0.iter().map(move |slot| chemins[slot])
     }
