@@ -19,9 +19,15 @@
 //!    when each request was due (so a stall counts for every request it
 //!    delays).
 //!
+//! 5. with GUICHET_CHARGE_POSTGRES set to a PostgreSQL server's URL (for
+//!    example `postgres://postgres@127.0.0.1:5432/postgres`): the service
+//!    on PostgreSQL (a fresh database), one instance, then two sharing the
+//!    database with the connections spread over both, as fast as it goes.
+//!
 //! `cargo bench --bench charge` (GUICHET_CHARGE_SECONDS per phase, default
-//! 10; GUICHET_CHARGE_CONNEXIONS, default 64). Under `cargo test
-//! --all-targets` it runs a short smoke version.
+//! 10; GUICHET_CHARGE_CONNEXIONS, default 64; GUICHET_CHARGE_DETAIL prints
+//! `du -ab` of the data directory; GUICHET_BIN runs another build of the
+//! binary). Under `cargo test --all-targets` it runs a short smoke version.
 
 use hmac::{Hmac, KeyInit, Mac};
 use serde_json::{Value, json};
@@ -199,7 +205,7 @@ impl Mesure {
 /// senders in turn; `rythme` turns per second in all (`None`: as fast as
 /// possible). `chemin` is the route; with `bare` the reply is not read.
 async fn phase(
-    port: u16,
+    ports: &[u16],
     chemin: &'static str,
     connexions: usize,
     par_connexion: usize,
@@ -211,6 +217,8 @@ async fn phase(
     let fin = debut + duree;
     let mut taches = Vec::new();
     for c in 0..connexions {
+        // Connections spread over the instances (a load balancer's round robin).
+        let port = ports[c % ports.len()];
         taches.push(tokio::spawn(async move {
             let mut connexion = Connexion::ouvrir(port).await;
             let mut expediteurs: Vec<Expediteur> = (0..par_connexion)
@@ -280,14 +288,20 @@ async fn finir_conversations(port: u16, connexions: usize, nombre: usize, premie
     tours.load(Ordering::Relaxed)
 }
 
-fn demarrer(port: u16, dossier: &Path) -> Child {
+/// Starts the service; on PostgreSQL when `postgres` names a database.
+fn demarrer(port: u16, dossier: &Path, postgres: Option<&str>) -> Child {
+    std::fs::create_dir_all(dossier).unwrap();
     let config = dossier.join("config.toml");
-    std::fs::write(
-        &config,
-        "[sms]\nflood_per_minute = 0\n[sms.generic]\nsecret = \"charge\"\n[conversation]\nsecret = \"charge-bench\"\n",
-    )
-    .unwrap();
-    let enfant = Command::new(env!("CARGO_BIN_EXE_guichet"))
+    let mut texte = "[sms]\nflood_per_minute = 0\n[sms.generic]\nsecret = \"charge\"\n[conversation]\nsecret = \"charge-bench\"\n".to_string();
+    if let Some(url) = postgres {
+        texte.push_str(&format!("[store]\nurl = \"{url}\"\n"));
+    }
+    std::fs::write(&config, texte).unwrap();
+    // GUICHET_BIN: another build of the binary, to compare two versions
+    // with the same client.
+    let binaire =
+        std::env::var("GUICHET_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_guichet").into());
+    let enfant = Command::new(binaire)
         .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--config"])
         .arg(&config)
         .arg("--data-dir")
@@ -306,6 +320,23 @@ fn demarrer(port: u16, dossier: &Path) -> Child {
         std::thread::sleep(Duration::from_millis(20));
     }
     enfant
+}
+
+/// A new empty database on the PostgreSQL server at `serveur`; its URL.
+async fn base_neuve(serveur: &str) -> String {
+    let (client, connexion) = tokio_postgres::connect(serveur, tokio_postgres::NoTls)
+        .await
+        .expect("GUICHET_CHARGE_POSTGRES answers");
+    tokio::spawn(connexion);
+    let nom = format!("guichet_charge_{}", guichet::clock::maintenant_secondes());
+    let nom = format!("{nom}_{}", std::process::id() ^ (port_libre() as u32));
+    client
+        .batch_execute(&format!("CREATE DATABASE {nom}"))
+        .await
+        .unwrap();
+    let mut u = url::Url::parse(serveur).unwrap();
+    u.set_path(&nom);
+    u.to_string()
 }
 
 /// Disk usage of a directory in bytes (`du -sk`, blocks actually used).
@@ -385,7 +416,7 @@ fn main() {
     // 1. Size at rest of finished conversations.
     let dossier = tempfile::tempdir().unwrap();
     let port = port_libre();
-    let mut service = demarrer(port, dossier.path());
+    let mut service = demarrer(port, dossier.path(), None);
     let tours_taille = rt.block_on(finir_conversations(port, connexions.min(64), taille, 0));
     service.kill().unwrap();
     service.wait().unwrap();
@@ -404,7 +435,7 @@ fn main() {
         std::thread::sleep(Duration::from_millis(20));
     }
     let mut nu = rt.block_on(phase(
-        port_nu,
+        &[port_nu],
         "/sms/generic",
         connexions,
         16,
@@ -416,10 +447,10 @@ fn main() {
     // 3 and 4. The service, on a fresh data directory.
     let dossier = tempfile::tempdir().unwrap();
     let port = port_libre();
-    let mut service = demarrer(port, dossier.path());
+    let mut service = demarrer(port, dossier.path(), None);
     let cpu_avant = cpu(service.id());
     let mut max = rt.block_on(phase(
-        port,
+        &[port],
         "/sms/generic",
         connexions,
         16,
@@ -429,7 +460,7 @@ fn main() {
     ));
     let cpu_par_tour = (cpu(service.id()) - cpu_avant) / max.tours as f64;
     let mut fixe = rt.block_on(phase(
-        port,
+        &[port],
         "/sms/generic",
         connexions,
         16,
@@ -439,6 +470,39 @@ fn main() {
     ));
     service.kill().unwrap();
     service.wait().unwrap();
+
+    // 5. PostgreSQL (when GUICHET_CHARGE_POSTGRES names a server): one
+    // instance, then two sharing the database, each on a fresh database.
+    let postgres: Vec<(usize, Mesure)> = match std::env::var("GUICHET_CHARGE_POSTGRES") {
+        Ok(serveur) if !serveur.is_empty() => [1usize, 2]
+            .into_iter()
+            .map(|instances| {
+                let url = rt.block_on(base_neuve(&serveur));
+                let dossier = tempfile::tempdir().unwrap();
+                let ports: Vec<u16> = (0..instances).map(|_| port_libre()).collect();
+                let mut enfants: Vec<Child> = ports
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| demarrer(*p, &dossier.path().join(i.to_string()), Some(&url)))
+                    .collect();
+                let m = rt.block_on(phase(
+                    &ports,
+                    "/sms/generic",
+                    connexions,
+                    16,
+                    duree,
+                    None,
+                    300_000,
+                ));
+                for e in &mut enfants {
+                    e.kill().unwrap();
+                    e.wait().unwrap();
+                }
+                (instances, m)
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
 
     println!("charge ({connexions} connexions, 16 expéditeurs chacune, {secondes} s par phase)");
     println!("| mesure | tours/s | p50 | p99 |");
@@ -462,6 +526,14 @@ fn main() {
         fixe.centile(0.5),
         fixe.centile(0.99)
     );
+    for (instances, mut m) in postgres {
+        println!(
+            "| /sms/generic sur PostgreSQL, {instances} instance(s), au plus vite | {:.0} | {:.2} ms | {:.2} ms |",
+            m.debit(),
+            m.centile(0.5),
+            m.centile(0.99)
+        );
+    }
     println!(
         "CPU du service par tour (au plus vite) : {:.0} µs",
         cpu_par_tour * 1e6

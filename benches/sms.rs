@@ -12,11 +12,13 @@
 
 use axum::body::Body;
 use axum::http::Request;
+use guichet::channels::generic::signer;
 use guichet::dialogue::{Moteur, Reglages};
 use guichet::rules::RuleSet;
-use guichet::server::{Etat, routeur, signer};
+use guichet::server::routeur;
 use guichet::service::Service;
 use guichet::situation::Mois;
+use guichet::state::AppState;
 use guichet::store::SledStore;
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
@@ -94,7 +96,7 @@ fn main() {
     // control lets one person send: the benchmark measures the step.
     service.flot_par_minute = 0;
     let app = routeur(
-        Arc::new(Etat {
+        Arc::new(AppState {
             service: Arc::new(service),
             mois_courant: nov_2026,
             // Signed as in production (the HMAC is part of the cost).

@@ -34,6 +34,27 @@ impl Default for Server {
     }
 }
 
+/// `[store]`: where conversations live.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Store {
+    /// Empty: the embedded database (sled) in `[server] data_dir`, for one
+    /// process. `postgres://user:password@host:port/database`: PostgreSQL,
+    /// shared by every instance behind a load balancer.
+    pub url: String,
+    /// Connections to PostgreSQL per instance.
+    pub connections: usize,
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Store {
+            url: String::new(),
+            connections: 16,
+        }
+    }
+}
+
 /// `[rules]`: which rule files to use.
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields, default)]
@@ -313,6 +334,8 @@ impl Default for Agent {
 pub struct Config {
     /// Listening and storage.
     pub server: Server,
+    /// The database: embedded, or PostgreSQL.
+    pub store: Store,
     /// Rule files.
     pub rules: Rules,
     /// Conversations.
@@ -360,6 +383,17 @@ mod tests {
     fn the_repository_config_parses() {
         let c = Config::depuis_texte(include_str!("../config.toml")).unwrap();
         assert!(!c.server.bind.is_empty());
+        assert!(c.store.url.is_empty(), "sled stays the default");
+    }
+
+    #[test]
+    fn the_store_url_selects_postgresql() {
+        let c = Config::depuis_texte(
+            "[store]\nurl = \"postgres://guichet@127.0.0.1:5432/guichet\"\nconnections = 8\n",
+        )
+        .unwrap();
+        assert_eq!(c.store.url, "postgres://guichet@127.0.0.1:5432/guichet");
+        assert_eq!(c.store.connections, 8);
     }
 
     #[test]

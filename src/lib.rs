@@ -11,18 +11,22 @@
 //!   evaluation, explanations. Pure: no I/O, no clock.
 //! - [`geo`]: postal code or commune name → communes, département, housing-aid zone (embedded table).
 //! - [`config`]: `config.toml` and command-line overrides.
-//! - [`server`]: the axum router (`/api/v1/evaluate`, channels).
+//! - [`server`]: the axum router: `/api/v1/evaluate`, `/health`, and the channels' routes.
+//! - [`state`]: what every request handler shares (server and channels depend on it, not on each other).
 //! - [`securite`]: which webhooks `serve` opens, with what authentication, and the start-up log of it.
 //! - [`clock`]: the clock, kept outside the pure engine.
-//! - [`sms`]: GSM-7 transliteration and segment counting, shared by every SMS provider.
+//! - [`sms`]: GSM-7 transliteration and segment counting, phone numbers: what every SMS shares.
 //! - [`dialogue`]: questions as data, answer parsing, the conversation state machine, which
 //!   question next, results. Pure.
 //! - [`textes`]: the Fluent messages of `locales/` (fr, en), and the aids' own sentences
 //!   in the conversation's language (French from `rules/`, others from `locales/<l>/aides.ftl`).
-//! - [`store`]: conversations at rest (sled), keyed by a keyed hash of channel + sender.
+//! - [`store`]: conversations at rest (sled, or PostgreSQL for several instances), keyed by a keyed hash of channel + sender.
 //! - [`seal`]: the few contact details kept (for a callback), sealed with a derived key.
-//! - [`service`]: one inbound message from any channel → stored state → engine → replies.
-//! - [`telegram`]: the Telegram channel (webhook or polling, keyboards, rate-limited sending).
+//! - [`service`]: one inbound message from any channel → one transaction (state, duplicate
+//!   record, outbox, callback) → engine step → typed outcome ([`service::Sortie`]).
+//! - [`channels`]: thin adapters, one file per provider (generic, twilio, vonage, mtarget,
+//!   telegram, terminal), with the SMS inbound pipeline, outbox and outbound guard. A
+//!   step's writes are the service's; the outbox workers only read and mark what it queued.
 //! - [`agent`]: the call-centre console under `/agent` (login, call screen, callback queue).
 //! - `src/main.rs` and `src/cli/` (binary only): the command line, one file per command
 //!   (`serve`, `chat`, `eval`, `check`).
@@ -49,6 +53,7 @@
 //! you next change them, one module per commit.
 
 pub mod agent;
+pub mod channels;
 pub mod clock;
 pub mod config;
 pub mod dialogue;
@@ -60,6 +65,6 @@ pub mod server;
 pub mod service;
 pub mod situation;
 pub mod sms;
+pub mod state;
 pub mod store;
-pub mod telegram;
 pub mod textes;

@@ -22,7 +22,7 @@
 //!   `webhook_username`; it then needs `webhook_token` (a secret path
 //!   segment) or `webhook_username` and `webhook_password` (HTTP Basic).
 //! - Telegram: `token` set; webhook mode already requires its secret
-//!   ([`crate::telegram::demarrer`]).
+//!   ([`crate::channels::telegram::demarrer`]).
 
 use crate::config::Config;
 
@@ -247,7 +247,8 @@ pub fn journal(cfg: &Config, canaux: &[Canal], non_authentifies: bool) {
             }
         }
     }
-    let indicatifs = crate::sms::garde::Indicatifs::nouveaux(cfg.sms.allowed_country_codes.clone());
+    let indicatifs =
+        crate::channels::sms_guard::Indicatifs::nouveaux(cfg.sms.allowed_country_codes.clone());
     tracing::info!(
         indicatifs = %indicatifs.liste(),
         envoi_par_minute = cfg.sms.outbound_per_minute,

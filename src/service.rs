@@ -14,14 +14,15 @@
 //! wire formats; they never write to the store themselves.
 
 use crate::clock;
-use crate::dialogue::{Conversation, Effet, Entrant, Moteur, Refus, ReponseDonnee, Tour};
+use crate::dialogue::{Conversation, Effet, Entrant, Invite, Moteur, Refus, ReponseDonnee, Tour};
 use crate::rules::ResultatAide;
 use crate::situation::Mois;
 use crate::store::{
     Cle, DemandeRappel, Dossier, Lot, PARTIES, RAPPELS, Store, StoreError, empreinte_message,
 };
+use crate::textes::Langue;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 /// A message as a channel received it.
@@ -41,22 +42,24 @@ pub struct Message<'a> {
     pub langue: Option<crate::textes::Langue>,
 }
 
-/// What a channel sends back, and what is kept to answer a duplicate.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// The typed outcome of one step: what a channel sends back and does.
+/// What is kept of it to answer a duplicate is [`crate::store::Reponse`].
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Sortie {
     /// The replies, in order (not yet transliterated: channels do it).
     pub messages: Vec<String>,
-    /// The question waiting (JSON of [`crate::dialogue::Invite`]), or null.
-    pub invite: serde_json::Value,
+    /// The question waiting, for channels that show buttons or forms.
+    pub invite: Option<Invite>,
     /// Whether results were given by this step.
     pub resultats: bool,
-    /// What the engine asked the caller to do.
-    pub effets: Vec<String>,
+    /// What the engine asked the caller to do (erase, callback, stop…);
+    /// the service has already written what they mean for the store.
+    pub effets: Vec<Effet>,
+    /// The conversation's language after the step.
+    pub langue: Langue,
     /// True when this message id was already handled: nothing changed.
-    #[serde(default)]
     pub doublon: bool,
     /// Every aid's result, when results were given (not stored).
-    #[serde(skip)]
     pub aides: Option<Vec<ResultatAide>>,
 }
 
@@ -93,6 +96,22 @@ pub const CANAUX_JOIGNABLES: &[&str] = &["sms", "telegram"];
 const USAGE_CONTACT: &str = "rappels/contact";
 /// The derived-key usage of long-SMS parts waiting for the others.
 const USAGE_PARTIES: &str = "parties";
+/// The derived-key usage of the agent console's calls.
+const USAGE_APPELS: &str = "appels";
+
+/// The table of the agent console's calls (call id → [`AppelScelle`]).
+pub const APPELS: &str = "appels";
+
+/// A call of the agent console at rest. Whose conversation it continues
+/// (the keyed hash, so that EFFACER and expiry find it) and when it began
+/// (to forget it after a week) are readable; the call itself, with the
+/// replies read to the caller, is sealed.
+#[derive(Debug, Serialize, Deserialize)]
+struct AppelScelle {
+    cle: Cle,
+    debut: u64,
+    scelle: String,
+}
 
 /// A channel's outbox: where the replies of a step wait to be sent. Its
 /// entries are added to the step's [`Lot`], so they are written in the same
@@ -124,25 +143,18 @@ pub struct Partie<'a> {
     pub total: u32,
 }
 
-/// The reply of a step as channels receive it.
-pub fn sortie_de(tour: Tour) -> Result<Sortie, StoreError> {
-    Ok(Sortie {
+/// The reply of a step as channels receive it; `langue` is the
+/// conversation's language after the step.
+pub fn sortie_de(tour: Tour, langue: Langue) -> Sortie {
+    Sortie {
         messages: tour.messages,
-        invite: serde_json::to_value(&tour.invite)?,
+        invite: tour.invite,
         resultats: tour.aides.is_some(),
-        effets: tour
-            .effets
-            .iter()
-            .map(|e| {
-                serde_json::to_value(e)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default()
-            })
-            .collect(),
+        effets: tour.effets,
+        langue,
         doublon: false,
         aides: tour.aides,
-    })
+    }
 }
 
 /// The clock the service reads, replaceable in tests.
@@ -328,12 +340,29 @@ impl Service {
         Ok(s)
     }
 
-    /// Runs `f` holding the lock of one conversation.
-    fn sous_verrou<T>(&self, cle: &Cle, f: impl FnOnce() -> T) -> T {
+    /// Runs `f` holding the lock of one conversation, inside one store
+    /// transaction ([`Store::transaction`]: with PostgreSQL it also holds
+    /// the sender's lock across processes). Nothing `f` wrote stays if it
+    /// fails.
+    fn sous_verrou<T>(
+        &self,
+        cle: &Cle,
+        f: impl FnOnce() -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
         let verrou = self.verrou(cle);
         let resultat = {
             let _garde = verrou.lock().unwrap_or_else(|p| p.into_inner());
-            f()
+            let mut f = Some(f);
+            let mut sortie = None;
+            self.magasin
+                .transaction(cle, &mut || {
+                    let f = f
+                        .take()
+                        .ok_or_else(|| StoreError("transaction rejouée".into()))?;
+                    sortie = Some(f()?);
+                    Ok(())
+                })
+                .and_then(|()| sortie.ok_or_else(|| StoreError("transaction vide".into())))
         };
         drop(verrou);
         self.liberer(cle);
@@ -397,10 +426,11 @@ impl Service {
                 .corriger(d.conversation.clone(), question, texte, &entrant)
             {
                 Ok(c) => {
+                    let langue = c.conversation.langue;
                     d.conversation = c.conversation;
                     d.maj = maintenant;
                     self.magasin.ecrire(cle, &d)?;
-                    Ok(Ok((sortie_de(c.tour)?, c.retirees)))
+                    Ok(Ok((sortie_de(c.tour, langue), c.retirees)))
                 }
                 Err(r) => Ok(Err(r)),
             }
@@ -428,12 +458,75 @@ impl Service {
         crate::seal::ouvrir(&self.secret, usage, scelle)
     }
 
+    /// A call of the agent console, as [`Service::garder_appel`] kept it
+    /// (the console's own JSON), or `None` if unknown, forgotten or erased.
+    pub fn appel(&self, id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .magasin
+            .lire_entree(APPELS, id)?
+            .and_then(|v| serde_json::from_slice::<AppelScelle>(&v).ok())
+            .and_then(|a| self.ouvrir(USAGE_APPELS, &a.scelle)))
+    }
+
+    /// Keeps a call of the agent console (its JSON, sealed), which continues
+    /// the conversation `cle` and began at `debut`.
+    pub fn garder_appel(
+        &self,
+        id: &str,
+        cle: &Cle,
+        debut: u64,
+        json: &str,
+    ) -> Result<(), StoreError> {
+        let scelle = self
+            .sceller(USAGE_APPELS, json)
+            .ok_or_else(|| StoreError("scellement impossible".into()))?;
+        let a = AppelScelle {
+            cle: cle.clone(),
+            debut,
+            scelle,
+        };
+        let mut lot = Lot::new();
+        lot.ecrire(APPELS, id, serde_json::to_vec(&a)?);
+        self.magasin.appliquer(lot)
+    }
+
+    /// Forgets the console's calls that began more than `duree` seconds ago.
+    pub fn oublier_appels(&self, duree: u64) -> Result<(), StoreError> {
+        let maintenant = (self.horloge)();
+        let mut lot = Lot::new();
+        for (k, v) in self.magasin.entrees(APPELS)? {
+            let vieux = serde_json::from_slice::<AppelScelle>(&v)
+                .map(|a| maintenant.saturating_sub(a.debut) > duree)
+                .unwrap_or(true);
+            if vieux {
+                lot.supprimer(APPELS, &k);
+            }
+        }
+        self.magasin.appliquer(lot)
+    }
+
+    /// Adds to `lot` the removal of every call continuing one of `cles`.
+    fn effacer_appels(&self, cles: &HashSet<&Cle>, lot: &mut Lot) -> Result<(), StoreError> {
+        for (k, v) in self.magasin.entrees(APPELS)? {
+            let a = serde_json::from_slice::<AppelScelle>(&v);
+            if a.is_ok_and(|a| cles.contains(&a.cle)) {
+                lot.supprimer(APPELS, &k);
+            }
+        }
+        Ok(())
+    }
+
     /// The callback request of a conversation, if any.
     pub fn rappel(&self, cle: &Cle) -> Result<Option<DemandeRappel>, StoreError> {
         Ok(self
             .magasin
             .lire_entree(RAPPELS, &cle.0)?
             .and_then(|v| serde_json::from_slice(&v).ok()))
+    }
+
+    /// Every callback request, oldest first as the store keeps them.
+    pub fn rappels(&self) -> Result<Vec<(Cle, DemandeRappel)>, StoreError> {
+        self.magasin.rappels()
     }
 
     /// The contact kept with a callback request, opened.
@@ -558,7 +651,11 @@ impl Service {
         maintenant: u64,
     ) -> Option<Sortie> {
         let r = d.deja_recu_depuis(id, maintenant, fenetre)?;
-        let mut s = r.reponse.as_ref().map(|r| r.sortie()).unwrap_or_default();
+        let mut s = r
+            .reponse
+            .as_ref()
+            .map(|r| r.sortie(d.conversation.langue))
+            .unwrap_or_default();
         s.doublon = true;
         if s.resultats {
             let (_, mois) = date_et_mois(maintenant);
@@ -596,7 +693,7 @@ impl Service {
         };
         let (conversation, tour) = self.moteur.pas(etat, &entrant);
         let effets = tour.effets.clone();
-        let sortie = sortie_de(tour)?;
+        let sortie = sortie_de(tour, conversation.langue);
         if effets.contains(&Effet::Effacer) {
             // Everything about this person goes, in the same transaction:
             // the conversation with its key, the callback request, parts of
@@ -604,6 +701,7 @@ impl Service {
             lot.effacer = Some(cle.clone());
             lot.supprimer(RAPPELS, &cle.0);
             lot.supprimer_prefixe(PARTIES, &format!("{}:", cle.0));
+            self.effacer_appels(&HashSet::from([cle]), &mut lot)?;
             if let Some(depot) = depot {
                 depot.effacer(&*self.magasin, cle, &mut lot)?;
             }
@@ -704,12 +802,9 @@ impl Service {
 
     /// [`Service::arreter`] by key, when only the key is known (the outbox).
     pub fn arreter_cle(&self, cle: &Cle, canal: &str) -> Result<(), StoreError> {
-        let cle = cle.clone();
-        let verrou = self.verrou(&cle);
-        let r = {
-            let _g = verrou.lock().unwrap_or_else(|p| p.into_inner());
+        self.sous_verrou(cle, || {
             let maintenant = (self.horloge)();
-            let mut d = self.magasin.lire(&cle)?.unwrap_or(Dossier {
+            let mut d = self.magasin.lire(cle)?.unwrap_or(Dossier {
                 conversation: Conversation::default(),
                 maj: maintenant,
                 canal: canal.to_string(),
@@ -717,11 +812,8 @@ impl Service {
             });
             d.conversation.arrete = true;
             d.maj = maintenant;
-            self.magasin.ecrire(&cle, &d)
-        };
-        drop(verrou);
-        self.liberer(&cle);
-        r
+            self.magasin.ecrire(cle, &d)
+        })
     }
 
     /// Whether a conversation is stopped (nothing may be sent to it).
@@ -780,6 +872,7 @@ impl Service {
                 };
                 lot.supprimer(RAPPELS, &cle.0);
                 lot.supprimer_prefixe(PARTIES, &format!("{}:", cle.0));
+                self.effacer_appels(&HashSet::from([&cle]), &mut lot)?;
                 self.magasin.appliquer(lot)?;
                 Ok::<bool, StoreError>(true)
             })?;

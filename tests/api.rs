@@ -3,8 +3,9 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use guichet::rules::RuleSet;
-use guichet::server::{Etat, routeur};
+use guichet::server::routeur;
 use guichet::situation::Mois;
+use guichet::state::AppState;
 use http_body_util::BodyExt;
 use std::sync::Arc;
 use tower::ServiceExt;
@@ -32,13 +33,13 @@ fn app_max(max: usize) -> axum::Router {
         Box::new(guichet::store::MemoryStore::default()),
         b"test".to_vec(),
     );
-    let etat = Arc::new(Etat {
+    let etat = Arc::new(AppState {
         service: Arc::new(service),
         mois_courant: nov_2026,
         secret_sms_generique: None,
         sms: Default::default(),
         boite: None,
-        evaluation: guichet::server::LimitesEvaluation::nouvelles(max),
+        evaluation: guichet::state::LimitesEvaluation::nouvelles(max),
     });
     routeur(etat, 1 << 20)
 }

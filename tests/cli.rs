@@ -1,4 +1,4 @@
-//! The `guichet` command as a user runs it: `check` and `eval`.
+//! The `guichet` command as a user runs it: `check`, `eval` and `chat`.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -148,4 +148,30 @@ fn hash_password_prints_an_argon2id_hash_that_verifies() {
 fn hash_password_refuses_an_empty_password() {
     let out = guichet().args(["hash-password", ""]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn chat_answers_each_typed_line_as_an_sms_would() {
+    let mut enfant = guichet()
+        .args(["chat", "--debug"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    enfant
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Bonjour\nnon\n".as_bytes())
+        .unwrap();
+    let sortie = enfant.wait_with_output().unwrap();
+    assert!(sortie.status.success());
+    let texte = String::from_utf8_lossy(&sortie.stdout);
+    // The greeting and the first question, transliterated as a phone shows
+    // them, then the next question once "non" is read.
+    assert!(texte.starts_with("< Bonjour !"), "{texte}");
+    assert!(texte.contains("Vivez-vous en couple"), "{texte}");
+    assert!(texte.contains("[couple : yes_no]"), "{texte}");
+    assert!(texte.contains("Combien d'enfants avez-vous"), "{texte}");
 }

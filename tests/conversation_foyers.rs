@@ -18,11 +18,13 @@
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
+use guichet::channels::generic::signer;
 use guichet::dialogue::{Moteur, Reglages};
 use guichet::rules::RuleSet;
-use guichet::server::{Etat, routeur, signer};
+use guichet::server::routeur;
 use guichet::service::Service;
 use guichet::situation::Mois;
+use guichet::state::AppState;
 use guichet::store::SledStore;
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
@@ -71,7 +73,7 @@ fn app(dossier: &std::path::Path) -> axum::Router {
     // a long conversation must not meet flood control (tested elsewhere).
     service.flot_par_minute = 0;
     routeur(
-        Arc::new(Etat {
+        Arc::new(AppState {
             service: Arc::new(service),
             mois_courant: nov_2026,
             secret_sms_generique: Some(SECRET.to_vec()),

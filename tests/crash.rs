@@ -61,7 +61,7 @@ fn demarrer(port: u16, donnees: &Path) -> Child {
 fn requete(port: u16, methode: &str, chemin: &str, corps: &str) -> std::io::Result<(u16, String)> {
     let mut s = TcpStream::connect(("127.0.0.1", port))?;
     s.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let signature = guichet::server::signer(b"crash-generic", corps.as_bytes());
+    let signature = guichet::channels::generic::signer(b"crash-generic", corps.as_bytes());
     write!(
         s,
         "{methode} {chemin} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nX-Guichet-Signature: {signature}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{corps}",

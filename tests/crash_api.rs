@@ -15,7 +15,7 @@
 
 use axum::extract::State;
 use axum::routing::post;
-use guichet::sms::vonage;
+use guichet::channels::vonage;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::net::TcpListener;

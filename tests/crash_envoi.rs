@@ -10,7 +10,7 @@
 
 use axum::extract::{Query, State};
 use axum::routing::get;
-use guichet::sms::twilio;
+use guichet::channels::twilio;
 use std::collections::HashMap;
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};

@@ -57,7 +57,7 @@ fn demarrer(port: u16, dossier: &Path) -> Child {
 
 fn sms(port: u16, texte: &str, id: &str) -> Value {
     let corps = json!({"from": "+33612345678", "text": texte, "id": id}).to_string();
-    let signature = guichet::server::signer(b"s", corps.as_bytes());
+    let signature = guichet::channels::generic::signer(b"s", corps.as_bytes());
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
         s,

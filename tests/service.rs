@@ -107,6 +107,31 @@ fn effacer_supprime_la_conversation_et_le_rappel() {
 }
 
 #[test]
+fn an_agents_call_is_sealed_at_rest_and_goes_with_effacer() {
+    let d = tempfile::tempdir().unwrap();
+    let s = service(d.path());
+    for t in ["Bonjour", "non", "RAPPEL"] {
+        s.traiter(&sms(t)).unwrap();
+    }
+    // An agent takes the callback: the call, with the replies read to the
+    // caller, is kept by the service.
+    let cle = s.cle("sms", "+33612345678");
+    let appel = r#"{"agent":"camille","messages":["Loyer de Madame Zorglub-Appel"]}"#;
+    s.garder_appel("appel-1", &cle, horloge(), appel).unwrap();
+    assert_eq!(s.appel("appel-1").unwrap().as_deref(), Some(appel));
+    let brut = s
+        .magasin()
+        .lire_entree("appels", "appel-1")
+        .unwrap()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&brut).contains("Zorglub"));
+    // The person erases everything: the call goes in the same step.
+    s.traiter(&sms("EFFACER")).unwrap();
+    assert_eq!(s.appel("appel-1").unwrap(), None);
+    assert!(s.magasin().entrees("appels").unwrap().is_empty());
+}
+
+#[test]
 fn l_arret_survit_au_redemarrage() {
     // A fixed clock: the expiry test moves the shared one.
     let service = |d: &std::path::Path| service(d).avec_horloge(|| 1_795_435_200);

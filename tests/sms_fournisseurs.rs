@@ -8,14 +8,15 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use axum::routing::post;
+use guichet::channels::sms::ReglagesSms;
+use guichet::channels::sms_outbox::{Boite, EtatSortant, Fournisseur};
+use guichet::channels::{twilio, vonage};
 use guichet::dialogue::{Moteur, Reglages};
 use guichet::rules::RuleSet;
-use guichet::server::{Etat, routeur};
+use guichet::server::routeur;
 use guichet::service::Service;
 use guichet::situation::Mois;
-use guichet::sms::envoi::{Boite, EtatSortant, Fournisseur};
-use guichet::sms::routes::ReglagesSms;
-use guichet::sms::{twilio, vonage};
+use guichet::state::AppState;
 use guichet::store::MemoryStore;
 use http_body_util::BodyExt;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -73,7 +74,7 @@ fn banc_avec(directe: bool, api_url: &str, r: ReglagesSms) -> Banc {
     b.attente_base = 0;
     let boite = Arc::new(b);
     let app = routeur(
-        Arc::new(Etat {
+        Arc::new(AppState {
             service: service.clone(),
             mois_courant: nov_2026,
             secret_sms_generique: None,
@@ -822,7 +823,7 @@ async fn twilio_without_its_token_is_not_served_unless_insecure() {
     ));
     let app = |sms: ReglagesSms| {
         routeur(
-            Arc::new(Etat {
+            Arc::new(AppState {
                 service: service.clone(),
                 mois_courant: nov_2026,
                 secret_sms_generique: None,
@@ -882,7 +883,7 @@ async fn the_outbox_sends_nothing_abroad_and_keeps_its_pace() {
             },
         )],
     );
-    boite.garde.debit = guichet::sms::garde::Debit::nouveau(2);
+    boite.garde.debit = guichet::channels::sms_guard::Debit::nouveau(2);
     // Queued directly (as a bug or an old entry would): the outbox checks
     // the destination itself before every send.
     let etranger = "+447700900123";

@@ -4,12 +4,14 @@
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
+use guichet::channels::generic::signer;
+use guichet::channels::sms::ReglagesSms;
 use guichet::dialogue::{Moteur, Reglages};
 use guichet::rules::RuleSet;
-use guichet::server::{Etat, routeur, signer};
+use guichet::server::routeur;
 use guichet::service::Service;
 use guichet::situation::Mois;
-use guichet::sms::routes::ReglagesSms;
+use guichet::state::AppState;
 use guichet::store::MemoryStore;
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
@@ -35,7 +37,7 @@ fn app_avec(secret: Option<&str>, sms: ReglagesSms) -> axum::Router {
     let service = Service::nouveau(moteur, Box::new(MemoryStore::default()), b"t".to_vec())
         .avec_horloge(|| 1_795_435_200);
     routeur(
-        Arc::new(Etat {
+        Arc::new(AppState {
             service: Arc::new(service),
             mois_courant: nov_2026,
             secret_sms_generique: secret.map(|s| s.as_bytes().to_vec()),

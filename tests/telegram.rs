@@ -13,13 +13,13 @@ use axum::extract::{Path, State};
 use axum::http::{Request, StatusCode};
 use axum::routing::post;
 use axum::{Json, Router};
+use guichet::channels::telegram::envoi::Limites;
+use guichet::channels::telegram::{Canal, routeur};
 use guichet::dialogue::questions::Genre;
 use guichet::dialogue::{Etape, Moteur, Reglages};
 use guichet::rules::RuleSet;
 use guichet::service::Service;
 use guichet::store::MemoryStore;
-use guichet::telegram::envoi::Limites;
-use guichet::telegram::{Canal, routeur};
 use serde_json::{Value, json};
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
@@ -529,7 +529,7 @@ async fn la_langue_de_telegram_choisit_l_anglais() {
 async fn l_interrogation_traite_les_updates_dans_l_ordre() {
     let b = banc().await;
     *b.fake.updates.lock().unwrap() = vec![update(1, 8008, "/start"), update(2, 8008, "non")];
-    let tache = tokio::spawn(guichet::telegram::interroger(
+    let tache = tokio::spawn(guichet::channels::telegram::interroger(
         b.bot.clone(),
         b.canal.clone(),
     ));
@@ -579,27 +579,27 @@ async fn la_configuration_telegram() {
     assert!(Config::depuis_texte("[telegram]\nmode = \"pigeon\"\n").is_err());
     let b = banc().await;
     // Off without a token.
-    let d = guichet::telegram::demarrer(&Config::default().telegram, b.service.clone())
+    let d = guichet::channels::telegram::demarrer(&Config::default().telegram, b.service.clone())
         .await
         .unwrap();
     assert!(d.envoyeur.is_none());
     // A webhook without a secret would accept anyone's updates: refused.
     let mut t = Config::default().telegram;
     t.token = TOKEN.into();
-    let e = guichet::telegram::demarrer(&t, b.service.clone())
+    let e = guichet::channels::telegram::demarrer(&t, b.service.clone())
         .await
         .err()
         .unwrap();
     assert!(e.contains("webhook_secret"), "{e}");
     t.webhook_secret = "pas valide !".into();
     assert!(
-        guichet::telegram::demarrer(&t, b.service.clone())
+        guichet::channels::telegram::demarrer(&t, b.service.clone())
             .await
             .is_err()
     );
     t.webhook_secret = SECRET.into();
     assert!(
-        guichet::telegram::demarrer(&t, b.service.clone())
+        guichet::channels::telegram::demarrer(&t, b.service.clone())
             .await
             .unwrap()
             .envoyeur
@@ -609,7 +609,7 @@ async fn la_configuration_telegram() {
 
 #[tokio::test]
 async fn les_limites_de_debit_sont_respectees() {
-    use guichet::telegram::format::{Clavier, Sortant};
+    use guichet::channels::telegram::format::{Clavier, Sortant};
     let (fake, url) = fake_api().await;
     let moteur = Moteur::integre(RuleSet::integre().unwrap(), Reglages::default()).unwrap();
     let service = Arc::new(Service::nouveau(
@@ -622,7 +622,7 @@ async fn les_limites_de_debit_sont_respectees() {
         global: Duration::from_millis(150),
         ..limites_de_test()
     };
-    let envoyeur = guichet::telegram::envoi::Envoyeur::nouveau(
+    let envoyeur = guichet::channels::telegram::envoi::Envoyeur::nouveau(
         Bot::new(TOKEN).set_api_url(url.parse().unwrap()),
         service,
         limites,
@@ -759,8 +759,8 @@ async fn un_rappel_garde_le_chat_scelle_et_la_console_peut_prevenir_la_personne(
 
 #[tokio::test]
 async fn les_reponses_stockees_avant_un_arret_partent_au_redemarrage() {
-    use guichet::telegram::envoi::Envoyeur;
-    use guichet::telegram::format::{Clavier, Sortant};
+    use guichet::channels::telegram::envoi::Envoyeur;
+    use guichet::channels::telegram::format::{Clavier, Sortant};
     let mut b = banc().await;
     // A whole exchange leaves nothing in the store once sent.
     b.dire(7007, "/start").await;

@@ -3,15 +3,15 @@
 //! callback request was handled, by SMS or Telegram.
 //!
 //! The console never talks to a provider itself: SMS go into the durable
-//! outbox of [`crate::sms::envoi`] (which checks STOP again before every
+//! outbox of [`crate::channels::sms_outbox`] (which checks STOP again before every
 //! try and keeps the number encrypted), Telegram messages into the
-//! rate-limited queue of [`crate::telegram::envoi`].
+//! rate-limited queue of [`crate::channels::telegram::envoi`].
 
+use crate::channels::sms_outbox::Boite;
+use crate::channels::telegram::envoi::Envoyeur;
+use crate::channels::telegram::format::{Clavier, Sortant};
 use crate::service::Service;
-use crate::sms::envoi::Boite;
 use crate::sms::{gsm7, numero};
-use crate::telegram::envoi::Envoyeur;
-use crate::telegram::format::{Clavier, Sortant};
 use std::sync::Arc;
 
 /// The ways out the service was configured with.
@@ -66,7 +66,7 @@ impl Messagerie {
     pub fn possible(&self, canal: &str) -> bool {
         match canal {
             "sms" => self.sms_possible(),
-            crate::telegram::CANAL => self.telegram.is_some(),
+            crate::channels::telegram::CANAL => self.telegram.is_some(),
             _ => false,
         }
     }
@@ -105,10 +105,10 @@ impl Messagerie {
                     .deposer(fournisseur, &numero, &cle, &textes)
                     .map_err(|e| EchecEnvoi::Stockage(e.to_string()))
             }
-            crate::telegram::CANAL => {
+            crate::channels::telegram::CANAL => {
                 let envoyeur = self.telegram.as_ref().ok_or(EchecEnvoi::NonConfigure)?;
                 let chat: i64 = contact.parse().map_err(|_| EchecEnvoi::ContactInvalide)?;
-                let cle = service.cle(crate::telegram::CANAL, contact);
+                let cle = service.cle(crate::channels::telegram::CANAL, contact);
                 if service
                     .est_arrete(&cle)
                     .map_err(|e| EchecEnvoi::Stockage(e.to_string()))?

@@ -8,7 +8,7 @@
 //! Answers go through [`crate::service::Service::traiter_cle`] exactly as
 //! SMS text does, corrections through [`crate::service::Service::corriger`],
 //! so the console has no dialogue logic of its own. Calls are kept in the
-//! store's `appels` table.
+//! store's `appels` table, sealed and erased with the conversation by the service.
 //!
 //! - [`session`]: agents, argon2 passwords, lockout, sessions, CSRF, cookies.
 //! - [`pages`]: the HTML (maud), the CSS and the keyboard-shortcut script.
@@ -57,8 +57,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 pub const CANAL: &str = "agent";
 /// Longest answer accepted from the free-text field (as for SMS).
 pub(super) const TEXTE_MAX: usize = 2000;
-/// The store's table of calls (call id → [`Appel`]).
-pub(super) const TABLE_APPELS: &str = "appels";
 /// A call older than this is forgotten (its conversation expires on its own).
 pub(super) const APPEL_DUREE: u64 = 7 * 86_400;
 
@@ -149,36 +147,25 @@ impl Console {
 
     /// A call of this agent (`None` for another agent's call: they get 404).
     pub(super) fn appel(&self, id: &str, agent: &str) -> Result<Option<Appel>, String> {
-        let octets = self
-            .service
-            .magasin()
-            .lire_entree(TABLE_APPELS, id)
-            .map_err(|e| e.to_string())?;
-        Ok(octets
-            .and_then(|o| serde_json::from_slice::<Appel>(&o).ok())
+        let json = self.service.appel(id).map_err(|e| e.to_string())?;
+        Ok(json
+            .and_then(|j| serde_json::from_str::<Appel>(&j).ok())
             .filter(|a| a.agent == agent))
     }
 
+    /// Keeps a call (sealed by the service, erased with its conversation).
     pub(super) fn garder(&self, id: &str, appel: &Appel) -> Result<(), String> {
-        let magasin = self.service.magasin();
         let maintenant = self.gardien.maintenant();
         // Calls older than a week are forgotten, checked at most hourly.
         if maintenant.saturating_sub(self.derniere_purge.swap(maintenant, Ordering::Relaxed)) > 3600
         {
-            for (k, v) in magasin.entrees(TABLE_APPELS).map_err(|e| e.to_string())? {
-                let vieux = serde_json::from_slice::<Appel>(&v)
-                    .map(|a| maintenant.saturating_sub(a.debut) > APPEL_DUREE)
-                    .unwrap_or(true);
-                if vieux {
-                    magasin
-                        .supprimer_entree(TABLE_APPELS, &k)
-                        .map_err(|e| e.to_string())?;
-                }
-            }
+            self.service
+                .oublier_appels(APPEL_DUREE)
+                .map_err(|e| e.to_string())?;
         }
-        let octets = serde_json::to_vec(appel).map_err(|e| e.to_string())?;
-        magasin
-            .ecrire_entree(TABLE_APPELS, id, &octets)
+        let json = serde_json::to_string(appel).map_err(|e| e.to_string())?;
+        self.service
+            .garder_appel(id, &appel.cle, appel.debut, &json)
             .map_err(|e| e.to_string())
     }
 }

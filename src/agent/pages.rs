@@ -14,6 +14,7 @@
 use super::session::Session;
 use super::{LigneRappel, TextesAide, VueAppel};
 use crate::dialogue::Invite;
+use crate::dialogue::questions::Genre;
 use crate::rules::{Periodicite, ResultatAide, Statut};
 use crate::textes::{Arg, Langue, Textes, format_euros};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
@@ -419,7 +420,7 @@ fn question(m: Mots, s: &Session, action: &str, invite: &Invite) -> Markup {
 /// shortcuts, free text read as an SMS, and (in a call) back.
 fn formulaire(m: Mots, s: &Session, action: &str, invite: &Invite, retour: bool) -> Markup {
     let choix: Vec<(String, String)> = match invite.kind {
-        "yes_no" => vec![("O".into(), m.t("oui")), ("N".into(), m.t("non"))],
+        Genre::OuiNon => vec![("O".into(), m.t("oui")), ("N".into(), m.t("non"))],
         _ => invite
             .choices
             .iter()
@@ -429,7 +430,7 @@ fn formulaire(m: Mots, s: &Session, action: &str, invite: &Invite, retour: bool)
     html! {
         p.lire { (invite.agent) }
         // The question id and kind are exposed for the browser test.
-        form method="post" action=(action) data-question=(invite.question) data-genre=(invite.kind) {
+        form method="post" action=(action) data-question=(invite.question) data-genre=(invite.kind.nom()) {
             input type="hidden" name="csrf" value=(s.csrf);
             @if !choix.is_empty() {
                 fieldset {

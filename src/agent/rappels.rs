@@ -65,13 +65,12 @@ pub struct LigneRappel {
 
 pub(super) fn lignes_rappel(console: &Console) -> Result<Vec<LigneRappel>, String> {
     let service = &console.service;
-    let magasin = service.magasin();
-    let demandes = magasin.rappels().map_err(|e| e.to_string())?;
+    let demandes = service.rappels().map_err(|e| e.to_string())?;
     Ok(demandes
         .into_iter()
         .map(|(cle, d)| {
-            let situation = match magasin.lire(&cle) {
-                Ok(Some(dossier)) => lignes_situation(&dossier.conversation.situation),
+            let situation = match service.conversation_cle(&cle) {
+                Ok(Some(c)) => lignes_situation(&c.situation),
                 _ => Vec::new(),
             };
             let joignable = match service.telephone(&d) {

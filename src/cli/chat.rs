@@ -1,5 +1,5 @@
 //! `guichet chat`: a conversation in the terminal, through the same service
-//! as SMS (the channel `chat`).
+//! as SMS (the channel `chat`, [`guichet::channels::terminal`]).
 
 use super::regles::moteur;
 use guichet::config::Config;
@@ -8,8 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub(crate) fn chat(data_dir: Option<PathBuf>, budget: usize, debug: bool) -> ExitCode {
-    use guichet::service::{Message, Service};
-    use guichet::sms::gsm7;
+    use guichet::service::Service;
     use guichet::store::{MemoryStore, SledStore, Store};
     let mut cfg = Config::default();
     cfg.sms.segment_budget = budget;
@@ -44,40 +43,19 @@ pub(crate) fn chat(data_dir: Option<PathBuf>, budget: usize, debug: bool) -> Exi
     };
     let service = Service::nouveau(moteur, magasin, secret);
     eprintln!("guichet chat : écrivez comme par SMS (Ctrl-D pour quitter).");
+    eprint!("> ");
     let stdin = std::io::stdin();
-    let mut ligne = String::new();
-    loop {
-        ligne.clear();
-        eprint!("> ");
-        match stdin.read_line(&mut ligne) {
-            Ok(0) | Err(_) => break,
-            Ok(_) => {}
-        }
-        let texte = ligne.trim_end_matches(['\n', '\r']);
-        match service.traiter(&Message {
-            canal: "chat",
-            expediteur: "terminal",
-            texte,
-            id: None,
-            langue: None,
-        }) {
-            Ok(s) => {
-                for m in &s.messages {
-                    let t = gsm7::translitterer(m);
-                    let (enc, n) = gsm7::segments(&t);
-                    for (i, l) in t.lines().enumerate() {
-                        println!("{} {l}", if i == 0 { "<" } else { " " });
-                    }
-                    if debug {
-                        println!("  [{enc:?}, {n} segment(s)]");
-                    }
-                }
-                if debug && !s.invite.is_null() {
-                    println!("  [{} : {}]", s.invite["field"], s.invite["kind"]);
-                }
-            }
-            Err(e) => eprintln!("{e}"),
+    match guichet::channels::terminal::converser(
+        &service,
+        stdin.lock(),
+        std::io::stdout(),
+        std::io::stderr(),
+        debug,
+    ) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
         }
     }
-    ExitCode::SUCCESS
 }

@@ -8,10 +8,42 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+/// The store `[store] url` names (sled in `data_dir` when empty) and the
+/// service secret. With PostgreSQL every instance must derive the same
+/// keys: the secret must come from the configuration, `GUICHET_SECRET` or
+/// `secret_file`, never from a file each machine would create for itself.
+fn ouvrir_magasin(
+    cfg: &Config,
+) -> Result<(Box<dyn guichet::store::Store>, Vec<u8>), guichet::store::StoreError> {
+    use guichet::store::{PgStore, SledStore, StoreError, VARIABLE_SECRET, postgres};
+    let data_dir = &cfg.server.data_dir;
+    let configure = Some(cfg.conversation.secret.as_str());
+    let fichier = cfg.conversation.secret_file.as_deref();
+    if cfg.store.url.is_empty() {
+        let s = guichet::store::secret(configure, fichier, data_dir)?;
+        return Ok((Box::new(SledStore::ouvrir_avec(data_dir, &s)?), s));
+    }
+    let partage = !cfg.conversation.secret.is_empty()
+        || fichier.is_some()
+        || std::env::var(VARIABLE_SECRET).is_ok_and(|s| !s.is_empty());
+    if !partage {
+        return Err(StoreError(format!(
+            "[store] url : avec PostgreSQL, toutes les instances doivent avoir le même secret ; \
+             donnez-le par [conversation] secret, secret_file ou la variable {VARIABLE_SECRET}"
+        )));
+    }
+    let s = guichet::store::secret(configure, fichier, data_dir)?;
+    let reglages = postgres::Reglages {
+        url: cfg.store.url.clone(),
+        connexions: cfg.store.connections,
+    };
+    Ok((Box::new(PgStore::ouvrir(&reglages, &s)?), s))
+}
+
 /// The SMS providers' settings and, when a send API is configured, the outbox.
 type ConfigSms = (
-    guichet::sms::routes::ReglagesSms,
-    Option<Arc<guichet::sms::envoi::Boite>>,
+    guichet::channels::sms::ReglagesSms,
+    Option<Arc<guichet::channels::sms_outbox::Boite>>,
 );
 
 pub(crate) fn serve(
@@ -63,21 +95,14 @@ pub(crate) fn serve(
             return ExitCode::from(2);
         }
     };
-    let data_dir = cfg.server.data_dir.clone();
-    let ouvert = guichet::store::secret(
-        Some(&cfg.conversation.secret),
-        cfg.conversation.secret_file.as_deref(),
-        &data_dir,
-    )
-    .and_then(|s| Ok((guichet::store::SledStore::ouvrir_avec(&data_dir, &s)?, s)));
-    let (magasin, secret) = match ouvert {
+    let (magasin, secret) = match ouvrir_magasin(&cfg) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::from(2);
         }
     };
-    let mut service = guichet::service::Service::nouveau(moteur, Box::new(magasin), secret.clone());
+    let mut service = guichet::service::Service::nouveau(moteur, magasin, secret.clone());
     service.flot_par_minute = cfg.sms.flood_per_minute;
     let service = Arc::new(service);
     let (reglages_sms, boite) = match sms(&cfg, &service, &secret, non_authentifies) {
@@ -90,13 +115,13 @@ pub(crate) fn serve(
     let secret_sms = Some(cfg.sms.generic.secret.clone())
         .filter(|s| !s.is_empty())
         .map(String::into_bytes);
-    let etat = Arc::new(guichet::server::Etat {
+    let etat = Arc::new(guichet::state::AppState {
         service: service.clone(),
         mois_courant: clock::mois_courant,
         secret_sms_generique: secret_sms,
         sms: reglages_sms,
         boite: boite.clone(),
-        evaluation: guichet::server::LimitesEvaluation::nouvelles(cfg.server.max_situations),
+        evaluation: guichet::state::LimitesEvaluation::nouvelles(cfg.server.max_situations),
     });
     let console = match guichet::agent::Console::nouveau(
         service.clone(),
@@ -152,13 +177,14 @@ pub(crate) fn serve(
             }
         });
         let app = guichet::server::routeur(etat, cfg.server.max_body_bytes);
-        let telegram = match guichet::telegram::demarrer(&cfg.telegram, service.clone()).await {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::from(2);
-            }
-        };
+        let telegram =
+            match guichet::channels::telegram::demarrer(&cfg.telegram, service.clone()).await {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::from(2);
+                }
+            };
         // The console has its own state (agents, sessions, calls) rather than
         // a field of `Etat`, so that the channels' tests need not know it.
         // The console reaches people through the same outbox and bot as
@@ -234,7 +260,7 @@ pub(crate) fn sms(
     secret: &[u8],
     non_authentifies: bool,
 ) -> Result<ConfigSms, String> {
-    use guichet::sms::envoi::{Boite, Fournisseur};
+    use guichet::channels::sms_outbox::{Boite, Fournisseur};
     let t = &cfg.sms.twilio;
     let v = &cfg.sms.vonage;
     let m = &cfg.sms.mtarget;
@@ -248,15 +274,16 @@ pub(crate) fn sms(
             ));
         }
     };
-    let methode = guichet::sms::vonage::Methode::depuis(&v.signature_method).ok_or_else(|| {
-        format!(
-            "[sms.vonage] signature_method = \"{}\" : \"md5hash\" ou \"sha256\" attendu",
-            v.signature_method
-        )
-    })?;
+    let methode =
+        guichet::channels::vonage::Methode::depuis(&v.signature_method).ok_or_else(|| {
+            format!(
+                "[sms.vonage] signature_method = \"{}\" : \"md5hash\" ou \"sha256\" attendu",
+                v.signature_method
+            )
+        })?;
     let indicatifs =
-        guichet::sms::garde::Indicatifs::nouveaux(cfg.sms.allowed_country_codes.clone());
-    let reglages = guichet::sms::routes::ReglagesSms {
+        guichet::channels::sms_guard::Indicatifs::nouveaux(cfg.sms.allowed_country_codes.clone());
+    let reglages = guichet::channels::sms::ReglagesSms {
         // The token checks signatures only with the URL they cover.
         twilio_auth_token: non_vide(&t.auth_token).filter(|_| !t.public_url.trim().is_empty()),
         twilio_public_url: t.public_url.clone(),
@@ -311,9 +338,9 @@ pub(crate) fn sms(
     }
     let boite = (!fournisseurs.is_empty()).then(|| {
         let mut b = Boite::nouvelle(service.clone(), secret.to_vec(), fournisseurs);
-        b.garde = guichet::sms::garde::GardeSortie {
+        b.garde = guichet::channels::sms_guard::GardeSortie {
             indicatifs,
-            debit: guichet::sms::garde::Debit::nouveau(cfg.sms.outbound_per_minute),
+            debit: guichet::channels::sms_guard::Debit::nouveau(cfg.sms.outbound_per_minute),
         };
         Arc::new(b)
     });

@@ -132,7 +132,7 @@ pub struct Entrant<'a> {
 }
 
 /// Something the caller must do besides sending the replies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Effet {
     /// Erase everything stored about this person (the state returned is empty).
@@ -146,7 +146,7 @@ pub enum Effet {
 }
 
 /// An option offered with a question, in the SMS API's `prompt.choices`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OptionInvite {
     /// What to type.
     pub key: String,
@@ -157,14 +157,14 @@ pub struct OptionInvite {
 }
 
 /// The question waiting for an answer, for channels that show buttons.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Invite {
     /// The situation path the question fills first.
     pub field: String,
     /// Every path the answer fills, in order (several for a list of ages).
     pub fields: Vec<String>,
     /// How the answer is read (`number`, `money`, `yes_no`, `choice`…).
-    pub kind: &'static str,
+    pub kind: super::questions::Genre,
     /// The options of a choice (empty otherwise).
     pub choices: Vec<OptionInvite>,
     /// The question's id in `dialogues/`.

@@ -432,7 +432,7 @@ impl Moteur {
         Some(Invite {
             field: q.champs[0].clone(),
             fields: q.champs.clone(),
-            kind: q.genre.nom(),
+            kind: q.genre,
             choices: self.options_invite(q, c),
             question: q.id.clone(),
             agent: self
@@ -1236,7 +1236,7 @@ impl Moteur {
                 tour.invite = Some(Invite {
                     field: cand.champs[0].clone(),
                     fields: cand.champs.clone(),
-                    kind: q.genre.nom(),
+                    kind: q.genre,
                     choices: choix,
                     question: q.id.clone(),
                     agent: self

@@ -8,7 +8,7 @@
 use crate::rules::faits;
 use crate::textes::Textes;
 use rust_decimal::Decimal;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -20,30 +20,39 @@ pub const QUESTIONS_INTEGREES: (&str, &str) = (
     include_str!("../../dialogues/questions.toml"),
 );
 
-/// How an answer is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How an answer is read. It travels as `prompt.kind` in the SMS API
+/// under the English names of [`Genre::nom`] (serde gives the same names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Genre {
     /// Yes or no.
+    #[serde(rename = "yes_no")]
     OuiNon,
     /// A whole number (a count).
+    #[serde(rename = "number")]
     Nombre,
     /// An amount of money per month.
+    #[serde(rename = "money")]
     Montant,
     /// An age in years, or a date of birth.
+    #[serde(rename = "age")]
     Age,
     /// Several ages at once ("34 36", "12 7 4").
+    #[serde(rename = "ages")]
     Ages,
     /// One option of a list.
+    #[serde(rename = "choice")]
     Choix,
     /// Where the person lives: a French postal code, or the name of their
     /// commune (read by [`super::lieu`], which may ask which one next).
+    #[serde(rename = "postal_code")]
     CodePostal,
     /// One of the communes of the postal code already given.
+    #[serde(rename = "commune")]
     Commune,
 }
 
 impl Genre {
-    /// The name used in `dialogues/` and in the `prompt.kind` of the SMS API.
+    /// The name in the `prompt.kind` of the SMS API.
     pub fn nom(self) -> &'static str {
         match self {
             Genre::OuiNon => "yes_no",

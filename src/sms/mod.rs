@@ -1,63 +1,8 @@
-//! What every SMS provider shares — the GSM-7 alphabet, our French
-//! transliteration into it, segment counting (SMS cost money by segment),
-//! phone numbers (E.164, masking in logs) — and each provider's wire
-//! format: [`twilio`], [`vonage`], [`mtarget`]. The HTTP routes live in
-//! [`routes`]; what may leave (destinations, pace) in [`garde`].
+//! What every SMS shares, whichever provider carries it: the GSM-7
+//! alphabet, our French transliteration into it and segment counting (SMS
+//! cost money by segment) in [`gsm7`]; phone numbers (E.164, masking in
+//! logs) in [`numero`]. The providers themselves are channels
+//! ([`crate::channels`]).
 
-pub mod envoi;
-pub mod garde;
 pub mod gsm7;
-pub mod mtarget;
 pub mod numero;
-pub mod routes;
-pub mod twilio;
-pub mod vonage;
-
-/// The value of a provider's form or query parameter.
-pub fn champ<'a>(params: &'a [(String, String)], nom: &str) -> Option<&'a str> {
-    params
-        .iter()
-        .find(|(k, _)| k == nom)
-        .map(|(_, v)| v.as_str())
-}
-
-/// One part of a long inbound SMS, as Vonage (`concat-*`) and Mtarget
-/// (`msglong.*`) describe it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Partie {
-    /// What the parts of one message share.
-    pub reference: String,
-    /// This part's number, from 1.
-    pub numero: u32,
-    /// How many parts the message has.
-    pub total: u32,
-}
-
-impl Partie {
-    /// Reads a part from the provider's parameters `numero` and `total`;
-    /// the error names them when missing, not numbers, or inconsistent
-    /// (at most 20 parts).
-    pub fn lire(
-        params: &[(String, String)],
-        reference: &str,
-        numero: &str,
-        total: &str,
-    ) -> Result<Partie, String> {
-        let nombre = |nom: &str| -> Result<u32, String> {
-            champ(params, nom)
-                .filter(|v| !v.is_empty())
-                .ok_or_else(|| format!("champ « {nom} » manquant"))?
-                .parse()
-                .map_err(|_| format!("champ « {nom} » : nombre attendu"))
-        };
-        let p = Partie {
-            reference: reference.to_string(),
-            numero: nombre(numero)?,
-            total: nombre(total)?,
-        };
-        if p.numero == 0 || p.numero > p.total || p.total > 20 {
-            return Err(format!("champs {numero} / {total} incohérents"));
-        }
-        Ok(p)
-    }
-}

@@ -1,9 +1,11 @@
-//! What the tests that compare guichet with OpenFisca share: the oracle
+//! What several tests share: a fresh PostgreSQL database (`postgres`), and
+//! for the tests that compare guichet with OpenFisca, the oracle
 //! households and the correspondence of aid names (see `tests/oracle.rs`).
 
 #![allow(dead_code)]
 
 pub mod foyers;
+pub mod postgres;
 
 use serde_json::Value;
 

@@ -249,6 +249,11 @@ impl Envoyeur {
                 i.service.magasin().supprimer_entree(TABLE, &k)?;
                 continue;
             };
+            // Another instance on the same database (PostgreSQL) may be
+            // sending it right now: only what this one can take is queued.
+            if !i.service.magasin().reserver(TABLE, &k, BAIL)? {
+                continue;
+            }
             n += 1;
             match par_chat.iter_mut().find(|(c, _)| *c == chat) {
                 Some((_, v)) => v.push((id, sortant)),
@@ -344,6 +349,11 @@ async fn travailler(i: Arc<Interne>, chat: i64, mut rx: mpsc::UnboundedReceiver<
             tokio::time::sleep_until(d + i.limites.par_chat).await;
         }
         let (id, message) = message;
+        if id != 0 && !reserver(&i.service, id).await {
+            // Another instance took it (its start-up `reprendre`): it sends it.
+            i.fini(1);
+            continue;
+        }
         let issue = envoyer_un(&i, chat, cle.court(), message).await;
         dernier = Some(Instant::now());
         match issue {
@@ -363,6 +373,25 @@ async fn travailler(i: Arc<Interne>, chat: i64, mut rx: mpsc::UnboundedReceiver<
             }
         }
     }
+}
+
+/// How long an instance holds a stored message it is sending, in seconds
+/// (several instances on one PostgreSQL database): Telegram's waits
+/// between messages and retries included.
+const BAIL: u64 = 120;
+
+/// Takes a stored message before sending it, so that no other instance
+/// sends it too. A store that cannot answer does not stop the sending: the
+/// message was stored by this instance's own step.
+async fn reserver(service: &Arc<Service>, id: u64) -> bool {
+    let service = service.clone();
+    let r = tokio::task::spawn_blocking(move || {
+        service
+            .magasin()
+            .reserver(TABLE, &format!("{id:020}"), BAIL)
+    })
+    .await;
+    !matches!(r, Ok(Ok(false)))
 }
 
 /// Removes sent (or given up) messages from the store.

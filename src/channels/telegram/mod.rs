@@ -292,7 +292,7 @@ fn numero_partage(
             .textes
             .msg(c.langue, "tg-numero-inutile", &[])
     };
-    let mut sortie = crate::service::sortie_de(tour)?;
+    let mut sortie = crate::service::sortie_de(tour, c.langue);
     sortie.messages.insert(0, merci);
     let suppose = !c.supposes.is_empty();
     let sortants = format::composer(&service.moteur, &sortie, c.langue, suppose);

@@ -1,4 +1,5 @@
-//! Twilio's wire format: form-encoded inbound SMS and status callbacks,
+//! The Twilio channel: its routes (`/sms/twilio`, `/sms/twilio/status`) and
+//! its wire format: form-encoded inbound SMS and status callbacks,
 //! `X-Twilio-Signature`, and TwiML replies.
 //!
 //! Twilio signs each webhook with base64(HMAC-SHA1(auth token, URL + every
@@ -56,6 +57,17 @@ pub struct Entrant {
 }
 
 pub use super::champ;
+use super::erreur;
+use super::sms::{Issue, ReglagesSms, params_de, recevoir, sans_verification, textes_sms};
+use crate::sms::numero;
+use crate::state::AppState;
+use axum::Router;
+use axum::extract::State;
+use axum::http::header;
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use std::sync::Arc;
 
 /// Reads an inbound SMS; the error names the missing field.
 pub fn lire_entrant(params: &[(String, String)]) -> Result<Entrant, String> {
@@ -131,6 +143,116 @@ pub fn twiml(messages: &[String]) -> String {
     }
     s.push_str("</Response>");
     s
+}
+
+// ---- HTTP routes ----
+
+/// Twilio's routes, when its auth token is set (or under `--insecure-webhooks`).
+pub(super) fn routes(r: &ReglagesSms) -> Router<Arc<AppState>> {
+    let routes = Router::new();
+    if r.twilio_auth_token.is_some() || r.sans_authentification {
+        routes
+            .route("/sms/twilio", post(twilio_entrant))
+            .route("/sms/twilio/status", post(twilio_statut))
+    } else {
+        routes
+    }
+}
+
+fn reponse_twiml(corps: String) -> Response {
+    ([(header::CONTENT_TYPE, "text/xml; charset=utf-8")], corps).into_response()
+}
+
+fn verifier_twilio(
+    etat: &AppState,
+    entetes: &HeaderMap,
+    uri: &Uri,
+    params: &[(String, String)],
+) -> Result<(), Response> {
+    let Some(jeton) = &etat.sms.twilio_auth_token else {
+        return sans_verification(etat, uri.path());
+    };
+    let Some(sig) = entetes
+        .get("x-twilio-signature")
+        .and_then(|v| v.to_str().ok())
+    else {
+        return Err(erreur(
+            StatusCode::UNAUTHORIZED,
+            "en-tête X-Twilio-Signature manquant",
+        ));
+    };
+    let chemin = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+    let url = format!(
+        "{}{chemin}",
+        etat.sms.twilio_public_url.trim_end_matches('/')
+    );
+    if signature_valide(jeton, &url, params, sig) {
+        Ok(())
+    } else {
+        Err(erreur(
+            StatusCode::FORBIDDEN,
+            "signature X-Twilio-Signature incorrecte (vérifiez [sms.twilio] auth_token et public_url)",
+        ))
+    }
+}
+
+async fn twilio_entrant(
+    State(etat): State<Arc<AppState>>,
+    entetes: HeaderMap,
+    uri: Uri,
+    corps: axum::body::Bytes,
+) -> Response {
+    let params = params_de(&corps);
+    if let Err(r) = verifier_twilio(&etat, &entetes, &uri, &params) {
+        return r;
+    }
+    let e = match lire_entrant(&params) {
+        Ok(e) => e,
+        Err(m) => return erreur(StatusCode::BAD_REQUEST, m),
+    };
+    let directe = etat.sms.twilio_reponse_directe;
+    let fournisseur = (!directe).then_some("twilio");
+    match recevoir(&etat, &e.de, e.texte, Some(e.id), None, fournisseur).await {
+        Ok(Issue::Traite(s)) if directe => reponse_twiml(twiml(&textes_sms(&s))),
+        Ok(_) => reponse_twiml(twiml(&[])),
+        Err(r) => r,
+    }
+}
+
+async fn twilio_statut(
+    State(etat): State<Arc<AppState>>,
+    entetes: HeaderMap,
+    uri: Uri,
+    corps: axum::body::Bytes,
+) -> Response {
+    let params = params_de(&corps);
+    if let Err(r) = verifier_twilio(&etat, &entetes, &uri, &params) {
+        return r;
+    }
+    let (sid, e) = match lire_statut(&params) {
+        Ok(x) => x,
+        Err(m) => return erreur(StatusCode::BAD_REQUEST, m),
+    };
+    let etat_sortant = match e {
+        Etat::Envoye => "envoye",
+        Etat::Livre => "livre",
+        Etat::Echec { .. } => "echec",
+    };
+    if let Etat::Echec { arret: true } = e {
+        if let Some(n) = champ(&params, "To").and_then(numero::normaliser) {
+            let service = etat.service.clone();
+            let r = tokio::task::spawn_blocking(move || service.arreter("sms", &n)).await;
+            if !matches!(r, Ok(Ok(()))) {
+                return erreur(StatusCode::SERVICE_UNAVAILABLE, "stockage indisponible");
+            }
+        }
+    }
+    if let Some(b) = &etat.boite {
+        if let Err(e) = b.recu(&sid, etat_sortant) {
+            return erreur(StatusCode::SERVICE_UNAVAILABLE, e.to_string());
+        }
+    }
+    reponse_twiml(twiml(&[]))
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@
 //! numbers as `tel:` links. Every text stays under Telegram's 4,096-character
 //! limit.
 
-use crate::dialogue::Moteur;
+use crate::dialogue::questions::Genre;
+use crate::dialogue::{Effet, Invite, Moteur};
 use crate::rules::{Periodicite, ResultatAide, Statut};
 use crate::service::Sortie;
 use crate::textes::{Arg, Langue, format_euros};
@@ -67,26 +68,12 @@ impl Sortant {
     }
 }
 
-/// The question waiting, as `Sortie.invite` carries it.
-#[derive(Debug, Deserialize)]
-struct Invite {
-    kind: String,
-    #[serde(default)]
-    choices: Vec<OptionInvite>,
-}
-
-#[derive(Debug, Deserialize)]
-struct OptionInvite {
-    key: String,
-    label: String,
-}
-
 /// The replies of one step. `langue` is the conversation's language after
 /// the step; `suppose` says whether an amount was presumed (the results
 /// then say so, as by SMS).
 pub fn composer(moteur: &Moteur, sortie: &Sortie, langue: Langue, suppose: bool) -> Vec<Sortant> {
     let mut sortants = composer_sans_rappel(moteur, sortie, langue, suppose);
-    if sortie.effets.iter().any(|e| e == "rappel") && !sortants.is_empty() {
+    if sortie.effets.contains(&Effet::Rappel) && !sortants.is_empty() {
         // After RAPPEL, offer to share a number an agent can call. The
         // question's answer buttons move to this last message, so that
         // the keyboard on screen has both.
@@ -126,7 +113,7 @@ fn composer_sans_rappel(
             }
         }
     }
-    let clavier = clavier_invite(moteur, &sortie.invite, langue);
+    let clavier = clavier_invite(moteur, sortie.invite.as_ref(), langue);
     let mut sortants: Vec<Sortant> = sortie
         .messages
         .iter()
@@ -145,11 +132,11 @@ fn composer_sans_rappel(
 
 /// The keyboard of the question waiting: its options, or yes and no; when
 /// no question offers options, the previous keyboard is removed.
-fn clavier_invite(moteur: &Moteur, invite: &serde_json::Value, langue: Langue) -> Clavier {
-    let Ok(invite) = serde_json::from_value::<Invite>(invite.clone()) else {
+fn clavier_invite(moteur: &Moteur, invite: Option<&Invite>, langue: Langue) -> Clavier {
+    let Some(invite) = invite else {
         return Clavier::Retirer;
     };
-    if invite.kind == "yes_no" {
+    if invite.kind == Genre::OuiNon {
         return Clavier::Reponses(vec![vec![
             moteur.textes.msg(langue, "tg-oui", &[]),
             moteur.textes.msg(langue, "tg-non", &[]),
@@ -468,11 +455,10 @@ mod tests {
         let moteur = Moteur::integre(regles, crate::dialogue::Reglages::default()).unwrap();
         let sortie = Sortie {
             messages: vec!["(the SMS text, replaced by the card)".into()],
-            invite: serde_json::Value::Null,
             resultats: true,
-            effets: Vec::new(),
-            doublon: false,
+            langue: Langue::En,
             aides: Some(aides),
+            ..Sortie::default()
         };
         let carte = &composer(&moteur, &sortie, Langue::En, false)[0];
         assert!(

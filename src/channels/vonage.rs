@@ -1,4 +1,5 @@
-//! Vonage's (Nexmo) SMS API wire format: inbound SMS by GET query or POST
+//! The Vonage (Nexmo) channel: its routes (`/sms/vonage`,
+//! `/sms/vonage/status`) and its wire format: inbound SMS by GET query or POST
 //! form or JSON, long messages in parts (`concat-*`), delivery receipts,
 //! and the optional signature (`sig`) Vonage adds when a signature secret is
 //! set on the account.
@@ -7,9 +8,20 @@
 //! inside values replaced by `_`): `md5hash` appends the secret and takes
 //! MD5; the HMAC methods key the hash with the secret. Both are hex.
 
+use super::erreur;
+use super::sms::{AGE_MAX_SIGNE, recu, traiter_par_api};
+use super::sms::{ReglagesSms, params_de, sans_verification};
+use crate::state::AppState;
+use axum::Router;
+use axum::extract::State;
+use axum::http::Method;
+use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::response::Response;
+use axum::routing::any;
 use hmac::{Hmac, KeyInit, Mac};
 use md5::{Digest, Md5};
 use sha2::Sha256;
+use std::sync::Arc;
 
 /// How the signature is computed (`[sms.vonage] signature_method`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,6 +164,134 @@ pub fn lire_recu(params: &[(String, String)]) -> Result<(String, &'static str), 
         autre => return Err(format!("statut inconnu « {autre} »")),
     };
     Ok((id.to_string(), statut))
+}
+
+// ---- HTTP routes ----
+
+/// Vonage's routes, when its signature secret is set (or under `--insecure-webhooks`).
+pub(super) fn routes(r: &ReglagesSms) -> Router<Arc<AppState>> {
+    let routes = Router::new();
+    if r.vonage_signature_secret.is_some() || r.sans_authentification {
+        routes
+            .route("/sms/vonage", any(vonage_entrant))
+            .route("/sms/vonage/status", any(vonage_statut))
+    } else {
+        routes
+    }
+}
+
+/// Vonage parameters: the query of a GET, the form or JSON body of a POST.
+fn params_vonage(
+    methode: &Method,
+    uri: &Uri,
+    entetes: &HeaderMap,
+    corps: &[u8],
+) -> Result<Vec<(String, String)>, Response> {
+    let mut p = params_de(uri.query().unwrap_or("").as_bytes());
+    if *methode == Method::POST {
+        let json = entetes
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|t| t.starts_with("application/json"));
+        if json {
+            let v: serde_json::Value = serde_json::from_slice(corps)
+                .map_err(|e| erreur(StatusCode::BAD_REQUEST, format!("JSON illisible : {e}")))?;
+            let Some(o) = v.as_object() else {
+                return Err(erreur(StatusCode::BAD_REQUEST, "un objet JSON est attendu"));
+            };
+            for (k, v) in o {
+                let v = match v {
+                    serde_json::Value::String(s) => s.clone(),
+                    autre => autre.to_string(),
+                };
+                p.push((k.clone(), v));
+            }
+        } else {
+            p.extend(params_de(corps));
+        }
+    }
+    Ok(p)
+}
+
+fn verifier_vonage(
+    etat: &AppState,
+    uri: &Uri,
+    params: &[(String, String)],
+) -> Result<(), Response> {
+    let Some(secret) = &etat.sms.vonage_signature_secret else {
+        return sans_verification(etat, uri.path());
+    };
+    let methode = etat.sms.vonage_methode.unwrap_or(Methode::Md5Hash);
+    if champ(params, "sig").is_none() {
+        return Err(erreur(StatusCode::UNAUTHORIZED, "paramètre sig manquant"));
+    }
+    if !signature_valide(secret, methode, params) {
+        return Err(erreur(StatusCode::FORBIDDEN, "signature sig incorrecte"));
+    }
+    // The signature covers the time of signing: a request captured once
+    // must not be replayable for ever.
+    let Some(signe_a) = horodatage(params) else {
+        return Err(erreur(
+            StatusCode::UNAUTHORIZED,
+            "paramètre timestamp manquant dans un message signé",
+        ));
+    };
+    let maintenant = crate::clock::maintenant_secondes();
+    if maintenant.abs_diff(signe_a) > AGE_MAX_SIGNE {
+        return Err(erreur(
+            StatusCode::UNAUTHORIZED,
+            "message signé il y a plus de 24 h (ou daté du futur) : refusé",
+        ));
+    }
+    Ok(())
+}
+
+async fn vonage_entrant(
+    State(etat): State<Arc<AppState>>,
+    methode: Method,
+    uri: Uri,
+    entetes: HeaderMap,
+    corps: axum::body::Bytes,
+) -> Response {
+    let params = match params_vonage(&methode, &uri, &entetes, &corps) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    if let Err(r) = verifier_vonage(&etat, &uri, &params) {
+        return r;
+    }
+    let e = match lire_entrant(&params) {
+        Ok(e) => e,
+        Err(m) => return erreur(StatusCode::BAD_REQUEST, m),
+    };
+    let (id, partie) = match &e.partie {
+        None => (e.id.clone(), None),
+        Some(p) => (
+            format!("concat-{}", p.reference),
+            Some((p.reference.clone(), p.numero, p.total)),
+        ),
+    };
+    traiter_par_api(&etat, "vonage", &e.de, e.texte, Some(id), partie).await
+}
+
+async fn vonage_statut(
+    State(etat): State<Arc<AppState>>,
+    methode: Method,
+    uri: Uri,
+    entetes: HeaderMap,
+    corps: axum::body::Bytes,
+) -> Response {
+    let params = match params_vonage(&methode, &uri, &entetes, &corps) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    if let Err(r) = verifier_vonage(&etat, &uri, &params) {
+        return r;
+    }
+    match lire_recu(&params) {
+        Ok((id, e)) => recu(&etat, &id, e),
+        Err(m) => erreur(StatusCode::BAD_REQUEST, m),
+    }
 }
 
 #[cfg(test)]

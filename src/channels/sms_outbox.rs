@@ -165,7 +165,11 @@ pub struct Boite {
     /// Backoff unit in seconds: the n-th retry waits unit × 2ⁿ (tests use 0).
     pub attente_base: u64,
     /// Where SMS may go and how many a minute ([`super::garde`]).
-    pub garde: super::garde::GardeSortie,
+    pub garde: super::sms_guard::GardeSortie,
+    /// How long this worker holds an entry it is sending, in seconds, when
+    /// several instances share the outbox (PostgreSQL): a lookup and a send,
+    /// each within the provider timeout, and a margin.
+    bail: u64,
 }
 
 impl Boite {
@@ -198,6 +202,7 @@ impl Boite {
             reveil: tokio::sync::Notify::new(),
             attente_base: 1,
             garde: Default::default(),
+            bail: 2 * delai.as_secs() + 5,
         }
     }
 
@@ -337,10 +342,27 @@ impl Boite {
         let maintenant = Self::maintenant();
         let mut n = 0;
         for mut s in self.lire_tout(true)? {
-            if !matches!(s.etat, EtatSortant::AEnvoyer | EtatSortant::EnCours)
-                || s.prochain > maintenant
-            {
+            let du = |s: &Sortant| {
+                matches!(s.etat, EtatSortant::AEnvoyer | EtatSortant::EnCours)
+                    && s.prochain <= maintenant
+            };
+            if !du(&s) {
                 continue;
+            }
+            // Every instance's worker reads the same outbox (PostgreSQL): an
+            // entry is sent by the one that takes it, which reads it again
+            // once taken (another may have sent it since the list was read).
+            let k = format!("{:020}", s.id);
+            let magasin = self.service.magasin();
+            if !magasin.reserver(TABLE, &k, self.bail)? {
+                continue;
+            }
+            match magasin
+                .lire_entree(TABLE, &k)?
+                .and_then(|v| self.decoder(&v, true))
+            {
+                Some(relue) if du(&relue) => s = relue,
+                _ => continue,
             }
             n += 1;
             let service = self.service.clone();
