@@ -75,7 +75,12 @@ fn regles_plafond_openfisca() -> RuleSet {
 fn completee(mut s: Value) -> Value {
     for p in ["demandeur", "conjoint"] {
         if let Some(o) = s[p].as_object_mut() {
-            for champ in ["droit_au_sejour", "travail_5_ans_sur_10", "enceinte", "boursier"] {
+            for champ in [
+                "droit_au_sejour",
+                "travail_5_ans_sur_10",
+                "enceinte",
+                "boursier",
+            ] {
                 o.entry(champ).or_insert(json!(false));
             }
         }
@@ -108,7 +113,13 @@ struct Bilan {
 }
 
 impl Bilan {
-    fn compter(&mut self, eligibilite_ok: bool, tous_deux: bool, montant_ok: bool, message: String) {
+    fn compter(
+        &mut self,
+        eligibilite_ok: bool,
+        tous_deux: bool,
+        montant_ok: bool,
+        message: String,
+    ) {
         self.total += 1;
         if eligibilite_ok {
             self.accord += 1;
@@ -155,9 +166,12 @@ fn comparer(fichier: &str, texte: &str, regles: &RuleSet, regles_of: &RuleSet) -
                 continue;
             }
             let attendu = of[cle].as_f64().unwrap_or(0.0);
-            let r = ev.aide(aide).unwrap_or_else(|| panic!("aid {aide} missing"));
+            let r = ev
+                .aide(aide)
+                .unwrap_or_else(|| panic!("aid {aide} missing"));
             let nous = r.statut == Statut::Eligible;
-            if travailleur_ue && ["rsa", "prime_activite"].contains(aide) && nous && attendu == 0.0 {
+            if travailleur_ue && ["rsa", "prime_activite"].contains(aide) && nous && attendu == 0.0
+            {
                 selon_la_loi.push(format!("{id}: {aide}"));
                 continue;
             }
@@ -201,7 +215,13 @@ fn comparer(fichier: &str, texte: &str, regles: &RuleSet, regles_of: &RuleSet) -
                 .iter()
                 .filter_map(|p| s[p]["age"].as_u64())
                 .collect();
-            a.extend(s["enfants"].as_array().into_iter().flatten().filter_map(|e| e["age"].as_u64()));
+            a.extend(
+                s["enfants"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|e| e["age"].as_u64()),
+            );
             a
         };
         if !accord && ages(&s).iter().any(|a| [0, 3, 14, 20, 65].contains(a)) {
@@ -244,7 +264,10 @@ fn comparer(fichier: &str, texte: &str, regles: &RuleSet, regles_of: &RuleSet) -
         "selon la loi (citoyen de l'UE qui travaille) : {} ; CSS changée par le plafond de 2025 : {plafond_css}",
         selon_la_loi.len()
     );
-    println!("CSS, un âge franchi dans l'année de référence : {}", age_franchi.len());
+    println!(
+        "CSS, un âge franchi dans l'année de référence : {}",
+        age_franchi.len()
+    );
     for e in &age_franchi {
         println!("    {e}");
     }
@@ -258,7 +281,10 @@ fn oracle_households_agree_with_openfisca() {
     let mut echecs = Vec::new();
     for (fichier, texte) in [
         ("foyers_2026.json", include_str!("oracle/foyers_2026.json")),
-        ("tenus_a_part_7.json", include_str!("oracle/tenus_a_part_7.json")),
+        (
+            "tenus_a_part_7.json",
+            include_str!("oracle/tenus_a_part_7.json"),
+        ),
         (
             "tenus_a_part_8_large.json",
             include_str!("oracle/tenus_a_part_8_large.json"),

@@ -62,10 +62,7 @@ fn every_generated_situation_gives_its_recorded_result_byte_for_byte() {
             serde_json::from_str(&obtenus[i]).unwrap_or_default(),
         );
         let aides = |v: &Value| v["aides"].as_array().cloned().unwrap_or_default();
-        let premiere = aides(&a)
-            .into_iter()
-            .zip(aides(&b))
-            .find(|(x, y)| x != y);
+        let premiere = aides(&a).into_iter().zip(aides(&b)).find(|(x, y)| x != y);
         eprintln!("situation {i}: {premiere:#?}");
     }
     assert!(

@@ -149,8 +149,11 @@ mod tests {
 
     #[test]
     fn hypotheses_are_those_retained_in_the_rules_order() {
-        let possibles: Arc<[(usize, String)]> =
-            Arc::from([(7, "Sept.".into()), (2, "Deux.".into()), (40, "Quarante.".into())]);
+        let possibles: Arc<[(usize, String)]> = Arc::from([
+            (7, "Sept.".into()),
+            (2, "Deux.".into()),
+            (40, "Quarante.".into()),
+        ]);
         let mut retenues = Manquants::un(40);
         retenues.ajouter(7);
         retenues.ajouter(3);

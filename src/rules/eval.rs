@@ -469,7 +469,8 @@ fn bareme(tranches: &[Tranche], base: Decimal) -> Decimal {
             break;
         }
         let haut = t.jusqu_a.map_or(base, |j| iv::garder(j, base, true));
-        total += (haut - bas) * t.taux.unwrap_or(Decimal::ZERO) + t.montant.unwrap_or(Decimal::ZERO);
+        total +=
+            (haut - bas) * t.taux.unwrap_or(Decimal::ZERO) + t.montant.unwrap_or(Decimal::ZERO);
         match t.jusqu_a {
             Some(j) => bas = j,
             None => break,
@@ -502,7 +503,11 @@ fn valeur_ecrite(v: &Valeur) -> Option<ValeurEcrite> {
 /// Evaluates one aid: its conditions, its amount, its explanation lines
 /// (written only when `complet`; their values are computed all the same,
 /// since one may fail, and a failure is part of the status).
-fn evaluer_aide(ctx: &mut Contexte<'_>, aide: &Aide, complet: bool) -> Result<(Calcul, Etat), Echec> {
+fn evaluer_aide(
+    ctx: &mut Contexte<'_>,
+    aide: &Aide,
+    complet: bool,
+) -> Result<(Calcul, Etat), Echec> {
     let mut explication = Explication::default();
     let mut manquants_conditions = Manquants::VIDE;
     let mut une_fausse = false;
@@ -539,9 +544,7 @@ fn evaluer_aide(ctx: &mut Contexte<'_>, aide: &Aide, complet: bool) -> Result<(C
     // The amount can settle the status on its own: a differential aid whose
     // amount is already 0 is not due, whatever the unknown conditions say.
     let montant_nul = match (montant, &aide.montant) {
-        (Valeur::Nombre(d), Some(_)) => {
-            d <= Decimal::ZERO || minimum.is_some_and(|mini| d < mini)
-        }
+        (Valeur::Nombre(d), Some(_)) => d <= Decimal::ZERO || minimum.is_some_and(|mini| d < mini),
         _ => false,
     };
     let statut = if une_fausse || montant_nul {
@@ -600,7 +603,14 @@ fn evaluer_aide(ctx: &mut Contexte<'_>, aide: &Aide, complet: bool) -> Result<(C
         montant: pour_les_autres(montant),
         eligible,
         sorties: (0..aide.sorties.len())
-            .map(|i| pour_les_autres(sorties.get(i).copied().unwrap_or(Valeur::Nombre(Decimal::ZERO))))
+            .map(|i| {
+                pour_les_autres(
+                    sorties
+                        .get(i)
+                        .copied()
+                        .unwrap_or(Valeur::Nombre(Decimal::ZERO)),
+                )
+            })
             .collect(),
     };
     let calcul = Calcul {

@@ -87,7 +87,10 @@ impl Explication {
 
     /// The number of lines.
     pub fn len(&self) -> usize {
-        self.elements.iter().filter(|e| e.valeur().is_none()).count()
+        self.elements
+            .iter()
+            .filter(|e| e.valeur().is_none())
+            .count()
     }
 
     /// Adds a whole sentence of a rule file.
@@ -126,7 +129,8 @@ impl Explication {
     /// The lines as text: whole lines are borrowed, lines with values are
     /// written now.
     pub fn lignes(&self) -> impl Iterator<Item = Cow<'_, str>> + '_ {
-        self.decoupe().map(|(tete, valeurs)| ecrire_ligne(tete, valeurs))
+        self.decoupe()
+            .map(|(tete, valeurs)| ecrire_ligne(tete, valeurs))
     }
 
     /// The lines with what another language needs to write them, each
@@ -209,7 +213,9 @@ pub fn ecrire(s: &mut String, v: ValeurEcrite) {
 /// as amounts are shown to claimants, a space between thousands, a comma
 /// before the cents, no cents when there are none (`1 173,04`, `12`).
 pub fn ecrire_nombre(s: &mut String, d: Decimal) {
-    let r = d.abs().round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let r = d
+        .abs()
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     let centimes = r.mantissa().unsigned_abs() * 10u128.pow(2 - r.scale().min(2));
     if d.is_sign_negative() && centimes != 0 {
         s.push('-');
@@ -301,7 +307,10 @@ mod tests {
         e.ligne_aide(&fixe, &[]);
         e.ligne_aide(
             &ligne,
-            &[ValeurEcrite::Nombre(dec!(2)), ValeurEcrite::Nombre(dec!(201.78))],
+            &[
+                ValeurEcrite::Nombre(dec!(2)),
+                ValeurEcrite::Nombre(dec!(201.78)),
+            ],
         );
         e.gabarit(&["A ", " B"]);
         e.valeur(ValeurEcrite::Booleen(true));

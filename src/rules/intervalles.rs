@@ -467,11 +467,20 @@ mod tests {
 
     #[test]
     fn known_arithmetic_is_exact_and_checked() {
-        assert_eq!(binaire(BinOp::Add, n(dec!(0.1)), n(dec!(0.2))), Ok(n(dec!(0.3))));
-        assert_eq!(binaire(BinOp::Div, n(dec!(1)), n(dec!(0))), Err("division par zéro".into()));
+        assert_eq!(
+            binaire(BinOp::Add, n(dec!(0.1)), n(dec!(0.2))),
+            Ok(n(dec!(0.3)))
+        );
+        assert_eq!(
+            binaire(BinOp::Div, n(dec!(1)), n(dec!(0))),
+            Err("division par zéro".into())
+        );
         assert!(binaire(BinOp::Mul, n(Decimal::MAX), n(dec!(2))).is_err());
         assert!(binaire(BinOp::Add, Valeur::Booleen(true), n(dec!(1))).is_err());
-        assert_eq!(binaire(BinOp::Eq, n(dec!(1.0)), n(dec!(1))), Ok(Valeur::Booleen(true)));
+        assert_eq!(
+            binaire(BinOp::Eq, n(dec!(1.0)), n(dec!(1))),
+            Ok(Valeur::Booleen(true))
+        );
         assert_eq!(
             binaire(BinOp::Ne, Valeur::Texte("a"), Valeur::Texte("b")),
             Ok(Valeur::Booleen(true))
@@ -480,8 +489,14 @@ mod tests {
 
     #[test]
     fn a_zero_factor_settles_a_product_of_an_unknown() {
-        assert_eq!(binaire(BinOp::Mul, n(dec!(0)), Valeur::Inconnu(champ(1))), Ok(n(dec!(0))));
-        assert_eq!(binaire(BinOp::Mul, Valeur::Inconnu(champ(1)), n(dec!(0))), Ok(n(dec!(0))));
+        assert_eq!(
+            binaire(BinOp::Mul, n(dec!(0)), Valeur::Inconnu(champ(1))),
+            Ok(n(dec!(0)))
+        );
+        assert_eq!(
+            binaire(BinOp::Mul, Valeur::Inconnu(champ(1)), n(dec!(0))),
+            Ok(n(dec!(0)))
+        );
     }
 
     #[test]
@@ -491,7 +506,10 @@ mod tests {
         let d = binaire(BinOp::Sub, n(dec!(651.69)), montant(2)).unwrap();
         assert_eq!(d, Valeur::Borne(champ(2), None, Some(dec!(651.69))));
         let both = binaire(BinOp::Add, montant(1), montant(2)).unwrap();
-        assert_eq!(both, Valeur::Borne(champ(1).union(champ(2)), Some(dec!(0)), None));
+        assert_eq!(
+            both,
+            Valeur::Borne(champ(1).union(champ(2)), Some(dec!(0)), None)
+        );
     }
 
     #[test]
@@ -509,29 +527,53 @@ mod tests {
     #[test]
     fn comparisons_are_settled_by_bounds_when_they_can_be() {
         let negatif = binaire(BinOp::Sub, n(dec!(-5)), montant(1)).unwrap();
-        assert_eq!(binaire(BinOp::Lt, negatif, n(dec!(0))), Ok(Valeur::Booleen(true)));
-        assert_eq!(binaire(BinOp::Ge, montant(1), n(dec!(0))), Ok(Valeur::Booleen(true)));
-        assert_eq!(binaire(BinOp::Lt, montant(1), n(dec!(0))), Ok(Valeur::Booleen(false)));
-        assert_eq!(binaire(BinOp::Gt, montant(1), n(dec!(0))), Ok(Valeur::Inconnu(champ(1))));
+        assert_eq!(
+            binaire(BinOp::Lt, negatif, n(dec!(0))),
+            Ok(Valeur::Booleen(true))
+        );
+        assert_eq!(
+            binaire(BinOp::Ge, montant(1), n(dec!(0))),
+            Ok(Valeur::Booleen(true))
+        );
+        assert_eq!(
+            binaire(BinOp::Lt, montant(1), n(dec!(0))),
+            Ok(Valeur::Booleen(false))
+        );
+        assert_eq!(
+            binaire(BinOp::Gt, montant(1), n(dec!(0))),
+            Ok(Valeur::Inconnu(champ(1)))
+        );
         // Equality of an unknown is never settled.
-        assert_eq!(binaire(BinOp::Eq, montant(1), n(dec!(-1))), Ok(Valeur::Inconnu(champ(1))));
+        assert_eq!(
+            binaire(BinOp::Eq, montant(1), n(dec!(-1))),
+            Ok(Valeur::Inconnu(champ(1)))
+        );
     }
 
     #[test]
     fn min_and_max_keep_the_bounds_that_exist() {
         let mut m = MinMax::nouveau(false);
         m.ajouter(&n(dec!(0))).unwrap();
-        m.ajouter(&binaire(BinOp::Sub, n(dec!(651.69)), montant(3)).unwrap()).unwrap();
-        assert_eq!(m.valeur(), Valeur::Borne(champ(3), Some(dec!(0)), Some(dec!(651.69))));
+        m.ajouter(&binaire(BinOp::Sub, n(dec!(651.69)), montant(3)).unwrap())
+            .unwrap();
+        assert_eq!(
+            m.valeur(),
+            Valeur::Borne(champ(3), Some(dec!(0)), Some(dec!(651.69)))
+        );
         let mut m = MinMax::nouveau(false);
         m.ajouter(&n(dec!(0))).unwrap();
-        m.ajouter(&binaire(BinOp::Sub, n(dec!(-1)), montant(3)).unwrap()).unwrap();
+        m.ajouter(&binaire(BinOp::Sub, n(dec!(-1)), montant(3)).unwrap())
+            .unwrap();
         assert_eq!(m.valeur(), n(dec!(0)), "max(0, x) with x <= -1 is 0");
         let mut m = MinMax::nouveau(true);
         m.ajouter(&n(dec!(3))).unwrap();
         m.ajouter(&n(dec!(2))).unwrap();
         assert_eq!(m.valeur(), n(dec!(2)));
-        assert!(MinMax::nouveau(true).ajouter(&Valeur::Booleen(true)).is_err());
+        assert!(
+            MinMax::nouveau(true)
+                .ajouter(&Valeur::Booleen(true))
+                .is_err()
+        );
         assert_eq!(MinMax::nouveau(true).valeur(), n(dec!(0)));
     }
 
@@ -539,7 +581,10 @@ mod tests {
     fn et_drops_the_fields_of_items_that_cannot_change_it() {
         let mut e = EtOu::nouveau(false);
         assert_eq!(e.ajouter(&Valeur::Inconnu(champ(1))), None);
-        assert_eq!(e.ajouter(&Valeur::Booleen(false)), Some(Valeur::Booleen(false)));
+        assert_eq!(
+            e.ajouter(&Valeur::Booleen(false)),
+            Some(Valeur::Booleen(false))
+        );
         let mut e = EtOu::nouveau(false);
         e.ajouter(&Valeur::Inconnu(champ(1)));
         e.ajouter(&Valeur::Booleen(true));
@@ -570,11 +615,20 @@ mod tests {
 
     #[test]
     fn rounding_rounds_the_bounds_and_names_its_strategy() {
-        assert_eq!(arrondir(dec!(2.345), Arrondi::PlusProche, 2), Ok(dec!(2.35)));
-        assert_eq!(arrondir(dec!(-2.345), Arrondi::PlusProche, 2), Ok(dec!(-2.35)));
+        assert_eq!(
+            arrondir(dec!(2.345), Arrondi::PlusProche, 2),
+            Ok(dec!(2.35))
+        );
+        assert_eq!(
+            arrondir(dec!(-2.345), Arrondi::PlusProche, 2),
+            Ok(dec!(-2.35))
+        );
         assert_eq!(arrondir(dec!(2.349), Arrondi::Inferieur, 2), Ok(dec!(2.34)));
         assert_eq!(arrondir(dec!(1234), Arrondi::Superieur, -2), Ok(dec!(1300)));
-        assert_eq!(arrondir(dec!(1250), Arrondi::PlusProche, -2), Ok(dec!(1300)));
+        assert_eq!(
+            arrondir(dec!(1250), Arrondi::PlusProche, -2),
+            Ok(dec!(1300))
+        );
         let v = Valeur::Borne(champ(1), Some(dec!(0.004)), Some(dec!(10.006)));
         assert_eq!(
             arrondi(v, Arrondi::PlusProche, 2),
@@ -584,7 +638,10 @@ mod tests {
 
     #[test]
     fn negation_turns_the_interval_around() {
-        assert_eq!(oppose(montant(1)), Ok(Valeur::Borne(champ(1), None, Some(dec!(0)))));
+        assert_eq!(
+            oppose(montant(1)),
+            Ok(Valeur::Borne(champ(1), None, Some(dec!(0))))
+        );
         assert!(oppose(Valeur::Booleen(true)).is_err());
         assert_eq!(non(Valeur::Inconnu(champ(2))), Valeur::Inconnu(champ(2)));
     }
@@ -597,7 +654,10 @@ mod tests {
         assert_eq!(s.valeur(), Valeur::Borne(champ(1), Some(dec!(100)), None));
         let mut e = Agregation::nouvelle(Agregat::Existe);
         assert_eq!(e.ajouter(&Valeur::Inconnu(champ(1))), Ok(None));
-        assert_eq!(e.ajouter(&Valeur::Booleen(true)), Ok(Some(Valeur::Booleen(true))));
+        assert_eq!(
+            e.ajouter(&Valeur::Booleen(true)),
+            Ok(Some(Valeur::Booleen(true)))
+        );
         let mut c = Agregation::nouvelle(Agregat::Nombre);
         c.ajouter(&Valeur::Booleen(true)).unwrap();
         c.ajouter(&Valeur::Booleen(false)).unwrap();

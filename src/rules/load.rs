@@ -1477,10 +1477,7 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
                     if let Some((textes, valeurs)) = c.gabarit(t, lieu, portee, &mut deps) {
                         explications.push(LigneExplication {
                             si: None,
-                            ligne: Arc::new(LigneAide {
-                                rang,
-                                textes,
-                            }),
+                            ligne: Arc::new(LigneAide { rang, textes }),
                             valeurs,
                         });
                     }
@@ -1510,10 +1507,7 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
                     if let (Some(si), Some((textes, valeurs))) = (si, gabarit) {
                         explications.push(LigneExplication {
                             si: Some(si),
-                            ligne: Arc::new(LigneAide {
-                                rang,
-                                textes,
-                            }),
+                            ligne: Arc::new(LigneAide { rang, textes }),
                             valeurs,
                         });
                     }

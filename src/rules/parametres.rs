@@ -86,16 +86,29 @@ pub fn premier_janvier(jour: u32, decalage: i32) -> u32 {
 /// The first day of the month from which a value that takes effect on
 /// `jour` applies to whole months (a value of 19 June applies from July).
 fn premier_mois_effectif(jour: u32) -> u32 {
-    if jour % 100 == 1 { jour } else { decaler_mois(jour, 1) }
+    if jour % 100 == 1 {
+        jour
+    } else {
+        decaler_mois(jour, 1)
+    }
 }
 
 /// The months (their first days, sorted) from which one of these
 /// parameters changes, and every 1 January when `annee` is read: between
 /// two of them, a formula that reads only these gives the same value.
-pub fn mois_de_changement(parametres: &[Parametre], lus: &BTreeSet<ParamId>, annee: bool) -> Vec<u32> {
+pub fn mois_de_changement(
+    parametres: &[Parametre],
+    lus: &BTreeSet<ParamId>,
+    annee: bool,
+) -> Vec<u32> {
     let mut jours: Vec<u32> = lus
         .iter()
-        .flat_map(|&p| parametres[p].valeurs.iter().map(|(d, _, _)| premier_mois_effectif(*d)))
+        .flat_map(|&p| {
+            parametres[p]
+                .valeurs
+                .iter()
+                .map(|(d, _, _)| premier_mois_effectif(*d))
+        })
         .collect();
     if annee {
         let (min, max) = (jours.first().copied().unwrap_or(19_000_101), 21_000_101);
@@ -126,7 +139,10 @@ impl Lectures<'_> {
     /// Adds what `n` reads to `lus`.
     fn lire(&mut self, n: &Noeud, lus: &mut Lus) {
         match n {
-            Noeud::Param(p) | Noeud::ParamIndex(p, _) | Noeud::Bareme(p, _) | Noeud::Grille(p, _) => {
+            Noeud::Param(p)
+            | Noeud::ParamIndex(p, _)
+            | Noeud::Bareme(p, _)
+            | Noeud::Grille(p, _) => {
                 lus.parametres.insert(*p);
             }
             Noeud::ParamAnnee(p, _) => {
@@ -194,7 +210,11 @@ pub fn dater_les_au_mois(rs: &mut RuleSet) {
                 if let Noeud::AuMois(dedans, _, _) = x {
                     let mut lus = Lus::default();
                     l.lire(dedans, &mut lus);
-                    dates.push(mois_de_changement(&rs.parametres, &lus.parametres, lus.annee));
+                    dates.push(mois_de_changement(
+                        &rs.parametres,
+                        &lus.parametres,
+                        lus.annee,
+                    ));
                 }
             })
         });
@@ -247,8 +267,14 @@ mod tests {
             ],
         };
         assert_eq!(p.a_la_date(20251201), None);
-        assert_eq!(p.a_la_date(20260501), Some(&ValeurParametre::Nombre(dec!(12.02))));
-        assert_eq!(p.a_la_date(20260601), Some(&ValeurParametre::Nombre(dec!(12.31))));
+        assert_eq!(
+            p.a_la_date(20260501),
+            Some(&ValeurParametre::Nombre(dec!(12.02)))
+        );
+        assert_eq!(
+            p.a_la_date(20260601),
+            Some(&ValeurParametre::Nombre(dec!(12.31)))
+        );
     }
 
     #[test]
@@ -270,7 +296,10 @@ mod tests {
             ],
         };
         let lus = BTreeSet::from([0]);
-        assert_eq!(mois_de_changement(&[p.clone()], &lus, false), vec![20250701, 20260101]);
+        assert_eq!(
+            mois_de_changement(std::slice::from_ref(&p), &lus, false),
+            vec![20250701, 20260101]
+        );
         let avec_annee = mois_de_changement(&[p], &lus, true);
         assert!(avec_annee.contains(&20270101) && avec_annee.contains(&20250701));
     }
