@@ -174,7 +174,7 @@ fn situations() -> Vec<Situation> {
     let mut v = Vec::new();
     for texte in [
         include_str!("oracle/foyers_2026.json"),
-        include_str!("oracle/cases.json"),
+        include_str!("oracle/tenus_a_part_7.json"),
     ] {
         let json: Value = serde_json::from_str(texte).expect("oracle file is JSON");
         for cas in json["cases"].as_array().expect("cases array") {

@@ -200,9 +200,6 @@ pub(crate) fn evaluer_morceau(
             octets.push(b',');
         }
         let ecrit = match r {
-            // Compact output, the common case, goes through the faster writer
-            // (same bytes as serde_json).
-            Ok(ev) if !pretty => guichet::rules::json::ecrire(&mut octets, &ev),
             Ok(ev) => ecrire_json(&mut octets, &ev, pretty),
             Err(e) => {
                 let v = serde_json::json!({"erreur": {"champ": e.champ, "message": e.message}});

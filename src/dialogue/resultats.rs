@@ -93,7 +93,7 @@ impl Moteur {
             .is_some_and(|d| {
                 listees[..n.saturating_sub(1).min(listees.len())]
                     .iter()
-                    .any(|b| d.exclusive_de.iter().any(|x| x == b.id))
+                    .any(|b| d.exclusive_de.contains(&b.id))
             });
         let ligne = self.ligne_aide_seule(langue, n, a);
         if au_lieu {

@@ -2,19 +2,17 @@
 //! value was assumed.
 //!
 //! The evaluation knows the missing fields as a set of slots
-//! ([`Manquants`], two words). Results used to spell each one out as its
-//! situation path in a vector: about 170 paths and 18 vectors for a
-//! household that has said three things, rebuilt after every answer: 4 %
-//! of the instructions of evaluating every aid (7.8k of 195k). [`ChampsManquants`]
-//! keeps the set and names the paths when they are read, in slot order as
-//! before; the JSON is unchanged. [`Hypotheses`] does the same for the
-//! sentences disclosing an assumed value: the aid's possible ones, kept for
-//! the life of the process, and the set of those the situation needed.
+//! ([`Manquants`], two words); [`ChampsManquants`] keeps the set and names
+//! the paths when they are read, in slot order. [`Hypotheses`] does the
+//! same for the sentences disclosing an assumed value: the aid's possible
+//! ones (shared with the loaded rules) and the set of those the situation
+//! needed.
 
 use super::faits;
 use super::valeur::Manquants;
 use serde::Serialize;
 use std::fmt;
+use std::sync::Arc;
 
 /// Fields whose answer could still change an aid's outcome, read as
 /// situation paths (`demandeur.age`, `enfants.0.age`), in a fixed order
@@ -29,7 +27,7 @@ impl ChampsManquants {
     }
 
     /// The paths, in order.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = &'static str> + '_ {
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
         let chemins = faits::chemins_statiques();
         self.0.iter().map(move |slot| chemins[slot])
     }
@@ -65,33 +63,30 @@ impl Serialize for ChampsManquants {
 /// The sentences disclosing the values assumed for fields the situation
 /// did not give (`Nous supposons que vous n'avez pas d'épargne.`), in the
 /// order the rules declare them.
-#[derive(Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Hypotheses {
     /// Every hypothesis on a field the aid may read: its slot and sentence.
-    possibles: &'static [(usize, &'static str)],
+    possibles: Arc<[(usize, String)]>,
     /// The slots whose value was assumed.
     retenues: Manquants,
 }
 
 impl Hypotheses {
     /// Of an aid's possible hypotheses, those on the slots `retenues`.
-    pub(super) fn depuis(
-        possibles: &'static [(usize, &'static str)],
-        retenues: Manquants,
-    ) -> Hypotheses {
+    pub(super) fn depuis(possibles: &Arc<[(usize, String)]>, retenues: Manquants) -> Hypotheses {
         Hypotheses {
-            possibles,
+            possibles: Arc::clone(possibles),
             retenues,
         }
     }
 
     /// The sentences, in order.
-    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
         let retenues = self.retenues;
         self.possibles
             .iter()
             .filter(move |(slot, _)| retenues.contient(*slot))
-            .map(|&(_, texte)| texte)
+            .map(|(_, texte)| texte.as_str())
     }
 
     /// The paths of the fields whose value was assumed, in the same order.
@@ -101,7 +96,7 @@ impl Hypotheses {
         self.possibles
             .iter()
             .filter(move |(slot, _)| retenues.contient(*slot))
-            .map(move |&(slot, _)| chemins[slot])
+            .map(move |(slot, _)| chemins[*slot])
     }
 
     /// Whether no value was assumed.
@@ -154,18 +149,22 @@ mod tests {
 
     #[test]
     fn hypotheses_are_those_retained_in_the_rules_order() {
-        static POSSIBLES: [(usize, &str); 3] = [(7, "Sept."), (2, "Deux."), (40, "Quarante.")];
+        let possibles: Arc<[(usize, String)]> = Arc::from([
+            (7, "Sept.".into()),
+            (2, "Deux.".into()),
+            (40, "Quarante.".into()),
+        ]);
         let mut retenues = Manquants::un(40);
         retenues.ajouter(7);
         retenues.ajouter(3);
-        let h = Hypotheses::depuis(&POSSIBLES, retenues);
+        let h = Hypotheses::depuis(&possibles, retenues);
         assert_eq!(h.iter().collect::<Vec<_>>(), ["Sept.", "Quarante."]);
         assert!(!h.is_empty());
         assert_eq!(
             serde_json::to_string(&h).unwrap(),
             r#"["Sept.","Quarante."]"#
         );
-        assert!(Hypotheses::depuis(&POSSIBLES, Manquants::un(3)).is_empty());
+        assert!(Hypotheses::depuis(&possibles, Manquants::un(3)).is_empty());
         assert!(Hypotheses::default().is_empty());
     }
 

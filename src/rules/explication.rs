@@ -1,80 +1,65 @@
 //! An aid's explanation as the evaluation leaves it: the rule files' lines
 //! with the household's values beside them, written out as text only when
-//! someone reads it.
-//!
-//! The dialogue re-evaluates every aid after each answer and shows the
-//! explanation once, at the end; the API writes it once, as JSON. Writing
-//! each line during the evaluation cost a string per line with values
-//! (about 40 for a complete household), each number formatted the French
-//! way, then freed unread: a seventh of the time of evaluating every aid
-//! for a complete household (23.9 µs before, 20.4 µs after).
-//! Kept as data, a line is a borrowed template plus its values, all in
-//! one vector per aid, and the same text comes out of [`Explication::lignes`]
-//! or the JSON whenever it is asked for.
+//! someone reads it (the dialogue re-evaluates after every answer and shows
+//! an explanation once, at the end).
 //!
 //! A line of an aid file's `explications` also says which line it is and
-//! keeps every value it shows, the month's constants included
-//! ([`LigneAide`]): another language writes it from its own template with
-//! the same values ([`Explication::detaillees`], read by
-//! [`crate::textes::Textes::aide`]).
+//! keeps every value it shows ([`LigneAide`]): another language writes it
+//! from its own template with the same values ([`Explication::detaillees`],
+//! read by [`crate::textes::Textes::aide`]). Sentences of the rule files
+//! are shared with the loaded rules (`Arc`), not copied per result.
 
-use super::eval::ecrire_nombre;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 /// The lines explaining one aid's outcome: conditions met or failed, then
 /// how the amount is computed. [`Explication::lignes`] gives them as text;
 /// JSON has them as an array of strings.
 #[derive(Clone, Default, PartialEq)]
 pub struct Explication {
-    /// Lines in order; a template line is followed by its values.
+    /// Lines in order; a line with values is followed by its values.
     elements: Vec<Element>,
 }
 
 /// One piece of an [`Explication`].
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 enum Element {
-    /// A whole line.
-    Ligne(&'static str),
-    /// A line with values: the texts before, between and after them (one
-    /// more than the values, which are the next elements).
+    /// A whole sentence of a rule file (a condition's).
+    Ligne(Arc<str>),
+    /// A whole sentence the evaluation writes itself ([`super::phrases`]).
+    Phrase(&'static str),
+    /// A line the evaluation writes with values: the texts before, between
+    /// and after them (one more than the values, which are the next elements).
     Gabarit(&'static [&'static str]),
+    /// A line of the aid file's `explications`, followed by its values.
+    Aide(Arc<LigneAide>),
     /// A number, written the French way (`1 234,56`).
     Nombre(Decimal),
     /// A yes/no value, written `oui` or `non`.
     Booleen(bool),
     /// A word of the rules (`locataire`), its underscores written as spaces.
     Mot(&'static str),
-    /// A line of the aid file's `explications`, followed by its values
-    /// that depend on the household.
-    Aide(&'static LigneAide),
 }
 
-/// A line of an aid file's `explications` as a month's program writes it:
-/// the French texts, the month's constants written in, and what another
-/// language needs to write the same line: which line it is and every
-/// value it shows.
+/// A line of an aid file's `explications`: its place there and the texts
+/// around its values (one more than the values).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct LigneAide {
     /// Its place in the file's `explications`, from 0.
     pub rang: usize,
-    /// The texts around the values that depend on the household, constants
-    /// written in: one more than those values (a single text when none).
-    pub textes: &'static [&'static str],
-    /// Every value of the line in the file's order: a constant of the
-    /// month (already written into `textes`), or `None` for the
-    /// household's next value.
-    pub valeurs: Vec<Option<ValeurEcrite>>,
+    /// The texts around the values.
+    pub textes: Vec<String>,
 }
 
 /// One line of an [`Explication`], with what another language needs to
 /// write it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum LigneDetaillee {
+pub enum LigneDetaillee<'a> {
     /// A whole sentence: a condition's, or one the evaluation writes.
-    Phrase(&'static str),
+    Phrase(&'a str),
     /// A line with values that the evaluation writes itself: its French
     /// texts and its values.
     Gabarit(&'static [&'static str], Vec<ValeurEcrite>),
@@ -83,7 +68,7 @@ pub enum LigneDetaillee {
     Aide(usize, Vec<ValeurEcrite>),
 }
 
-/// A value to write into a template line.
+/// A value to write into a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ValeurEcrite {
     /// A number.
@@ -95,13 +80,6 @@ pub enum ValeurEcrite {
 }
 
 impl Explication {
-    /// An empty explanation with room for `n` pieces (lines and values).
-    pub fn avec_capacite(n: usize) -> Explication {
-        Explication {
-            elements: Vec::with_capacity(n),
-        }
-    }
-
     /// Whether there is no line.
     pub fn is_empty(&self) -> bool {
         self.elements.is_empty()
@@ -111,32 +89,32 @@ impl Explication {
     pub fn len(&self) -> usize {
         self.elements
             .iter()
-            .filter(|e| e.commence_une_ligne())
+            .filter(|e| e.valeur().is_none())
             .count()
     }
 
-    /// Adds a whole line.
-    pub fn ligne(&mut self, texte: &'static str) {
-        self.elements.push(Element::Ligne(texte));
+    /// Adds a whole sentence of a rule file.
+    pub fn ligne(&mut self, texte: &Arc<str>) {
+        self.elements.push(Element::Ligne(Arc::clone(texte)));
+    }
+
+    /// Adds a whole sentence the evaluation writes.
+    pub fn phrase(&mut self, texte: &'static str) {
+        self.elements.push(Element::Phrase(texte));
     }
 
     /// Starts a line with values: `textes` are the texts around them, one
-    /// more than the values [`Self::valeur`] must then add. Gives the mark
-    /// [`Self::abandonner`] takes when a value turns out unknown.
-    pub fn gabarit(&mut self, textes: &'static [&'static str]) -> Marque {
-        let marque = Marque(self.elements.len());
+    /// more than the values [`Self::valeur`] must then add.
+    pub fn gabarit(&mut self, textes: &'static [&'static str]) {
         self.elements.push(Element::Gabarit(textes));
-        marque
     }
 
-    /// Starts a line of the aid file's `explications`: the values that
-    /// depend on the household (one fewer than `ligne.textes`) follow
-    /// through [`Self::valeur`]. Gives the mark [`Self::abandonner`] takes
-    /// when a value turns out unknown.
-    pub fn ligne_aide(&mut self, ligne: &'static LigneAide) -> Marque {
-        let marque = Marque(self.elements.len());
-        self.elements.push(Element::Aide(ligne));
-        marque
+    /// Adds a line of the aid file's `explications` with its values.
+    pub fn ligne_aide(&mut self, ligne: &Arc<LigneAide>, valeurs: &[ValeurEcrite]) {
+        self.elements.push(Element::Aide(Arc::clone(ligne)));
+        for &v in valeurs {
+            self.valeur(v);
+        }
     }
 
     /// Adds the next value of the line being written.
@@ -148,135 +126,65 @@ impl Explication {
         });
     }
 
-    /// Takes back the line started at `marque` (one of its values is not
-    /// known: such a line is not shown).
-    pub fn abandonner(&mut self, marque: Marque) {
-        self.elements.truncate(marque.0);
-    }
-
     /// The lines as text: whole lines are borrowed, lines with values are
     /// written now.
-    pub fn lignes(&self) -> Lignes<'_> {
-        Lignes {
-            reste: &self.elements,
-        }
+    pub fn lignes(&self) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+        self.decoupe()
+            .map(|(tete, valeurs)| ecrire_ligne(tete, valeurs))
     }
 
     /// The lines with what another language needs to write them, each
     /// beside its French text.
-    pub fn detaillees(&self) -> impl Iterator<Item = (Cow<'static, str>, LigneDetaillee)> + '_ {
-        Decoupe {
-            reste: &self.elements,
-        }
-        .map(|(tete, valeurs)| {
+    pub fn detaillees(&self) -> impl Iterator<Item = (Cow<'_, str>, LigneDetaillee<'_>)> + '_ {
+        self.decoupe().map(|(tete, valeurs)| {
+            let v = || valeurs.iter().filter_map(Element::valeur).collect();
             let detail = match tete {
-                Tete::Ligne(t) => LigneDetaillee::Phrase(t),
-                Tete::Gabarit(textes) => LigneDetaillee::Gabarit(
-                    textes,
-                    valeurs.iter().filter_map(Element::valeur).collect(),
-                ),
-                Tete::Aide(l) => {
-                    // Constants in the file's order, the household's values
-                    // taking the places left.
-                    let mut du_foyer = valeurs.iter().filter_map(Element::valeur);
-                    LigneDetaillee::Aide(
-                        l.rang,
-                        l.valeurs
-                            .iter()
-                            .map_while(|v| v.or_else(|| du_foyer.next()))
-                            .collect(),
-                    )
-                }
+                Element::Ligne(t) => LigneDetaillee::Phrase(t),
+                Element::Phrase(t) => LigneDetaillee::Phrase(t),
+                Element::Gabarit(textes) => LigneDetaillee::Gabarit(textes, v()),
+                Element::Aide(l) => LigneDetaillee::Aide(l.rang, v()),
+                _ => unreachable!("a line starts with a sentence or a template"),
             };
             (ecrire_ligne(tete, valeurs), detail)
         })
     }
-}
 
-/// Where a line with values started, to take it back.
-#[derive(Debug, Clone, Copy)]
-pub struct Marque(usize);
-
-/// The lines of an [`Explication`] as text.
-pub struct Lignes<'a> {
-    reste: &'a [Element],
-}
-
-impl Iterator for Lignes<'_> {
-    type Item = Cow<'static, str>;
-
-    fn next(&mut self) -> Option<Cow<'static, str>> {
-        let mut decoupe = Decoupe { reste: self.reste };
-        let (tete, valeurs) = decoupe.next()?;
-        self.reste = decoupe.reste;
-        Some(ecrire_ligne(tete, valeurs))
-    }
-}
-
-/// The first piece of a line.
-#[derive(Clone, Copy)]
-enum Tete {
-    Ligne(&'static str),
-    Gabarit(&'static [&'static str]),
-    Aide(&'static LigneAide),
-}
-
-/// The pieces of an [`Explication`] line by line: each line's first piece
-/// and the values that follow it.
-struct Decoupe<'a> {
-    reste: &'a [Element],
-}
-
-impl<'a> Iterator for Decoupe<'a> {
-    type Item = (Tete, &'a [Element]);
-
-    fn next(&mut self) -> Option<(Tete, &'a [Element])> {
-        loop {
-            let (premier, reste) = self.reste.split_first()?;
-            let Some(tete) = premier.tete() else {
-                // A value is always read with its line: a stray one (not
-                // built by this module's methods) is skipped.
-                self.reste = reste;
-                continue;
-            };
-            let attendues = match tete {
-                Tete::Ligne(_) => 0,
-                Tete::Gabarit(textes) => textes.len().saturating_sub(1),
-                Tete::Aide(l) => l.textes.len().saturating_sub(1),
-            };
-            let n = reste
+    /// Each line's first piece and the values that follow it.
+    fn decoupe(&self) -> impl Iterator<Item = (&Element, &[Element])> + '_ {
+        let mut reste: &[Element] = &self.elements;
+        std::iter::from_fn(move || {
+            // Values are always pushed after their line: none comes first.
+            let debut = reste.iter().position(|e| e.valeur().is_none())?;
+            let tete = &reste[debut];
+            let n = reste[debut + 1..]
                 .iter()
-                .take(attendues)
-                .take_while(|e| !e.commence_une_ligne())
+                .take_while(|e| e.valeur().is_some())
                 .count();
-            let (valeurs, apres) = reste.split_at(n);
-            self.reste = apres;
-            return Some((tete, valeurs));
-        }
+            let valeurs = &reste[debut + 1..debut + 1 + n];
+            reste = &reste[debut + 1 + n..];
+            Some((tete, valeurs))
+        })
     }
 }
 
 /// A line as text, in French, from its first piece and its values.
-fn ecrire_ligne(tete: Tete, valeurs: &[Element]) -> Cow<'static, str> {
-    match tete {
-        Tete::Ligne(t) => Cow::Borrowed(t),
-        Tete::Aide(l) if l.textes.len() == 1 => Cow::Borrowed(l.textes[0]),
-        Tete::Aide(l) => Cow::Owned(ecrire_gabarit(l.textes, valeurs)),
-        Tete::Gabarit(textes) => Cow::Owned(ecrire_gabarit(textes, valeurs)),
-    }
-}
-
-/// A template line with its values.
-fn ecrire_gabarit(textes: &[&str], valeurs: &[Element]) -> String {
-    let longueur: usize = textes.iter().map(|t| t.len()).sum();
-    let mut ligne = String::with_capacity(longueur + 16 * valeurs.len());
+fn ecrire_ligne<'a>(tete: &'a Element, valeurs: &[Element]) -> Cow<'a, str> {
+    let textes: Vec<&str> = match tete {
+        Element::Ligne(t) => return Cow::Borrowed(t),
+        Element::Phrase(t) => return Cow::Borrowed(t),
+        Element::Aide(l) if l.textes.len() == 1 => return Cow::Borrowed(&l.textes[0]),
+        Element::Aide(l) => l.textes.iter().map(String::as_str).collect(),
+        Element::Gabarit(textes) => textes.to_vec(),
+        _ => return Cow::Borrowed(""),
+    };
+    let mut ligne = String::new();
     for (i, texte) in textes.iter().enumerate() {
         ligne.push_str(texte);
         if let Some(v) = valeurs.get(i).and_then(Element::valeur) {
             ecrire(&mut ligne, v);
         }
     }
-    ligne
+    Cow::Owned(ligne)
 }
 
 impl Element {
@@ -286,36 +194,50 @@ impl Element {
             Element::Nombre(d) => Some(ValeurEcrite::Nombre(d)),
             Element::Booleen(b) => Some(ValeurEcrite::Booleen(b)),
             Element::Mot(m) => Some(ValeurEcrite::Mot(m)),
-            Element::Ligne(_) | Element::Gabarit(_) | Element::Aide(_) => None,
+            _ => None,
         }
-    }
-
-    /// The line this piece starts, if it is not a value.
-    fn tete(&self) -> Option<Tete> {
-        match *self {
-            Element::Ligne(t) => Some(Tete::Ligne(t)),
-            Element::Gabarit(textes) => Some(Tete::Gabarit(textes)),
-            Element::Aide(l) => Some(Tete::Aide(l)),
-            Element::Nombre(_) | Element::Booleen(_) | Element::Mot(_) => None,
-        }
-    }
-
-    /// Whether this piece starts a line (rather than being a value).
-    fn commence_une_ligne(&self) -> bool {
-        self.tete().is_some()
     }
 }
 
 /// Appends a value as explanations write it: a number the French way, a
-/// yes/no as `oui` or `non`, a word with its underscores as spaces. The
-/// one place these rules live (constants written into templates when a
-/// month is compiled go through here too).
-pub(super) fn ecrire(s: &mut String, v: ValeurEcrite) {
+/// yes/no as `oui` or `non`, a word with its underscores as spaces.
+pub fn ecrire(s: &mut String, v: ValeurEcrite) {
     match v {
         ValeurEcrite::Nombre(d) => ecrire_nombre(s, d),
         ValeurEcrite::Booleen(b) => s.push_str(if b { "oui" } else { "non" }),
         ValeurEcrite::Mot(m) => s.extend(m.chars().map(|c| if c == '_' { ' ' } else { c })),
     }
+}
+
+/// Appends a number the French way: rounded half away from zero to the cent
+/// as amounts are shown to claimants, a space between thousands, a comma
+/// before the cents, no cents when there are none (`1 173,04`, `12`).
+pub fn ecrire_nombre(s: &mut String, d: Decimal) {
+    let r = d
+        .abs()
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let centimes = r.mantissa().unsigned_abs() * 10u128.pow(2 - r.scale().min(2));
+    if d.is_sign_negative() && centimes != 0 {
+        s.push('-');
+    }
+    let chiffres = (centimes / 100).to_string();
+    for (i, c) in chiffres.chars().enumerate() {
+        if i > 0 && (chiffres.len() - i) % 3 == 0 {
+            s.push(' ');
+        }
+        s.push(c);
+    }
+    let fraction = centimes % 100;
+    if fraction != 0 {
+        s.push_str(&format!(",{fraction:02}"));
+    }
+}
+
+/// Formats a number the French way ([`ecrire_nombre`]).
+pub fn format_nombre(d: Decimal) -> String {
+    let mut s = String::new();
+    ecrire_nombre(&mut s, d);
+    s
 }
 
 impl fmt::Debug for Explication {
@@ -333,7 +255,7 @@ impl Serialize for Explication {
 impl From<&'static str> for Explication {
     fn from(ligne: &'static str) -> Explication {
         Explication {
-            elements: vec![Element::Ligne(ligne)],
+            elements: vec![Element::Phrase(ligne)],
         }
     }
 }
@@ -345,8 +267,8 @@ mod tests {
 
     #[test]
     fn lines_are_written_with_their_values_in_french() {
-        let mut e = Explication::avec_capacite(8);
-        e.ligne("Vous avez au moins un enfant.");
+        let mut e = Explication::default();
+        e.ligne(&Arc::from("Vous avez au moins un enfant."));
         e.gabarit(&["Loyer retenu : ", " € ; statut : ", " ; seul : ", "."]);
         e.valeur(ValeurEcrite::Nombre(dec!(1234.5)));
         e.valeur(ValeurEcrite::Mot("locataire_meuble"));
@@ -372,21 +294,24 @@ mod tests {
 
     #[test]
     fn an_aid_line_gives_its_place_and_every_value_in_order() {
-        let ligne: &'static LigneAide = Box::leak(Box::new(LigneAide {
+        let ligne = Arc::new(LigneAide {
             rang: 2,
-            textes: &["Enfants : ", " ; 201,78 € par enfant."],
-            valeurs: vec![None, Some(ValeurEcrite::Nombre(dec!(201.78)))],
-        }));
-        let fixe: &'static LigneAide = Box::leak(Box::new(LigneAide {
+            textes: vec!["Enfants : ".into(), " ; ".into(), " € par enfant.".into()],
+        });
+        let fixe = Arc::new(LigneAide {
             rang: 0,
-            textes: &["Versée en août."],
-            valeurs: Vec::new(),
-        }));
+            textes: vec!["Versée en août.".into()],
+        });
         let mut e = Explication::default();
-        e.ligne("Vous avez un enfant.");
-        e.ligne_aide(fixe);
-        e.ligne_aide(ligne);
-        e.valeur(ValeurEcrite::Nombre(dec!(2)));
+        e.ligne(&Arc::from("Vous avez un enfant."));
+        e.ligne_aide(&fixe, &[]);
+        e.ligne_aide(
+            &ligne,
+            &[
+                ValeurEcrite::Nombre(dec!(2)),
+                ValeurEcrite::Nombre(dec!(201.78)),
+            ],
+        );
         e.gabarit(&["A ", " B"]);
         e.valeur(ValeurEcrite::Booleen(true));
         let d: Vec<_> = e.detaillees().collect();
@@ -414,28 +339,28 @@ mod tests {
     }
 
     #[test]
-    fn a_line_taken_back_leaves_no_trace() {
-        let mut e = Explication::default();
-        e.ligne("Première.");
-        let m = e.gabarit(&["A ", " et ", "."]);
-        e.valeur(ValeurEcrite::Nombre(dec!(1)));
-        e.abandonner(m);
-        e.ligne("Dernière.");
-        assert_eq!(e.lignes().collect::<Vec<_>>(), ["Première.", "Dernière."]);
-        assert_eq!(e, {
-            let mut f = Explication::default();
-            f.ligne("Première.");
-            f.ligne("Dernière.");
-            f
-        });
-    }
-
-    #[test]
     fn a_line_with_fewer_values_than_its_texts_ask_is_written_without_them() {
         let mut e = Explication::default();
         e.gabarit(&["A ", " B ", " C"]);
         e.valeur(ValeurEcrite::Booleen(false));
-        e.ligne("Suivante.");
+        e.phrase("Suivante.");
         assert_eq!(e.lignes().collect::<Vec<_>>(), ["A non B  C", "Suivante."]);
+    }
+
+    #[test]
+    fn numbers_are_written_the_french_way() {
+        for (d, attendu) in [
+            (dec!(0), "0"),
+            (dec!(12), "12"),
+            (dec!(1234.5), "1 234,50"),
+            (dec!(1173.04), "1 173,04"),
+            (dec!(1000000), "1 000 000"),
+            (dec!(0.005), "0,01"),
+            (dec!(-0.004), "0"),
+            (dec!(-1234.567), "-1 234,57"),
+            (dec!(999.999), "1 000"),
+        ] {
+            assert_eq!(format_nombre(d), attendu, "{d}");
+        }
     }
 }

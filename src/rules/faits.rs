@@ -127,17 +127,14 @@ pub fn chemin(slot: usize) -> String {
     }
 }
 
-/// [`chemin`] without formatting: the paths of every slot are built once,
-/// since results name missing fields often (a partial household, ~170 times).
-pub fn chemin_statique(slot: usize) -> &'static str {
-    chemins_statiques()[slot]
-}
-
 /// The path of every slot ([`chemin`]), built once for the process (97
-/// short strings): a result looks the table up once for all its fields.
-pub fn chemins_statiques() -> &'static [&'static str; NOMBRE_CHAMPS] {
-    static CHEMINS: std::sync::OnceLock<[&'static str; NOMBRE_CHAMPS]> = std::sync::OnceLock::new();
-    CHEMINS.get_or_init(|| std::array::from_fn(|slot| &*chemin(slot).leak()))
+/// short strings held by a static).
+pub fn chemins_statiques() -> &'static [&'static str] {
+    static CHEMINS: std::sync::LazyLock<Vec<String>> =
+        std::sync::LazyLock::new(|| (0..NOMBRE_CHAMPS).map(chemin).collect());
+    static REFS: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| CHEMINS.iter().map(String::as_str).collect());
+    &REFS
 }
 
 /// The slot of a situation path, the inverse of [`chemin`].
@@ -227,14 +224,8 @@ pub fn noms_possibles() -> Vec<String> {
 #[derive(Debug, Clone)]
 pub struct Faits {
     /// One value per slot; unknown fields hold `Inconnu` naming themselves
-    /// (or, for derived fields, the fields they come from). In place rather
-    /// than on the heap: at 5 kB it is past the allocator's fast sizes.
+    /// (or, for derived fields, the fields they come from).
     pub valeurs: [Valeur; NOMBRE_CHAMPS],
-    /// The slots whose value is not their default (see [`defaut`]): known
-    /// fields, derived fields and hypotheses. Evaluation reads only these
-    /// from `valeurs`, so that a field nobody gave (the slots of children
-    /// who do not exist, most of them) costs it nothing.
-    pub renseignes: Manquants,
     /// Whether the household is a couple.
     pub couple: Valeur,
     /// Number of children, when known.
@@ -253,47 +244,27 @@ pub const fn defaut(slot: usize) -> Valeur {
     }
 }
 
-/// [`defaut`] for every slot, computed at compile time: flattening a
-/// situation starts from a copy of it and writes only what the situation says.
-pub static DEFAUTS: [Valeur; NOMBRE_CHAMPS] = {
-    let mut t = [Valeur::Booleen(false); NOMBRE_CHAMPS];
-    let mut slot = 0;
-    while slot < NOMBRE_CHAMPS {
-        t[slot] = defaut(slot);
-        slot += 1;
-    }
-    t
-};
-
-/// The facts being filled in place (they are 5 kB: built where they are
-/// returned rather than copied there), recording which slots differ from
-/// their default.
+/// Writes what a situation says into the facts' slots (a field it
+/// leaves out keeps its default).
 struct Remplissage<'a>(&'a mut Faits);
 
 impl Remplissage<'_> {
-    fn poser(&mut self, slot: usize, v: Valeur) {
-        self.0.valeurs[slot] = v;
-        self.0.renseignes.ajouter(slot);
+    fn poser(&mut self, slot: usize, v: Option<Valeur>) {
+        if let Some(v) = v {
+            self.0.valeurs[slot] = v;
+        }
     }
 
-    // A field the situation leaves out keeps its default: nothing to write.
-
     fn nombre(&mut self, slot: usize, v: Option<Decimal>) {
-        if let Some(d) = v {
-            self.poser(slot, Valeur::Nombre(d));
-        }
+        self.poser(slot, v.map(Valeur::Nombre));
     }
 
     fn booleen(&mut self, slot: usize, v: Option<bool>) {
-        if let Some(b) = v {
-            self.poser(slot, Valeur::Booleen(b));
-        }
+        self.poser(slot, v.map(Valeur::Booleen));
     }
 
     fn texte(&mut self, slot: usize, v: Option<&'static str>) {
-        if let Some(t) = v {
-            self.poser(slot, Valeur::Texte(t));
-        }
+        self.poser(slot, v.map(Valeur::Texte));
     }
 
     fn personne(&mut self, p: &Personne, qui: usize) {
@@ -345,25 +316,6 @@ pub const SLOT_COUPLE: usize = foyer("couple");
 pub const SLOT_NOMBRE_ENFANTS: usize = foyer("nombre_enfants");
 
 impl Faits {
-    /// The slots whose value differs between two households' facts (to the
-    /// bit: `1.0` and `1.00` differ, as a value written in an explanation
-    /// would). Only slots that one of them sets can differ.
-    pub fn differences(&self, autre: &Faits) -> Manquants {
-        let mut d = Manquants::VIDE;
-        for slot in self.renseignes.union(autre.renseignes).iter() {
-            if !identiques(&self.valeurs[slot], &autre.valeurs[slot]) {
-                d.ajouter(slot);
-            }
-        }
-        if !identiques(&self.couple, &autre.couple) {
-            d.ajouter(SLOT_COUPLE);
-        }
-        if self.nombre_enfants != autre.nombre_enfants {
-            d.ajouter(SLOT_NOMBRE_ENFANTS);
-        }
-        d
-    }
-
     /// Flattens a situation. `hypotheses` gives, for some slots, the value to
     /// assume when the situation does not say (declared in `rules/_commun.toml`).
     pub fn depuis(s: &Situation, hypotheses: &[(usize, Valeur)]) -> Faits {
@@ -376,8 +328,7 @@ impl Faits {
             None => Err(Manquants::un(const { foyer("nombre_enfants") })),
         };
         let mut faits = Faits {
-            valeurs: DEFAUTS,
-            renseignes: Manquants::VIDE,
+            valeurs: std::array::from_fn(defaut),
             couple,
             nombre_enfants,
             hypotheses: Manquants::VIDE,
@@ -385,10 +336,7 @@ impl Faits {
         let mut r = Remplissage(&mut faits);
         r.booleen(const { foyer("couple") }, s.couple());
         if let Ok(n) = nombre_enfants {
-            r.poser(
-                const { foyer("nombre_enfants") },
-                Valeur::Nombre(Decimal::from(n)),
-            );
+            r.nombre(const { foyer("nombre_enfants") }, Some(Decimal::from(n)));
         }
         if let Some(l) = &s.logement {
             r.texte(
@@ -403,8 +351,8 @@ impl Faits {
             l.and_then(|l| l.commune.as_deref()),
             l.and_then(|l| l.code_postal.as_deref()),
         );
-        r.poser(const { foyer("logement.zone") }, zone);
-        r.poser(const { foyer("logement.outre_mer") }, outre_mer);
+        r.poser(const { foyer("logement.zone") }, Some(zone));
+        r.poser(const { foyer("logement.outre_mer") }, Some(outre_mer));
         if let Some(f) = &s.foyer {
             r.nombre(
                 const { foyer("foyer.pension_alimentaire_recue") },
@@ -450,7 +398,7 @@ impl Faits {
             // Only a field unknown for itself takes the hypothesis; a derived
             // field unknown because of another field stays unknown.
             if !v.est_connue() && v.manquants().contient(slot) {
-                r.poser(slot, hyp);
+                r.poser(slot, Some(hyp));
                 utilisees.ajouter(slot);
             }
         }
@@ -495,25 +443,6 @@ fn zone_et_outre_mer(commune: Option<&str>, code_postal: Option<&str>) -> (Valeu
         Valeur::inconnu(slot_commune)
     };
     (zone, om)
-}
-
-/// Whether two values are the same to the bit, a number's scale included.
-fn identiques(a: &Valeur, b: &Valeur) -> bool {
-    let nombre = |x: &Option<Decimal>, y: &Option<Decimal>| match (x, y) {
-        (Some(x), Some(y)) => x.serialize() == y.serialize(),
-        (None, None) => true,
-        _ => false,
-    };
-    match (a, b) {
-        (Valeur::Nombre(x), Valeur::Nombre(y)) => x.serialize() == y.serialize(),
-        (Valeur::Booleen(x), Valeur::Booleen(y)) => x == y,
-        (Valeur::Texte(x), Valeur::Texte(y)) => x == y,
-        (Valeur::Inconnu(x), Valeur::Inconnu(y)) => x == y,
-        (Valeur::Borne(m, bas, haut), Valeur::Borne(n, bas2, haut2)) => {
-            m == n && nombre(bas, bas2) && nombre(haut, haut2)
-        }
-        _ => false,
-    }
 }
 
 #[cfg(test)]

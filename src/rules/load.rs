@@ -14,7 +14,6 @@
 use super::expr::{self, BinOp, Expr};
 use super::faits::{self, Champ, Genre};
 use super::fichier::{DefExplication, DefParametre, FichierAide, FichierCommun};
-use super::textes_gardes;
 use super::valeur::{Manquants, Valeur};
 use super::*;
 use rust_decimal::Decimal;
@@ -372,6 +371,7 @@ const FONCTIONS: &[&str] = &[
     "tous",
     "eligible",
     "au_1er_janvier",
+    "au_mois",
     "ou_a_defaut",
 ];
 
@@ -1150,6 +1150,19 @@ impl<'a> Compilateur<'a> {
                 }
                 Some((Noeud::ADefaut(Box::new(a), Box::new(b)), ta))
             }
+            "au_mois" => {
+                arite(self, 2)?;
+                let (x, t) = self.expr(&args[0], lieu, portee, coll, deps)?;
+                let Some(decalage) = entier_litteral(&args[1]) else {
+                    self.erreur(
+                        lieu.fichier,
+                        lieu.debut + offset_de(&args[1]),
+                        "« au_mois » : le décalage en mois est un entier écrit en chiffres (-1, -2, -3…)",
+                    );
+                    return None;
+                };
+                Some((Noeud::AuMois(Box::new(x), decalage, Arc::from([])), t))
+            }
             "au_1er_janvier" => {
                 arite(self, 2)?;
                 let p = self.argument_parametre(
@@ -1397,7 +1410,7 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
                     Some(v) => hypotheses.push(Hypothese {
                         slot,
                         valeur: v,
-                        texte: textes_gardes::texte(&hv.texte),
+                        texte: hv.texte.clone(),
                     }),
                     None => {
                         c.erreur(
@@ -1423,15 +1436,13 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
                 if c.attendre(t, Type::Booleen, lieu, 0, "condition").is_some() {
                     conditions.push(Condition {
                         noeud: n,
-                        oui: textes_gardes::texte(&cond.oui),
-                        non: textes_gardes::texte(&cond.non),
+                        oui: Arc::from(cond.oui.as_str()),
+                        non: Arc::from(cond.non.as_str()),
                         inconnu: match &cond.inconnu {
-                            Some(t) => textes_gardes::texte(t),
-                            None => textes_gardes::texte(&format!(
-                                "{}{}",
-                                super::phrases::A_VERIFIER,
-                                cond.oui
-                            )),
+                            Some(t) => Arc::from(t.as_str()),
+                            None => {
+                                Arc::from(format!("{}{}", super::phrases::A_VERIFIER, cond.oui))
+                            }
                         },
                     });
                 }
@@ -1458,13 +1469,17 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
             }
         }
         let mut explications = Vec::new();
-        for ligne in &f.explications {
+        for (rang, ligne) in f.explications.iter().enumerate() {
             let texte = &sources[*fi].texte;
             match ligne.get_ref() {
                 DefExplication::Toujours(t) => {
                     let lieu = c.lieu(*fi, ligne);
-                    if let Some(morceaux) = c.gabarit(t, lieu, portee, &mut deps) {
-                        explications.push(LigneExplication { si: None, morceaux });
+                    if let Some((textes, valeurs)) = c.gabarit(t, lieu, portee, &mut deps) {
+                        explications.push(LigneExplication {
+                            si: None,
+                            ligne: Arc::new(LigneAide { rang, textes }),
+                            valeurs,
+                        });
                     }
                 }
                 DefExplication::Si(s) => {
@@ -1488,11 +1503,12 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
                                 )
                                 .map(|_| n)
                             });
-                    let morceaux = c.gabarit(&s.texte, lieu_texte, portee, &mut deps);
-                    if let (Some(si), Some(morceaux)) = (si, morceaux) {
+                    let gabarit = c.gabarit(&s.texte, lieu_texte, portee, &mut deps);
+                    if let (Some(si), Some((textes, valeurs))) = (si, gabarit) {
                         explications.push(LigneExplication {
                             si: Some(si),
-                            morceaux,
+                            ligne: Arc::new(LigneAide { rang, textes }),
+                            valeurs,
                         });
                     }
                 }
@@ -1521,8 +1537,8 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
         }
         deps_aides.push(deps.aides.clone());
         aides.push(Aide {
-            id: textes_gardes::texte(f.id.get_ref()),
-            libelle: textes_gardes::texte(&f.libelle),
+            id: f.id.get_ref().clone(),
+            libelle: f.libelle.clone(),
             libelle_court: f.libelle_court.clone().unwrap_or_else(|| f.libelle.clone()),
             institution: f.institution.clone(),
             description: f.description.clone(),
@@ -1533,9 +1549,9 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
             minimum,
             sorties,
             explications,
-            demarche: textes_gardes::demarche(&f.demarche),
+            demarche: Arc::new(f.demarche.clone()),
             champs_lus: deps.champs,
-            hypotheses_possibles: &[],
+            hypotheses_possibles: Arc::from([]),
             fichier: sources[*fi].nom.clone(),
             exclusive_de: f.exclusive_de.iter().map(|a| a.get_ref().clone()).collect(),
         });
@@ -1664,83 +1680,61 @@ pub fn charger(sources: &[Source]) -> Result<RuleSet, Vec<ErreurChargement>> {
             if let Some(si) = &mut ligne.si {
                 renumeroter(si, &nouvel_index);
             }
-            for m in &mut ligne.morceaux {
-                if let Morceau::Valeur(x) = m {
-                    renumeroter(x, &nouvel_index);
-                }
+            for x in &mut ligne.valeurs {
+                renumeroter(x, &nouvel_index);
             }
         }
         resultat.push(a);
     }
     for a in &mut resultat {
-        let possibles: Vec<(usize, &'static str)> = hypotheses
+        a.hypotheses_possibles = hypotheses
             .iter()
             .filter(|h| a.champs_lus.contient(h.slot))
-            .map(|h| (h.slot, h.texte))
+            .map(|h| (h.slot, h.texte.clone()))
             .collect();
-        a.hypotheses_possibles = super::textes_gardes::hypotheses(&possibles);
     }
     let hypotheses_slots = hypotheses.iter().map(|h| (h.slot, h.valeur)).collect();
-    Ok(RuleSet {
+    let mut rs = RuleSet {
+        premier_jour: 0,
+        mois_des_variables: Vec::new(),
+        mois_des_aides: Vec::new(),
+        parametres: c.params,
         aides: resultat,
         variables,
         memo_contexte,
         taille_memo_contexte,
-        parametres: c.params,
         hypotheses,
         hypotheses_slots,
-        mois_compiles: Default::default(),
-    })
+    };
+    rs.premier_jour = rs.premier_mois_couvert().premier_jour();
+    parametres::dater_les_au_mois(&mut rs);
+    Ok(rs)
 }
 
 fn renumeroter(n: &mut Noeud, idx: &[usize]) {
-    match n {
-        Noeud::MontantAide(a) | Noeud::EligibleAide(a) | Noeud::SortieAide(a, _) => *a = idx[*a],
-        Noeud::ParamIndex(_, x)
-        | Noeud::Neg(x)
-        | Noeud::Non(x)
-        | Noeud::Arrondi(_, x, _)
-        | Noeud::Bareme(_, x)
-        | Noeud::Grille(_, x)
-        | Noeud::Agregat(_, _, x) => renumeroter(x, idx),
-        Noeud::Bin(_, a, b) | Noeud::ADefaut(a, b) => {
-            renumeroter(a, idx);
-            renumeroter(b, idx);
+    n.visiter_mut(&mut |x| {
+        if let Noeud::MontantAide(a) | Noeud::EligibleAide(a) | Noeud::SortieAide(a, _) = x {
+            *a = idx[*a];
         }
-        Noeud::Si(a, b, c) => {
-            renumeroter(a, idx);
-            renumeroter(b, idx);
-            renumeroter(c, idx);
-        }
-        Noeud::Et(v) | Noeud::Ou(v) | Noeud::Min(v) | Noeud::Max(v) => {
-            v.iter_mut().for_each(|x| renumeroter(x, idx))
-        }
-        Noeud::ParamAnnee(..)
-        | Noeud::Annee
-        | Noeud::Const(_)
-        | Noeud::Champ(_)
-        | Noeud::Param(_)
-        | Noeud::Var(_)
-        | Noeud::VarContexte(_) => {}
-    }
+    });
 }
 
 impl Compilateur<'_> {
-    /// Compiles an explanation line: text with `{formule}` holes.
+    /// Compiles an explanation line: text with `{formule}` holes, as the
+    /// texts around the values (one more than the values) and the values.
     fn gabarit(
         &mut self,
         texte: &str,
         lieu: Lieu,
         portee: Portee,
         deps: &mut Dependances,
-    ) -> Option<Vec<Morceau>> {
-        let mut morceaux = Vec::new();
+    ) -> Option<(Vec<String>, Vec<Noeud>)> {
+        let mut textes = Vec::new();
+        let mut valeurs = Vec::new();
         let mut reste = texte;
         let mut base = 0;
         while let Some(ouv) = reste.find('{') {
-            if ouv > 0 {
-                morceaux.push(Morceau::Texte(reste[..ouv].to_string()));
-            }
+            textes.push(reste[..ouv].to_string());
             let Some(ferm) = reste[ouv..].find('}') else {
                 self.erreur(lieu.fichier, lieu.debut + base + ouv, "« { » sans « } »");
                 return None;
@@ -1751,14 +1745,12 @@ impl Compilateur<'_> {
                 debut: lieu.debut + base + ouv + 1,
             };
             let (n, _) = self.formule(f, sous_lieu, portee, None, deps)?;
-            morceaux.push(Morceau::Valeur(n));
+            valeurs.push(n);
             base += ouv + ferm + 1;
             reste = &reste[ouv + ferm + 1..];
         }
-        if !reste.is_empty() {
-            morceaux.push(Morceau::Texte(reste.to_string()));
-        }
-        Some(morceaux)
+        textes.push(reste.to_string());
+        Some((textes, valeurs))
     }
 }
 

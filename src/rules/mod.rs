@@ -1,28 +1,41 @@
 //! The rule engine: which aids a household may get, how much, and what we
 //! still need to know.
 //!
-//! Rules are data (`rules/*.toml`, one file per aid, see [`fichier`]). They are
-//! parsed ([`expr`]), checked and compiled once ([`load`]) into a [`RuleSet`];
-//! [`RuleSet::evaluer`] then runs every aid on a possibly partial
-//! [`Situation`] and gives, per aid, a three-valued status (`eligible`,
-//! `non_eligible`, `indetermine`), the amount, the fields that could still
-//! change the outcome, an explanation and the way to apply.
+//! The rule engine: which aids a household may get, how much, and what we
+//! still need to know.
 //!
-//! The engine is pure: no I/O, no clock. The caller passes the month to use
-//! when the situation does not name one.
+//! Rules are data (`rules/*.toml`, one file per aid). Where each part lives:
+//!
+//! - syntax: the files' format ([`fichier`]) and the formula language ([`expr`]);
+//! - loading and checking: names resolved, types checked, errors as
+//!   `file:line: what is wrong` ([`load`]), into a [`RuleSet`];
+//! - dated parameters: the value in force on a day, and which months share
+//!   the same legislation ([`parametres`]);
+//! - the household's facts as numbered fields ([`faits`]), three-valued
+//!   values ([`valeur`]);
+//! - evaluation: one walk of the checked tree per aid ([`eval`]);
+//! - intervals: what each operation gives on unknowns ([`intervalles`]);
+//! - explanations: the lines shown with their values ([`explication`]),
+//!   the sentences the evaluation writes itself ([`phrases`]), and the
+//!   fields named in results ([`champs`]).
+//!
+//! [`RuleSet::evaluer`] runs every aid on a possibly partial [`Situation`]
+//! and gives, per aid, a three-valued status (`eligible`, `non_eligible`,
+//! `indetermine`), the amount, the fields that could still change the
+//! outcome, an explanation and the way to apply. The engine is pure: no
+//! I/O, no clock. The caller passes the month to use when the situation
+//! does not name one.
 
 pub mod champs;
-mod code;
 pub mod eval;
 pub mod explication;
 pub mod expr;
 pub mod faits;
 pub mod fichier;
-pub mod json;
+pub mod intervalles;
 pub mod load;
+pub mod parametres;
 pub mod phrases;
-mod programme;
-pub mod textes_gardes;
 pub mod valeur;
 
 use fichier::{Demarche, Reference};
@@ -30,6 +43,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::sync::Arc;
 use valeur::{Manquants, Valeur};
+
+pub use explication::LigneAide;
+pub use parametres::{CaseTable, Parametre, Tranche, ValeurParametre};
 
 pub use champs::{ChampsManquants, Hypotheses};
 pub use explication::Explication;
@@ -154,62 +170,66 @@ pub enum Noeud {
     /// `ou_a_defaut(x, y)`: x when known, else y (a declared value when the
     /// person gave it, an estimate otherwise).
     ADefaut(Box<Noeud>, Box<Noeud>),
+    /// `au_mois(x, k)`: x with the legislation of the month `k` months
+    /// from the situation's (the facts are the same: a stable situation).
+    /// The third field is the first days of the months from which a value
+    /// x reads changes ([`parametres::mois_de_changement`]), filled in
+    /// once the rules are loaded: months between two of them give x the
+    /// same value.
+    AuMois(Box<Noeud>, i32, Arc<[u32]>),
 }
 
-/// One bracket of a scale.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Tranche {
-    /// Upper bound (exclusive); `None` for the last bracket.
-    pub jusqu_a: Option<Decimal>,
-    /// Marginal rate, for `bareme`.
-    pub taux: Option<Decimal>,
-    /// Flat amount, for `grille`.
-    pub montant: Option<Decimal>,
-}
+impl Noeud {
+    /// The nodes directly below this one.
+    pub fn enfants(&self) -> Vec<&Noeud> {
+        match self {
+            Noeud::ParamIndex(_, x)
+            | Noeud::Neg(x)
+            | Noeud::Non(x)
+            | Noeud::Arrondi(_, x, _)
+            | Noeud::Bareme(_, x)
+            | Noeud::Grille(_, x)
+            | Noeud::Agregat(_, _, x)
+            | Noeud::AuMois(x, _, _) => vec![x],
+            Noeud::Bin(_, a, b) | Noeud::ADefaut(a, b) => vec![a, b],
+            Noeud::Si(a, b, c) => vec![a, b, c],
+            Noeud::Et(v) | Noeud::Ou(v) | Noeud::Min(v) | Noeud::Max(v) => v.iter().collect(),
+            _ => Vec::new(),
+        }
+    }
 
-/// A parameter value at one date.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ValeurParametre {
-    /// A number.
-    Nombre(Decimal),
-    /// Numbers by key (zone, household type…).
-    Table(Vec<CaseTable>),
-    /// Brackets.
-    Bareme(Vec<Tranche>),
-}
+    /// The nodes directly below this one, to change them.
+    pub fn enfants_mut(&mut self) -> Vec<&mut Noeud> {
+        match self {
+            Noeud::ParamIndex(_, x)
+            | Noeud::Neg(x)
+            | Noeud::Non(x)
+            | Noeud::Arrondi(_, x, _)
+            | Noeud::Bareme(_, x)
+            | Noeud::Grille(_, x)
+            | Noeud::Agregat(_, _, x)
+            | Noeud::AuMois(x, _, _) => vec![x],
+            Noeud::Bin(_, a, b) | Noeud::ADefaut(a, b) => vec![a, b],
+            Noeud::Si(a, b, c) => vec![a, b, c],
+            Noeud::Et(v) | Noeud::Ou(v) | Noeud::Min(v) | Noeud::Max(v) => v.iter_mut().collect(),
+            _ => Vec::new(),
+        }
+    }
 
-/// One entry of a parameter table: its key as written, the key read as a
-/// number when it is one (so that `plafond[logement.zone]` compares numbers,
-/// not text), and the value.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CaseTable {
-    /// Key as written in the rule file.
-    pub cle: String,
-    /// The key as a number, when it is one.
-    pub cle_nombre: Option<Decimal>,
-    /// The value.
-    pub valeur: Decimal,
-}
+    /// Calls `f` on this node and every node below it, parents first.
+    pub fn visiter(&self, f: &mut dyn FnMut(&Noeud)) {
+        f(self);
+        for x in self.enfants() {
+            x.visiter(f);
+        }
+    }
 
-/// A dated parameter.
-#[derive(Debug, Clone)]
-pub struct Parametre {
-    /// Qualified name (`rsa.montant_de_base`, `bmaf`).
-    pub nom: String,
-    /// What it is.
-    pub libelle: String,
-    /// Values by first day (`YYYYMMDD`), sorted by date.
-    pub valeurs: Vec<(u32, ValeurParametre, Option<String>)>,
-}
-
-impl Parametre {
-    /// The value in force on a day, if the parameter existed then.
-    pub fn a_la_date(&self, jour: u32) -> Option<&ValeurParametre> {
-        self.valeurs
-            .iter()
-            .rev()
-            .find(|(depuis, _, _)| *depuis <= jour)
-            .map(|(_, v, _)| v)
+    /// [`Self::visiter`], to change the nodes (in the same order).
+    pub fn visiter_mut(&mut self, f: &mut dyn FnMut(&mut Noeud)) {
+        f(self);
+        for x in self.enfants_mut() {
+            x.visiter_mut(f);
+        }
     }
 }
 
@@ -228,20 +248,11 @@ pub struct Condition {
     /// Boolean formula.
     pub noeud: Noeud,
     /// Sentence when met.
-    pub oui: &'static str,
+    pub oui: Arc<str>,
     /// Sentence when failed.
-    pub non: &'static str,
+    pub non: Arc<str>,
     /// Sentence while unknown.
-    pub inconnu: &'static str,
-}
-
-/// A piece of an explanation line.
-#[derive(Debug, Clone)]
-pub enum Morceau {
-    /// Literal text.
-    Texte(String),
-    /// A value to format.
-    Valeur(Noeud),
+    pub inconnu: Arc<str>,
 }
 
 /// A line of an aid's explanation, compiled.
@@ -249,17 +260,19 @@ pub enum Morceau {
 pub struct LigneExplication {
     /// Said only when this is true for the household (`None`: always).
     pub si: Option<Noeud>,
-    /// Its texts and values.
-    pub morceaux: Vec<Morceau>,
+    /// Its place in the file and the texts around its values.
+    pub ligne: Arc<LigneAide>,
+    /// Its values, in order.
+    pub valeurs: Vec<Noeud>,
 }
 
 /// A compiled aid.
 #[derive(Debug, Clone)]
 pub struct Aide {
     /// Identifier (`rsa`).
-    pub id: &'static str,
+    pub id: String,
     /// Official name.
-    pub libelle: &'static str,
+    pub libelle: String,
     /// Short name for SMS.
     pub libelle_court: String,
     /// Who pays it.
@@ -281,14 +294,13 @@ pub struct Aide {
     /// Explanation lines.
     pub explications: Vec<LigneExplication>,
     /// How to apply.
-    pub demarche: &'static Demarche,
+    pub demarche: Arc<Demarche>,
     /// Every field the aid may read, directly or through other aids.
     pub champs_lus: Manquants,
     /// The hypotheses of [`RuleSet::hypotheses`] on fields the aid reads,
     /// in that order, as (slot, sentence): a result names the ones the
-    /// situation needed without going through every hypothesis of the rule
-    /// set (kept by [`textes_gardes`], which results borrow).
-    pub hypotheses_possibles: &'static [(usize, &'static str)],
+    /// situation needed.
+    pub hypotheses_possibles: Arc<[(usize, String)]>,
     /// The rule file it comes from.
     pub fichier: String,
     /// Aids paid instead of this one, never with it (`exclusive_de`).
@@ -303,7 +315,7 @@ pub struct Hypothese {
     /// Assumed value.
     pub valeur: Valeur,
     /// Sentence disclosing it.
-    pub texte: &'static str,
+    pub texte: String,
 }
 
 /// Every aid, compiled and checked, ready to evaluate situations.
@@ -323,17 +335,22 @@ pub struct RuleSet {
     /// Hypotheses for unknown fields.
     pub hypotheses: Vec<Hypothese>,
     hypotheses_slots: Vec<(usize, Valeur)>,
-    /// The rules compiled for the last months evaluated ([`programme`]).
-    mois_compiles: programme::Cache,
+    /// The first day of [`RuleSet::premier_mois_couvert`].
+    pub premier_jour: u32,
+    /// For each variable, the months from which what it reads changes
+    /// (see [`Noeud::AuMois`]).
+    pub mois_des_variables: Vec<Vec<u32>>,
+    /// For each aid, the months from which what it reads changes.
+    pub mois_des_aides: Vec<Vec<u32>>,
 }
 
 /// The result for one aid, in the JSON shape of `guichet eval` and `/api/v1/evaluate`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ResultatAide {
     /// Aid identifier.
-    pub id: &'static str,
+    pub id: String,
     /// Name of the aid.
-    pub libelle: &'static str,
+    pub libelle: String,
     /// Eligibility.
     pub statut: Statut,
     /// Amount in € per period (per month unless `periodicite` says otherwise),
@@ -349,17 +366,16 @@ pub struct ResultatAide {
     /// Fields whose answer could still change the outcome, read as
     /// situation paths (`demandeur.age`).
     pub champs_manquants: ChampsManquants,
-    /// Conditions met or failed, then how the amount is computed. The
-    /// rule files' sentences are borrowed from [`textes_gardes`], kept for the
-    /// life of the process, and lines with values keep the values: the
-    /// text is written when read ([`Explication::lignes`], or the JSON).
+    /// Conditions met or failed, then how the amount is computed. Lines
+    /// with values keep the values: the text is written when read
+    /// ([`Explication::lignes`], or the JSON).
     pub explication: Explication,
     /// Values assumed for fields we did not ask about.
     #[serde(skip_serializing_if = "Hypotheses::is_empty")]
     pub hypotheses: Hypotheses,
     /// How to apply; absent when the aid is not granted.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub demarche: Option<&'static Demarche>,
+    pub demarche: Option<Arc<Demarche>>,
     /// A computation error (a rule bug), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub erreur: Option<String>,
@@ -413,7 +429,7 @@ fn sorties_json<S: serde::Serializer>(v: &[(String, Decimal)], s: S) -> Result<S
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct StatutAide {
     /// Aid identifier.
-    pub id: &'static str,
+    pub id: String,
     /// Eligibility (`indetermine` when the computation failed).
     pub statut: Statut,
     /// Amount in € per period, when eligible.
@@ -464,12 +480,6 @@ impl RuleSet {
     /// writing any text.
     pub fn statuts(&self, situation: &Situation, mois_par_defaut: Mois) -> Vec<StatutAide> {
         eval::statuts(self, situation, mois_par_defaut)
-    }
-
-    /// The rules compiled and folded for the month starting on `jour`
-    /// (compiled on first use, then shared).
-    fn programme(&self, jour: u32) -> Arc<programme::Programme> {
-        self.mois_compiles.programme(self, jour)
     }
 
     /// The first month for which every parameter has a value: the rules
@@ -523,6 +533,37 @@ impl RuleSet {
         Ok(())
     }
 
+    /// Calls `f` on the root of every formula: variables, then each aid's
+    /// conditions, amount, minimum, outputs and explanation lines.
+    pub fn pour_chaque_formule(&self, f: &mut dyn FnMut(&Noeud)) {
+        for v in &self.variables {
+            f(&v.noeud);
+        }
+        for a in &self.aides {
+            a.conditions.iter().for_each(|c| f(&c.noeud));
+            a.montant.iter().chain(&a.minimum).for_each(&mut *f);
+            a.sorties.iter().for_each(|(_, n)| f(n));
+            for l in &a.explications {
+                l.si.iter().chain(&l.valeurs).for_each(&mut *f);
+            }
+        }
+    }
+
+    /// [`Self::pour_chaque_formule`], to change them (in the same order).
+    pub fn pour_chaque_formule_mut(&mut self, f: &mut dyn FnMut(&mut Noeud)) {
+        for v in &mut self.variables {
+            f(&mut v.noeud);
+        }
+        for a in &mut self.aides {
+            a.conditions.iter_mut().for_each(|c| f(&mut c.noeud));
+            a.montant.iter_mut().chain(&mut a.minimum).for_each(&mut *f);
+            a.sorties.iter_mut().for_each(|(_, n)| f(n));
+            for l in &mut a.explications {
+                l.si.iter_mut().chain(&mut l.valeurs).for_each(&mut *f);
+            }
+        }
+    }
+
     /// The index of an aid by identifier.
     pub fn aide(&self, id: &str) -> Option<&Aide> {
         self.aides.iter().find(|a| a.id == id)
@@ -551,41 +592,12 @@ mod tests {
         mois: 11,
     };
 
-    /// The evaluator reads registers unchecked on the strength of
-    /// `Code::registres_dans_la_taille`: the catalogue's code must pass it
-    /// (else every formula would silently fall back to the slow tree walk),
-    /// and a register past the end must fail it.
-    #[test]
-    fn compiled_code_names_only_registers_it_has() {
-        let rs = RuleSet::integre().expect("built-in rules load");
-        for mois in [
-            NOV_2026,
-            Mois {
-                annee: 2025,
-                mois: 6,
-            },
-        ] {
-            let p = rs.programme(mois.premier_jour());
-            assert!(
-                !p.code.instrs.is_empty(),
-                "{mois:?}: the month compiled to instructions"
-            );
-            assert!(p.code.registres_dans_la_taille(), "{mois:?}");
-            let mut faux = p.code.clone();
-            faux.instrs.push(code::Instr::Copier {
-                dst: 0,
-                src: faux.taille as code::Reg,
-            });
-            assert!(!faux.registres_dans_la_taille());
-        }
-    }
-
     /// What [`RuleSet::statuts`] must give: the same fields of `evaluer`.
     fn attendus(ev: &Evaluation) -> Vec<StatutAide> {
         ev.aides
             .iter()
             .map(|a| StatutAide {
-                id: a.id,
+                id: a.id.clone(),
                 statut: a.statut,
                 montant: a.montant,
                 champs_manquants: a.champs_manquants,
@@ -606,7 +618,7 @@ mod tests {
     fn statuses_agree_with_full_evaluation_on_oracle_households_and_their_parts() {
         let rs = RuleSet::integre().expect("built-in rules load");
         let cas: serde_json::Value =
-            serde_json::from_str(include_str!("../../tests/oracle/cases.json")).unwrap();
+            serde_json::from_str(include_str!("../../tests/oracle/foyers_2026.json")).unwrap();
         for c in cas["cases"].as_array().unwrap() {
             let complete = &c["situation"];
             verifier(&rs, &Situation::from_value(complete.clone()).unwrap());

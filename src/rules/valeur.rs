@@ -61,54 +61,13 @@ impl Manquants {
     }
 
     /// The slots, in increasing order.
-    pub fn iter(&self) -> Slots {
-        Slots {
-            mots: self.0,
-            mot: 0,
-        }
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..Self::CAPACITE).filter(|&s| self.contient(s))
     }
 }
-
-/// The slots of a [`Manquants`], in increasing order: one step per slot
-/// present, not per slot that could be, and an exact length, so that a
-/// vector built from it is allocated once at its size (results list
-/// missing fields by the hundred for a partial household).
-#[derive(Debug, Clone)]
-pub struct Slots {
-    /// The words not yet gone through, each without the slots given.
-    mots: [u64; 2],
-    /// The word being gone through.
-    mot: usize,
-}
-
-impl Iterator for Slots {
-    type Item = usize;
-
-    #[inline]
-    fn next(&mut self) -> Option<usize> {
-        while let Some(m) = self.mots.get_mut(self.mot) {
-            if *m != 0 {
-                let bit = m.trailing_zeros() as usize;
-                *m &= *m - 1;
-                return Some(self.mot * 64 + bit);
-            }
-            self.mot += 1;
-        }
-        None
-    }
-
-    #[inline]
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        let n = (self.mots[0].count_ones() + self.mots[1].count_ones()) as usize;
-        (n, Some(n))
-    }
-}
-
-impl ExactSizeIterator for Slots {}
 
 /// A value computed by a formula. Every variant is plain data, so values
-/// are copied, never cloned: the facts of a household start as a copy of
-/// a table built at compile time ([`super::faits::DEFAUTS`]).
+/// are copied, never cloned.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Valeur {
     /// A decimal number.
@@ -197,47 +156,5 @@ mod tests {
         assert!(!u.est_vide());
         assert!(u.contient(127) && !u.contient(126));
         assert_eq!(std::mem::size_of::<Valeur>(), 56);
-    }
-
-    #[test]
-    fn slots_come_in_order_with_their_exact_count() {
-        // Pseudo-random sets, the empty and the full one: the iterator
-        // gives exactly the slots `contient` says, in order, and knows how
-        // many remain at every step.
-        let mut graine = 0x2545_F491_4F6C_DD1D_u64;
-        let mut ensembles = vec![Manquants::VIDE];
-        let mut plein = Manquants::VIDE;
-        for s in 0..Manquants::CAPACITE {
-            plein.ajouter(s);
-        }
-        ensembles.push(plein);
-        for _ in 0..200 {
-            let mut m = Manquants::VIDE;
-            for s in 0..Manquants::CAPACITE {
-                graine ^= graine << 13;
-                graine ^= graine >> 7;
-                graine ^= graine << 17;
-                if graine % 5 == 0 {
-                    m.ajouter(s);
-                }
-            }
-            ensembles.push(m);
-        }
-        for m in ensembles {
-            let attendus: Vec<usize> = (0..Manquants::CAPACITE)
-                .filter(|&s| m.contient(s))
-                .collect();
-            let mut it = m.iter();
-            let mut vus = Vec::new();
-            loop {
-                assert_eq!(it.len(), attendus.len() - vus.len());
-                match it.next() {
-                    Some(s) => vus.push(s),
-                    None => break,
-                }
-            }
-            assert_eq!(vus, attendus);
-            assert_eq!(m.nombre(), attendus.len());
-        }
     }
 }

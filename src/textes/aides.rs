@@ -251,7 +251,7 @@ impl Textes {
         AideEcrite {
             traductions: self.aides.iter().find(|t| t.langue == langue),
             regles,
-            aide: regles.aide(r.id),
+            aide: regles.aide(&r.id),
             resultat: r,
         }
     }
@@ -377,7 +377,7 @@ impl AideEcrite<'_> {
     fn de_l_aide(&self, quoi: Quoi, args: &[(&str, FluentValue<'static>)]) -> Option<String> {
         // In French, no key to build.
         let traductions = self.traductions?;
-        traductions.phrase(&phrases::cle(self.resultat.id, quoi), args)
+        traductions.phrase(&phrases::cle(&self.resultat.id, quoi), args)
     }
 
     /// The official name.
@@ -462,17 +462,17 @@ impl AideEcrite<'_> {
         }
         let aide = self.aide?;
         for (i, c) in aide.conditions.iter().enumerate() {
-            if t == c.oui {
+            if t == &*c.oui {
                 return self.de_l_aide(Quoi::Condition(i, Cas::Oui), &[]);
             }
-            if t == c.non {
+            if t == &*c.non {
                 return self.de_l_aide(Quoi::Condition(i, Cas::Non), &[]);
             }
-            if t == c.inconnu {
+            if t == &*c.inconnu {
                 let implicite = c
                     .inconnu
                     .strip_prefix(phrases::A_VERIFIER)
-                    .is_some_and(|reste| reste == c.oui);
+                    .is_some_and(|reste| reste == &*c.oui);
                 if !implicite {
                     return self.de_l_aide(Quoi::Condition(i, Cas::Inconnu), &[]);
                 }
@@ -545,7 +545,7 @@ impl AideEcrite<'_> {
     /// Where or how to apply, in a sentence, when the aid is not refused
     /// and the rule file says it.
     pub fn demarche_texte(&self) -> Option<String> {
-        let t = self.resultat.demarche?.texte.as_ref()?;
+        let t = self.resultat.demarche.as_ref()?.texte.as_ref()?;
         Some(
             self.de_l_aide(Quoi::Demarche, &[])
                 .unwrap_or_else(|| t.clone()),
@@ -554,7 +554,7 @@ impl AideEcrite<'_> {
 
     /// The documents to prepare, when the aid is not refused.
     pub fn documents(&self) -> Vec<String> {
-        let Some(d) = self.resultat.demarche else {
+        let Some(d) = &self.resultat.demarche else {
             return Vec::new();
         };
         d.documents
