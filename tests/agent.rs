@@ -1349,7 +1349,14 @@ async fn the_funnel_shows_supervisors_aggregate_figures_and_nobody_in_particular
         let k = b.service.cle("sms", cle);
         assert!(!p.corps.contains(&k.0) && !p.corps.contains(k.court()));
     }
-    for secret in ["0600000001", "00000002", "69007", "450 euros", "étudiante", "20 ans"] {
+    for secret in [
+        "0600000001",
+        "00000002",
+        "69007",
+        "450 euros",
+        "étudiante",
+        "20 ans",
+    ] {
         assert!(!p.corps.contains(secret), "{secret:?} on the funnel page");
     }
 }
